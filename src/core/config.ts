@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+/**
+ * Configuration is read from the environment here and nowhere else, once, at
+ * start. No DATABASE_URL means the embedded database in DATA_DIR.
+ */
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
+  MAX_LINE_CHARS: z.coerce.number().int().positive().default(1_000_000),
+});
+
+export interface Config {
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  server: { host: string; port: number };
+  limits: { maxFileBytes: number; maxLineChars: number };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new AppError('config_invalid', `配置无效:\n  ${problems.join('\n  ')}`, { problems });
+  }
+  const values = parsed.data;
+  return {
+    database: values.DATABASE_URL
+      ? { kind: 'postgres', url: values.DATABASE_URL }
+      : { kind: 'pglite', dataDir: values.DATA_DIR },
+    server: { host: values.HOST, port: values.PORT },
+    limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS },
+  };
+}

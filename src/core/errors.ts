@@ -1,0 +1,48 @@
+/**
+ * The one error model. Every failure a caller can act on is an AppError with a
+ * stable snake_case code; `describeError` maps codes to HTTP statuses and CLI
+ * exit codes in one table. Messages are shown to users, so they are Chinese.
+ */
+export const errorCodes = {
+  validation_failed: { http: 400, exit: 2 },
+  config_invalid: { http: 500, exit: 78 },
+  not_found: { http: 404, exit: 3 },
+  forbidden: { http: 403, exit: 4 },
+  conflict: { http: 409, exit: 5 },
+  file_unreadable: { http: 400, exit: 6 },
+  file_empty: { http: 400, exit: 6 },
+  file_too_large: { http: 413, exit: 6 },
+  file_binary: { http: 415, exit: 6 },
+  encoding_invalid: { http: 415, exit: 6 },
+  line_too_long: { http: 400, exit: 6 },
+  file_truncated: { http: 400, exit: 6 },
+  no_documents: { http: 400, exit: 6 },
+  migration_changed: { http: 500, exit: 70 },
+  internal: { http: 500, exit: 70 },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Turns any thrown value into what may be shown: internals never leak. */
+export function describeError(error: unknown): { code: ErrorCode; message: string; http: number; exit: number } {
+  if (isAppError(error)) {
+    return { code: error.code, message: error.message, ...errorCodes[error.code] };
+  }
+  return { code: 'internal', message: '内部错误', ...errorCodes.internal };
+}

@@ -1,0 +1,142 @@
+import { collapseCjkSpaces } from './text.rules.ts';
+import type { SourceLine } from './gazette.types.ts';
+
+/**
+ * Cleaning: what the source adds that is not the government's text. Web
+ * boilerplate and copyright footers (002 L14-17, 004 L1-2), injected
+ * watermarks (004 L6, L50), page footers ("(2017年第9期)", "— 25 —"), and
+ * the chunk counters and page numbers of PDF extraction (002).
+ */
+
+const noiseLines: RegExp[] = [
+  /^Copyright\s*(©|\(c\))/i,
+  /ICP备\s*\d+号/,
+  /公网安备\s*\d+号/,
+  /^本站为.{0,20}平台/,
+  /^时间[::]\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}(:\d{2})?$/,
+  /^开篇[::]/,
+  /^分享[::]?$/,
+  /^[•·]?\s*打印$/,
+  /^相关附件$/,
+  /^字号[::]?\s*(大|中|小|\s)*$/,
+  /^[((]\s*\d{4}\s*年\s*第\s*\d+\s*期\s*[))]$/,
+  /^[—–-]+\s*\d{1,4}\s*[—–-]+$/,
+];
+
+/** Text injected into sentences by the sites the files were taken from, with the comma it brings. */
+const watermarks: RegExp[] = [/[,,]?全国公务员共同天地/g];
+
+export interface CleanResult {
+  lines: SourceLine[];
+  /** The file is PDF extraction in numbered chunks (002): line structure is not the document's. */
+  chunked: boolean;
+  noiseRemoved: number;
+}
+
+function normaliseSpaces(text: string): string {
+  return text
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\r/g, '')
+    .trimEnd();
+}
+
+export function cleanText(text: string): CleanResult {
+  const raw = text.split('\n');
+  const lines: SourceLine[] = [];
+  let noiseRemoved = 0;
+  for (let i = 0; i < raw.length; i++) {
+    let line = normaliseSpaces(raw[i]!);
+    for (const mark of watermarks) line = line.replace(mark, '');
+    const trimmed = line.trim();
+    if (trimmed.length === 0) continue;
+    if (noiseLines.some((pattern) => pattern.test(trimmed))) {
+      noiseRemoved++;
+      continue;
+    }
+    lines.push({ no: i + 1, text: line });
+  }
+  if (isChunked(lines)) return { lines: unchunk(lines), chunked: true, noiseRemoved };
+  return { lines: lines.map((line) => ({ no: line.no, text: line.text.trim() })), chunked: false, noiseRemoved };
+}
+
+const chunkCounter = /^(\d{1,5})、/;
+
+function isChunked(lines: SourceLine[]): boolean {
+  if (lines.length < 3) return false;
+  let inSequence = 0;
+  for (const line of lines) {
+    const match = chunkCounter.exec(line.text);
+    if (match && Number(match[1]) === inSequence + 1) inSequence++;
+  }
+  const longLines = lines.filter((line) => line.text.length > 200).length;
+  return inSequence >= 3 && inSequence >= lines.length * 0.8 && longLines >= inSequence * 0.5;
+}
+
+/** Removes page numbers printed inline by PDF extraction: " 2 ", " 3 " … in sequence. */
+class PageNumberStripper {
+  private next = 1;
+
+  strip(text: string): string {
+    let out = '';
+    let from = 0;
+    for (;;) {
+      const found = this.find(text, from);
+      if (found === null) break;
+      out += text.slice(from, found.start) + ' ';
+      from = found.end;
+      this.next++;
+    }
+    return out + text.slice(from);
+  }
+
+  private find(text: string, from: number): { start: number; end: number } | null {
+    const token = String(this.next);
+    let index = text.indexOf(token, from);
+    while (index !== -1) {
+      const before = index === 0 ? ' ' : text[index - 1]!;
+      const after = text[index + token.length] ?? ' ';
+      const following = text.slice(index + token.length).trimStart()[0] ?? '';
+      const isolated = /\s/.test(before) && /\s/.test(after);
+      const isQuantity = /[年月日个号时万%次名家项人天条款期页元亿]/.test(following) || text[index - 2] === '第';
+      if (isolated && !isQuantity) return { start: index, end: index + token.length + 1 };
+      index = text.indexOf(token, index + 1);
+    }
+    return null;
+  }
+}
+
+/** Structural breaks lost in PDF extraction: before an outline marker that follows a sentence or a tag. */
+const structuralBreak = /(?<=[。;;::)”])\s*(?=(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|特此通知。))/g;
+
+function unchunk(lines: SourceLine[]): SourceLine[] {
+  const pages = new PageNumberStripper();
+  const pieces = lines.map((line) => ({
+    no: line.no,
+    text: collapseCjkSpaces(pages.strip(line.text.replace(chunkCounter, ' ').trimStart() + ' ')).replace(/\s+/g, ' '),
+  }));
+  const starts: number[] = [];
+  let joined = '';
+  for (const piece of pieces) {
+    starts.push(joined.length);
+    joined += piece.text;
+  }
+  const lineAt = (offset: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return pieces[low]!.no;
+  };
+  const out: SourceLine[] = [];
+  let offset = 0;
+  for (const part of joined.split(structuralBreak)) {
+    const text = part.trim();
+    if (text.length > 0) out.push({ no: lineAt(offset), text });
+    offset += part.length;
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import { readAppointments } from './appointments.rules.ts';
+import { joinBrokenParagraphs, structureBody } from './body.rules.ts';
+import type { DocNumber } from './docnumber.rules.ts';
+import {
+  addresseeLine,
+  documentType,
+  findMeeting,
+  findRelations,
+  findValidity,
+  issuedTitle,
+  issuerFromTitle,
+  locateIssued,
+} from './fields.rules.ts';
+import type { ParsedDocument, SourceLine } from './gazette.types.ts';
+import { readTasks } from './tasks.rules.ts';
+import { cleanTitle } from './text.rules.ts';
+
+/** Everything the parser knows about one document's boundaries, before reading its text. */
+export interface DocumentDraft {
+  title: string | null;
+  number: DocNumber | null;
+  date: string | null;
+  section: string | null;
+  /** The body, after title, date and number. */
+  lines: SourceLine[];
+  lineStart: number;
+  lineEnd: number;
+  /** For an untitled document: what to call it. */
+  fallbackTitle?: string;
+  /** Set when the caller already read these from a flattened header. */
+  addressees?: string | null;
+}
+
+export function buildDocument(draft: DocumentDraft): ParsedDocument {
+  const title = draft.title ? cleanTitle(draft.title) : null;
+  const type = documentType(title);
+  let body = joinBrokenParagraphs(draft.lines);
+  let addressees = draft.addressees ?? null;
+  if (addressees === null && body[0]) {
+    addressees = addresseeLine(body[0].text);
+    if (addressees !== null) body = body.slice(1);
+  }
+  const wanted = issuedTitle(title);
+  const issued = wanted ? locateIssued(body, wanted) : null;
+  const blocks = structureBody(body, { attachmentIndex: issued?.index ?? null, attachmentSpan: issued?.span ?? 1 });
+  const paragraphs = blocks.filter((block) => block.kind !== 'table').map((block) => block.text);
+  const interpretation = type === '解读';
+  const validity = interpretation ? { effectiveFrom: null, effectiveTo: null, basis: null } : findValidity(paragraphs, draft.date);
+  const relations = findRelations(paragraphs, draft.number?.normalised ?? null);
+  const isAppointment = type === '任免' || /(任免|任职|免职)/.test(title ?? '');
+  const normative = (draft.section ?? '').includes('规范性文件') || /规$/.test(draft.number?.prefix ?? '');
+  const attachment = issued?.title ?? (wanted && paragraphs.some((p) => p.includes(wanted)) ? wanted : null);
+  return {
+    title,
+    displayTitle: title ?? draft.fallbackTitle ?? '(无标题)',
+    docNumber: draft.number?.normalised ?? null,
+    docNumberPrinted: draft.number?.printed ?? null,
+    issuer: interpretation || type === '任免' ? null : issuerFromTitle(title),
+    date: draft.date,
+    type,
+    section: draft.section,
+    addressees,
+    meeting: findMeeting(body),
+    attachment,
+    annexes: blocks.filter((block) => block.kind === 'annex').map((block) => cleanTitle(block.text)),
+    effectiveFrom: validity.effectiveFrom,
+    effectiveTo: validity.effectiveTo,
+    validityBasis: validity.basis,
+    normative,
+    repeals: interpretation ? [] : relations.repeals,
+    extends: interpretation ? [] : relations.extends,
+    cites: relations.cites,
+    interprets: interpretation ? interpretedTitle(title) : null,
+    appointments: isAppointment ? readAppointments(body) : [],
+    tasks: readTasks(blocks),
+    blocks,
+    lineStart: draft.lineStart,
+    lineEnd: draft.lineEnd,
+  };
+}
+
+function interpretedTitle(title: string | null): { docNumber: null; title: string } | null {
+  const match = /《(.+?)》/.exec(title ?? '');
+  return match ? { docNumber: null, title: match[1]! } : null;
+}
+
+/** An interpretation names its policy by title; within one file, give it the policy's number too. */
+export function linkInterpretations(documents: ParsedDocument[]): void {
+  for (const document of documents) {
+    const target = document.interprets;
+    if (!target || target.docNumber) continue;
+    const policy = documents.find(
+      (candidate) => candidate !== document && (candidate.attachment === target.title || (candidate.title ?? '').includes(`《${target.title}》`)),
+    );
+    if (policy?.docNumber) target.docNumber = policy.docNumber;
+  }
+}

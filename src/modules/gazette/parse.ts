@@ -1,0 +1,158 @@
+import { AppError } from '../../core/errors.ts';
+import { cleanText } from './clean.rules.ts';
+import { pieceTitle, splitPieces } from './compilation.rules.ts';
+import { decodeBytes, type DecodeLimits } from './decode.rules.ts';
+import { buildDocument, linkInterpretations, type DocumentDraft } from './document.build.ts';
+import { readFlatHeader } from './flat.rules.ts';
+import { isGazette, readGazetteFrame, tocMatches } from './gazette.frame.ts';
+import type { ParsedDocument, ParsedFile, ParseWarning, SourceLine } from './gazette.types.ts';
+import { findSegments, sectionOf, type Segment } from './segment.rules.ts';
+
+/**
+ * Text in, structure out: no I/O. Chooses the layout — gazette issue, a
+ * collection of official documents, one document whose lines were lost to PDF
+ * extraction, or a web compilation of untitled pieces — and reads each document.
+ */
+
+export interface ParseOptions {
+  fileName: string;
+  limits: DecodeLimits;
+}
+
+export function parseBytes(bytes: Uint8Array, options: ParseOptions): ParsedFile {
+  const { text, encoding } = decodeBytes(bytes, options.fileName, options.limits);
+  return parseText(text, options.fileName, encoding);
+}
+
+export function parseText(text: string, fileName: string, encoding = 'utf-8'): ParsedFile {
+  const { lines, chunked } = cleanText(text);
+  if (lines.length === 0) throw new AppError('no_documents', `${fileName}: 去除网页残留和页码后没有正文`, { file: fileName });
+  const warnings: ParseWarning[] = [];
+  if (isGazette(lines)) return parseGazette(lines, fileName, encoding, warnings);
+  if (chunked) {
+    const flat = parseFlat(lines, warnings);
+    if (flat) return { kind: 'single', encoding, gazette: null, documents: flat, warnings };
+  }
+  const segments = findSegments(lines, 0, lines.length, []);
+  if (segments.length > 0) {
+    const documents = fromSegments(lines, segments, fileName, warnings);
+    noteUnassigned(lines, 0, segments[0]!.start, warnings);
+    return { kind: documents.length > 1 ? 'collection' : 'single', encoding, gazette: null, documents, warnings };
+  }
+  const flat = parseFlat(lines, warnings);
+  if (flat) return { kind: 'single', encoding, gazette: null, documents: flat, warnings };
+  const pieces = fromPieces(lines);
+  return { kind: pieces.length > 1 ? 'web_compilation' : 'single', encoding, gazette: null, documents: pieces, warnings };
+}
+
+function parseGazette(lines: SourceLine[], fileName: string, encoding: string, warnings: ParseWarning[]): ParsedFile {
+  const frame = readGazetteFrame(lines);
+  const segments = findSegments(lines, frame.bodyStart, frame.bodyEnd, frame.gazette.toc);
+  const documents = fromSegments(lines, segments, fileName, warnings);
+  noteUnassigned(lines, frame.bodyStart, segments[0]?.start ?? frame.bodyEnd, warnings);
+  checkContents(frame.gazette.toc.map((entry) => entry.title), documents, lines, fileName, warnings);
+  return { kind: 'gazette', encoding, gazette: frame.gazette, documents, warnings };
+}
+
+function fromSegments(lines: SourceLine[], segments: Segment[], fileName: string, warnings: ParseWarning[]): ParsedDocument[] {
+  const documents = segments.map((segment, index) => {
+    const body = lines.slice(segment.bodyStart, segment.end);
+    const last = index === segments.length - 1;
+    if (last && body.length === 0 && segment.number) {
+      throw new AppError('file_truncated', `${fileName}: 文件在「${segment.number.normalised}」的标题之后就结束了,正文缺失;文件可能被截断`, {
+        file: fileName,
+        line: lines[segment.start]!.no,
+      });
+    }
+    const draft: DocumentDraft = {
+      title: segment.titleLines.map((line) => line.text).join('') || null,
+      number: segment.number,
+      date: segment.date,
+      section: segment.section,
+      lines: body,
+      lineStart: lines[segment.start]!.no,
+      lineEnd: lines[Math.max(segment.end - 1, segment.start)]!.no,
+      fallbackTitle: segment.number?.normalised,
+    };
+    return buildDocument(draft);
+  });
+  const seen = new Map<string, number>();
+  for (const document of documents) {
+    if (!document.docNumber) continue;
+    const first = seen.get(document.docNumber);
+    if (first !== undefined) warnings.push({ line: document.lineStart, message: `文号 ${document.docNumber} 在本文件中重复出现(第一次在第 ${first} 行)` });
+    else seen.set(document.docNumber, document.lineStart);
+  }
+  linkInterpretations(documents);
+  return documents;
+}
+
+function parseFlat(lines: SourceLine[], warnings: ParseWarning[]): ParsedDocument[] | null {
+  const header = readFlatHeader(lines);
+  if (!header) return null;
+  const first = lines[0]!;
+  const body = [{ no: first.no, text: first.text.slice(header.bodyOffset).trim() }, ...lines.slice(1)].filter((line) => line.text.length > 0);
+  if (body.length === 0) warnings.push({ line: first.no, message: '只找到文件头,没有正文' });
+  return [
+    buildDocument({
+      title: header.title,
+      number: header.number,
+      date: header.date,
+      section: null,
+      lines: body,
+      lineStart: first.no,
+      lineEnd: lines[lines.length - 1]!.no,
+      addressees: header.addressees,
+    }),
+  ];
+}
+
+function fromPieces(lines: SourceLine[]): ParsedDocument[] {
+  const starts = splitPieces(lines);
+  return starts.map((start, index) => {
+    const pieceLines = lines.slice(start, starts[index + 1] ?? lines.length);
+    const titleSpan = pieceTitle(pieceLines);
+    const title = titleSpan > 0 ? pieceLines.slice(0, titleSpan).map((line) => line.text).join('') : null;
+    const opening = pieceLines[titleSpan]?.text ?? pieceLines[0]!.text;
+    return buildDocument({
+      title,
+      number: null,
+      date: null,
+      section: null,
+      lines: pieceLines.slice(titleSpan),
+      lineStart: pieceLines[0]!.no,
+      lineEnd: pieceLines[pieceLines.length - 1]!.no,
+      fallbackTitle: `(无标题)${opening.length > 24 ? `${opening.slice(0, 24)}…` : opening}`,
+    });
+  });
+}
+
+function noteUnassigned(lines: SourceLine[], from: number, to: number, warnings: ParseWarning[]): void {
+  const stray = lines.slice(from, to).filter((line) => sectionOf(line.text) === null);
+  if (stray.length > 0) warnings.push({ line: stray[0]!.no, message: `第 ${stray[0]!.no} 行起有 ${stray.length} 行文字不属于任何文件,已略过` });
+}
+
+/**
+ * The table of contents says what the issue holds. Entries missing at the end
+ * mean the file was cut off, and the file is refused; one missing in the
+ * middle (a missing annex, a title printed differently) is only a warning.
+ */
+function checkContents(entries: string[], documents: ParsedDocument[], lines: SourceLine[], fileName: string, warnings: ParseWarning[]): void {
+  if (entries.length === 0) return;
+  const found = entries.map((entry) =>
+    documents.some((document) => tocMatches(entry, document.title ?? '') || tocMatches(entry, document.attachment ?? '')),
+  );
+  let lastFound = found.lastIndexOf(true);
+  if (lastFound === -1 && documents.length === 0) lastFound = -1;
+  const missingAtEnd = entries.slice(lastFound + 1);
+  if (missingAtEnd.length > 0) {
+    throw new AppError(
+      'file_truncated',
+      `${fileName}: 目录列出 ${entries.length} 项,正文在「${missingAtEnd[0]}」之前结束(最后一行为第 ${lines[lines.length - 1]!.no} 行);文件可能被截断`,
+      { file: fileName, missing: missingAtEnd },
+    );
+  }
+  entries.forEach((entry, index) => {
+    if (!found[index]) warnings.push({ line: null, message: `目录中的「${entry}」在正文中没有找到` });
+  });
+}

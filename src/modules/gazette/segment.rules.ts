@@ -1,0 +1,160 @@
+import { docNumberLine, type DocNumber } from './docnumber.rules.ts';
+import { foldText } from './fold.rules.ts';
+import { looseTitleKey, tocMatches } from './gazette.frame.ts';
+import type { SourceLine, TocEntry } from './gazette.types.ts';
+import { cleanTitle, dateOnlyLine, datePattern, dateFromParts, endsSentence } from './text.rules.ts';
+
+/**
+ * Finds where each document begins in a run of lines. A titled document is
+ * anchored on its 文号 line: the date line sits just above or below it and the
+ * title (wrapped over up to four lines) above that. Documents without a number
+ * — appointment lists, policy interpretations — are found by their title form.
+ */
+
+export interface Segment {
+  /** Index of the first title line (or of the first line, when untitled). */
+  start: number;
+  /** Index one past the last line. */
+  end: number;
+  /** Index of the first line after the header (title, date, number). */
+  bodyStart: number;
+  titleLines: SourceLine[];
+  date: string | null;
+  number: DocNumber | null;
+  section: string | null;
+}
+
+const sectionHeader = /^【\s*(.{1,20}?)\s*】$/;
+const trailingDate = new RegExp(`^(.*?)\\s*[((]\\s*${datePattern}\\s*[))]\\s*$`);
+const untitledForms = [/人事任免(事项|名单)?$/, /^《[^》]{2,80}》\s*(政策)?解读$/, /^关于.{2,60}的(政策)?解读$/];
+const maxTitleLines = 4;
+
+export function sectionOf(text: string): string | null {
+  const match = sectionHeader.exec(text.trim());
+  return match ? match[1]!.replace(/\s+/g, '') : null;
+}
+
+function isUntitledForm(text: string): boolean {
+  const folded = cleanTitle(foldText(text));
+  return folded.length <= 80 && untitledForms.some((form) => form.test(folded));
+}
+
+/** Could this line be part of a title? Titles are short, unpunctuated, not tables, dates or asides. */
+function titleCandidate(line: SourceLine): boolean {
+  const text = line.text.trim();
+  return (
+    text.length > 0 &&
+    text.length <= 60 &&
+    !text.includes('\t') &&
+    !endsSentence(text) &&
+    !/[,,]$/.test(text) &&
+    dateOnlyLine(text) === null &&
+    !/^[((].*[))]$/.test(text) &&
+    sectionOf(text) === null &&
+    !/^(附件|[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[、.])/.test(text)
+  );
+}
+
+function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, toc: TocEntry[]): number {
+  let start = titleEnd;
+  while (start - 1 > floor && titleEnd - (start - 1) < maxTitleLines && titleCandidate(lines[start - 1]!)) start--;
+  if (toc.length > 0) {
+    // Prefer the widest span the table of contents confirms.
+    for (let candidate = start; candidate <= titleEnd; candidate++) {
+      const title = lines.slice(candidate, titleEnd + 1).map((line) => line.text).join('');
+      if (toc.some((entry) => tocMatches(entry.title, title))) return candidate;
+    }
+  }
+  // Without confirmation, a title starts with its issuer or with 关于.
+  for (let candidate = start; candidate < titleEnd; candidate++) {
+    const text = foldText(lines[candidate]!.text.trim());
+    if (/^(关于|[\u4e00-\u9fff]{2,30}?(人民政府|办公室|办公厅|委员会|局|厅|委|办))/.test(text)) return candidate;
+  }
+  return start;
+}
+
+interface Anchor {
+  start: number;
+  bodyStart: number;
+  titleLines: SourceLine[];
+  date: string | null;
+  number: DocNumber | null;
+}
+
+function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEntry[]): Anchor | null {
+  const number = docNumberLine(lines[index]!.text);
+  if (!number) return null;
+  let date: string | null = null;
+  let titleEnd = index - 1;
+  let bodyStart = index + 1;
+  const above = lines[index - 1];
+  if (above && dateOnlyLine(above.text)) {
+    date = dateOnlyLine(above.text);
+    titleEnd = index - 2;
+  } else if (above && trailingDate.test(above.text)) {
+    const match = trailingDate.exec(above.text)!;
+    date = dateFromParts(match[2]!, match[3]!, match[4]!);
+    const titleOnly = { no: above.no, text: match[1]! };
+    const start = chooseTitleStart(lines, index - 1, floor, toc);
+    const titleLines = [...lines.slice(start, index - 1), titleOnly];
+    return { start, bodyStart, titleLines, date, number };
+  } else if (lines[index + 1] && dateOnlyLine(lines[index + 1]!.text)) {
+    date = dateOnlyLine(lines[index + 1]!.text);
+    bodyStart = index + 2;
+  }
+  if (titleEnd <= floor) return { start: index, bodyStart, titleLines: [], date, number };
+  const start = chooseTitleStart(lines, titleEnd, floor, toc);
+  return { start, bodyStart, titleLines: lines.slice(start, titleEnd + 1), date, number };
+}
+
+export function findSegments(lines: SourceLine[], from: number, to: number, toc: TocEntry[]): Segment[] {
+  const starts: Anchor[] = [];
+  const sections: { index: number; name: string }[] = [];
+  let floor = from - 1;
+  for (let i = from; i < to; i++) {
+    const text = lines[i]!.text;
+    const name = sectionOf(text);
+    if (name !== null) {
+      sections.push({ index: i, name });
+      floor = i;
+      continue;
+    }
+    const anchor = anchorAt(lines, i, floor, toc);
+    if (anchor) {
+      // A number line inside the previous header (e.g. a date below it) is not a new document.
+      const previous = starts[starts.length - 1];
+      if (previous && anchor.start < previous.bodyStart) continue;
+      starts.push(anchor);
+      floor = anchor.bodyStart - 1;
+      i = anchor.bodyStart - 1;
+      continue;
+    }
+    if (isUntitledForm(text) && !docNumberLine(lines[i + 1]?.text ?? '') && !dateOnlyLine(lines[i + 1]?.text ?? '')) {
+      starts.push({ start: i, bodyStart: i + 1, titleLines: [lines[i]!], date: null, number: null });
+      floor = i;
+    }
+  }
+  const segments: Segment[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const anchor = starts[k]!;
+    const nextStart = starts[k + 1]?.start ?? to;
+    // A section header between two documents belongs to neither.
+    const header = sections.filter((s) => s.index > anchor.start && s.index < nextStart).at(0);
+    const end = header ? header.index : nextStart;
+    const section = sections.filter((s) => s.index < anchor.start).at(-1)?.name ?? null;
+    segments.push({ ...anchor, titleLines: preferContentsWording(anchor.titleLines, toc), end: Math.max(end, anchor.bodyStart), section });
+  }
+  return segments;
+}
+
+/**
+ * A title wrapped in the body loses what the line break ate ("市经济信息化委
+ * 市发展改革委"); the contents page prints it on one line ("…委、市发展…"). When
+ * both say the same words, the contents' wording is kept.
+ */
+function preferContentsWording(titleLines: SourceLine[], toc: TocEntry[]): SourceLine[] {
+  if (titleLines.length === 0) return titleLines;
+  const key = looseTitleKey(titleLines.map((line) => line.text).join(''));
+  const entry = toc.find((candidate) => looseTitleKey(candidate.title) === key);
+  return entry ? [{ no: titleLines[0]!.no, text: entry.title }] : titleLines;
+}
