@@ -1,0 +1,30 @@
+import type { Config } from './core/config.ts';
+import { openPglite, openPostgres, type Database } from './core/db/database.ts';
+import { migrate } from './core/db/migrator.ts';
+import { createIngestService, type IngestService } from './modules/documents/index.ts';
+
+/**
+ * The composition root: the CLI, the server and background jobs all build
+ * their services here, from one configuration, on one database.
+ */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  ingest: IngestService;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.database.kind === 'postgres' ? openPostgres(config.database.url) : openPglite(config.database.dataDir);
+}
+
+export async function createContext(config: Config, options: { db?: Database; migrate?: boolean } = {}): Promise<AppContext> {
+  const db = options.db ?? (await openDatabase(config));
+  if (options.migrate ?? true) await migrate(db);
+  return {
+    config,
+    db,
+    ingest: createIngestService(db, config.limits),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { createContext, type AppContext } from '../app.ts';
+import { loadConfig, type Config } from '../core/config.ts';
+import { AppError, describeError } from '../core/errors.ts';
+import { buildServer } from '../server/server.ts';
+import { dbCommand } from './db.command.ts';
+import { ingestCommand } from './ingest.command.ts';
+import { processOutput, type Output } from './output.ts';
+import { parseCommand } from './parse.command.ts';
+
+const usage = `用法: gongkai <命令> [参数]
+
+  parse 文件 [--json]          解析一个文件并输出结果(不访问数据库)
+  ingest 文件或目录... [--json]  把文件入库;重复执行是安全的
+  db migrate                    应用数据库迁移
+  db stats [--json]             文件库统计
+  serve [--port 端口]           启动门户网站
+  start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
+
+环境变量: DATABASE_URL(PostgreSQL;不设则用 DATA_DIR 下的嵌入式数据库,默认 ./data)、
+HOST、PORT、MAX_FILE_MB、MAX_LINE_CHARS`;
+
+const demoCorpus = new URL('../../corpus/seeds/', import.meta.url).pathname;
+
+async function withContext(config: Config, run: (context: AppContext) => Promise<number>): Promise<number> {
+  const context = await createContext(config);
+  try {
+    return await run(context);
+  } finally {
+    await context.close();
+  }
+}
+
+async function serve(context: AppContext, io: Output): Promise<number> {
+  const server = buildServer(context, { logger: false });
+  const address = await server.listen({ host: context.config.server.host, port: context.config.server.port });
+  io.out(`门户网站已启动: ${address}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+export async function run(argv: string[], io: Output = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    io.out(usage);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig(values.port ? { ...env, PORT: values.port } : env);
+  switch (command) {
+    case 'parse':
+      return parseCommand(rest[0], { json: values.json }, config, io);
+    case 'ingest':
+      return withContext(config, (context) => ingestCommand(rest, { json: values.json }, context, io));
+    case 'db':
+      return withContext(config, (context) => dbCommand(rest[0], { json: values.json }, context, io));
+    case 'serve':
+      return withContext(config, (context) => serve(context, io));
+    case 'start':
+      return withContext(config, async (context) => {
+        await ingestCommand([demoCorpus], { json: false }, context, io);
+        return serve(context, io);
+      });
+    default:
+      throw new AppError('validation_failed', `未知命令「${command}」\n\n${usage}`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const described = describeError(error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+      ? new AppError('validation_failed', `${error.message}\n\n${usage}`)
+      : error);
+    processOutput.err(described.code === 'internal' ? `内部错误: ${(error as Error)?.stack ?? String(error)}` : `错误: ${described.message}`);
+    process.exitCode = described.exit;
+  },
+);

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import type { ParsedDocument, ParsedFile } from '../gazette/index.ts';
+
+/**
+ * Identity rules that make ingestion idempotent. A file is known by what it
+ * is — a gazette by its title and issue, any other file by its name — so a
+ * corrected file replaces the documents of the file it corrects. A document
+ * is known by its 文号; one without a number by its file, type and title.
+ */
+
+export function sourceKeyOf(parsed: ParsedFile, path: string): string {
+  if (parsed.gazette?.issue) return `gazette:${parsed.gazette.title}:${parsed.gazette.issue.replace(/\(.*\)$/, '')}`;
+  return `file:${basename(path, extname(path))}`;
+}
+
+export function documentKeys(sourceKey: string, documents: ParsedDocument[]): string[] {
+  const seen = new Map<string, number>();
+  let untitled = 0;
+  return documents.map((document) => {
+    let key: string;
+    if (document.docNumber) key = `no:${document.docNumber}`;
+    else if (document.title) key = `${sourceKey}#${document.type ?? '文件'}:${document.title}`;
+    else key = `${sourceKey}#piece:${++untitled}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? key : `${key}#${count}`;
+  });
+}
+
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** What a document is, independent of where it was read from; unchanged text hashes the same. */
+export function contentHashOf(document: ParsedDocument): string {
+  const { lineStart: _start, lineEnd: _end, ...content } = document;
+  return sha256(JSON.stringify(content));
+}
+
+export function bodyTextOf(document: ParsedDocument): string {
+  return document.blocks.map((block) => (block.rows ? block.rows.map((row) => row.join(' ')).join('\n') : block.text)).join('\n');
+}
