@@ -121,12 +121,12 @@ function detectAndDecode(bytes: Uint8Array, fileName: string): Decoded {
     if (gb !== null && plausibleShare(gb) > 0.97) return { text: gb, encoding: 'gb18030' };
   }
   const offset = firstInvalidUtf8(bytes);
-  const truncatedTail = offset >= bytes.length - 3;
+  if (offset >= bytes.length - 3) {
+    throw new AppError('file_truncated', `${fileName}: 文件在一个字符的中间结束(UTF-8 编码不完整),文件被截断`, { file: fileName, byteOffset: offset });
+  }
   throw new AppError(
     'encoding_invalid',
-    truncatedTail
-      ? `${fileName}: 文件末尾的字符不完整(UTF-8 编码被截断),文件可能不完整`
-      : `${fileName}: 第 ${lineOfOffset(bytes, offset)} 行(字节 ${offset})含无效的 UTF-8 编码,且不是 GB18030/GBK 或 UTF-16 文本`,
+    `${fileName}: 第 ${lineOfOffset(bytes, offset)} 行(字节 ${offset})含无效的 UTF-8 编码,且不是 GB18030/GBK 或 UTF-16 文本`,
     { file: fileName, byteOffset: offset },
   );
 }

@@ -13,6 +13,8 @@ export interface DocNumber {
   serial: number;
 }
 
+import { foldText } from './fold.rules.ts';
+
 const open = '[〔﹝\\[(（【〖]';
 const close = '[〕﹞\\])）】〗]';
 const cjkRun = '[\\u4e00-\\u9fff]';
@@ -20,6 +22,10 @@ const cjkRun = '[\\u4e00-\\u9fff]';
 const bracketed = new RegExp(`(${cjkRun}{1,16})\\s*${open}\\s*((?:19|20)\\d{2})\\s*${close}\\s*第?\\s*(\\d{1,5})\\s*号`, 'g');
 const bare = new RegExp(`(${cjkRun}{1,16})\\s*((?:19|20)\\d{2})\\s+(\\d{1,5})\\s*号`, 'g');
 
+/**
+ * Patterns run on the folded (simplified) view, which has the same length as
+ * the text, so the printed form is sliced from the original.
+ */
 function build(prefixRun: string, year: string, serial: string, printed: string): DocNumber | null {
   // A red-header file prints "上海市工商行政管理局文件沪工商办2017 107 号": the prefix follows 文件.
   const afterHeader = prefixRun.includes('文件') ? prefixRun.slice(prefixRun.lastIndexOf('文件') + 2) : prefixRun;
@@ -39,8 +45,8 @@ function build(prefixRun: string, year: string, serial: string, printed: string)
 /** Every bracketed document number in running text, in order. */
 export function findDocNumbers(text: string): DocNumber[] {
   const found: DocNumber[] = [];
-  for (const match of text.matchAll(bracketed)) {
-    const number = build(match[1]!, match[2]!, match[3]!, match[0]);
+  for (const match of foldText(text).matchAll(bracketed)) {
+    const number = build(match[1]!, match[2]!, match[3]!, text.slice(match.index, match.index + match[0].length));
     if (number) found.push(number);
   }
   return found;
@@ -50,11 +56,12 @@ export function findDocNumbers(text: string): DocNumber[] {
 export function docNumberLine(text: string): DocNumber | null {
   const trimmed = text.trim().replace(/^[((]|[))]$/g, '');
   if (trimmed.length > 30) return null;
+  const folded = foldText(trimmed);
   for (const pattern of [bracketed, bare]) {
     pattern.lastIndex = 0;
-    const match = pattern.exec(trimmed);
+    const match = pattern.exec(folded);
     if (match && match.index === 0 && match[0].length === trimmed.length) {
-      return build(match[1]!, match[2]!, match[3]!, match[0]);
+      return build(match[1]!, match[2]!, match[3]!, trimmed);
     }
   }
   return null;
@@ -62,10 +69,11 @@ export function docNumberLine(text: string): DocNumber | null {
 
 /** The first document number in a header region, bracketed or bare (PDF text loses brackets). */
 export function findHeaderDocNumber(text: string): DocNumber | null {
+  const folded = foldText(text);
   for (const pattern of [bracketed, bare]) {
     pattern.lastIndex = 0;
-    const match = pattern.exec(text);
-    if (match) return build(match[1]!, match[2]!, match[3]!, match[0]);
+    const match = pattern.exec(folded);
+    if (match) return build(match[1]!, match[2]!, match[3]!, text.slice(match.index, match.index + match[0].length));
   }
   return null;
 }

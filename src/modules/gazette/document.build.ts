@@ -49,7 +49,10 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
   const relations = findRelations(paragraphs, draft.number?.normalised ?? null);
   const isAppointment = type === '任免' || /(任免|任职|免职)/.test(title ?? '');
   const normative = (draft.section ?? '').includes('规范性文件') || /规$/.test(draft.number?.prefix ?? '');
-  const attachment = issued?.title ?? (wanted && paragraphs.some((p) => p.includes(wanted)) ? wanted : null);
+  const annexes = blocks.filter((block) => block.kind === 'annex').map((block) => cleanTitle(block.text));
+  // Text that lost its lines (PDF) still names what it issues; an annex is not the issued document.
+  const namedInText = wanted !== null && !annexes.includes(wanted) && paragraphs.some((p) => p.includes(wanted));
+  const attachment = issued?.title ?? (namedInText ? wanted : null);
   return {
     title,
     displayTitle: title ?? draft.fallbackTitle ?? '(无标题)',
@@ -62,7 +65,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     addressees,
     meeting: findMeeting(body),
     attachment,
-    annexes: blocks.filter((block) => block.kind === 'annex').map((block) => cleanTitle(block.text)),
+    annexes,
     effectiveFrom: validity.effectiveFrom,
     effectiveTo: validity.effectiveTo,
     validityBasis: validity.basis,

@@ -45,7 +45,7 @@ export function addresseeLine(text: string): string | null {
 }
 
 const meetingPattern = new RegExp(
-  `(?:${datePattern}\\s*)?((?:区|市|县|州|省)?(?:人民)?政府(?:第\\s*\\d+\\s*次)?常务会议|[\\u4e00-\\u9fff]{2,10}?(?:第\\s*\\d+\\s*次)?(?:党组会议?|局长办公会议?|主任办公会议?|常务会议))`,
+  `(?:${datePattern}\\s*)?((?:区|市|县|州|省)?(?:人民)?政府(?:第\\s*\\d+\\s*次)?常务会议|[\\u4e00-\\u9fff]{2,10}?(?:第\\s*\\d+\\s*次)?(?:党组会议?|局长办公会议?|主任办公会议?))`,
   'g',
 );
 
@@ -56,7 +56,7 @@ export function findMeeting(lines: SourceLine[]): Meeting | null {
     if (!/(经|通过|审议|明确|讨论)/.test(text)) continue;
     const meetings = [...text.matchAll(meetingPattern)]
       .map((match) => ({
-        name: match[4]!.replace(/\s+/g, '').replace(/^(?:已经|并经|并报|经|报)/, ''),
+        name: match[4]!.replace(/\s+/g, '').replace(/^.*?(?:已经|并经|并报|经|报|将)(?=[区市县省州]|$)/, ''),
         date: match[1] ? dateFromParts(match[1], match[2]!, match[3]!) : null,
       }))
       .filter((meeting) => /第\d+次|党组会|办公会/.test(meeting.name));
