@@ -52,8 +52,13 @@ async function expand(paths: string[]): Promise<Candidate[]> {
       found.push({ path, error: new AppError('file_unreadable', `${path}: 无法读取(${(error as NodeJS.ErrnoException).code ?? '未知原因'})`, { file: path }) });
       return;
     }
-    if (!info.isDirectory()) {
+    if (info.isFile()) {
       found.push({ path });
+      return;
+    }
+    if (!info.isDirectory()) {
+      // A pipe or device would block or never end; only regular files are documents.
+      found.push({ path, error: new AppError('file_unreadable', `${path}: 不是普通文件(管道、设备或套接字),已跳过`, { file: path }) });
       return;
     }
     let entries;

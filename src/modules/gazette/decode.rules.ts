@@ -95,8 +95,11 @@ function detectAndDecode(bytes: Uint8Array, fileName: string): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le', fileName);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be', fileName);
 
-  const utf8 = decodeStrict(bytes, 'utf-8');
   const hasNul = bytes.includes(0);
+  if (!hasNul && controlShare(bytes) > 0.01) {
+    throw new AppError('file_binary', `${fileName}: 这是二进制文件,不是文本文件`, { file: fileName });
+  }
+  const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 !== null && !hasNul) return { text: utf8, encoding: 'utf-8' };
 
   if (hasNul) {
@@ -105,9 +108,6 @@ function detectAndDecode(bytes: Uint8Array, fileName: string): Decoded {
       const text = bytes.length % 2 === 0 ? decodeStrict(bytes, label) : null;
       if (text !== null && plausibleShare(text) > 0.95) return { text, encoding: label };
     }
-    throw new AppError('file_binary', `${fileName}: 这是二进制文件,不是文本文件`, { file: fileName });
-  }
-  if (controlShare(bytes) > 0.01) {
     throw new AppError('file_binary', `${fileName}: 这是二进制文件,不是文本文件`, { file: fileName });
   }
 
