@@ -16,9 +16,13 @@ export async function ingestCommand(paths: string[], options: { json: boolean },
   const started = performance.now();
   const summary = await context.ingest.ingest(paths, {
     onProgress: ({ done, total, path }) => {
-      if (!bar) return;
-      if (done === 0) bar.start(total, 0, { file: path });
-      bar.update(done, { file: path.split('/').pop() ?? '' });
+      if (bar) {
+        if (done === 0) bar.start(total, 0, { file: path });
+        bar.update(done, { file: path.split('/').pop() ?? '' });
+      } else if (!options.json && path) {
+        // Without a terminal (logs, CI), one line a file.
+        io.err(`进度 ${done + 1}/${total} ${path}`);
+      }
     },
   });
   bar?.stop();
