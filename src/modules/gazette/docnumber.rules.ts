@@ -17,10 +17,43 @@ import { foldText } from './fold.rules.ts';
 
 const open = '[〔﹝\\[(（【〖]';
 const close = '[〕﹞\\])）】〗]';
-const cjkRun = '[\\u4e00-\\u9fff]';
 
-const bracketed = new RegExp(`(${cjkRun}{1,16})\\s*${open}\\s*((?:19|20)\\d{2})\\s*${close}\\s*第?\\s*(\\d{1,5})\\s*号`, 'g');
-const bare = new RegExp(`(${cjkRun}{1,16})\\s*((?:19|20)\\d{2})\\s+(\\d{1,5})\\s*号`, 'g');
+// Anchored on the year, not on the agency prefix: scanning from every Chinese
+// character for a prefix is what made number search slow on long texts.
+const bracketed = new RegExp(`${open}\\s*((?:19|20)\\d{2})\\s*${close}\\s*第?\\s*(\\d{1,5})\\s*号`, 'g');
+const bare = new RegExp(`((?:19|20)\\d{2})\\s+(\\d{1,5})\\s*号`, 'g');
+const maxPrefix = 16;
+
+/** The run of Chinese characters (spaces allowed) that ends just before `index`. */
+function prefixBefore(text: string, index: number): { prefix: string; start: number } {
+  let start = index;
+  while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+  let chars = 0;
+  while (start > 0 && chars < maxPrefix) {
+    const code = text.charCodeAt(start - 1);
+    if (code < 0x4e00 || code > 0x9fff) break;
+    start--;
+    chars++;
+  }
+  return { prefix: text.slice(start, index).replace(/\s+/g, ''), start };
+}
+
+interface NumberMatch {
+  prefix: string;
+  year: string;
+  serial: string;
+  start: number;
+  end: number;
+}
+
+function* matches(folded: string, pattern: RegExp): Generator<NumberMatch> {
+  pattern.lastIndex = 0;
+  for (const match of folded.matchAll(pattern)) {
+    const { prefix, start } = prefixBefore(folded, match.index);
+    if (prefix.length === 0) continue;
+    yield { prefix, year: match[1]!, serial: match[2]!, start, end: match.index + match[0].length };
+  }
+}
 
 /**
  * Patterns run on the folded (simplified) view, which has the same length as
@@ -45,8 +78,9 @@ function build(prefixRun: string, year: string, serial: string, printed: string)
 /** Every bracketed document number in running text, in order. */
 export function findDocNumbers(text: string): DocNumber[] {
   const found: DocNumber[] = [];
-  for (const match of foldText(text).matchAll(bracketed)) {
-    const number = build(match[1]!, match[2]!, match[3]!, text.slice(match.index, match.index + match[0].length));
+  if (!text.includes('号')) return found;
+  for (const match of matches(foldText(text), bracketed)) {
+    const number = build(match.prefix, match.year, match.serial, text.slice(match.start, match.end));
     if (number) found.push(number);
   }
   return found;
@@ -54,14 +88,13 @@ export function findDocNumbers(text: string): DocNumber[] {
 
 /** A line that is only a document number (the 文号 line under a title), bracketed or not. */
 export function docNumberLine(text: string): DocNumber | null {
+  if (text.length > 40 || !/[号號]\s*[))]?\s*$/.test(text)) return null;
   const trimmed = text.trim().replace(/^[((]|[))]$/g, '');
   if (trimmed.length > 30) return null;
   const folded = foldText(trimmed);
   for (const pattern of [bracketed, bare]) {
-    pattern.lastIndex = 0;
-    const match = pattern.exec(folded);
-    if (match && match.index === 0 && match[0].length === trimmed.length) {
-      return build(match[1]!, match[2]!, match[3]!, trimmed);
+    for (const match of matches(folded, pattern)) {
+      if (match.start === 0 && match.end === trimmed.length) return build(match.prefix, match.year, match.serial, trimmed);
     }
   }
   return null;
@@ -71,9 +104,10 @@ export function docNumberLine(text: string): DocNumber | null {
 export function findHeaderDocNumber(text: string): DocNumber | null {
   const folded = foldText(text);
   for (const pattern of [bracketed, bare]) {
-    pattern.lastIndex = 0;
-    const match = pattern.exec(folded);
-    if (match) return build(match[1]!, match[2]!, match[3]!, text.slice(match.index, match.index + match[0].length));
+    for (const match of matches(folded, pattern)) {
+      const number = build(match.prefix, match.year, match.serial, text.slice(match.start, match.end));
+      if (number) return number;
+    }
   }
   return null;
 }

@@ -92,7 +92,8 @@ export function locateIssued(lines: SourceLine[], wanted: string): { index: numb
   for (let i = 0; i < lines.length; i++) {
     for (let span = 1; span <= 3 && i + span <= lines.length; span++) {
       const text = lines.slice(i, i + span).map((line) => line.text).join('');
-      if (text.length > 100) break;
+      if (text.length > 100 || text.length > key.length * 2 + 12) break;
+      if (text.length < key.length / 2) continue;
       if (looseKey(text) === key) {
         if (/^附\s*件\s*\d*$/.test(lines[i - 1]?.text.trim() ?? '')) return null;
         return { index: i, span, title: cleanTitle(text) };
@@ -139,7 +140,9 @@ export function findValidity(paragraphs: string[], signed: string | null): Valid
 }
 
 const numberInParens = '[((]\\s*([^()()]{2,24}?[〔﹝\\[(（【][^()()]{0,12}号)\\s*[))]';
-const repealPattern = new RegExp(`(?:原)?(?:《([^》]{2,80})》)?\\s*(?:${numberInParens})?\\s*(?:同时|一并)?(?:废止|停止执行|不再执行)`, 'g');
+// Anchored on the verb: what is repealed is read backwards from 废止, within the clause before it.
+const repealVerb = /(?:同时|一并)?(?:废止|停止执行|不再执行)/g;
+const repealedBefore = new RegExp(`(?:《([^》]{2,80})》)?\\s*(?:${numberInParens})?\\s*$`);
 const extensionPattern = new RegExp(`《([^》]{2,80})》\\s*${numberInParens}[^。]{0,40}?有效期延长至\\s*${datePattern}`, 'g');
 const citePattern = new RegExp(`《([^》]{2,80})》\\s*(?:${numberInParens})?`, 'g');
 const citableTitle = /(办法|规定|条例|意见|通知|决定|细则|方案|规划|纲要|要点|法|规则|制度|标准|批复|指南|目录|清单)$/;
@@ -156,7 +159,8 @@ export function findRelations(paragraphs: string[], ownNumber: string | null): R
   const cites: DocumentReference[] = [];
   const seen = new Set<string>(ownNumber ? [ownNumber] : []);
   const text = paragraphs.map((p) => collapseCjkSpaces(p)).join('\n');
-  for (const match of text.matchAll(repealPattern)) {
+  for (const verb of text.matchAll(repealVerb)) {
+    const match = repealedBefore.exec(text.slice(Math.max(0, verb.index - 140), verb.index))!;
     const title = match[1] ?? null;
     const number = match[2] ? normaliseDocNumber(match[2]) : null;
     if (!title && !number) continue;

@@ -17,10 +17,12 @@ const pairs =
   '滬沪蘇苏粵粤閩闽贛赣遼辽魯鲁瓊琼貴贵雲云陝陕寧宁晉晋灣湾臺台測测試试';
 
 const fold = new Map<string, string>();
-for (let i = 0; i + 1 < pairs.length; i += 2) fold.set(pairs[i]!, pairs[i + 1]!);
+for (let i = 0; i + 1 < pairs.length; i += 2) if (pairs[i] !== pairs[i + 1]) fold.set(pairs[i]!, pairs[i + 1]!);
+const foldable = new RegExp(`[${[...fold.keys()].join('')}]`);
+const foldableAll = new RegExp(foldable.source, 'g');
 
 export function foldText(text: string): string {
-  let out = '';
-  for (const char of text) out += fold.get(char) ?? char;
-  return out;
+  // Most text has no traditional character at all: the native scan answers that fast.
+  if (!foldable.test(text)) return text;
+  return text.replace(foldableAll, (char) => fold.get(char)!);
 }

@@ -108,7 +108,8 @@ export function readGazetteFrame(lines: SourceLine[]): GazetteFrame {
   const titleKey = compact(title);
   let bodyEnd = lines.length;
   for (let i = bodyStart + 1; i < lines.length; i++) {
-    if (compact(lines[i]!.text) === titleKey) {
+    const text = lines[i]!.text;
+    if (text.length <= titleKey.length * 2 + 8 && /公[报報]/.test(text) && compact(text) === titleKey) {
       bodyEnd = i;
       break;
     }

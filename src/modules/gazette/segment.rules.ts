@@ -35,6 +35,7 @@ export function sectionOf(text: string): string | null {
 }
 
 function isUntitledForm(text: string): boolean {
+  if (text.length > 100 || !/任免|解[读讀]/.test(text)) return false;
   const folded = cleanTitle(foldText(text));
   return folded.length <= 80 && untitledForms.some((form) => form.test(folded));
 }

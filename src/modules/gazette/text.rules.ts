@@ -8,6 +8,7 @@ const spaceAroundDigitsInCjk = new RegExp(`(?<=[${CJK}〔〕()()])[ \\t]+(?=\\d)
 
 /** Removes spaces a PDF or a typesetter put inside Chinese text ("关于 宋依佳", "2017 年 4 月"). */
 export function collapseCjkSpaces(text: string): string {
+  if (!/[ \t]/.test(text)) return text;
   return text.replace(spaceBetweenCjk, '').replace(spaceAroundDigitsInCjk, '').trim();
 }
 
