@@ -68,10 +68,16 @@ create table documents (
   updated_at timestamptz not null default now()
 );
 
+-- Bodies are stored uncompressed: Chinese text compresses poorly with pglz and
+-- compressing it was the largest single cost of ingestion (and of every read).
+alter table documents alter column body set storage external;
+alter table documents alter column body_text set storage external;
+
 create index documents_doc_number_idx on documents (doc_number);
 create index documents_doc_number_parts_idx on documents (doc_number_prefix, doc_number_year, doc_number_serial);
 create index documents_source_file_idx on documents (source_file_id);
 create index documents_signed_on_idx on documents (signed_on desc);
+create index documents_attachment_title_idx on documents (attachment_title);
 
 create table document_relations (
   id bigint generated always as identity primary key,
@@ -87,6 +93,7 @@ create table document_relations (
 create index document_relations_document_idx on document_relations (document_id);
 create index document_relations_target_number_idx on document_relations (target_doc_number);
 create index document_relations_target_idx on document_relations (target_document_id);
+create index document_relations_interprets_idx on document_relations (target_title) where kind = 'interprets';
 
 create table appointments (
   id bigint generated always as identity primary key,

@@ -1,10 +1,13 @@
+import { chineseNumberValue } from '../../src/modules/gazette/text.rules.ts';
+
 /**
  * Makes distinct, realistic documents from the seeds, for tests that need
- * many files and for the benchmarks: other districts, years and serial
- * numbers, and the long paragraphs of each document in another order.
+ * many files and for the benchmarks: other districts, years, issue and
+ * serial numbers — every variant's document numbers and gazette issues are
+ * its own — and the long paragraphs of each document in another order.
  */
-const districts = ['静', '长', '徐', '黄', '普', '虹', '杨', '闵', '宝', '嘉', '浦', '金', '松', '青', '奉', '崇'];
 const districtNames = ['静安', '长宁', '徐汇', '黄浦', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定', '浦东', '金山', '松江', '青浦', '奉贤', '崇明'];
+const yearsPerCycle = 30;
 
 function random(seed: number): () => number {
   let state = seed >>> 0 || 1;
@@ -17,16 +20,22 @@ function random(seed: number): () => number {
 }
 
 export function varySeed(text: string, variant: number): string {
-  const district = variant % districts.length;
-  const yearShift = Math.floor(variant / districts.length) % 20;
-  const serialShift = Math.floor(variant / (districts.length * 20)) * 50;
+  const yearShift = variant % yearsPerCycle;
+  const cycle = Math.floor(variant / yearsPerCycle);
+  const shiftYear = (year: string) => String(Number(year) + yearShift);
   const next = random(variant + 7);
   let out = text
-    .replace(/(静安|长宁)(?=区)/g, districtNames[district]!)
-    .replace(/(^|[^\u4e00-\u9fff])(静|长|沪)(府|审|市监|工商)/gm, (_, lead: string, _d: string, rest: string) => `${lead}${districts[district]}${rest}`)
-    .replace(/(20[0-2]\d)(\s*)(年|〔|\]|﹝|[((]|\s\d)/g, (_, year: string, space: string, after: string) => `${Number(year) + yearShift}${space}${after}`)
-    .replace(/([〕\]﹞)])(\s*)(\d{1,4})(\s*号)/g, (_, close: string, space: string, serial: string, tail: string) => `${close}${space}${Number(serial) + serialShift}${tail}`)
-    .replace(/第(\d+)期/, (_, issue: string) => `第${Number(issue) + variant}期`);
+    .replace(/(静安|长宁)(?=区)/g, districtNames[variant % districtNames.length]!)
+    // Document numbers, bracketed or bare: a year of this variant and a serial of this cycle.
+    .replace(/([〔﹝\[(（【])(\s*)(20\d\d)(\s*)([〕﹞\])）】])(\s*)(\d{1,4})(\s*号)/g,
+      (_, open: string, s1: string, year: string, s2: string, close: string, s3: string, serial: string, tail: string) =>
+        `${open}${s1}${shiftYear(year)}${s2}${close}${s3}${Number(serial) + cycle * 1000}${tail}`)
+    .replace(/(20\d\d)(\s+)(\d{1,4})(\s*号)/g, (_, year: string, space: string, serial: string, tail: string) =>
+      `${shiftYear(year)}${space}${Number(serial) + cycle * 1000}${tail}`)
+    // Dates and issue years.
+    .replace(/(20[0-2]\d)(\s*)(年|-\d)/g, (_, year: string, space: string, after: string) => `${shiftYear(year)}${space}${after}`)
+    // Gazette issues: a number of this cycle, wherever the issue is printed.
+    .replace(/第([一二三四五六七八九十]{1,3}|\d{1,3})期/g, (_, number: string) => `第${(chineseNumberValue(number) ?? 0) + cycle * 12}期`);
   // Reorder runs of long paragraphs, leaving headings, titles and tables where they are.
   const lines = out.split('\n');
   for (let i = 0; i < lines.length; i++) {

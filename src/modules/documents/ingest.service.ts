@@ -1,8 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Database } from '../../core/db/database.ts';
+import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError, describeError } from '../../core/errors.ts';
-import { parseBytes, type ParsedFile } from '../gazette/index.ts';
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
 import {
   deleteDocuments,
@@ -17,9 +16,9 @@ import {
   startRun,
   updateDocuments,
   upsertSourceFile,
-  type DocumentWrite,
 } from './documents.repository.ts';
-import { contentHashOf, documentKeys, sha256, sourceKeyOf } from './documents.rules.ts';
+import type { PreparedFile } from './documents.prepare.ts';
+import { createFilePreparer } from './file.preparer.ts';
 import type { FileOutcome, IngestProgress, IngestSummary } from './documents.types.ts';
 
 /**
@@ -77,84 +76,74 @@ async function expand(paths: string[]): Promise<Candidate[]> {
   return found;
 }
 
+/** How many files are read and parsed ahead of the one being written. */
+const readAhead = 4;
+
 export function createIngestService(db: Database, limits: DecodeLimits): IngestService {
-  async function readChecked(path: string): Promise<Buffer> {
+  async function checkReadable(path: string): Promise<void> {
     let info;
     try {
       info = await stat(path);
     } catch (error) {
       throw new AppError('file_unreadable', `${path}: 无法读取(${(error as NodeJS.ErrnoException).code ?? '未知原因'})`, { file: path });
     }
+    // Refused before reading: a 200 MB file is never loaded to find out it is too large.
     if (info.size > limits.maxFileBytes) {
       throw new AppError('file_too_large', `${path}: 文件大小 ${(info.size / 1048576).toFixed(1)} MB,超过上限 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB`, {
         file: path,
       });
     }
-    try {
-      return await readFile(path);
-    } catch (error) {
-      throw new AppError('file_unreadable', `${path}: 无法读取(${(error as NodeJS.ErrnoException).code ?? '未知原因'})`, { file: path });
-    }
   }
 
-  async function ingestFile(path: string): Promise<FileOutcome> {
-    const bytes = await readChecked(path);
-    const hash = sha256(bytes);
-    const known = await findSourceBySha(db, hash);
+  async function store(prepared: PreparedFile): Promise<FileOutcome> {
+    const known = await findSourceBySha(db, prepared.sha256);
     if (known) {
-      return { path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [] };
+      return { path: prepared.path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [] };
     }
-    const parsed = parseBytes(bytes, { fileName: path, limits });
-    if (parsed.documents.length === 0) throw new AppError('no_documents', `${path}: 没有找到任何公文`, { file: path });
-    return db.transaction((tx) => writeFile(tx, path, bytes.length, hash, parsed));
+    if (prepared.documents.length === 0) throw new AppError('no_documents', `${prepared.path}: 没有找到任何公文`, { file: prepared.path });
+    return db.transaction((tx) => write(tx, prepared));
   }
 
-  async function writeFile(tx: Parameters<Parameters<Database['transaction']>[0]>[0], path: string, size: number, hash: string, parsed: ParsedFile): Promise<FileOutcome> {
-    const sourceKey = sourceKeyOf(parsed, path);
-    const sourceFileId = await upsertSourceFile(tx, sourceKey, {
-      path,
-      fileName: basename(path),
-      sha256: hash,
-      sizeBytes: size,
-      encoding: parsed.encoding,
-      kind: parsed.kind,
-      documentCount: parsed.documents.length,
-      warnings: parsed.warnings,
+  async function write(tx: Queryable, prepared: PreparedFile): Promise<FileOutcome> {
+    const sourceFileId = await upsertSourceFile(tx, prepared.sourceKey, {
+      path: prepared.path,
+      fileName: basename(prepared.path),
+      sha256: prepared.sha256,
+      sizeBytes: prepared.size,
+      encoding: prepared.encoding,
+      kind: prepared.kind,
+      documentCount: prepared.documents.length,
+      warnings: prepared.warnings,
     });
-    const gazetteIssueId = await replaceGazetteIssue(tx, sourceFileId, parsed.gazette);
-    const keys = documentKeys(sourceKey, parsed.documents);
+    const gazetteIssueId = await replaceGazetteIssue(tx, sourceFileId, prepared.gazette);
+    const keys = prepared.documents.map((document) => document.key);
     const existing = new Map((await findExistingDocuments(tx, keys, sourceFileId)).map((row) => [row.docKey, row]));
-    const toInsert: DocumentWrite[] = [];
-    const toUpdate: { id: number; write: DocumentWrite }[] = [];
-    const toRelink: { id: number; seq: number }[] = [];
-    parsed.documents.forEach((document, seq) => {
-      const write = { key: keys[seq]!, seq, hash: contentHashOf(document), document };
-      const row = existing.get(write.key);
-      if (!row) toInsert.push(write);
-      else if (row.contentHash !== write.hash) toUpdate.push({ id: row.id, write });
-      else toRelink.push({ id: row.id, seq });
-    });
+    const toInsert: string[] = [];
+    const toUpdate: string[] = [];
+    const toRelink: string[] = [];
+    for (const { key, hash } of prepared.documents) {
+      const row = existing.get(key);
+      if (!row) toInsert.push(key);
+      else if (row.contentHash !== hash) toUpdate.push(key);
+      else toRelink.push(key);
+    }
     const keep = new Set(keys);
     const removed = [...existing.values()].filter((row) => row.sourceFileId === sourceFileId && !keep.has(row.docKey)).map((row) => row.id);
     await deleteDocuments(tx, removed);
-    await updateDocuments(tx, toUpdate, sourceFileId, gazetteIssueId);
-    await relinkDocuments(tx, toRelink, sourceFileId, gazetteIssueId);
-    const inserted = await insertDocuments(tx, toInsert, sourceFileId, gazetteIssueId);
-    const written = [
-      ...toUpdate.map(({ id, write }) => ({ id, document: write.document })),
-      ...toInsert.map((write) => ({ id: inserted.get(write.key)!, document: write.document })),
-    ];
-    await insertChildren(tx, written);
-    await resolveRelations(tx, written.map((item) => item.id));
+    const updatedIds = await updateDocuments(tx, prepared.payload.documents, toUpdate, sourceFileId, gazetteIssueId);
+    await relinkDocuments(tx, prepared.payload.documents, toRelink, sourceFileId, gazetteIssueId);
+    const insertedIds = await insertDocuments(tx, prepared.payload.documents, toInsert, sourceFileId, gazetteIssueId);
+    await insertChildren(tx, prepared.payload, [...toUpdate, ...toInsert]);
+    await resolveRelations(tx, [...updatedIds, ...insertedIds]);
     return {
-      path,
+      path: prepared.path,
       status: 'ingested',
-      kind: parsed.kind,
+      kind: prepared.kind,
       added: toInsert.length,
       updated: toUpdate.length,
       unchanged: toRelink.length,
       removed: removed.length,
-      warnings: parsed.warnings,
+      warnings: prepared.warnings,
     };
   }
 
@@ -162,20 +151,36 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     async ingest(paths, options = {}) {
       const candidates = await expand(paths);
       const runId = await startRun(db);
+      const preparer = createFilePreparer(limits);
       const outcomes: FileOutcome[] = [];
       let bytes = 0;
-      for (const [index, candidate] of candidates.entries()) {
-        options.onProgress?.({ done: index, total: candidates.length, path: candidate.path });
-        try {
-          if (candidate.error) throw candidate.error;
-          const outcome = await ingestFile(candidate.path);
-          outcomes.push(outcome);
-          bytes += (await stat(candidate.path)).size;
-        } catch (error) {
-          const described = describeError(error);
-          const message = described.code === 'internal' ? `${candidate.path}: 内部错误(${(error as Error).message})` : described.message;
-          outcomes.push({ path: candidate.path, status: 'failed', added: 0, updated: 0, unchanged: 0, removed: 0, warnings: [], error: { code: described.code, message } });
+      const ahead: Promise<PreparedFile>[] = [];
+      const begin = (index: number) => {
+        const candidate = candidates[index]!;
+        const prepared = candidate.error
+          ? Promise.reject(candidate.error)
+          : checkReadable(candidate.path).then(() => preparer.prepare(candidate.path));
+        prepared.catch(() => undefined); // awaited in order below; not unhandled meanwhile
+        ahead[index] = prepared;
+      };
+      try {
+        for (let index = 0; index < candidates.length; index++) {
+          for (let next = index; next < Math.min(candidates.length, index + readAhead); next++) if (!ahead[next]) begin(next);
+          const candidate = candidates[index]!;
+          options.onProgress?.({ done: index, total: candidates.length, path: candidate.path });
+          try {
+            const prepared = await ahead[index]!;
+            bytes += prepared.size;
+            outcomes.push(await store(prepared));
+          } catch (error) {
+            const described = describeError(error);
+            const message = described.code === 'internal' ? `${candidate.path}: 内部错误(${(error as Error).message})` : described.message;
+            outcomes.push({ path: candidate.path, status: 'failed', added: 0, updated: 0, unchanged: 0, removed: 0, warnings: [], error: { code: described.code, message } });
+          }
+          delete ahead[index];
         }
+      } finally {
+        await preparer.close();
       }
       options.onProgress?.({ done: candidates.length, total: candidates.length, path: '' });
       const sum = (field: 'added' | 'updated' | 'unchanged' | 'removed') => outcomes.reduce((total, outcome) => total + outcome[field], 0);

@@ -1,0 +1,109 @@
+import type { DecodeLimits } from '../gazette/decode.rules.ts';
+import { parseBytes, type ParsedDocument, type ParsedFile } from '../gazette/index.ts';
+import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf } from './documents.rules.ts';
+
+/**
+ * Everything about a file that needs no database: its hash, its parse, and the
+ * rows to write, serialised once as JSON and keyed by document key so that SQL
+ * can join them to ids. Pure, so it runs in a worker while the main thread
+ * writes the previous file.
+ */
+
+export interface PreparedFile {
+  path: string;
+  size: number;
+  sha256: string;
+  sourceKey: string;
+  kind: ParsedFile['kind'];
+  encoding: string;
+  gazette: ParsedFile['gazette'];
+  warnings: ParsedFile['warnings'];
+  documents: { key: string; hash: string }[];
+  /** JSON arrays for jsonb_to_recordset: documents, relations, appointments, tasks. */
+  payload: { documents: string; relations: string; appointments: string; tasks: string };
+}
+
+function documentRecord(key: string, seq: number, hash: string, document: ParsedDocument) {
+  const number = document.docNumber ? /^(.*)〔(\d{4})〕(\d+)号$/.exec(document.docNumber) : null;
+  return {
+    doc_key: key,
+    seq,
+    title: document.title,
+    display_title: document.displayTitle,
+    doc_number: document.docNumber,
+    doc_number_printed: document.docNumberPrinted,
+    doc_number_prefix: number?.[1] ?? null,
+    doc_number_year: number ? Number(number[2]) : null,
+    doc_number_serial: number ? Number(number[3]) : null,
+    issuer: document.issuer,
+    signed_on: document.date,
+    doc_type: document.type,
+    section: document.section,
+    addressees: document.addressees,
+    meeting: document.meeting,
+    attachment_title: document.attachment,
+    effective_from: document.effectiveFrom,
+    effective_to: document.effectiveTo,
+    validity_basis: document.validityBasis,
+    normative: document.normative,
+    body: document.blocks,
+    body_text: bodyTextOf(document),
+    annexes: document.annexes,
+    line_start: document.lineStart,
+    line_end: document.lineEnd,
+    content_hash: hash,
+  };
+}
+
+function relationRows(key: string, document: ParsedDocument) {
+  const row = (kind: string, docNumber: string | null, title: string | null, effectiveTo: string | null = null) => ({
+    doc_key: key, kind, target_doc_number: docNumber, target_title: title, effective_to: effectiveTo,
+  });
+  return [
+    ...document.repeals.map((r) => row('repeals', r.docNumber, r.title)),
+    ...document.extends.map((r) => row('extends', r.docNumber, r.title, r.effectiveTo)),
+    ...document.cites.map((r) => row('cites', r.docNumber, r.title)),
+    ...(document.interprets ? [row('interprets', document.interprets.docNumber, document.interprets.title)] : []),
+    ...(document.attachment ? [row('issues', null, document.attachment)] : []),
+  ];
+}
+
+export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFile): PreparedFile {
+  const sourceKey = sourceKeyOf(parsed, path);
+  const keys = documentKeys(sourceKey, parsed.documents);
+  const hashes = parsed.documents.map(contentHashOf);
+  return {
+    path,
+    size: bytes.length,
+    sha256: sha256(bytes),
+    sourceKey,
+    kind: parsed.kind,
+    encoding: parsed.encoding,
+    gazette: parsed.gazette,
+    warnings: parsed.warnings,
+    documents: keys.map((key, seq) => ({ key, hash: hashes[seq]! })),
+    payload: {
+      documents: JSON.stringify(parsed.documents.map((document, seq) => documentRecord(keys[seq]!, seq, hashes[seq]!, document))),
+      relations: JSON.stringify(parsed.documents.flatMap((document, seq) => relationRows(keys[seq]!, document))),
+      appointments: JSON.stringify(
+        parsed.documents.flatMap((document, seq) =>
+          document.appointments.map((a, index) => ({
+            doc_key: keys[seq], seq: index, person: a.person, post: a.post, action: a.action, notes: a.notes,
+            secondment_from: a.secondment?.from ?? null, secondment_to: a.secondment?.to ?? null,
+          })),
+        ),
+      ),
+      tasks: JSON.stringify(
+        parsed.documents.flatMap((document, seq) =>
+          document.tasks.map((t, index) => ({
+            doc_key: keys[seq], seq: index, anchor: t.anchor, text: t.text, lead_units: t.lead, responsible_units: t.responsible, due: t.due,
+          })),
+        ),
+      ),
+    },
+  };
+}
+
+export function prepareFile(path: string, bytes: Uint8Array, limits: DecodeLimits): PreparedFile {
+  return prepareParsed(path, bytes, parseBytes(bytes, { fileName: path, limits }));
+}
