@@ -19,6 +19,8 @@ create table source_files (
   last_ingested_at timestamptz not null default now()
 );
 
+create index source_files_sha256_idx on source_files (sha256);
+
 create table gazette_issues (
   id bigint generated always as identity primary key,
   source_file_id bigint not null unique references source_files (id) on delete cascade,

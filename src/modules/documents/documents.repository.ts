@@ -198,6 +198,15 @@ export async function resolveRelations(db: Queryable, documentIds: number[]): Pr
       and r.target_doc_number is null and r.target_title = d.attachment_title and d.id <> r.document_id`);
 }
 
+/**
+ * Refreshes the planner's statistics. A bulk load outgrows the statistics of
+ * the first files faster than autovacuum catches up, and the plans made from
+ * them (scans instead of index lookups) slow every later file.
+ */
+export async function analyzeStore(db: Queryable): Promise<void> {
+  await db.execScript('analyze documents; analyze document_relations; analyze source_files');
+}
+
 export async function startRun(db: Queryable): Promise<number> {
   const rows = await db.query<{ id: number }>(sql`insert into ingest_runs default values returning id`);
   return rows[0]!.id;

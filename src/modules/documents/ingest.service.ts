@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError, describeError } from '../../core/errors.ts';
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
 import {
+  analyzeStore,
   deleteDocuments,
   findExistingDocuments,
   findSourceBySha,
@@ -78,6 +79,8 @@ async function expand(paths: string[]): Promise<Candidate[]> {
 
 /** How many files are read and parsed ahead of the one being written. */
 const readAhead = 4;
+/** Statistics are refreshed after this many new documents, then after twice as many again, and so on. */
+const firstAnalyzeAfter = 500;
 
 export function createIngestService(db: Database, limits: DecodeLimits): IngestService {
   async function checkReadable(path: string): Promise<void> {
@@ -154,6 +157,8 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
       const preparer = createFilePreparer(limits);
       const outcomes: FileOutcome[] = [];
       let bytes = 0;
+      let written = 0;
+      let analyzeAt = firstAnalyzeAfter;
       const ahead: Promise<PreparedFile>[] = [];
       const begin = (index: number) => {
         const candidate = candidates[index]!;
@@ -171,7 +176,13 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
           try {
             const prepared = await ahead[index]!;
             bytes += prepared.size;
-            outcomes.push(await store(prepared));
+            const outcome = await store(prepared);
+            outcomes.push(outcome);
+            written += outcome.added + outcome.updated;
+            if (written >= analyzeAt) {
+              await analyzeStore(db);
+              analyzeAt *= 2;
+            }
           } catch (error) {
             const described = describeError(error);
             const message = described.code === 'internal' ? `${candidate.path}: 内部错误(${(error as Error).message})` : described.message;
