@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../core/errors.ts';
 
 /**
@@ -50,7 +51,8 @@ function plausibleShare(text: string): number {
 function controlShare(bytes: Uint8Array): number {
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
   let control = 0;
-  for (const byte of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
   }
   return control / Math.max(sample.length, 1);
@@ -99,8 +101,10 @@ function detectAndDecode(bytes: Uint8Array, fileName: string): Decoded {
   if (!hasNul && controlShare(bytes) > 0.01) {
     throw new AppError('file_binary', `${fileName}: 这是二进制文件,不是文本文件`, { file: fileName });
   }
-  const utf8 = decodeStrict(bytes, 'utf-8');
-  if (utf8 !== null && !hasNul) return { text: utf8, encoding: 'utf-8' };
+  if (!hasNul && isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
+  }
 
   if (hasNul) {
     // UTF-16 without a byte-order mark: whichever byte order reads as text.

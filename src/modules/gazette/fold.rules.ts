@@ -16,13 +16,24 @@ const pairs =
   // Province and city abbreviations that open document numbers (滬府發 → 沪府发).
   '滬沪蘇苏粵粤閩闽贛赣遼辽魯鲁瓊琼貴贵雲云陝陕寧宁晉晋灣湾臺台測测試试';
 
-const fold = new Map<string, string>();
-for (let i = 0; i + 1 < pairs.length; i += 2) if (pairs[i] !== pairs[i + 1]) fold.set(pairs[i]!, pairs[i + 1]!);
-const foldable = new RegExp(`[${[...fold.keys()].join('')}]`);
-const foldableAll = new RegExp(foldable.source, 'g');
+// Every character involved is in the Basic Multilingual Plane: one table by UTF-16 code unit.
+const table = new Uint16Array(0x10000);
+for (let i = 0; i + 1 < pairs.length; i += 2) {
+  if (pairs[i] !== pairs[i + 1]) table[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
+}
 
 export function foldText(text: string): string {
-  // Most text has no traditional character at all: the native scan answers that fast.
-  if (!foldable.test(text)) return text;
-  return text.replace(foldableAll, (char) => fold.get(char)!);
+  for (let i = 0; i < text.length; i++) {
+    if (table[text.charCodeAt(i)] !== 0) return foldFrom(text, i);
+  }
+  return text; // most text has no traditional character at all
+}
+
+function foldFrom(text: string, start: number): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    codes[i] = i >= start && table[code] !== 0 ? table[code]! : code;
+  }
+  return new TextDecoder('utf-16le').decode(codes);
 }
