@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../core/config.ts';
 import { AppError } from '../core/errors.ts';
+import { unreadable } from '../core/files.ts';
 import { parseBytes, type ParsedDocument } from '../modules/gazette/index.ts';
 import type { Output } from './output.ts';
 
@@ -11,7 +12,7 @@ export async function parseCommand(file: string | undefined, options: { json: bo
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new AppError('file_unreadable', `${file}: 无法读取(${(error as NodeJS.ErrnoException).code ?? '未知原因'})`, { file });
+    throw unreadable(file, error);
   }
   const parsed = parseBytes(bytes, { fileName: file, limits: config.limits });
   if (options.json) {

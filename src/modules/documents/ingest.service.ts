@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError, describeError } from '../../core/errors.ts';
-import type { DecodeLimits } from '../gazette/decode.rules.ts';
+import { unreadable } from '../../core/files.ts';
+import { fileTooLarge, type DecodeLimits } from '../gazette/decode.rules.ts';
 import {
   analyzeStore,
   deleteDocuments,
@@ -49,7 +50,7 @@ async function expand(paths: string[]): Promise<Candidate[]> {
     try {
       info = await stat(path);
     } catch (error) {
-      found.push({ path, error: new AppError('file_unreadable', `${path}: 无法读取(${(error as NodeJS.ErrnoException).code ?? '未知原因'})`, { file: path }) });
+      found.push({ path, error: unreadable(path, error) });
       return;
     }
     if (info.isFile()) {
@@ -65,7 +66,7 @@ async function expand(paths: string[]): Promise<Candidate[]> {
     try {
       entries = await readdir(path, { withFileTypes: true });
     } catch (error) {
-      found.push({ path, error: new AppError('file_unreadable', `${path}: 无法读取目录(${(error as NodeJS.ErrnoException).code ?? '未知原因'})`, { file: path }) });
+      found.push({ path, error: unreadable(path, error, '无法读取目录') });
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -88,14 +89,10 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     try {
       info = await stat(path);
     } catch (error) {
-      throw new AppError('file_unreadable', `${path}: 无法读取(${(error as NodeJS.ErrnoException).code ?? '未知原因'})`, { file: path });
+      throw unreadable(path, error);
     }
     // Refused before reading: a 200 MB file is never loaded to find out it is too large.
-    if (info.size > limits.maxFileBytes) {
-      throw new AppError('file_too_large', `${path}: 文件大小 ${(info.size / 1048576).toFixed(1)} MB,超过上限 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB`, {
-        file: path,
-      });
-    }
+    if (info.size > limits.maxFileBytes) throw fileTooLarge(path, info.size, limits);
   }
 
   async function store(prepared: PreparedFile): Promise<FileOutcome> {

@@ -79,15 +79,17 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return low;
 }
 
+export function fileTooLarge(fileName: string, size: number, limits: DecodeLimits): AppError {
+  return new AppError(
+    'file_too_large',
+    `${fileName}: 文件大小 ${(size / 1048576).toFixed(1)} MB,超过上限 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB`,
+    { file: fileName, bytes: size },
+  );
+}
+
 export function decodeBytes(bytes: Uint8Array, fileName: string, limits: DecodeLimits): Decoded {
   if (bytes.length === 0) throw new AppError('file_empty', `${fileName}: 文件为空`, { file: fileName });
-  if (bytes.length > limits.maxFileBytes) {
-    throw new AppError(
-      'file_too_large',
-      `${fileName}: 文件大小 ${(bytes.length / 1048576).toFixed(1)} MB,超过上限 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB`,
-      { file: fileName, bytes: bytes.length },
-    );
-  }
+  if (bytes.length > limits.maxFileBytes) throw fileTooLarge(fileName, bytes.length, limits);
   const decoded = detectAndDecode(bytes, fileName);
   checkContent(decoded.text, fileName, limits);
   return decoded;
