@@ -135,7 +135,7 @@ describe('parser fuzzing', () => {
       );
     const perByte = (bytes: Buffer) => {
       let best = Infinity;
-      for (let run = 0; run < 3; run++) {
+      for (let run = 0; run < 5; run++) {
         const started = performance.now();
         parseBytes(bytes, { fileName: 'grow.txt', limits: testLimits });
         best = Math.min(best, performance.now() - started);
