@@ -1,5 +1,6 @@
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
 import { parseBytes, type ParsedDocument, type ParsedFile } from '../gazette/index.ts';
+import { buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../search/index.ts';
 import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf } from './documents.rules.ts';
 
 /**
@@ -19,12 +20,15 @@ export interface PreparedFile {
   gazette: ParsedFile['gazette'];
   warnings: ParsedFile['warnings'];
   documents: { key: string; hash: string }[];
+  /** Words the segmenter should learn from this file: issuers and issued titles. */
+  terms: string[];
   /** JSON arrays for jsonb_to_recordset: documents, relations, appointments, tasks. */
   payload: { documents: string; relations: string; appointments: string; tasks: string };
 }
 
-function documentRecord(key: string, seq: number, hash: string, document: ParsedDocument) {
+function documentRecord(key: string, seq: number, hash: string, document: ParsedDocument, tokenizer: Tokenizer) {
   const number = document.docNumber ? /^(.*)〔(\d{4})〕(\d+)号$/.exec(document.docNumber) : null;
+  const bodyText = bodyTextOf(document);
   return {
     doc_key: key,
     seq,
@@ -47,11 +51,15 @@ function documentRecord(key: string, seq: number, hash: string, document: Parsed
     validity_basis: document.validityBasis,
     normative: document.normative,
     body: document.blocks,
-    body_text: bodyTextOf(document),
+    body_text: bodyText,
     annexes: document.annexes,
     line_start: document.lineStart,
     line_end: document.lineEnd,
     content_hash: hash,
+    search_vector: buildVector(
+      tokenizer,
+      searchFieldsOf({ title: document.displayTitle, docNumber: document.docNumber, attachment: document.attachment, issuer: document.issuer, section: document.section, annexes: document.annexes, bodyText }),
+    ),
   };
 }
 
@@ -62,13 +70,14 @@ function relationRows(key: string, document: ParsedDocument) {
   return [
     ...document.repeals.map((r) => row('repeals', r.docNumber, r.title)),
     ...document.extends.map((r) => row('extends', r.docNumber, r.title, r.effectiveTo)),
+    ...document.amends.map((r) => row('amends', r.docNumber, r.title)),
     ...document.cites.map((r) => row('cites', r.docNumber, r.title)),
     ...(document.interprets ? [row('interprets', document.interprets.docNumber, document.interprets.title)] : []),
     ...(document.attachment ? [row('issues', null, document.attachment)] : []),
   ];
 }
 
-export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFile): PreparedFile {
+export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFile, tokenizer: Tokenizer): PreparedFile {
   const sourceKey = sourceKeyOf(parsed, path);
   const keys = documentKeys(sourceKey, parsed.documents);
   const hashes = parsed.documents.map(contentHashOf);
@@ -82,8 +91,9 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFil
     gazette: parsed.gazette,
     warnings: parsed.warnings,
     documents: keys.map((key, seq) => ({ key, hash: hashes[seq]! })),
+    terms: harvestableTerms(parsed.documents.flatMap((document) => [document.issuer, document.attachment])),
     payload: {
-      documents: JSON.stringify(parsed.documents.map((document, seq) => documentRecord(keys[seq]!, seq, hashes[seq]!, document))),
+      documents: JSON.stringify(parsed.documents.map((document, seq) => documentRecord(keys[seq]!, seq, hashes[seq]!, document, tokenizer))),
       relations: JSON.stringify(parsed.documents.flatMap((document, seq) => relationRows(keys[seq]!, document))),
       appointments: JSON.stringify(
         parsed.documents.flatMap((document, seq) =>
@@ -104,6 +114,6 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFil
   };
 }
 
-export function prepareFile(path: string, bytes: Uint8Array, limits: DecodeLimits): PreparedFile {
-  return prepareParsed(path, bytes, parseBytes(bytes, { fileName: path, limits }));
+export function prepareFile(path: string, bytes: Uint8Array, limits: DecodeLimits, tokenizer: Tokenizer): PreparedFile {
+  return prepareParsed(path, bytes, parseBytes(bytes, { fileName: path, limits }), tokenizer);
 }

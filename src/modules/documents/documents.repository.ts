@@ -71,7 +71,7 @@ const recordColumns = sql`
   doc_number_prefix text, doc_number_year integer, doc_number_serial integer, issuer text, signed_on date,
   doc_type text, section text, addressees text, meeting jsonb, attachment_title text, effective_from date,
   effective_to date, validity_basis text, normative boolean, body jsonb, body_text text, annexes jsonb,
-  line_start integer, line_end integer, content_hash text`;
+  line_start integer, line_end integer, content_hash text, search_vector tsvector`;
 
 /** Inserts the documents of `payload` whose keys are listed; returns their ids. */
 export async function insertDocuments(
@@ -86,11 +86,11 @@ export async function insertDocuments(
     insert into documents (doc_key, source_file_id, gazette_issue_id, seq, title, display_title, doc_number,
       doc_number_printed, doc_number_prefix, doc_number_year, doc_number_serial, issuer, signed_on, doc_type, section,
       addressees, meeting, attachment_title, effective_from, effective_to, validity_basis, normative, body, body_text,
-      annexes, line_start, line_end, content_hash)
+      annexes, line_start, line_end, content_hash, search_vector)
     select doc_key, ${sourceFileId}, ${gazetteIssueId}::bigint, seq, title, display_title, doc_number, doc_number_printed,
       doc_number_prefix, doc_number_year, doc_number_serial, issuer, signed_on, doc_type, section, addressees, meeting,
       attachment_title, effective_from, effective_to, validity_basis, normative, body, body_text, annexes, line_start,
-      line_end, content_hash
+      line_end, content_hash, search_vector
     from json_to_recordset(${payload}::json) as r(${recordColumns})
     where r.doc_key = any(${keys}::text[])
     returning id`);
@@ -109,7 +109,7 @@ export async function updateDocuments(db: Queryable, payload: string, keys: stri
       meeting = r.meeting, attachment_title = r.attachment_title, effective_from = r.effective_from,
       effective_to = r.effective_to, validity_basis = r.validity_basis, normative = r.normative, body = r.body,
       body_text = r.body_text, annexes = r.annexes, line_start = r.line_start, line_end = r.line_end,
-      content_hash = r.content_hash, updated_at = now()
+      content_hash = r.content_hash, search_vector = r.search_vector, updated_at = now()
     from json_to_recordset(${payload}::json) as r(${recordColumns})
     where d.doc_key = r.doc_key and r.doc_key = any(${keys}::text[])
     returning d.id`);
@@ -170,12 +170,12 @@ export async function insertChildren(
  * Points relations at the documents they name, in both directions: from the
  * documents just written to anything in the library, and from anything that
  * was waiting for one of them. A reference to a document not yet ingested
- * stays unresolved until that document arrives.
+ * stays unresolved until that document arrives. Four statements, each driven
+ * by an index from the few documents just written, so resolving costs the
+ * same however large the library grows.
  */
 export async function resolveRelations(db: Queryable, documentIds: number[]): Promise<void> {
   if (documentIds.length === 0) return;
-  // Four statements, each driven by an index from the few documents just written,
-  // so resolving costs the same however large the library grows.
   await db.query(sql`
     update document_relations r set target_document_id = d.id
     from documents d
@@ -189,13 +189,66 @@ export async function resolveRelations(db: Queryable, documentIds: number[]): Pr
   await db.query(sql`
     update document_relations r set target_document_id = d.id
     from documents d
-    where r.document_id = any(${documentIds}::bigint[]) and r.kind = 'interprets' and r.target_document_id is null
+    where r.document_id = any(${documentIds}::bigint[]) and r.kind <> 'issues' and r.target_document_id is null
       and r.target_doc_number is null and d.attachment_title = r.target_title and d.id <> r.document_id`);
   await db.query(sql`
     update document_relations r set target_document_id = d.id
     from documents d
-    where d.id = any(${documentIds}::bigint[]) and r.kind = 'interprets' and r.target_document_id is null
+    where d.id = any(${documentIds}::bigint[]) and r.kind <> 'issues' and r.target_document_id is null
       and r.target_doc_number is null and r.target_title = d.attachment_title and d.id <> r.document_id`);
+}
+
+/** The documents that relations from these documents point at (before those relations are replaced). */
+export async function relationTargets(db: Queryable, documentIds: number[]): Promise<number[]> {
+  if (documentIds.length === 0) return [];
+  const rows = await db.query<{ id: number }>(sql`
+    select distinct target_document_id as id from document_relations
+    where document_id = any(${documentIds}::bigint[]) and target_document_id is not null`);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * What later documents did to these documents, and to those they point at:
+ * repealed (from the day the repealing document takes effect), extended (to
+ * the latest date an extension gives), amended. Kept on the document so that
+ * its validity on any date is a comparison of dates.
+ */
+export async function refreshValidity(db: Queryable, documentIds: number[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  await db.query(sql`
+    with affected as (
+      select id from documents where id = any(${documentIds}::bigint[])
+      union
+      select target_document_id from document_relations
+      where document_id = any(${documentIds}::bigint[]) and target_document_id is not null
+    ),
+    repeal as (
+      select distinct on (r.target_document_id) r.target_document_id as id, s.id as by_id,
+             coalesce(s.effective_from, s.signed_on) as on_date
+      from document_relations r join documents s on s.id = r.document_id
+      where r.kind = 'repeals' and r.target_document_id in (select id from affected)
+      order by r.target_document_id, coalesce(s.effective_from, s.signed_on)
+    ),
+    extension as (
+      select r.target_document_id as id, max(r.effective_to) as to_date
+      from document_relations r
+      where r.kind = 'extends' and r.target_document_id in (select id from affected)
+      group by r.target_document_id
+    ),
+    amendment as (
+      select r.target_document_id as id, min(coalesce(s.effective_from, s.signed_on)) as on_date
+      from document_relations r join documents s on s.id = r.document_id
+      where r.kind = 'amends' and r.target_document_id in (select id from affected)
+      group by r.target_document_id
+    )
+    update documents t set
+      repealed_by = repeal.by_id, repealed_on = repeal.on_date,
+      extended_to = extension.to_date, amended_on = amendment.on_date
+    from affected
+    left join repeal on repeal.id = affected.id
+    left join extension on extension.id = affected.id
+    left join amendment on amendment.id = affected.id
+    where t.id = affected.id`);
 }
 
 /**
@@ -205,6 +258,18 @@ export async function resolveRelations(db: Queryable, documentIds: number[]): Pr
  */
 export async function analyzeStore(db: Queryable): Promise<void> {
   await db.execScript('analyze documents; analyze document_relations; analyze source_files');
+}
+
+export async function loadSearchTerms(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ term: string }>(sql`select term from search_terms order by term`);
+  return rows.map((row) => row.term);
+}
+
+export async function addSearchTerms(db: Queryable, terms: string[], source: string): Promise<void> {
+  if (terms.length === 0) return;
+  await db.query(sql`
+    insert into search_terms (term, source) select term, ${source} from unnest(${terms}::text[]) as t(term)
+    on conflict (term) do nothing`);
 }
 
 export async function startRun(db: Queryable): Promise<number> {

@@ -16,8 +16,12 @@ export interface FilePreparer {
 
 type Reply = { id: number; prepared?: PreparedFile; error?: { code: ErrorCode; message: string } };
 
-export function createFilePreparer(limits: DecodeLimits, workers = Math.max(1, Math.min(2, availableParallelism() - 1))): FilePreparer {
-  const pool = Array.from({ length: workers }, () => new Worker(new URL('./prepare.worker.mjs', import.meta.url)));
+export function createFilePreparer(
+  limits: DecodeLimits,
+  terms: readonly string[],
+  workers = Math.max(1, Math.min(2, availableParallelism() - 1)),
+): FilePreparer {
+  const pool = Array.from({ length: workers }, () => new Worker(new URL('./prepare.worker.mjs', import.meta.url), { workerData: { terms } }));
   const pending = new Map<number, { resolve(file: PreparedFile): void; reject(error: Error): void }>();
   for (const worker of pool) {
     worker.on('message', (reply: Reply) => {

@@ -5,6 +5,7 @@ import { AppError, describeError } from '../../core/errors.ts';
 import { unreadable } from '../../core/files.ts';
 import { fileTooLarge, type DecodeLimits } from '../gazette/decode.rules.ts';
 import {
+  addSearchTerms,
   analyzeStore,
   deleteDocuments,
   findExistingDocuments,
@@ -12,6 +13,9 @@ import {
   finishRun,
   insertChildren,
   insertDocuments,
+  loadSearchTerms,
+  refreshValidity,
+  relationTargets,
   relinkDocuments,
   replaceGazetteIssue,
   resolveRelations,
@@ -129,12 +133,16 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     }
     const keep = new Set(keys);
     const removed = [...existing.values()].filter((row) => row.sourceFileId === sourceFileId && !keep.has(row.docKey)).map((row) => row.id);
+    // What the old versions repealed or extended must be recomputed once their relations are gone.
+    const previousTargets = await relationTargets(tx, [...removed, ...toUpdate.map((key) => existing.get(key)!.id)]);
     await deleteDocuments(tx, removed);
     const updatedIds = await updateDocuments(tx, prepared.payload.documents, toUpdate, sourceFileId, gazetteIssueId);
     await relinkDocuments(tx, prepared.payload.documents, toRelink, sourceFileId, gazetteIssueId);
     const insertedIds = await insertDocuments(tx, prepared.payload.documents, toInsert, sourceFileId, gazetteIssueId);
     await insertChildren(tx, prepared.payload, [...toUpdate, ...toInsert]);
     await resolveRelations(tx, [...updatedIds, ...insertedIds]);
+    await refreshValidity(tx, [...previousTargets, ...updatedIds, ...insertedIds]);
+    await addSearchTerms(tx, prepared.terms, prepared.path);
     return {
       path: prepared.path,
       status: 'ingested',
@@ -151,7 +159,7 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     async ingest(paths, options = {}) {
       const candidates = await expand(paths);
       const runId = await startRun(db);
-      const preparer = createFilePreparer(limits);
+      const preparer = createFilePreparer(limits, await loadSearchTerms(db));
       const outcomes: FileOutcome[] = [];
       let bytes = 0;
       let written = 0;

@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { describeError } from '../../core/errors.ts';
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
+import { createTokenizer } from '../search/index.ts';
 import { prepareFile } from './documents.prepare.ts';
+
+const tokenizer = createTokenizer((workerData as { terms: string[] }).terms);
 
 /** The worker side of ingestion: read, hash, parse and serialise one file per message. */
 parentPort!.on('message', async (message: { id: number; path: string; limits: DecodeLimits }) => {
   try {
     const bytes = await readFile(message.path);
-    parentPort!.postMessage({ id: message.id, prepared: prepareFile(message.path, bytes, message.limits) });
+    parentPort!.postMessage({ id: message.id, prepared: prepareFile(message.path, bytes, message.limits, tokenizer) });
   } catch (error) {
     const described = describeError(error);
     const text = described.code === 'internal' ? `${message.path}: 内部错误(${(error as Error).message})` : described.message;

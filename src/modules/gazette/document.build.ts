@@ -4,6 +4,7 @@ import type { DocNumber } from './docnumber.rules.ts';
 import {
   addresseeLine,
   documentType,
+  findAmendments,
   findMeeting,
   findRelations,
   findValidity,
@@ -72,6 +73,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     normative,
     repeals: interpretation ? [] : relations.repeals,
     extends: interpretation ? [] : relations.extends,
+    amends: interpretation ? [] : findAmendments(title, paragraphs),
     cites: relations.cites,
     interprets: interpretation ? interpretedTitle(title) : null,
     appointments: isAppointment ? readAppointments(body) : [],

@@ -150,7 +150,27 @@ const citableTitle = /(办法|规定|条例|意见|通知|决定|细则|方案|�
 export interface Relations {
   repeals: DocumentReference[];
   extends: Extension[];
+  amends: DocumentReference[];
   cites: DocumentReference[];
+}
+
+const amendedInTitle = /关于修改《([^》]{2,80})》(?:等[^的]{0,10})?的决定$/;
+const amendmentPattern = new RegExp(`《([^》]{2,80})》\\s*(?:${numberInParens})?\\s*(?:作如下修改|修改如下|作出如下修改)`, 'g');
+
+/** "关于修改《X》的决定" in a title, or "对《X》(NUM)作如下修改" in the text. */
+export function findAmendments(title: string | null, paragraphs: string[]): DocumentReference[] {
+  const found: DocumentReference[] = [];
+  const inTitle = amendedInTitle.exec(title ?? '');
+  if (inTitle) found.push({ docNumber: null, title: inTitle[1]! });
+  for (const match of paragraphs.join('\n').matchAll(amendmentPattern)) {
+    const number = match[2] ? normaliseDocNumber(match[2]) : null;
+    if (!found.some((reference) => reference.title === match[1] && (reference.docNumber === number || reference.docNumber === null))) {
+      found.push({ docNumber: number, title: match[1]! });
+    } else if (number) {
+      found.find((reference) => reference.title === match[1])!.docNumber = number;
+    }
+  }
+  return found;
 }
 
 export function findRelations(paragraphs: string[], ownNumber: string | null): Relations {
@@ -185,5 +205,5 @@ export function findRelations(paragraphs: string[], ownNumber: string | null): R
     seen.add(number.normalised);
     cites.push({ docNumber: number.normalised, title: null });
   }
-  return { repeals, extends: extensions, cites };
+  return { repeals, extends: extensions, amends: [], cites };
 }

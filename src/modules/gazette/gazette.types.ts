@@ -108,6 +108,7 @@ export interface ParsedDocument {
   normative: boolean;
   repeals: DocumentReference[];
   extends: Extension[];
+  amends: DocumentReference[];
   cites: DocumentReference[];
   interprets: DocumentReference | null;
   appointments: Appointment[];
