@@ -2,6 +2,7 @@ import type { Config } from './core/config.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrator.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
+import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 /**
  * The composition root: the CLI, the server and background jobs all build
@@ -11,6 +12,7 @@ export interface AppContext {
   config: Config;
   db: Database;
   ingest: IngestService;
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
     config,
     db,
     ingest: createIngestService(db, config.limits),
+    search: createSearchService(db),
     close: () => db.close(),
   };
 }

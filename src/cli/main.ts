@@ -7,6 +7,7 @@ import { dbCommand } from './db.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { processOutput, type Output } from './output.ts';
 import { parseCommand } from './parse.command.ts';
+import { searchCommand } from './search.command.ts';
 
 const usage = `用法: gongkai <命令> [参数]
 
@@ -14,6 +15,8 @@ const usage = `用法: gongkai <命令> [参数]
   ingest 文件或目录... [--json]  把文件入库;重复执行是安全的
   db migrate                    应用数据库迁移
   db stats [--json]             文件库统计
+  search 检索词 [--json] [--page 页码] [--on 日期]
+                                检索文件库(有效性按 --on 日期判断,默认今天)
   serve [--port 端口]           启动门户网站
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
 
@@ -48,7 +51,13 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      page: { type: 'string' },
+      on: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command || values.help) {
@@ -61,6 +70,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       return parseCommand(rest[0], { json: values.json }, config, io);
     case 'ingest':
       return withContext(config, (context) => ingestCommand(rest, { json: values.json }, context, io));
+    case 'search':
+      return withContext(config, (context) => searchCommand(rest.join(' '), { json: values.json, page: values.page, on: values.on }, context, io));
     case 'db':
       return withContext(config, (context) => dbCommand(rest[0], { json: values.json }, context, io));
     case 'serve':

@@ -1,6 +1,6 @@
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
 import { parseBytes, type ParsedDocument, type ParsedFile } from '../gazette/index.ts';
-import { buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../search/index.ts';
+import { buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../textindex/index.ts';
 import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf } from './documents.rules.ts';
 
 /**

@@ -38,6 +38,13 @@ export function contentHashOf(document: ParsedDocument): string {
   return sha256(JSON.stringify(content));
 }
 
+/** The document's text as read: tables row by row, articles with their number and caption. */
 export function bodyTextOf(document: ParsedDocument): string {
-  return document.blocks.map((block) => (block.rows ? block.rows.map((row) => row.join(' ')).join('\n') : block.text)).join('\n');
+  return document.blocks
+    .map((block) => {
+      if (block.rows) return block.rows.map((row) => row.join(' ')).join('\n');
+      if (block.kind === 'article') return `${block.label}${block.caption ? `(${block.caption})` : ''} ${block.text}`;
+      return block.text;
+    })
+    .join('\n');
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { describeError } from '../../core/errors.ts';
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
-import { createTokenizer } from '../search/index.ts';
+import { createTokenizer } from '../textindex/index.ts';
 import { prepareFile } from './documents.prepare.ts';
 
 const tokenizer = createTokenizer((workerData as { terms: string[] }).terms);

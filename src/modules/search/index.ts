@@ -1,2 +1,3 @@
-export { createTokenizer, harvestableTerms, type Tokenizer } from './search.tokenizer.ts';
-export { buildVector, searchFieldsOf, type Searchable } from './search.vector.rules.ts';
+export { createSearchService, type SearchService } from './search.service.ts';
+export { sortOrders, type Facets, type SearchFilters, type SearchItem, type SearchParams, type SearchResult, type SortOrder } from './search.types.ts';
+export { maxPage, maxPageSize, readSearchParams } from './search.params.ts';

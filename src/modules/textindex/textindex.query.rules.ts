@@ -1,5 +1,5 @@
-import { normaliseForSearch, type Token, type Tokenizer } from './search.tokenizer.ts';
-import { characterGrams, numberLexeme, quoteLexeme } from './search.vector.rules.ts';
+import { normaliseForSearch, type Token, type Tokenizer } from './textindex.tokenizer.ts';
+import { characterGrams, numberLexeme, quoteLexeme } from './textindex.vector.rules.ts';
 
 /**
  * What a person typed, read as a search: "quoted phrases" that must appear as
@@ -110,7 +110,7 @@ export function numberQuery(number: NumberQuery, weight = ''): string | null {
 }
 
 export interface QueryLiterals {
-  /** What a document must match (null: only the number columns decide). */
+  /** What a document's words must match (numbers are matched separately). */
   match: string | null;
   /** The same words as phrases in the title, number or issued title. */
   inTitle: string | null;
@@ -128,7 +128,7 @@ const and = (parts: (string | null)[]) => {
 export function queryLiterals(query: ParsedQuery): QueryLiterals {
   const groups = [...query.phrases, ...query.chunks];
   return {
-    match: and([...query.numbers.map((number) => numberQuery(number)), ...query.phrases.map((p) => phraseQuery(p)), ...query.chunks.map(allWordsQuery)]),
+    match: and([...query.phrases.map((p) => phraseQuery(p)), ...query.chunks.map(allWordsQuery)]),
     inTitle: and(groups.map((tokens) => phraseQuery(tokens, 'A'))),
     asPhrases: and(groups.map((tokens) => phraseQuery(tokens))),
     wholeWords: and(groups.map(wholeWordsQuery)),

@@ -1,7 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { foldText } from '../gazette/fold.rules.ts';
-import { dictionaryLines, domainTerms } from './search.dictionary.ts';
+import { dictionaryLines, domainTerms } from './textindex.dictionary.ts';
 
 /**
  * Chinese segmentation for the index and for queries, with one dictionary for

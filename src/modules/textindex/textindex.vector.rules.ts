@@ -1,5 +1,5 @@
 import { findDocNumbers } from '../gazette/docnumber.rules.ts';
-import { normaliseForSearch, type Tokenizer } from './search.tokenizer.ts';
+import { normaliseForSearch, type Tokenizer } from './textindex.tokenizer.ts';
 
 /**
  * tsvector values written as literals, so that PGlite and PostgreSQL index

@@ -1,0 +1,68 @@
+import type { Database } from '../../core/db/database.ts';
+import { sql } from '../../core/db/sql.ts';
+import { createTokenizer, isEmptyQuery, parseQuery, queryLiterals, type Tokenizer } from '../textindex/index.ts';
+import { countMatches, facetCounts, resultRows, searchPage, type SearchPlan } from './search.queries.ts';
+import { buildSnippet } from './search.snippet.rules.ts';
+import type { SearchParams, SearchResult } from './search.types.ts';
+
+/**
+ * Search over the library. The segmenter learns the library's own terms when
+ * the service starts and again whenever new ones have been ingested, so the
+ * query is cut the way the documents were.
+ */
+export interface SearchService {
+  search(params: SearchParams): Promise<SearchResult>;
+  count(params: Pick<SearchParams, 'q' | 'filters' | 'on'>): Promise<number>;
+}
+
+export function createSearchService(db: Database): SearchService {
+  let tokenizer: Tokenizer | null = null;
+  let knownTerms = -1;
+
+  async function currentTokenizer(): Promise<Tokenizer> {
+    const [row] = await db.query<{ n: number }>(sql`select count(*)::int as n from search_terms`);
+    if (!tokenizer || row!.n !== knownTerms) {
+      const terms = await db.query<{ term: string }>(sql`select term from search_terms`);
+      tokenizer = createTokenizer(terms.map((t) => t.term));
+      knownTerms = row!.n;
+    }
+    return tokenizer;
+  }
+
+  async function plan(params: Pick<SearchParams, 'q' | 'filters' | 'on'>) {
+    const parsed = parseQuery(params.q, await currentTokenizer());
+    const searchPlan: SearchPlan = { literals: queryLiterals(parsed), numbers: parsed.numbers, filters: params.filters, on: params.on };
+    const needles = [...parsed.phrases, ...parsed.chunks].flat().map((token) => token.text);
+    return { parsed, searchPlan, needles };
+  }
+
+  return {
+    async search(params) {
+      const { parsed, searchPlan, needles } = await plan(params);
+      // No words and no number: browse everything that passes the filters, newest first.
+      const sort = isEmptyQuery(parsed) ? 'date' : params.sort;
+      const ranked = await searchPage(db, searchPlan, sort, { limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
+      const total = ranked[0]?.total ?? (params.page > 1 ? await countMatches(db, searchPlan) : 0);
+      const rows = new Map((await resultRows(db, ranked.map((row) => row.id), params.on)).map((row) => [row.id, row]));
+      const items = ranked.map(({ id }) => {
+        const row = rows.get(id)!;
+        const { snippet, highlights } = buildSnippet(row.body_text, needles);
+        return {
+          id,
+          title: row.display_title,
+          docNumber: row.doc_number,
+          issuer: row.issuer,
+          date: row.signed_on,
+          validity: row.validity,
+          type: row.doc_type,
+          snippet,
+          highlights,
+        };
+      });
+      return { total, page: params.page, pageSize: params.pageSize, items, facets: await facetCounts(db, searchPlan) };
+    },
+    async count(params) {
+      return countMatches(db, (await plan(params)).searchPlan);
+    },
+  };
+}

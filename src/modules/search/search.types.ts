@@ -1,0 +1,59 @@
+import type { ValidityStatus } from '../documents/index.ts';
+
+export const sortOrders = ['relevance', 'date'] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
+export interface SearchFilters {
+  issuer?: string;
+  year?: number;
+  type?: string;
+  validity?: ValidityStatus;
+  normative?: boolean;
+  gazetteIssueId?: number;
+}
+
+export interface SearchParams {
+  q: string;
+  filters: SearchFilters;
+  sort: SortOrder;
+  page: number;
+  pageSize: number;
+  /** The date validity is judged on, YYYY-MM-DD. */
+  on: string;
+}
+
+export interface SearchItem {
+  id: number;
+  title: string;
+  docNumber: string | null;
+  issuer: string | null;
+  date: string | null;
+  validity: ValidityStatus;
+  type: string | null;
+  snippet: string;
+  /** [start, end) ranges of the snippet that matched the query. */
+  highlights: [number, number][];
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface Facets {
+  issuer: FacetValue[];
+  year: FacetValue[];
+  type: FacetValue[];
+  validity: FacetValue[];
+  normative: FacetValue[];
+  gazette: FacetValue[];
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: SearchItem[];
+  facets: Facets;
+}

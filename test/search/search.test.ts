@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createIngestService } from '../../src/modules/documents/index.ts';
+import { createSearchService, readSearchParams, type SearchService } from '../../src/modules/search/index.ts';
+import { seedsDir, testLimits } from '../support/corpus.ts';
+import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { extendedPolicy, tempDir } from '../support/files.ts';
+
+const repealedPolicy = `上海市长宁区人民政府关于印发《长宁区公共数据管理办法》的通知
+(2019年3月1日)
+长府规〔2019〕1号
+区政府各委、办、局:
+《长宁区公共数据管理办法》已经区政府常务会议通过,现予印发。
+长宁区公共数据管理办法
+第一条 (目的) 为规范公共数据管理,制定本办法。
+第二条 (施行日期) 本办法自2019年4月1日起施行,有效期至2023年12月31日。
+`;
+
+for (const engine of engines) {
+  describe(`search on ${engine}`, () => {
+    let database: TestDatabase;
+    let search: SearchService;
+    const run = (q: string, extra: Record<string, unknown> = {}) => search.search(readSearchParams({ q, ...extra }, '2026-11-22'));
+
+    before(async () => {
+      database = await openTestDatabase(engine);
+      await createIngestService(database.db, testLimits).ingest([seedsDir]);
+      search = createSearchService(database.db);
+    });
+    after(async () => {
+      await database.close();
+    });
+
+    it('finds the administrative assistance measures first, expired since 2019-03-31', async () => {
+      const result = await run('行政协助');
+      assert.equal(result.items[0]?.docNumber, '沪府发〔2017〕17号');
+      assert.equal(result.items[0]?.validity, '已失效');
+      assert.equal((await run('行政协助', { on: '2018-06-01' })).items[0]?.validity, '现行有效');
+      assert.equal((await run('行政协助', { on: '2017-03-31' })).items[0]?.validity, '尚未生效');
+      assert.ok(result.items[0]!.highlights.length > 0);
+    });
+
+    it('finds a document by its number however it is typed, and the documents citing a number', async () => {
+      for (const typed of ['沪府发〔2017〕17号', '沪府发[2017]17号', '沪府发(2017)17号', '沪府发2017 17号', '沪府发〔2017〕17']) {
+        assert.equal((await run(typed)).items[0]?.docNumber, '沪府发〔2017〕17号', typed);
+      }
+      assert.deepEqual((await run('沪府发〔2015〕39号')).items.map((item) => item.docNumber), ['静府发〔2016〕12号']);
+    });
+
+    it('ranks a title match before a mention in the body', async () => {
+      const result = await run('审计整改');
+      assert.equal(result.items[0]?.docNumber, '静府办发〔2016〕12号');
+      assert.ok(result.items.length >= 2);
+    });
+
+    it('counts every facet to the total, and a filter narrows to its count', async () => {
+      const result = await run('');
+      assert.equal(result.total, 48);
+      for (const [name, values] of Object.entries(result.facets)) {
+        assert.equal(values.reduce((sum, value) => sum + value.count, 0), result.total, name);
+      }
+      const expired = result.facets.validity.find((value) => value.value === '已失效')!;
+      assert.equal((await run('', { validity: '已失效' })).total, expired.count);
+      const issuer = result.facets.issuer.find((value) => value.value === '上海市人民政府办公厅')!;
+      assert.equal((await run('', { issuer: '上海市人民政府办公厅' })).total, issuer.count);
+      assert.equal((await run('', { normative: 'true' })).total, 3);
+    });
+
+    it('pages through results and sorts by date', async () => {
+      const first = await run('', { pageSize: 20 });
+      const second = await run('', { pageSize: 20, page: 2 });
+      const beyond = await run('', { pageSize: 20, page: 9 });
+      assert.equal(new Set([...first.items, ...second.items].map((item) => item.id)).size, 40);
+      assert.deepEqual([beyond.items.length, beyond.total], [0, 48]);
+      const dated = (await run('通知', { sort: 'date' })).items.map((item) => item.date).filter(Boolean) as string[];
+      assert.deepEqual(dated, [...dated].sort().reverse());
+    });
+
+    it('answers any input with results or an empty page', async () => {
+      for (const q of ['', ' ', '政'.repeat(10_000), "& | ! ( ) :* ' \\", "'; drop table documents; --", '😀🏛️ 公开', 'abc公开ДЕФ', '\u0000\u0007\u001b公开']) {
+        const result = await run(q);
+        assert.ok(result.total >= 0);
+      }
+      assert.equal((await run('')).total, 48, 'nothing was dropped');
+    });
+
+    it('keeps validity current as extensions and repeals arrive, in either order', async () => {
+      const dir = tempDir();
+      try {
+        const ingest = createIngestService(database.db, testLimits);
+        await ingest.ingest([dir.write('policy-2012.txt', extendedPolicy), dir.write('data-2019.txt', repealedPolicy)]);
+        // Extended by 沪府办发〔2017〕28号 to 2022-03-31 (ingested before it).
+        assert.equal((await run('沪府办发〔2012〕20号', { on: '2020-01-01' })).items[0]?.validity, '现行有效');
+        assert.equal((await run('沪府办发〔2012〕20号', { on: '2023-01-01' })).items[0]?.validity, '已失效');
+        // Repealed by 长府规〔2021〕2号 from the day it takes effect, 2021-06-01.
+        assert.equal((await run('长府规〔2019〕1号', { on: '2021-05-31' })).items.find((i) => i.docNumber === '长府规〔2019〕1号')?.validity, '现行有效');
+        assert.equal((await run('长府规〔2019〕1号', { on: '2021-06-01' })).items.find((i) => i.docNumber === '长府规〔2019〕1号')?.validity, '已废止');
+      } finally {
+        dir.remove();
+      }
+    });
+  });
+}
