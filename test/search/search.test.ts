@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createIngestService } from '../../src/modules/documents/index.ts';
 import { createSearchService, readSearchParams, type SearchService } from '../../src/modules/search/index.ts';
+import type { FacetValue } from '../../src/modules/search/search.types.ts';
 import { seedsDir, testLimits } from '../support/corpus.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { extendedPolicy, tempDir } from '../support/files.ts';
@@ -56,7 +57,7 @@ for (const engine of engines) {
     it('counts every facet to the total, and a filter narrows to its count', async () => {
       const result = await run('');
       assert.equal(result.total, 48);
-      for (const [name, values] of Object.entries(result.facets)) {
+      for (const [name, values] of Object.entries(result.facets) as [string, FacetValue[]][]) {
         assert.equal(values.reduce((sum, value) => sum + value.count, 0), result.total, name);
       }
       const expired = result.facets.validity.find((value) => value.value === '已失效')!;
