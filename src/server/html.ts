@@ -28,30 +28,10 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   return new Html(out);
 }
 
-export function page(title: string, body: Html): string {
-  return html`<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} - 公开 政府文件库</title>
-<style>
-  body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; color: #1f1f1f; line-height: 1.7; }
-  header, main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
-  header { border-bottom: 3px solid #b50000; }
-  header a { color: #b50000; font-size: 1.4rem; font-weight: bold; text-decoration: none; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { border-bottom: 1px solid #ddd; padding: .4rem; text-align: left; vertical-align: top; }
-  a { color: #0b4ea2; }
-  a:focus { outline: 3px solid #f5a623; }
-  .meta th { width: 8rem; color: #555; font-weight: normal; }
-  .body p { text-indent: 2em; margin: .4rem 0; }
-  .body h2, .body h3 { font-size: 1.1rem; }
-</style>
-</head>
-<body>
-<header><a href="/">公开 · 政府文件库</a></header>
-<main>${body}</main>
-</body>
-</html>`.value;
+/** A query string from parameters, leaving out empty ones. */
+export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }

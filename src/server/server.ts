@@ -1,24 +1,31 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.ts';
 import { describeError, isAppError } from '../core/errors.ts';
-import { registerDocumentPages } from './documents.pages.ts';
+import { registerApi } from './api.routes.ts';
+import { html } from './html.ts';
+import { renderPage } from './portal/layout.ts';
+import { largeTextPreferred } from './portal/parts.ts';
+import { registerPortal } from './portal/portal.routes.ts';
 
 export function buildServer(context: AppContext, options: { logger?: boolean } = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({ logger: options.logger ?? false, maxParamLength: 500 });
   app.setErrorHandler((error, request, reply) => {
     const described = describeError(error);
     if (!isAppError(error)) request.log.error(error);
-    const wantsJson = request.url.startsWith('/api/');
     reply.status(described.http);
-    if (wantsJson) return reply.send({ error: { code: described.code, message: described.message } });
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${described.http}</title><p>${described.http === 404 ? '页面不存在' : '出错了'}</p></html>`);
+    if (request.url.startsWith('/api/')) return reply.send({ error: { code: described.code, message: described.message } });
+    const heading = described.http === 404 ? '页面不存在' : described.http < 500 ? '请求有误' : '服务暂时不可用';
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(renderPage({ title: heading, path: request.url, largeText: largeTextPreferred(request), body: html`<h1>${heading}</h1><p>${described.message}</p><p><a href="/">返回首页</a></p>` }));
   });
   app.setNotFoundHandler((request, reply) => {
     reply.status(404);
     if (request.url.startsWith('/api/')) return reply.send({ error: { code: 'not_found', message: '不存在' } });
-    return reply.type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>404</title><p>页面不存在</p></html>');
+    return reply.type('text/html; charset=utf-8').send(renderPage({ title: '页面不存在', path: request.url, largeText: largeTextPreferred(request), body: html`<h1>页面不存在</h1><p><a href="/">返回首页</a></p>` }));
   });
   app.get('/healthz', async () => ({ ok: true, database: context.db.kind }));
-  registerDocumentPages(app, context);
+  registerPortal(app, context);
+  registerApi(app, context);
   return app;
 }

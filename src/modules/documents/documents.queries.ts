@@ -2,6 +2,7 @@ import type { Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { Block } from '../gazette/index.ts';
 import type { DocumentListItem, StoreStats } from './documents.types.ts';
+import { validityOn, type ValidityStatus } from './validity.sql.ts';
 
 /** Reads for listings and reports. */
 
@@ -44,36 +45,155 @@ export async function listDocuments(db: Queryable, page: { limit: number; offset
   return { total: count?.n ?? 0, items: rows.map(toItem) };
 }
 
+export interface RelationView {
+  kind: string;
+  docNumber: string | null;
+  title: string | null;
+  targetId: number | null;
+  targetTitle: string | null;
+}
+
 export interface DocumentDetail extends DocumentListItem {
+  validity: ValidityStatus;
   addressees: string | null;
   attachment: string | null;
   validityBasis: string | null;
+  section: string | null;
+  meeting: { name: string; date: string | null } | null;
+  annexes: string[];
+  publishedOn: string | null;
+  extendedTo: string | null;
+  repealedOn: string | null;
+  repealedBy: { id: number; title: string } | null;
+  amendedOn: string | null;
+  gazette: { id: number; title: string; issue: string | null } | null;
   blocks: Block[];
-  relations: { kind: string; docNumber: string | null; title: string | null; targetId: number | null; targetTitle: string | null }[];
+  /** What this document says about others. */
+  relations: RelationView[];
+  /** What other documents say about this one. */
+  inbound: { kind: string; id: number; title: string; docNumber: string | null }[];
+  appointments: { person: string; post: string; action: 'appoint' | 'remove'; notes: string[] }[];
+  tasks: { anchor: string | null; text: string; lead: string[]; responsible: string[]; due: string | null }[];
+  createdAt: string;
+  updatedAt: string;
 }
 
-export async function getDocument(db: Queryable, id: number): Promise<DocumentDetail | null> {
-  const rows = await db.query<ListRow & { addressees: string | null; attachment_title: string | null; validity_basis: string | null; body: Block[] }>(sql`
+export async function getDocument(db: Queryable, id: number, on: string): Promise<DocumentDetail | null> {
+  const rows = await db.query<ListRow & {
+    validity: ValidityStatus; addressees: string | null; attachment_title: string | null; validity_basis: string | null; section: string | null;
+    meeting: DocumentDetail['meeting']; annexes: string[]; published_on: string | null; extended_to: string | null; repealed_on: string | null;
+    repealed_by: number | null; repealer_title: string | null; amended_on: string | null; gazette_issue_id: number | null;
+    gazette_title: string | null; gazette_issue: string | null; body: Block[]; created_at: Date; updated_at: Date;
+  }>(sql`
     select d.id, d.display_title, d.doc_number, d.issuer, d.signed_on, d.doc_type, d.effective_from, d.effective_to,
-           d.normative, coalesce(g.title || ' ' || g.issue, s.file_name) as source,
-           d.addressees, d.attachment_title, d.validity_basis, d.body
+           d.normative, coalesce(g.title || ' ' || g.issue, s.file_name) as source, ${validityOn(on)} as validity,
+           d.addressees, d.attachment_title, d.validity_basis, d.section, d.meeting, d.annexes, g.published_on,
+           d.extended_to, d.repealed_on, d.repealed_by, rb.display_title as repealer_title, d.amended_on,
+           d.gazette_issue_id, g.title as gazette_title, g.issue as gazette_issue, d.body, d.created_at, d.updated_at
     from documents d
     join source_files s on s.id = d.source_file_id
     left join gazette_issues g on g.id = d.gazette_issue_id
+    left join documents rb on rb.id = d.repealed_by
     where d.id = ${id}`);
   const row = rows[0];
   if (!row) return null;
-  const relations = await db.query<{ kind: string; target_doc_number: string | null; target_title: string | null; target_document_id: number | null; resolved_title: string | null }>(sql`
-    select r.kind, r.target_doc_number, r.target_title, r.target_document_id, t.display_title as resolved_title
-    from document_relations r left join documents t on t.id = r.target_document_id
-    where r.document_id = ${id} order by r.id`);
+  const [relations, inbound, appointments, tasks] = await Promise.all([
+    db.query<{ kind: string; target_doc_number: string | null; target_title: string | null; target_document_id: number | null; resolved_title: string | null }>(sql`
+      select r.kind, r.target_doc_number, r.target_title, r.target_document_id, t.display_title as resolved_title
+      from document_relations r left join documents t on t.id = r.target_document_id
+      where r.document_id = ${id} order by r.id`),
+    db.query<{ kind: string; id: number; display_title: string; doc_number: string | null }>(sql`
+      select r.kind, s.id, s.display_title, s.doc_number
+      from document_relations r join documents s on s.id = r.document_id
+      where r.target_document_id = ${id} order by s.signed_on desc nulls last, s.id`),
+    db.query<{ person: string; post: string; action: 'appoint' | 'remove'; notes: string[] }>(sql`
+      select person, post, action, notes from appointments where document_id = ${id} order by seq`),
+    db.query<{ anchor: string | null; text: string; lead_units: string[]; responsible_units: string[]; due: string | null }>(sql`
+      select anchor, text, lead_units, responsible_units, due from document_tasks where document_id = ${id} order by seq`),
+  ]);
   return {
     ...toItem(row),
+    validity: row.validity,
     addressees: row.addressees,
     attachment: row.attachment_title,
     validityBasis: row.validity_basis,
+    section: row.section,
+    meeting: row.meeting,
+    annexes: row.annexes,
+    publishedOn: row.published_on,
+    extendedTo: row.extended_to,
+    repealedOn: row.repealed_on,
+    repealedBy: row.repealed_by ? { id: row.repealed_by, title: row.repealer_title ?? '' } : null,
+    amendedOn: row.amended_on,
+    gazette: row.gazette_issue_id ? { id: row.gazette_issue_id, title: row.gazette_title ?? '', issue: row.gazette_issue } : null,
     blocks: row.body,
     relations: relations.map((r) => ({ kind: r.kind, docNumber: r.target_doc_number, title: r.target_title, targetId: r.target_document_id, targetTitle: r.resolved_title })),
+    inbound: inbound.map((r) => ({ kind: r.kind, id: r.id, title: r.display_title, docNumber: r.doc_number })),
+    appointments,
+    tasks: tasks.map((t) => ({ anchor: t.anchor, text: t.text, lead: t.lead_units, responsible: t.responsible_units, due: t.due })),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export interface CountedValue {
+  value: string;
+  count: number;
+}
+
+/** What the home page offers to browse: issuers, types and years with their counts. */
+export async function browseCounts(db: Queryable): Promise<{ issuers: CountedValue[]; types: CountedValue[]; years: CountedValue[] }> {
+  const rows = await db.query<{ facet: string; value: string; n: number }>(sql`
+    select 'issuer' as facet, issuer as value, count(*)::int as n from documents where issuer is not null group by issuer
+    union all select 'type', doc_type, count(*)::int from documents where doc_type is not null group by doc_type
+    union all select 'year', extract(year from signed_on)::int::text, count(*)::int from documents where signed_on is not null group by 2`);
+  const pick = (facet: string) =>
+    rows.filter((row) => row.facet === facet).map((row) => ({ value: row.value, count: row.n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'));
+  return { issuers: pick('issuer'), types: pick('type'), years: pick('year').sort((a, b) => b.value.localeCompare(a.value)) };
+}
+
+export interface GazetteIssueView {
+  id: number;
+  title: string;
+  issue: string | null;
+  year: number | null;
+  publishedOn: string | null;
+  docNumber: string | null;
+  documentCount: number;
+}
+
+export async function listGazetteIssues(db: Queryable): Promise<GazetteIssueView[]> {
+  const rows = await db.query<{ id: number; title: string; issue: string | null; year: number | null; published_on: string | null; doc_number: string | null; n: number }>(sql`
+    select g.id, g.title, g.issue, g.year, g.published_on, g.doc_number, count(d.id)::int as n
+    from gazette_issues g left join documents d on d.gazette_issue_id = g.id
+    group by g.id order by g.published_on desc nulls last, g.year desc nulls last, g.id desc`);
+  return rows.map((r) => ({ id: r.id, title: r.title, issue: r.issue, year: r.year, publishedOn: r.published_on, docNumber: r.doc_number, documentCount: r.n }));
+}
+
+export interface GazetteIssueDetail extends GazetteIssueView {
+  contents: { section: string | null; title: string; page: number | null; documentId: number | null }[];
+  documents: { id: number; title: string; docNumber: string | null; section: string | null }[];
+}
+
+export async function getGazetteIssue(db: Queryable, id: number): Promise<GazetteIssueDetail | null> {
+  const [issue] = (await listGazetteIssues(db)).filter((g) => g.id === id);
+  if (!issue) return null;
+  const [tocRow] = await db.query<{ toc: { section: string | null; title: string; page: number | null }[] }>(sql`select toc from gazette_issues where id = ${id}`);
+  const documents = await db.query<{ id: number; display_title: string; doc_number: string | null; section: string | null; attachment_title: string | null }>(sql`
+    select id, display_title, doc_number, section, attachment_title from documents where gazette_issue_id = ${id} order by seq`);
+  const key = (text: string) => text.replace(/[\s、,,《》〈〉“”"()()]/g, '');
+  const contents = (tocRow?.toc ?? []).map((entry) => {
+    const wanted = key(entry.title);
+    const match = documents.find((d) => {
+      const candidates = [d.display_title, d.attachment_title ?? ''].map(key).filter((c) => c.length >= 4);
+      return candidates.some((c) => c.startsWith(wanted) || wanted.startsWith(c));
+    });
+    return { ...entry, documentId: match?.id ?? null };
+  });
+  return {
+    ...issue,
+    contents,
+    documents: documents.map((d) => ({ id: d.id, title: d.display_title, docNumber: d.doc_number, section: d.section })),
   };
 }
 

@@ -1,4 +1,16 @@
 export { createIngestService, type IngestService, type IngestOptions } from './ingest.service.ts';
-export { getDocument, listDocuments, storeStats, type DocumentDetail } from './documents.queries.ts';
+export {
+  browseCounts,
+  getDocument,
+  getGazetteIssue,
+  listDocuments,
+  listGazetteIssues,
+  storeStats,
+  type CountedValue,
+  type DocumentDetail,
+  type GazetteIssueDetail,
+  type GazetteIssueView,
+} from './documents.queries.ts';
 export type * from './documents.types.ts';
 export { todayInChina, validityOn, validityStatuses, type ValidityStatus } from './validity.sql.ts';
+export { indexNumberOf, topicOf } from './catalogue.rules.ts';

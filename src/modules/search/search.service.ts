@@ -13,6 +13,8 @@ import type { SearchParams, SearchResult } from './search.types.ts';
 export interface SearchService {
   search(params: SearchParams): Promise<SearchResult>;
   count(params: Pick<SearchParams, 'q' | 'filters' | 'on'>): Promise<number>;
+  /** The one document a query names, when the query is nothing but a complete document number. */
+  documentNamedBy(q: string): Promise<number | null>;
 }
 
 export function createSearchService(db: Database): SearchService {
@@ -63,6 +65,16 @@ export function createSearchService(db: Database): SearchService {
     },
     async count(params) {
       return countMatches(db, (await plan(params)).searchPlan);
+    },
+    async documentNamedBy(q) {
+      const parsed = parseQuery(q, await currentTokenizer());
+      const [number] = parsed.numbers;
+      if (parsed.numbers.length !== 1 || !number || number.serial === null || parsed.phrases.length > 0 || parsed.chunks.length > 0) return null;
+      const rows = await db.query<{ id: number }>(sql`
+        select id from documents
+        where doc_number_prefix = ${number.prefix} and doc_number_year = ${number.year} and doc_number_serial = ${number.serial}
+        limit 2`);
+      return rows.length === 1 ? rows[0]!.id : null;
     },
   };
 }

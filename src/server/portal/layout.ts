@@ -1,0 +1,128 @@
+import { Html, html } from '../html.ts';
+
+/**
+ * The portal's page shell: Simplified Chinese, a skip link and landmarks for
+ * keyboard and screen-reader users, the search box on every page, a larger
+ * text mode for older readers (适老化) that works without JavaScript, and a
+ * print stylesheet.
+ */
+export interface PageOptions {
+  title: string;
+  body: Html;
+  path: string;
+  largeText: boolean;
+  query?: string;
+  description?: string;
+}
+
+const styles = `
+  :root { --ink: #1a1a1a; --muted: #4a4a4a; --line: #d6d6d6; --accent: #a30000; --link: #0b4ea2; --paper: #ffffff; --soft: #f4f6f9; }
+  * { box-sizing: border-box; }
+  html { font-size: 100%; }
+  html.large-text { font-size: 125%; }
+  body { margin: 0; color: var(--ink); background: var(--paper); font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; line-height: 1.75; }
+  a { color: var(--link); }
+  a:hover { text-decoration-thickness: 2px; }
+  a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .skip { position: absolute; left: -999px; top: 0; background: #000; color: #fff; padding: .5rem 1rem; z-index: 10; }
+  .skip:focus { left: 0; }
+  header.site { border-bottom: 4px solid var(--accent); background: var(--paper); }
+  .bar { max-width: 72rem; margin: 0 auto; padding: .75rem 1rem; display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: center; }
+  .brand { color: var(--accent); font-size: 1.4rem; font-weight: 700; text-decoration: none; }
+  nav.main ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
+  nav.main a { text-decoration: none; font-weight: 600; }
+  nav.main a[aria-current="page"] { text-decoration: underline; text-underline-offset: .3em; }
+  form.search { display: flex; gap: .5rem; flex: 1 1 18rem; }
+  form.search input[type="search"] { flex: 1; font-size: 1rem; padding: .45rem .6rem; border: 2px solid #6b6b6b; border-radius: 4px; min-width: 0; }
+  button, .button { font-size: 1rem; padding: .45rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+  main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+  h1 { font-size: 1.6rem; line-height: 1.4; margin: .5rem 0 1rem; }
+  h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
+  h3 { font-size: 1.1rem; margin: 1rem 0 .25rem; }
+  .muted { color: var(--muted); }
+  .columns { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.5rem; }
+  @media (min-width: 60rem) { .columns { grid-template-columns: 16rem minmax(0, 1fr); } .columns.wide-right { grid-template-columns: minmax(0, 1fr) 18rem; } }
+  ul.plain { list-style: none; padding: 0; margin: 0; }
+  ul.plain li { padding: .45rem 0; border-bottom: 1px solid var(--line); }
+  .meta-line { color: var(--muted); font-size: .95rem; }
+  .badge { display: inline-block; font-size: .85rem; padding: 0 .45rem; border-radius: 3px; border: 1px solid currentColor; margin-left: .25rem; white-space: nowrap; }
+  .badge.现行有效 { color: #14632b; } .badge.已失效, .badge.已废止 { color: #8a1c1c; } .badge.尚未生效 { color: #5b3b00; } .badge.已修改 { color: #3d3d8f; }
+  mark { background: #ffe27a; color: inherit; padding: 0 .1em; }
+  table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+  th, td { border: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
+  table.meta th { width: 7.5rem; background: var(--soft); font-weight: 600; }
+  .facets section { margin-bottom: 1.25rem; }
+  .facets h2 { font-size: 1rem; margin: 0 0 .25rem; }
+  .facets a[aria-current="true"] { font-weight: 700; }
+  .pager { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1.5rem 0; list-style: none; padding: 0; }
+  .pager a, .pager span { padding: .25rem .6rem; border: 1px solid var(--line); border-radius: 3px; }
+  .body p { text-indent: 2em; margin: .35rem 0; }
+  .body .article-label { font-weight: 700; }
+  .body h2, .body h3 { text-indent: 0; }
+  .timeline { list-style: none; padding-left: 0; border-left: 3px solid var(--line); }
+  .timeline li { padding: .2rem 0 .2rem .75rem; }
+  .doc-nav { font-size: .95rem; }
+  footer.site { border-top: 1px solid var(--line); margin-top: 2rem; }
+  footer.site .bar { font-size: .95rem; }
+  @media print {
+    header.site form, nav.main, footer.site, .facets, .pager, .no-print, .skip { display: none !important; }
+    body { font-size: 12pt; color: #000; }
+    a { color: #000; text-decoration: none; }
+    main { max-width: none; padding: 0; }
+    .columns { display: block; }
+    table.meta th { background: none; }
+  }
+`;
+
+const nav = [
+  { href: '/', label: '首页' },
+  { href: '/search', label: '文件检索' },
+  { href: '/gazettes', label: '政府公报' },
+  { href: '/issuers', label: '发文机关' },
+  { href: '/years', label: '按年份' },
+];
+
+export function renderPage(options: PageOptions): string {
+  const current = (href: string) => (href === '/' ? options.path === '/' : options.path.startsWith(href));
+  const back = encodeURIComponent(options.path);
+  return html`<!doctype html>
+<html lang="zh-CN"${options.largeText ? html` class="large-text"` : ''}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} - 政府文件库</title>
+${options.description ? html`<meta name="description" content="${options.description}">` : ''}
+<link rel="alternate" type="application/atom+xml" title="最新文件" href="/feed.xml">
+<style>${new Html(styles)}</style>
+</head>
+<body>
+<a class="skip" href="#main">跳到主要内容</a>
+<header class="site">
+  <div class="bar">
+    <a class="brand" href="/">公开 · 政府文件库</a>
+    <nav class="main" aria-label="主导航"><ul>${nav.map(
+      (item) => html`<li><a href="${item.href}"${current(item.href) ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
+    )}</ul></nav>
+    <form class="search" role="search" action="/search" method="get">
+      <label for="site-q" class="visually-hidden">检索文件</label>
+      <input id="site-q" type="search" name="q" value="${options.query ?? ''}" placeholder="标题、文号或关键词,如 行政协助、沪府发〔2017〕17号" maxlength="200">
+      <button type="submit">检索</button>
+    </form>
+    <a class="no-print" href="/preferences/text?size=${options.largeText ? 'normal' : 'large'}&amp;back=${back}">${options.largeText ? '标准字号' : '大字版'}</a>
+  </div>
+</header>
+<main id="main" tabindex="-1">
+${options.body}
+</main>
+<footer class="site">
+  <div class="bar">
+    <span>公开(Gongkai)政府文件库</span>
+    <a href="/feed.xml">订阅最新文件(Atom)</a>
+    <a href="/api/docs">数据接口</a>
+    <a href="/sitemap.xml">网站地图</a>
+  </div>
+</footer>
+</body>
+</html>`.value;
+}

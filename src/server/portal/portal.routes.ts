@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.ts';
+import { sql } from '../../core/db/sql.ts';
+import { AppError } from '../../core/errors.ts';
+import { browseCounts, getDocument, getGazetteIssue, listGazetteIssues, todayInChina } from '../../modules/documents/index.ts';
+import { readSearchParams } from '../../modules/search/index.ts';
+import { html } from '../html.ts';
+import { documentBody } from './document.page.ts';
+import { countedListBody, gazetteBody, gazetteListBody } from './gazette.page.ts';
+import { homeBody } from './home.page.ts';
+import { sendPage } from './parts.ts';
+import { searchBody } from './search.page.ts';
+
+export function positiveId(raw: string): number {
+  const id = Number(raw);
+  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id) || id < 1) throw new AppError('not_found', '不存在');
+  return id;
+}
+
+export function registerPortal(app: FastifyInstance, context: AppContext): void {
+  const { db, search } = context;
+
+  app.get('/', async (request, reply) => {
+    const today = todayInChina();
+    const [latest, normativeInForce, counts, gazettes] = await Promise.all([
+      search.search(readSearchParams({ sort: 'date', pageSize: 10 }, today)),
+      search.search(readSearchParams({ sort: 'date', pageSize: 8, normative: 'true', validity: '现行有效' }, today)),
+      browseCounts(db),
+      listGazetteIssues(db),
+    ]);
+    return sendPage(request, reply, '首页', homeBody({ latest, normativeInForce, ...counts, gazettes }), {
+      description: '政府文件库:政府公报与政府文件的统一检索、有效性与解读',
+    });
+  });
+
+  app.get('/search', async (request, reply) => {
+    const today = todayInChina();
+    const params = readSearchParams(request.query as Record<string, unknown>, today);
+    // A document number, however typed, leads straight to its document.
+    const named = params.page === 1 && Object.keys(params.filters).length === 0 ? await search.documentNamedBy(params.q) : null;
+    if (named !== null) return reply.redirect(`/documents/${named}`, 303);
+    const result = await search.search(params);
+    return sendPage(request, reply, params.q ? `检索:${params.q}` : '文件检索', searchBody(params, result, today), { query: params.q });
+  });
+
+  app.get('/documents/:id', async (request, reply) => {
+    const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());
+    if (!document) throw new AppError('not_found', '没有这篇文件');
+    return sendPage(request, reply, document.title, documentBody(document), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
+  });
+
+  app.get('/gazettes', async (request, reply) => sendPage(request, reply, '政府公报', gazetteListBody(await listGazetteIssues(db))));
+
+  app.get('/gazettes/:id', async (request, reply) => {
+    const issue = await getGazetteIssue(db, positiveId((request.params as { id: string }).id));
+    if (!issue) throw new AppError('not_found', '没有这一期公报');
+    return sendPage(request, reply, `${issue.title} ${issue.issue ?? ''}`, gazetteBody(issue));
+  });
+
+  app.get('/issuers', async (request, reply) => {
+    const { issuers } = await browseCounts(db);
+    return sendPage(request, reply, '发文机关', countedListBody('发文机关', issuers, (v) => `/issuers/${encodeURIComponent(v)}`));
+  });
+
+  app.get('/issuers/:name', async (request, reply) => {
+    const today = todayInChina();
+    const name = (request.params as { name: string }).name;
+    const params = readSearchParams({ ...(request.query as Record<string, unknown>), issuer: name, sort: 'date' }, today);
+    const result = await search.search(params);
+    if (result.total === 0 && params.page === 1) throw new AppError('not_found', '没有这个发文机关的文件');
+    return sendPage(request, reply, name, searchBody(params, result, today, { heading: name }));
+  });
+
+  app.get('/years', async (request, reply) => {
+    const { years } = await browseCounts(db);
+    return sendPage(request, reply, '按年份', countedListBody('按成文年份浏览', years, (v) => `/years/${v}`));
+  });
+
+  app.get('/years/:year', async (request, reply) => {
+    const today = todayInChina();
+    const raw = (request.params as { year: string }).year;
+    if (!/^\d{4}$/.test(raw)) throw new AppError('not_found', '不存在');
+    const params = readSearchParams({ ...(request.query as Record<string, unknown>), year: raw, sort: 'date' }, today);
+    const result = await search.search(params);
+    return sendPage(request, reply, `${raw}年`, searchBody(params, result, today, { heading: `${raw}年成文的文件` }));
+  });
+
+  // The larger-text mode (适老化) is a cookie set by a plain link: no JavaScript needed.
+  app.get('/preferences/text', async (request, reply) => {
+    const query = request.query as { size?: string; back?: string };
+    const large = query.size === 'large';
+    const back = typeof query.back === 'string' && /^\/(?![/\\])/.test(query.back) ? query.back : '/';
+    reply.header('set-cookie', `text=${large ? 'large' : 'normal'}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`);
+    return reply.redirect(back, 303);
+  });
+
+  app.get('/robots.txt', async (request, reply) => {
+    reply.type('text/plain; charset=utf-8');
+    return `User-agent: *\nAllow: /\nDisallow: /preferences/\nSitemap: ${baseUrl(request)}/sitemap.xml\n`;
+  });
+
+  app.get('/sitemap.xml', async (request, reply) => {
+    const base = baseUrl(request);
+    const rows = await db.query<{ id: number; updated_at: Date }>(sqlDocumentsForSitemap);
+    const gazettes = await listGazetteIssues(db);
+    reply.type('application/xml; charset=utf-8');
+    return html`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>${base}/</loc></url>
+<url><loc>${base}/gazettes</loc></url>
+${gazettes.map((g) => html`<url><loc>${base}/gazettes/${g.id}</loc></url>\n`)}${rows.map(
+      (row) => html`<url><loc>${base}/documents/${row.id}</loc><lastmod>${row.updated_at.toISOString().slice(0, 10)}</lastmod></url>\n`,
+    )}</urlset>`.value;
+  });
+
+  app.get('/feed.xml', async (request, reply) => {
+    const base = baseUrl(request);
+    const latest = await search.search(readSearchParams({ sort: 'date', pageSize: 50 }, todayInChina()));
+    reply.type('application/atom+xml; charset=utf-8');
+    const updated = new Date().toISOString();
+    return html`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+<title>政府文件库 · 最新文件</title>
+<id>${base}/feed.xml</id>
+<link rel="self" href="${base}/feed.xml"/>
+<link href="${base}/"/>
+<updated>${updated}</updated>
+${latest.items.map(
+      (item) => html`<entry>
+<title>${item.title}</title>
+<id>${base}/documents/${item.id}</id>
+<link href="${base}/documents/${item.id}"/>
+<updated>${item.date ? `${item.date}T00:00:00+08:00` : updated}</updated>
+<author><name>${item.issuer ?? '政府文件库'}</name></author>
+<summary>${[item.docNumber, item.issuer, item.date].filter(Boolean).join(' ')}</summary>
+</entry>
+`,
+    )}</feed>`.value;
+  });
+}
+
+const sqlDocumentsForSitemap = sql`select id, updated_at from documents order by id limit 50000`;
+
+function baseUrl(request: { protocol: string; host: string }): string {
+  return `${request.protocol}://${request.host}`;
+}
