@@ -39,16 +39,23 @@ function currentValue(params: SearchParams, key: FacetKey): string | undefined {
   return map[key] === undefined ? undefined : String(map[key]);
 }
 
+const shownValues = 12;
+
+/** Each facet accounts for every result: the values, the rest beyond the first twelve, and those without a value. */
 function facetsHtml(params: SearchParams, result: SearchResult, today: string): Html {
   return html`<aside class="facets" aria-label="筛选">${facetNames.map(([key, label]) => {
     const values = result.facets[key].filter((value) => value.value !== '');
+    const unlabelled = result.facets[key].find((value) => value.value === '');
+    const rest = values.slice(shownValues);
     const current = currentValue(params, key);
     if (values.length === 0 && current === undefined) return '';
     return html`<section><h2>${label}</h2><ul class="plain">
       ${current !== undefined ? html`<li><a href="${searchLink(params, { [key]: undefined }, today)}">全部(取消此筛选)</a></li>` : ''}
-      ${values.slice(0, 12).map(
+      ${values.slice(0, shownValues).map(
         (value) => html`<li><a href="${searchLink(params, { [key]: value.value }, today)}"${current === value.value ? html` aria-current="true"` : ''}>${value.label}</a> <span class="muted">(${value.count})</span></li>`,
       )}
+      ${rest.length > 0 ? html`<li>其余 ${rest.length} 项 <span class="muted">(${rest.reduce((sum, value) => sum + value.count, 0)})</span></li>` : ''}
+      ${unlabelled ? html`<li>未标注 <span class="muted">(${unlabelled.count})</span></li>` : ''}
     </ul></section>`;
   })}</aside>`;
 }
