@@ -1,0 +1,232 @@
+/**
+ * npm run bench:search — search over a library of at least 200,000 documents
+ * made from the seeds, loaded through the real ingest into PostgreSQL and
+ * PGlite, queried through the HTTP API: p50/p95/p99 latency of 50+ realistic
+ * queries, throughput under load (autocannon), and the document page's
+ * requests per second. Side by side, in the same run and on the same
+ * documents: SQLite FTS5 with the trigram tokenizer and an in-memory
+ * FlexSearch index, with the recall@10 of each against an exact substring scan.
+ *
+ * BENCH_DOCS sets the number of documents (default 200000); BENCH_DATABASE_URL
+ * names a PostgreSQL server, otherwise one is started with scripts/postgres.sh.
+ */
+import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import FlexSearch from 'flexsearch';
+import { createContext } from '../src/app.ts';
+import { loadConfig } from '../src/core/config.ts';
+import { openPglite, openPostgres, type Database as Db } from '../src/core/db/database.ts';
+import { migrate } from '../src/core/db/migrator.ts';
+import { sql } from '../src/core/db/sql.ts';
+import { buildServer } from '../src/server/server.ts';
+import { writeSearchCorpus, type BenchDocument } from './search.corpus.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const work = join(root, '.bench');
+const count = Number(process.env.BENCH_DOCS ?? 200_000);
+const limits = { maxFileBytes: 50 * 1024 * 1024, maxLineChars: 1_000_000 };
+
+interface Query {
+  label: string;
+  q: string;
+  /** Extra API parameters (filters, sort). */
+  params?: Record<string, string>;
+  /** What must appear in a document for the substring scan to count it (all of them). */
+  needles: string[];
+}
+
+function queries(documents: BenchDocument[]): Query[] {
+  const words = ['行政协助', '政务公开', '审计', '公共数据', '托育', '危险化学品', '无偿献血', '节能', '品牌', '知识产权', '监管', '执法', '数据共享', '信息公开', '应急', '质量', '营商环境', '网格化', '投资项目', '街道办事处'];
+  const pairs = [['公共数据', '开放'], ['审计', '整改'], ['行政协助', '请求'], ['政务公开', '考核'], ['医疗', '监管'], ['托育', '服务'], ['安全', '生产'], ['信用', '信息'], ['数据', '共享'], ['执法', '监督'], ['质量', '提升'], ['品牌', '建设']];
+  const phrases = ['行政协助请求', '公共数据开放', '审计整改', '政务公开工作要点', '危险化学品安全', '一网通办', '被请求机关', '责任单位', '信息公开', '综合监管'];
+  const numbered = [documents[7]!, documents[Math.floor(documents.length / 3)]!, documents[documents.length - 5]!];
+  const loose = (number: string) => [number, number.replace('〔', '[').replace('〕', ']'), number.replace(/〔(\d{4})〕/, '$1 ')];
+  return [
+    ...words.map((w) => ({ label: 'one word', q: w, needles: [w] })),
+    ...pairs.map((p) => ({ label: 'two words', q: p.join(' '), needles: p })),
+    ...phrases.map((p) => ({ label: 'phrase', q: `"${p}"`, needles: [p] })),
+    ...numbered.flatMap((d) => loose(d.docNumber).map((q) => ({ label: 'document number', q, needles: [d.docNumber] }))),
+    { label: 'filtered', q: '行政协助', params: { validity: '现行有效' }, needles: [] },
+    { label: 'filtered', q: '政务公开', params: { year: '2019' }, needles: [] },
+    { label: 'filtered', q: '审计', params: { issuer: '上海市静安区审计局' }, needles: [] },
+    { label: 'filtered', q: '公共数据', params: { sort: 'date' }, needles: [] },
+    { label: 'filtered', q: '监管', params: { type: '意见', validity: '已失效' }, needles: [] },
+    { label: 'filtered', q: '', params: { year: '2020', sort: 'date' }, needles: [] },
+  ];
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const summary = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+};
+const ms = (value: number) => value.toFixed(1);
+
+/** Exact substring scan: the documents containing every needle. */
+function truthOf(documents: BenchDocument[], query: Query): Set<string> {
+  const found = new Set<string>();
+  for (const document of documents) if (query.needles.every((needle) => document.text.includes(needle))) found.add(document.docNumber);
+  return found;
+}
+
+function recallAt10(top: string[], truth: Set<string>): number {
+  const hits = top.slice(0, 10).filter((number) => truth.has(number)).length;
+  return hits / Math.min(10, truth.size);
+}
+
+interface Engine {
+  name: string;
+  search(query: Query): string[] | Promise<string[]>;
+}
+
+async function measure(engine: Engine, list: Query[], truths: Map<Query, Set<string>>, rounds: number) {
+  const samples: number[] = [];
+  const recalls: number[] = [];
+  for (const query of list) {
+    let top: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const started = performance.now();
+      top = await engine.search(query);
+      if (round > 0 || rounds === 1) samples.push(performance.now() - started);
+    }
+    const truth = truths.get(query);
+    if (truth && truth.size > 0) recalls.push(recallAt10(top, truth));
+  }
+  return { ...summary(samples), recall: recalls.reduce((a, b) => a + b, 0) / recalls.length };
+}
+
+async function throughput(url: string, paths: string[], seconds = 10) {
+  const result = await autocannon({ url, connections: 8, duration: seconds, requests: paths.map((path) => ({ method: 'GET', path })) });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+function loadFts5(documents: BenchDocument[]): Engine {
+  const db = new Database(':memory:');
+  db.exec("create virtual table docs using fts5(text, tokenize = 'trigram')");
+  const insert = db.prepare('insert into docs(rowid, text) values (?, ?)');
+  db.transaction(() => documents.forEach((document, index) => insert.run(index + 1, document.text)))();
+  return {
+    name: 'SQLite FTS5 (trigram)',
+    search(query) {
+      const long = query.needles.filter((needle) => needle.length >= 3);
+      const short = query.needles.filter((needle) => needle.length < 3);
+      // Trigrams cannot index a two-character word: those fall back to LIKE, a scan.
+      const conditions = [...(long.length > 0 ? ['docs match ?'] : []), ...short.map(() => 'text like ?')];
+      const values = [...(long.length > 0 ? [long.map((needle) => `"${needle}"`).join(' AND ')] : []), ...short.map((needle) => `%${needle}%`)];
+      const order = long.length > 0 ? 'order by rank' : '';
+      const rows = db.prepare(`select rowid from docs where ${conditions.join(' and ') || '1'} ${order} limit 10`).all(...values) as { rowid: number }[];
+      return rows.map((row) => documents[row.rowid - 1]!.docNumber);
+    },
+  };
+}
+
+function bigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(/[\u4e00-\u9fff]+|[a-z0-9]+/gi) ?? []) {
+    if (run.length < 2 || !/[\u4e00-\u9fff]/.test(run)) out.push(run);
+    else for (let i = 0; i + 2 <= run.length; i++) out.push(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+function loadFlexSearch(documents: BenchDocument[]): Engine {
+  const index = new FlexSearch.Index({ tokenize: 'strict', encode: bigrams, resolution: 3 });
+  documents.forEach((document, i) => index.add(i, document.text));
+  return {
+    name: 'FlexSearch (in memory, bigrams)',
+    search(query) {
+      const ids = index.search(query.needles.join(' '), { limit: 10 }) as number[];
+      return ids.map((id) => documents[id]!.docNumber);
+    },
+  };
+}
+
+function startPostgres(): { url: string; stop(): void } {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => {} };
+  const dir = join(work, 'postgres-search');
+  execFileSync('rm', ['-rf', dir]);
+  const url = execFileSync(join(root, 'scripts/postgres.sh'), ['start', dir, '55498'], { encoding: 'utf8' }).trim();
+  return { url, stop: () => execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]) };
+}
+
+async function gongkaiEngine(name: string, db: Db, corpusDir: string) {
+  await migrate(db);
+  const context = await createContext(loadConfig({}), { db, migrate: false });
+  const started = performance.now();
+  const summaryOfLoad = await context.ingest.ingest([corpusDir]);
+  const loadSeconds = (performance.now() - started) / 1000;
+  const server = buildServer(context);
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  const pathOf = (query: Query) => `/api/search?${new URLSearchParams({ q: query.q, pageSize: '10', ...query.params })}`;
+  const engine: Engine = {
+    name,
+    async search(query) {
+      const response = await fetch(base + pathOf(query));
+      const body = (await response.json()) as { items: { docNumber: string }[] };
+      return body.items.map((item) => item.docNumber);
+    },
+  };
+  return { engine, base, pathOf, server, loadSeconds, added: summaryOfLoad.added, failed: summaryOfLoad.filesFailed };
+}
+
+async function main() {
+  const corpusDir = join(work, `search-corpus-${count}`);
+  let started = performance.now();
+  const documents = writeSearchCorpus(corpusDir, count);
+  const megabytes = documents.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0) / 1048576;
+  console.log(`corpus: ${documents.length} documents, ${megabytes.toFixed(0)} MB, written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const list = queries(documents);
+  const truths = new Map(list.filter((q) => q.needles.length > 0).map((q) => [q, truthOf(documents, q)] as const));
+  console.log(`queries: ${list.length} (${list.filter((q) => q.params).length} with filters); substring-scan truth for ${truths.size}`);
+
+  const rows: string[] = [];
+  const row = (cells: (string | number)[]) => rows.push(`| ${cells.join(' | ')} |`);
+
+  const postgres = startPostgres();
+  const admin = await openPostgres(postgres.url);
+  await admin.execScript('drop schema if exists bench_search cascade; create schema bench_search');
+  await admin.close();
+  for (const [name, open] of [
+    ['gongkai on PostgreSQL', () => openPostgres(postgres.url, { searchPath: 'bench_search' })],
+    ['gongkai on PGlite', () => openPglite(join(work, 'pglite-search'))],
+  ] as const) {
+    execFileSync('rm', ['-rf', join(work, 'pglite-search')]);
+    const db = await open();
+    const gongkai = await gongkaiEngine(name, db, corpusDir);
+    console.log(`${name}: loaded ${gongkai.added} documents in ${gongkai.loadSeconds.toFixed(0)} s (${(gongkai.added / gongkai.loadSeconds).toFixed(0)} documents/s; ${gongkai.failed} files failed)`);
+    const latency = await measure(gongkai.engine, list, truths, 4);
+    const load = await throughput(gongkai.base, list.map(gongkai.pathOf));
+    const ids = await db.query<{ id: number }>(sql`select id from documents order by random() limit 200`);
+    const page = await throughput(gongkai.base, ids.map((r) => `/documents/${r.id}`));
+    row([name, ms(latency.p50), ms(latency.p95), ms(latency.p99), latency.recall.toFixed(3), load.rps.toFixed(0), page.rps.toFixed(0), load.errors + page.errors]);
+    await gongkai.server.close();
+    await db.close();
+  }
+  postgres.stop();
+
+  started = performance.now();
+  const fts5 = loadFts5(documents);
+  console.log(`FTS5: indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const ftsResult = await measure(fts5, list.filter((q) => !q.params), truths, 4);
+  row([fts5.name, ms(ftsResult.p50), ms(ftsResult.p95), ms(ftsResult.p99), ftsResult.recall.toFixed(3), '', '', '']);
+
+  started = performance.now();
+  const flex = loadFlexSearch(documents);
+  console.log(`FlexSearch: indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const flexResult = await measure(flex, list.filter((q) => !q.params), truths, 4);
+  row([flex.name, ms(flexResult.p50), ms(flexResult.p95), ms(flexResult.p99), flexResult.recall.toFixed(3), '', '', '']);
+
+  console.log('');
+  console.log(`| engine (${documents.length} documents) | search p50 ms | p95 ms | p99 ms | recall@10 | search req/s (8 connections) | document page req/s | errors |`);
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const line of rows) console.log(line);
+  console.log('\ngongkai latencies are through the HTTP API (one request at a time, after a warm-up); FTS5 and FlexSearch are in-process calls.');
+  console.log('targets on PostgreSQL at 200k: search p95 <= 50 ms; recall@10 >= 0.95; document page >= 1,000 req/s');
+}
+
+await main();
