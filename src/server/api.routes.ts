@@ -11,8 +11,9 @@ export function registerApi(app: FastifyInstance, context: AppContext): void {
   const { db, search } = context;
 
   app.get('/api/search', async (request) => {
-    const result = await search.search(readSearchParams(request.query as Record<string, unknown>, todayInChina()));
-    return result;
+    const query = request.query as Record<string, unknown>;
+    // Facet counts cost a pass over every match: given when asked for (?facets=true).
+    return search.search(readSearchParams(query, todayInChina()), { facets: query.facets === 'true' });
   });
 
   app.get('/api/documents', async (request) => {

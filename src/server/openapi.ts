@@ -25,6 +25,7 @@ export const openApiDocument = {
           { name: 'validity', in: 'query', schema: { type: 'string', enum: validityStatuses } },
           { name: 'normative', in: 'query', schema: { type: 'boolean' } },
           { name: 'gazette', in: 'query', schema: { type: 'integer' } },
+          { name: 'facets', in: 'query', schema: { type: 'boolean', default: false }, description: '同时返回各筛选项的计数' },
         ],
         responses: {
           200: {

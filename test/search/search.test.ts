@@ -21,7 +21,7 @@ for (const engine of engines) {
   describe(`search on ${engine}`, () => {
     let database: TestDatabase;
     let search: SearchService;
-    const run = (q: string, extra: Record<string, unknown> = {}) => search.search(readSearchParams({ q, ...extra }, '2026-11-22'));
+    const run = (q: string, extra: Record<string, unknown> = {}) => search.search(readSearchParams({ q, ...extra }, '2026-11-22'), { facets: true });
 
     before(async () => {
       database = await openTestDatabase(engine);
@@ -57,12 +57,12 @@ for (const engine of engines) {
     it('counts every facet to the total, and a filter narrows to its count', async () => {
       const result = await run('');
       assert.equal(result.total, 48);
-      for (const [name, values] of Object.entries(result.facets) as [string, FacetValue[]][]) {
+      for (const [name, values] of Object.entries(result.facets!) as [string, FacetValue[]][]) {
         assert.equal(values.reduce((sum, value) => sum + value.count, 0), result.total, name);
       }
-      const expired = result.facets.validity.find((value) => value.value === '已失效')!;
+      const expired = result.facets!.validity.find((value) => value.value === '已失效')!;
       assert.equal((await run('', { validity: '已失效' })).total, expired.count);
-      const issuer = result.facets.issuer.find((value) => value.value === '上海市人民政府办公厅')!;
+      const issuer = result.facets!.issuer.find((value) => value.value === '上海市人民政府办公厅')!;
       assert.equal((await run('', { issuer: '上海市人民政府办公厅' })).total, issuer.count);
       assert.equal((await run('', { normative: 'true' })).total, 3);
     });

@@ -1,6 +1,6 @@
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
 import { parseBytes, type ParsedDocument, type ParsedFile } from '../gazette/index.ts';
-import { buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../textindex/index.ts';
+import { buildTitleVector, buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../textindex/index.ts';
 import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf } from './documents.rules.ts';
 
 /**
@@ -29,6 +29,7 @@ export interface PreparedFile {
 function documentRecord(key: string, seq: number, hash: string, document: ParsedDocument, tokenizer: Tokenizer) {
   const number = document.docNumber ? /^(.*)〔(\d{4})〕(\d+)号$/.exec(document.docNumber) : null;
   const bodyText = bodyTextOf(document);
+  const fields = searchFieldsOf({ title: document.displayTitle, docNumber: document.docNumber, attachment: document.attachment, issuer: document.issuer, section: document.section, annexes: document.annexes, bodyText });
   return {
     doc_key: key,
     seq,
@@ -56,10 +57,8 @@ function documentRecord(key: string, seq: number, hash: string, document: Parsed
     line_start: document.lineStart,
     line_end: document.lineEnd,
     content_hash: hash,
-    search_vector: buildVector(
-      tokenizer,
-      searchFieldsOf({ title: document.displayTitle, docNumber: document.docNumber, attachment: document.attachment, issuer: document.issuer, section: document.section, annexes: document.annexes, bodyText }),
-    ),
+    search_vector: buildVector(tokenizer, fields),
+    title_vector: buildTitleVector(tokenizer, fields),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { ParsedFile } from '../gazette/index.ts';
+import { indexVersion } from './documents.rules.ts';
 
 /** SQL for writes. Rows cross as JSON so that a file's documents go in a few statements, on both engines. */
 
@@ -17,20 +18,21 @@ export interface SourceFileRow {
 
 export async function findSourceBySha(db: Queryable, hash: string): Promise<{ id: number; documentCount: number } | null> {
   const rows = await db.query<{ id: number; document_count: number }>(
-    sql`select id, document_count from source_files where sha256 = ${hash} limit 1`,
+    sql`select id, document_count from source_files where sha256 = ${hash} and index_version = ${indexVersion} limit 1`,
   );
   return rows[0] ? { id: rows[0].id, documentCount: rows[0].document_count } : null;
 }
 
 export async function upsertSourceFile(db: Queryable, sourceKey: string, row: SourceFileRow): Promise<number> {
   const rows = await db.query<{ id: number }>(sql`
-    insert into source_files (source_key, file_name, path, sha256, size_bytes, encoding, kind, document_count, warnings)
+    insert into source_files (source_key, file_name, path, sha256, size_bytes, encoding, kind, document_count, warnings, index_version)
     values (${sourceKey}, ${row.fileName}, ${row.path}, ${row.sha256}, ${row.sizeBytes}, ${row.encoding}, ${row.kind},
-            ${row.documentCount}, ${JSON.stringify(row.warnings)}::jsonb)
+            ${row.documentCount}, ${JSON.stringify(row.warnings)}::jsonb, ${indexVersion})
     on conflict (source_key) do update set
       file_name = excluded.file_name, path = excluded.path, sha256 = excluded.sha256,
       size_bytes = excluded.size_bytes, encoding = excluded.encoding, kind = excluded.kind,
-      document_count = excluded.document_count, warnings = excluded.warnings, last_ingested_at = now()
+      document_count = excluded.document_count, warnings = excluded.warnings, index_version = excluded.index_version,
+      last_ingested_at = now()
     returning id`);
   return rows[0]!.id;
 }
@@ -71,7 +73,7 @@ const recordColumns = sql`
   doc_number_prefix text, doc_number_year integer, doc_number_serial integer, issuer text, signed_on date,
   doc_type text, section text, addressees text, meeting jsonb, attachment_title text, effective_from date,
   effective_to date, validity_basis text, normative boolean, body jsonb, body_text text, annexes jsonb,
-  line_start integer, line_end integer, content_hash text, search_vector tsvector`;
+  line_start integer, line_end integer, content_hash text, search_vector tsvector, title_vector tsvector`;
 
 /** Inserts the documents of `payload` whose keys are listed; returns their ids. */
 export async function insertDocuments(
@@ -86,11 +88,11 @@ export async function insertDocuments(
     insert into documents (doc_key, source_file_id, gazette_issue_id, seq, title, display_title, doc_number,
       doc_number_printed, doc_number_prefix, doc_number_year, doc_number_serial, issuer, signed_on, doc_type, section,
       addressees, meeting, attachment_title, effective_from, effective_to, validity_basis, normative, body, body_text,
-      annexes, line_start, line_end, content_hash, search_vector)
+      annexes, line_start, line_end, content_hash, search_vector, title_vector)
     select doc_key, ${sourceFileId}, ${gazetteIssueId}::bigint, seq, title, display_title, doc_number, doc_number_printed,
       doc_number_prefix, doc_number_year, doc_number_serial, issuer, signed_on, doc_type, section, addressees, meeting,
       attachment_title, effective_from, effective_to, validity_basis, normative, body, body_text, annexes, line_start,
-      line_end, content_hash, search_vector
+      line_end, content_hash, search_vector, title_vector
     from json_to_recordset(${payload}::json) as r(${recordColumns})
     where r.doc_key = any(${keys}::text[])
     returning id`);
@@ -109,7 +111,7 @@ export async function updateDocuments(db: Queryable, payload: string, keys: stri
       meeting = r.meeting, attachment_title = r.attachment_title, effective_from = r.effective_from,
       effective_to = r.effective_to, validity_basis = r.validity_basis, normative = r.normative, body = r.body,
       body_text = r.body_text, annexes = r.annexes, line_start = r.line_start, line_end = r.line_end,
-      content_hash = r.content_hash, search_vector = r.search_vector, updated_at = now()
+      content_hash = r.content_hash, search_vector = r.search_vector, title_vector = r.title_vector, updated_at = now()
     from json_to_recordset(${payload}::json) as r(${recordColumns})
     where d.doc_key = r.doc_key and r.doc_key = any(${keys}::text[])
     returning d.id`);

@@ -28,6 +28,13 @@ export function documentKeys(sourceKey: string, documents: ParsedDocument[]): st
   });
 }
 
+/**
+ * The version of what ingestion derives from a file (parse, search vectors).
+ * Raise it when that changes: the next ingest then rewrites every document,
+ * even of files whose bytes are the same.
+ */
+export const indexVersion = 1;
+
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -35,7 +42,7 @@ export function sha256(data: Uint8Array | string): string {
 /** What a document is, independent of where it was read from; unchanged text hashes the same. */
 export function contentHashOf(document: ParsedDocument): string {
   const { lineStart: _start, lineEnd: _end, ...content } = document;
-  return sha256(JSON.stringify(content));
+  return sha256(`${indexVersion}:${JSON.stringify(content)}`);
 }
 
 /** The document's text as read: tables row by row, articles with their number and caption. */

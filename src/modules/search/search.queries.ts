@@ -5,10 +5,12 @@ import type { NumberQuery, QueryLiterals } from '../textindex/index.ts';
 import type { FacetValue, Facets, SearchFilters, SortOrder } from './search.types.ts';
 
 /**
- * The search in SQL. Candidates come from the GIN index (words) or the number
- * columns (document numbers); ranking puts a number match first, then a title
- * phrase, then a phrase anywhere, then whole words, then ts_rank_cd, and among
- * equals the newer document.
+ * The search in SQL, in two tiers so that it scales: the documents that match
+ * by number or have the words in their title (few, found through their own
+ * indexes) come first, number matches before title matches; then everything
+ * else that matches, newer first, which PostgreSQL can read from the date
+ * index and stop after a page. Matching itself uses only operators the GIN
+ * index answers exactly, so no row is re-read to confirm it.
  */
 
 export interface SearchPlan {
@@ -18,19 +20,13 @@ export interface SearchPlan {
   on: string;
 }
 
-const rankWeights = '{0.1, 0.2, 0.4, 1.0}';
-
 function numberCondition(number: NumberQuery): SqlFragment {
   const exact = sql`d.doc_number_prefix = ${number.prefix} and d.doc_number_year = ${number.year}`;
   return number.serial === null ? sql`(${exact})` : sql`(${exact} and d.doc_number_serial = ${number.serial})`;
 }
 
-function tsquery(literal: string | null): SqlFragment {
-  return literal === null ? sql`null::tsquery` : sql`${literal}::tsquery`;
-}
-
-/** Matched and filtered documents with their ranking signals, as a CTE body. */
-function filtered(plan: SearchPlan): SqlFragment {
+/** What a document must satisfy to be found at all. */
+function baseWhere(plan: SearchPlan): SqlFragment {
   const conditions: SqlFragment[] = [];
   if (plan.literals.match) conditions.push(sql`d.search_vector @@ ${plan.literals.match}::tsquery`);
   // A document is found by its number, and by citing it.
@@ -40,51 +36,73 @@ function filtered(plan: SearchPlan): SqlFragment {
   }
   const { filters } = plan;
   if (filters.issuer !== undefined) conditions.push(sql`d.issuer = ${filters.issuer}`);
-  if (filters.year !== undefined) conditions.push(sql`extract(year from d.signed_on) = ${filters.year}`);
+  if (filters.year !== undefined) conditions.push(sql`d.signed_on >= make_date(${filters.year}, 1, 1) and d.signed_on < make_date(${filters.year} + 1, 1, 1)`);
   if (filters.type !== undefined) conditions.push(sql`d.doc_type = ${filters.type}`);
   if (filters.normative !== undefined) conditions.push(sql`d.normative = ${filters.normative}`);
   if (filters.gazetteIssueId !== undefined) conditions.push(sql`d.gazette_issue_id = ${filters.gazetteIssueId}`);
-  const where = conditions.length > 0 ? joinSql(conditions, sql` and `) : sql`true`;
-  const numberHit = plan.numbers.length > 0 ? joinSql(plan.numbers.map(numberCondition), sql` or `) : sql`false`;
-  const inner = sql`
-    select d.id, d.signed_on, d.issuer, d.doc_type, d.normative, d.gazette_issue_id,
-      extract(year from d.signed_on)::int as year,
-      ${validityOn(plan.on)} as validity,
-      (${numberHit}) as number_hit,
-      coalesce(d.search_vector @@ ${tsquery(plan.literals.inTitle)}, false) as title_hit,
-      coalesce(d.search_vector @@ ${tsquery(plan.literals.asPhrases)}, false) as phrase_hit,
-      coalesce(d.search_vector @@ ${tsquery(plan.literals.wholeWords)}, false) as word_hit,
-      coalesce(ts_rank_cd(${rankWeights}::float4[], d.search_vector, ${tsquery(plan.literals.match)}), 0) as rank
-    from documents d
-    where ${where}`;
-  return filters.validity !== undefined ? sql`select * from (${inner}) m where m.validity = ${filters.validity}` : inner;
+  if (filters.validity !== undefined) conditions.push(sql`${validityOn(plan.on)} = ${filters.validity}`);
+  return conditions.length > 0 ? joinSql(conditions, sql` and `) : sql`true`;
 }
 
-export interface RankedRow {
-  id: number;
-  total: number;
+function numberHit(plan: SearchPlan): SqlFragment {
+  return plan.numbers.length > 0 ? sql`(${joinSql(plan.numbers.map(numberCondition), sql` or `)})` : sql`false`;
 }
 
-export async function searchPage(db: Queryable, plan: SearchPlan, sort: SortOrder, page: { limit: number; offset: number }): Promise<RankedRow[]> {
-  const order =
-    sort === 'date'
-      ? sql`signed_on desc nulls last, id desc`
-      : sql`number_hit desc, title_hit desc, phrase_hit desc, word_hit desc, rank desc, signed_on desc nulls last, id desc`;
-  return db.query<RankedRow>(sql`
-    with f as (${filtered(plan)})
-    select id, count(*) over ()::int as total from f
-    order by ${order}
-    limit ${page.limit} offset ${page.offset}`);
+function titleHit(plan: SearchPlan): SqlFragment {
+  return plan.literals.inTitle ? sql`(d.title_vector @@ ${plan.literals.inTitle}::tsquery)` : sql`false`;
 }
 
-export async function countMatches(db: Queryable, plan: SearchPlan): Promise<number> {
-  const [row] = await db.query<{ n: number }>(sql`with f as (${filtered(plan)}) select count(*)::int as n from f`);
-  return row?.n ?? 0;
+/** The first tier: found by number or in the title. */
+function topTier(plan: SearchPlan): SqlFragment {
+  return sql`(${numberHit(plan)} or ${titleHit(plan)})`;
+}
+
+export async function countMatches(db: Queryable, plan: SearchPlan): Promise<{ total: number; top: number }> {
+  const [row] = await db.query<{ total: number; top: number }>(sql`
+    select count(*)::int as total, count(*) filter (where ${topTier(plan)})::int as top
+    from documents d where ${baseWhere(plan)}`);
+  return row ?? { total: 0, top: 0 };
+}
+
+/** The ids for one page, in ranking (or date) order. */
+export async function pageIds(
+  db: Queryable,
+  plan: SearchPlan,
+  sort: SortOrder,
+  window: { limit: number; offset: number },
+  topCount: number,
+): Promise<number[]> {
+  const newestFirst = sql`d.signed_on desc nulls last, d.id desc`;
+  if (sort === 'date' || topCount === 0) {
+    const rows = await db.query<{ id: number }>(sql`
+      select d.id from documents d where ${baseWhere(plan)} order by ${newestFirst} limit ${window.limit} offset ${window.offset}`);
+    return rows.map((row) => row.id);
+  }
+  const ids: number[] = [];
+  if (window.offset < topCount) {
+    const rows = await db.query<{ id: number }>(sql`
+      select d.id from documents d where ${baseWhere(plan)} and ${topTier(plan)}
+      order by ${joinSql([...(plan.numbers.length > 0 ? [sql`${numberHit(plan)} desc`] : []), ...(plan.literals.inTitle ? [sql`${titleHit(plan)} desc`] : []), newestFirst], sql`, `)}
+      limit ${window.limit} offset ${window.offset}`);
+    ids.push(...rows.map((row) => row.id));
+  }
+  const remaining = window.limit - ids.length;
+  if (remaining > 0) {
+    const rows = await db.query<{ id: number }>(sql`
+      select d.id from documents d where ${baseWhere(plan)} and not ${topTier(plan)}
+      order by ${newestFirst} limit ${remaining} offset ${Math.max(0, window.offset - topCount)}`);
+    ids.push(...rows.map((row) => row.id));
+  }
+  return ids;
 }
 
 export async function facetCounts(db: Queryable, plan: SearchPlan): Promise<Facets> {
   const rows = await db.query<{ facet: keyof Facets; value: string | null; label: string | null; n: number }>(sql`
-    with f as (${filtered(plan)})
+    with f as (
+      select d.issuer, d.doc_type, d.normative, d.gazette_issue_id, extract(year from d.signed_on)::int as year,
+        ${validityOn(plan.on)} as validity
+      from documents d where ${baseWhere(plan)}
+    )
     select 'issuer' as facet, issuer as value, issuer as label, count(*)::int as n from f group by issuer
     union all select 'year', year::text, year::text || '年', count(*)::int from f group by year
     union all select 'type', doc_type, doc_type, count(*)::int from f group by doc_type

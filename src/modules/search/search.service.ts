@@ -1,7 +1,7 @@
 import type { Database } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
 import { createTokenizer, isEmptyQuery, parseQuery, queryLiterals, type Tokenizer } from '../textindex/index.ts';
-import { countMatches, facetCounts, resultRows, searchPage, type SearchPlan } from './search.queries.ts';
+import { countMatches, facetCounts, pageIds, resultRows, type SearchPlan } from './search.queries.ts';
 import { buildSnippet } from './search.snippet.rules.ts';
 import type { SearchParams, SearchResult } from './search.types.ts';
 
@@ -11,7 +11,8 @@ import type { SearchParams, SearchResult } from './search.types.ts';
  * query is cut the way the documents were.
  */
 export interface SearchService {
-  search(params: SearchParams): Promise<SearchResult>;
+  /** Results for one page; facet counts too when asked (they count every match, so they cost more). */
+  search(params: SearchParams, options?: { facets?: boolean }): Promise<SearchResult>;
   count(params: Pick<SearchParams, 'q' | 'filters' | 'on'>): Promise<number>;
   /** The one document a query names, when the query is nothing but a complete document number. */
   documentNamedBy(q: string): Promise<number | null>;
@@ -39,14 +40,14 @@ export function createSearchService(db: Database): SearchService {
   }
 
   return {
-    async search(params) {
+    async search(params, options = {}) {
       const { parsed, searchPlan, needles } = await plan(params);
       // No words and no number: browse everything that passes the filters, newest first.
       const sort = isEmptyQuery(parsed) ? 'date' : params.sort;
-      const ranked = await searchPage(db, searchPlan, sort, { limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
-      const total = ranked[0]?.total ?? (params.page > 1 ? await countMatches(db, searchPlan) : 0);
-      const rows = new Map((await resultRows(db, ranked.map((row) => row.id), params.on)).map((row) => [row.id, row]));
-      const items = ranked.map(({ id }) => {
+      const counts = await countMatches(db, searchPlan);
+      const ids = await pageIds(db, searchPlan, sort, { limit: params.pageSize, offset: (params.page - 1) * params.pageSize }, counts.top);
+      const rows = new Map((await resultRows(db, ids, params.on)).map((row) => [row.id, row]));
+      const items = ids.map((id) => {
         const row = rows.get(id)!;
         const { snippet, highlights } = buildSnippet(row.body_text, needles);
         return {
@@ -61,10 +62,11 @@ export function createSearchService(db: Database): SearchService {
           highlights,
         };
       });
-      return { total, page: params.page, pageSize: params.pageSize, items, facets: await facetCounts(db, searchPlan) };
+      const facets = options.facets ? await facetCounts(db, searchPlan) : null;
+      return { total: counts.total, page: params.page, pageSize: params.pageSize, items, facets };
     },
     async count(params) {
-      return countMatches(db, (await plan(params)).searchPlan);
+      return (await countMatches(db, (await plan(params)).searchPlan)).total;
     },
     async documentNamedBy(q) {
       const parsed = parseQuery(q, await currentTokenizer());

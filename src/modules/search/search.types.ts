@@ -55,5 +55,6 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   items: SearchItem[];
-  facets: Facets;
+  /** Present when asked for. */
+  facets: Facets | null;
 }

@@ -95,14 +95,20 @@ export function phraseQuery(tokens: Token[], weight = ''): string {
   return tokens.length > 1 ? `(${out})` : out;
 }
 
-export function allWordsQuery(tokens: Token[]): string {
-  return tokens.map((token) => wordQuery(token, '')).join(' & ');
+/**
+ * One word, matched with operators the GIN index answers exactly (no
+ * positions): a long word as its segmenter word or all of its bigrams, a
+ * two-character word as its one bigram, a lone character as a prefix.
+ */
+function exactWordQuery(token: Token): string {
+  if (!isChinese(token.text)) return lexeme(token.text, '');
+  if (token.text.length === 1) return `${quoteLexeme(token.text)}:*`;
+  const grams = [...characterGrams(token.text)].map((gram) => quoteLexeme(gram.text));
+  return grams.length === 1 ? grams[0]! : `(${quoteLexeme(token.text)} | (${grams.join(' & ')}))`;
 }
 
-/** Whole-word matches of the segmenter's words of two characters or more: they rank first. */
-export function wholeWordsQuery(tokens: Token[]): string | null {
-  const words = tokens.filter((token) => token.text.length >= 2);
-  return words.length === 0 ? null : words.map((token) => quoteLexeme(token.text)).join(' & ');
+export function allWordsQuery(tokens: Token[]): string {
+  return tokens.map(exactWordQuery).join(' & ');
 }
 
 export function numberQuery(number: NumberQuery, weight = ''): string | null {
@@ -110,14 +116,10 @@ export function numberQuery(number: NumberQuery, weight = ''): string | null {
 }
 
 export interface QueryLiterals {
-  /** What a document's words must match (numbers are matched separately). */
+  /** What every document found must match: exact in the GIN index (quoted phrases add a check of positions). */
   match: string | null;
-  /** The same words as phrases in the title, number or issued title. */
+  /** The same words as phrases, asked of the title vector. */
   inTitle: string | null;
-  /** The same words as phrases anywhere. */
-  asPhrases: string | null;
-  /** The words as whole words. */
-  wholeWords: string | null;
 }
 
 const and = (parts: (string | null)[]) => {
@@ -126,11 +128,9 @@ const and = (parts: (string | null)[]) => {
 };
 
 export function queryLiterals(query: ParsedQuery): QueryLiterals {
-  const groups = [...query.phrases, ...query.chunks];
   return {
-    match: and([...query.phrases.map((p) => phraseQuery(p)), ...query.chunks.map(allWordsQuery)]),
-    inTitle: and(groups.map((tokens) => phraseQuery(tokens, 'A'))),
-    asPhrases: and(groups.map((tokens) => phraseQuery(tokens))),
-    wholeWords: and(groups.map(wholeWordsQuery)),
+    // A quoted phrase needs its words first (exact, from the index), then their positions.
+    match: and([...query.phrases.flatMap((p) => [allWordsQuery(p), phraseQuery(p)]), ...query.chunks.map(allWordsQuery)]),
+    inTitle: and([...query.phrases, ...query.chunks].map((tokens) => phraseQuery(tokens))),
   };
 }

@@ -80,6 +80,11 @@ export interface Searchable {
   bodyText: string;
 }
 
+/** The title fields alone, as a small vector of their own (title matches are asked of it). */
+export function buildTitleVector(tokenizer: Tokenizer, fields: SearchFields): string {
+  return buildVector(tokenizer, { a: fields.a, b: [], c: [] });
+}
+
 export function searchFieldsOf(document: Searchable): SearchFields {
   return {
     a: [document.title, document.docNumber ?? '', document.attachment ?? ''].filter(Boolean),

@@ -39,7 +39,7 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     // A document number, however typed, leads straight to its document.
     const named = params.page === 1 && Object.keys(params.filters).length === 0 ? await search.documentNamedBy(params.q) : null;
     if (named !== null) return reply.redirect(`/documents/${named}`, 303);
-    const result = await search.search(params);
+    const result = await search.search(params, { facets: true });
     return sendPage(request, reply, params.q ? `检索:${params.q}` : '文件检索', searchBody(params, result, today), { query: params.q });
   });
 
@@ -66,7 +66,7 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     const today = todayInChina();
     const name = (request.params as { name: string }).name;
     const params = readSearchParams({ ...(request.query as Record<string, unknown>), issuer: name, sort: 'date' }, today);
-    const result = await search.search(params);
+    const result = await search.search(params, { facets: true });
     if (result.total === 0 && params.page === 1) throw new AppError('not_found', '没有这个发文机关的文件');
     return sendPage(request, reply, name, searchBody(params, result, today, { heading: name }));
   });
@@ -81,7 +81,7 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     const raw = (request.params as { year: string }).year;
     if (!/^\d{4}$/.test(raw)) throw new AppError('not_found', '不存在');
     const params = readSearchParams({ ...(request.query as Record<string, unknown>), year: raw, sort: 'date' }, today);
-    const result = await search.search(params);
+    const result = await search.search(params, { facets: true });
     return sendPage(request, reply, `${raw}年`, searchBody(params, result, today, { heading: `${raw}年成文的文件` }));
   });
 

@@ -1,4 +1,4 @@
-import type { SearchParams, SearchResult } from '../../modules/search/index.ts';
+import type { Facets, SearchParams, SearchResult } from '../../modules/search/index.ts';
 import { validityStatuses } from '../../modules/documents/index.ts';
 import { html, queryString, type Html } from '../html.ts';
 import { documentList, highlighted, pager } from './parts.ts';
@@ -42,10 +42,11 @@ function currentValue(params: SearchParams, key: FacetKey): string | undefined {
 const shownValues = 12;
 
 /** Each facet accounts for every result: the values, the rest beyond the first twelve, and those without a value. */
-function facetsHtml(params: SearchParams, result: SearchResult, today: string): Html {
+function facetsHtml(params: SearchParams, facets: Facets | null, today: string): Html {
+  if (!facets) return html``;
   return html`<aside class="facets" aria-label="筛选">${facetNames.map(([key, label]) => {
-    const values = result.facets[key].filter((value) => value.value !== '');
-    const unlabelled = result.facets[key].find((value) => value.value === '');
+    const values = facets[key].filter((value) => value.value !== '');
+    const unlabelled = facets[key].find((value) => value.value === '');
     const rest = values.slice(shownValues);
     const current = currentValue(params, key);
     if (values.length === 0 && current === undefined) return '';
@@ -80,7 +81,7 @@ export function searchBody(params: SearchParams, result: SearchResult, today: st
 </form>
 <p role="status">共 <strong>${result.total}</strong> 篇文件${result.total > 0 ? `,第 ${params.page} / ${pages} 页` : ''}。</p>
 <div class="columns">
-  ${facetsHtml(params, result, today)}
+  ${facetsHtml(params, result.facets, today)}
   <section aria-label="检索结果">
     ${documentList(result.items, (item, index) => {
       const hit = result.items[index]!;
