@@ -86,16 +86,23 @@ interface Engine {
 async function measure(engine: Engine, list: Query[], truths: Map<Query, Set<string>>, rounds: number) {
   const samples: number[] = [];
   const recalls: number[] = [];
+  const byLabel = new Map<string, number[]>();
   for (const query of list) {
     let top: string[] = [];
     for (let round = 0; round < rounds; round++) {
       const started = performance.now();
       top = await engine.search(query);
-      if (round > 0 || rounds === 1) samples.push(performance.now() - started);
+      const elapsed = performance.now() - started;
+      if (round > 0 || rounds === 1) {
+        samples.push(elapsed);
+        byLabel.set(query.label, [...(byLabel.get(query.label) ?? []), elapsed]);
+      }
     }
     const truth = truths.get(query);
     if (truth && truth.size > 0) recalls.push(recallAt10(top, truth));
   }
+  const labels = [...byLabel.entries()].map(([label, values]) => `${label} p95 ${ms(summary(values).p95)} ms`).join('; ');
+  console.log(`  ${engine.name}: ${labels}`);
   return { ...summary(samples), recall: recalls.reduce((a, b) => a + b, 0) / recalls.length };
 }
 
@@ -229,4 +236,7 @@ async function main() {
   console.log('targets on PostgreSQL at 200k: search p95 <= 50 ms; recall@10 >= 0.95; document page >= 1,000 req/s');
 }
 
-await main();
+await main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
