@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBytes } from '../src/modules/gazette/index.ts';
 import { readSeed, seedNames, testLimits } from '../test/support/corpus.ts';
+import { random } from '../test/support/vary.ts';
 
 /**
  * Documents for the search benchmark, made by recombining the seeds'
@@ -42,16 +43,6 @@ const forms = [
   (issuer: string, subject: string) => `${issuer}关于转发《${subject}》的通知`,
   (issuer: string, subject: string) => `${issuer}关于进一步做好${subject.replace(/(实施意见|实施方案|工作方案|实施办法|管理办法|细则|意见|通知|计划|要点)$/, '')}工作的意见`,
 ];
-
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
 
 export function paragraphPool(): string[] {
   const pool = new Set<string>();

@@ -9,7 +9,8 @@ import { chineseNumberValue } from '../../src/modules/gazette/text.rules.ts';
 const districtNames = ['静安', '长宁', '徐汇', '黄浦', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定', '浦东', '金山', '松江', '青浦', '奉贤', '崇明'];
 const yearsPerCycle = 30;
 
-function random(seed: number): () => number {
+/** A small seeded generator (xorshift32): the same documents on every run. */
+export function random(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;
