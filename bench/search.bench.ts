@@ -8,7 +8,8 @@
  * FlexSearch index, with the recall@10 of each against an exact substring scan.
  *
  * BENCH_DOCS sets the number of documents (default 200000); BENCH_DATABASE_URL
- * names a PostgreSQL server, otherwise one is started with scripts/postgres.sh.
+ * names a PostgreSQL server, otherwise one is started with scripts/postgres.sh;
+ * BENCH_ENGINES=postgres (or pglite) loads only one of the two stores.
  */
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -198,10 +199,12 @@ async function main() {
   const admin = await openPostgres(postgres.url);
   await admin.execScript('drop schema if exists bench_search cascade; create schema bench_search');
   await admin.close();
-  for (const [name, open] of [
-    ['gongkai on PostgreSQL', () => openPostgres(postgres.url, { searchPath: 'bench_search' })],
-    ['gongkai on PGlite', () => openPglite(join(work, 'pglite-search'))],
-  ] as const) {
+  const stores = [
+    ['postgres', 'gongkai on PostgreSQL', () => openPostgres(postgres.url, { searchPath: 'bench_search' })],
+    ['pglite', 'gongkai on PGlite', () => openPglite(join(work, 'pglite-search'))],
+  ] as const;
+  const wanted = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
+  for (const [, name, open] of stores.filter(([key]) => wanted.includes(key))) {
     execFileSync('rm', ['-rf', join(work, 'pglite-search')]);
     const db = await open();
     const gongkai = await gongkaiEngine(name, db, corpusDir);

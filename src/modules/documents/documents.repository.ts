@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/database.ts';
-import { sql } from '../../core/db/sql.ts';
+import { sql, type SqlFragment } from '../../core/db/sql.ts';
 import type { ParsedFile } from '../gazette/index.ts';
 import { indexVersion } from './documents.rules.ts';
 
@@ -75,7 +75,23 @@ const recordColumns = sql`
   effective_to date, validity_basis text, normative boolean, body jsonb, body_text text, annexes jsonb,
   line_start integer, line_end integer, content_hash text, search_vector tsvector, title_vector tsvector`;
 
-/** Inserts the documents of `payload` whose keys are listed; returns their ids. */
+/** The search entry of each listed document, from the same payload row (search reads these, not documents). */
+function searchEntriesFrom(rows: SqlFragment, gazetteIssueId: number | null): SqlFragment {
+  return sql`
+    insert into search_entries (document_id, signed_on, issuer, doc_type, normative, gazette_issue_id,
+      doc_number_prefix, doc_number_year, doc_number_serial, search_vector, title_vector)
+    select w.id, r.signed_on, r.issuer, r.doc_type, r.normative, ${gazetteIssueId}::bigint,
+      r.doc_number_prefix, r.doc_number_year, r.doc_number_serial, r.search_vector, r.title_vector
+    from ${rows} w join r on r.doc_key = w.doc_key
+    on conflict (document_id) do update set
+      signed_on = excluded.signed_on, issuer = excluded.issuer, doc_type = excluded.doc_type,
+      normative = excluded.normative, gazette_issue_id = excluded.gazette_issue_id,
+      doc_number_prefix = excluded.doc_number_prefix, doc_number_year = excluded.doc_number_year,
+      doc_number_serial = excluded.doc_number_serial, search_vector = excluded.search_vector,
+      title_vector = excluded.title_vector`;
+}
+
+/** Inserts the documents of `payload` whose keys are listed, with their search entries; returns their ids. */
 export async function insertDocuments(
   db: Queryable,
   payload: string,
@@ -85,36 +101,49 @@ export async function insertDocuments(
 ): Promise<number[]> {
   if (keys.length === 0) return [];
   const rows = await db.query<{ id: number }>(sql`
-    insert into documents (doc_key, source_file_id, gazette_issue_id, seq, title, display_title, doc_number,
-      doc_number_printed, doc_number_prefix, doc_number_year, doc_number_serial, issuer, signed_on, doc_type, section,
-      addressees, meeting, attachment_title, effective_from, effective_to, validity_basis, normative, body, body_text,
-      annexes, line_start, line_end, content_hash, search_vector, title_vector)
-    select doc_key, ${sourceFileId}, ${gazetteIssueId}::bigint, seq, title, display_title, doc_number, doc_number_printed,
-      doc_number_prefix, doc_number_year, doc_number_serial, issuer, signed_on, doc_type, section, addressees, meeting,
-      attachment_title, effective_from, effective_to, validity_basis, normative, body, body_text, annexes, line_start,
-      line_end, content_hash, search_vector, title_vector
-    from json_to_recordset(${payload}::json) as r(${recordColumns})
-    where r.doc_key = any(${keys}::text[])
-    returning id`);
+    with r as materialized (
+      select * from json_to_recordset(${payload}::json) as r(${recordColumns}) where r.doc_key = any(${keys}::text[])
+    ),
+    written as (
+      insert into documents (doc_key, source_file_id, gazette_issue_id, seq, title, display_title, doc_number,
+        doc_number_printed, doc_number_prefix, doc_number_year, doc_number_serial, issuer, signed_on, doc_type, section,
+        addressees, meeting, attachment_title, effective_from, effective_to, validity_basis, normative, body, body_text,
+        annexes, line_start, line_end, content_hash)
+      select doc_key, ${sourceFileId}, ${gazetteIssueId}::bigint, seq, title, display_title, doc_number, doc_number_printed,
+        doc_number_prefix, doc_number_year, doc_number_serial, issuer, signed_on, doc_type, section, addressees, meeting,
+        attachment_title, effective_from, effective_to, validity_basis, normative, body, body_text, annexes, line_start,
+        line_end, content_hash
+      from r
+      returning id, doc_key
+    ),
+    entries as (${searchEntriesFrom(sql`written`, gazetteIssueId)})
+    select id from written`);
   return rows.map((row) => row.id);
 }
 
-/** Rewrites changed documents in place (their ids stay) and clears their child rows; returns their ids. */
+/** Rewrites changed documents in place (their ids stay), renews their search entries, clears their child rows. */
 export async function updateDocuments(db: Queryable, payload: string, keys: string[], sourceFileId: number, gazetteIssueId: number | null): Promise<number[]> {
   if (keys.length === 0) return [];
   const rows = await db.query<{ id: number }>(sql`
-    update documents d set
-      source_file_id = ${sourceFileId}, gazette_issue_id = ${gazetteIssueId}::bigint, seq = r.seq, title = r.title,
-      display_title = r.display_title, doc_number = r.doc_number, doc_number_printed = r.doc_number_printed,
-      doc_number_prefix = r.doc_number_prefix, doc_number_year = r.doc_number_year, doc_number_serial = r.doc_number_serial,
-      issuer = r.issuer, signed_on = r.signed_on, doc_type = r.doc_type, section = r.section, addressees = r.addressees,
-      meeting = r.meeting, attachment_title = r.attachment_title, effective_from = r.effective_from,
-      effective_to = r.effective_to, validity_basis = r.validity_basis, normative = r.normative, body = r.body,
-      body_text = r.body_text, annexes = r.annexes, line_start = r.line_start, line_end = r.line_end,
-      content_hash = r.content_hash, search_vector = r.search_vector, title_vector = r.title_vector, updated_at = now()
-    from json_to_recordset(${payload}::json) as r(${recordColumns})
-    where d.doc_key = r.doc_key and r.doc_key = any(${keys}::text[])
-    returning d.id`);
+    with r as materialized (
+      select * from json_to_recordset(${payload}::json) as r(${recordColumns}) where r.doc_key = any(${keys}::text[])
+    ),
+    written as (
+      update documents d set
+        source_file_id = ${sourceFileId}, gazette_issue_id = ${gazetteIssueId}::bigint, seq = r.seq, title = r.title,
+        display_title = r.display_title, doc_number = r.doc_number, doc_number_printed = r.doc_number_printed,
+        doc_number_prefix = r.doc_number_prefix, doc_number_year = r.doc_number_year, doc_number_serial = r.doc_number_serial,
+        issuer = r.issuer, signed_on = r.signed_on, doc_type = r.doc_type, section = r.section, addressees = r.addressees,
+        meeting = r.meeting, attachment_title = r.attachment_title, effective_from = r.effective_from,
+        effective_to = r.effective_to, validity_basis = r.validity_basis, normative = r.normative, body = r.body,
+        body_text = r.body_text, annexes = r.annexes, line_start = r.line_start, line_end = r.line_end,
+        content_hash = r.content_hash, updated_at = now()
+      from r
+      where d.doc_key = r.doc_key
+      returning d.id, d.doc_key
+    ),
+    entries as (${searchEntriesFrom(sql`written`, gazetteIssueId)})
+    select id from written`);
   const ids = rows.map((row) => row.id);
   await db.query(sql`delete from document_relations where document_id = any(${ids}::bigint[])`);
   await db.query(sql`delete from appointments where document_id = any(${ids}::bigint[])`);
@@ -130,6 +159,10 @@ export async function relinkDocuments(db: Queryable, payload: string, keys: stri
     from json_to_recordset(${payload}::json) as r(doc_key text, seq integer)
     where d.doc_key = r.doc_key and r.doc_key = any(${keys}::text[])
       and (d.source_file_id <> ${sourceFileId} or d.seq <> r.seq or d.gazette_issue_id is distinct from ${gazetteIssueId}::bigint)`);
+  await db.query(sql`
+    update search_entries e set gazette_issue_id = ${gazetteIssueId}::bigint
+    from documents d where d.id = e.document_id and d.doc_key = any(${keys}::text[])
+      and e.gazette_issue_id is distinct from ${gazetteIssueId}::bigint`);
 }
 
 export async function deleteDocuments(db: Queryable, ids: number[]): Promise<void> {

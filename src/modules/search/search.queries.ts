@@ -5,12 +5,13 @@ import type { NumberQuery, QueryLiterals } from '../textindex/index.ts';
 import type { FacetValue, Facets, SearchFilters, SortOrder } from './search.types.ts';
 
 /**
- * The search in SQL, in two tiers so that it scales: the documents that match
- * by number or have the words in their title (few, found through their own
- * indexes) come first, number matches before title matches; then everything
- * else that matches, newer first, which PostgreSQL can read from the date
- * index and stop after a page. Matching itself uses only operators the GIN
- * index answers exactly, so no row is re-read to confirm it.
+ * The search in SQL, over the narrow search_entries table, in two tiers:
+ * documents that match by number or have all the words in their title come
+ * first (number matches first), then everything else that matches, newer
+ * first. Matching uses only operators the GIN indexes answer exactly, so no
+ * vector is read back to confirm a row, except for a quoted phrase's positions.
+ * The first tier is read only as far as the page needs; the second straight
+ * from the date index, stopping after a page.
  */
 
 export interface SearchPlan {
@@ -21,25 +22,30 @@ export interface SearchPlan {
 }
 
 function numberCondition(number: NumberQuery): SqlFragment {
-  const exact = sql`d.doc_number_prefix = ${number.prefix} and d.doc_number_year = ${number.year}`;
-  return number.serial === null ? sql`(${exact})` : sql`(${exact} and d.doc_number_serial = ${number.serial})`;
+  const exact = sql`e.doc_number_prefix = ${number.prefix} and e.doc_number_year = ${number.year}`;
+  return number.serial === null ? sql`(${exact})` : sql`(${exact} and e.doc_number_serial = ${number.serial})`;
+}
+
+/** Documents are joined only when validity, which is theirs, is asked about. */
+function from(plan: SearchPlan, withDocuments = plan.filters.validity !== undefined): SqlFragment {
+  return withDocuments ? sql`search_entries e join documents d on d.id = e.document_id` : sql`search_entries e`;
 }
 
 /** What a document must satisfy to be found at all. */
 function baseWhere(plan: SearchPlan): SqlFragment {
   const conditions: SqlFragment[] = [];
-  if (plan.literals.match) conditions.push(sql`d.search_vector @@ ${plan.literals.match}::tsquery`);
+  if (plan.literals.match) conditions.push(sql`e.search_vector @@ ${plan.literals.match}::tsquery`);
   // A document is found by its number, and by citing it.
   for (const number of plan.numbers) {
     const lexeme = number.serial === null ? null : `'文号:${number.prefix}${number.year}-${number.serial}'`;
-    conditions.push(lexeme ? sql`(${numberCondition(number)} or d.search_vector @@ ${lexeme}::tsquery)` : numberCondition(number));
+    conditions.push(lexeme ? sql`(${numberCondition(number)} or e.search_vector @@ ${lexeme}::tsquery)` : numberCondition(number));
   }
   const { filters } = plan;
-  if (filters.issuer !== undefined) conditions.push(sql`d.issuer = ${filters.issuer}`);
-  if (filters.year !== undefined) conditions.push(sql`d.signed_on >= make_date(${filters.year}, 1, 1) and d.signed_on < make_date(${filters.year} + 1, 1, 1)`);
-  if (filters.type !== undefined) conditions.push(sql`d.doc_type = ${filters.type}`);
-  if (filters.normative !== undefined) conditions.push(sql`d.normative = ${filters.normative}`);
-  if (filters.gazetteIssueId !== undefined) conditions.push(sql`d.gazette_issue_id = ${filters.gazetteIssueId}`);
+  if (filters.issuer !== undefined) conditions.push(sql`e.issuer = ${filters.issuer}`);
+  if (filters.year !== undefined) conditions.push(sql`e.signed_on >= make_date(${filters.year}, 1, 1) and e.signed_on < make_date(${filters.year} + 1, 1, 1)`);
+  if (filters.type !== undefined) conditions.push(sql`e.doc_type = ${filters.type}`);
+  if (filters.normative !== undefined) conditions.push(sql`e.normative = ${filters.normative}`);
+  if (filters.gazetteIssueId !== undefined) conditions.push(sql`e.gazette_issue_id = ${filters.gazetteIssueId}`);
   if (filters.validity !== undefined) conditions.push(sql`${validityOn(plan.on)} = ${filters.validity}`);
   return conditions.length > 0 ? joinSql(conditions, sql` and `) : sql`true`;
 }
@@ -48,50 +54,39 @@ function numberHit(plan: SearchPlan): SqlFragment {
   return plan.numbers.length > 0 ? sql`(${joinSql(plan.numbers.map(numberCondition), sql` or `)})` : sql`false`;
 }
 
-function titleHit(plan: SearchPlan): SqlFragment {
-  return plan.literals.inTitle ? sql`(d.title_vector @@ ${plan.literals.inTitle}::tsquery)` : sql`false`;
+/** The first tier: found by number, or all the words in the title. */
+function topTier(plan: SearchPlan): SqlFragment | null {
+  const parts = [
+    ...(plan.numbers.length > 0 ? [numberHit(plan)] : []),
+    ...(plan.literals.inTitle ? [sql`e.title_vector @@ ${plan.literals.inTitle}::tsquery`] : []),
+  ];
+  return parts.length === 0 ? null : sql`(${joinSql(parts, sql` or `)})`;
 }
 
-/** The first tier: found by number or in the title. */
-function topTier(plan: SearchPlan): SqlFragment {
-  return sql`(${numberHit(plan)} or ${titleHit(plan)})`;
-}
+const newestFirst = sql`e.signed_on desc nulls last, e.document_id desc`;
 
-export async function countMatches(db: Queryable, plan: SearchPlan): Promise<{ total: number; top: number }> {
-  const [row] = await db.query<{ total: number; top: number }>(sql`
-    select count(*)::int as total, count(*) filter (where ${topTier(plan)})::int as top
-    from documents d where ${baseWhere(plan)}`);
-  return row ?? { total: 0, top: 0 };
+export async function countMatches(db: Queryable, plan: SearchPlan): Promise<number> {
+  const [row] = await db.query<{ total: number }>(sql`select count(*)::int as total from ${from(plan)} where ${baseWhere(plan)}`);
+  return row?.total ?? 0;
 }
 
 /** The ids for one page, in ranking (or date) order. */
-export async function pageIds(
-  db: Queryable,
-  plan: SearchPlan,
-  sort: SortOrder,
-  window: { limit: number; offset: number },
-  topCount: number,
-): Promise<number[]> {
-  const newestFirst = sql`d.signed_on desc nulls last, d.id desc`;
-  if (sort === 'date' || topCount === 0) {
-    const rows = await db.query<{ id: number }>(sql`
-      select d.id from documents d where ${baseWhere(plan)} order by ${newestFirst} limit ${window.limit} offset ${window.offset}`);
-    return rows.map((row) => row.id);
+export async function pageIds(db: Queryable, plan: SearchPlan, sort: SortOrder, window: { limit: number; offset: number }): Promise<number[]> {
+  const top = topTier(plan);
+  const select = (extra: SqlFragment, order: SqlFragment, limit: number, offset: number) =>
+    db.query<{ id: number }>(sql`
+      select e.document_id as id from ${from(plan)} where ${baseWhere(plan)} ${extra}
+      order by ${order} limit ${limit} offset ${offset}`);
+  if (sort === 'date' || !top) {
+    return (await select(sql``, newestFirst, window.limit, window.offset)).map((row) => row.id);
   }
-  const ids: number[] = [];
-  if (window.offset < topCount) {
-    const rows = await db.query<{ id: number }>(sql`
-      select d.id from documents d where ${baseWhere(plan)} and ${topTier(plan)}
-      order by ${joinSql([...(plan.numbers.length > 0 ? [sql`${numberHit(plan)} desc`] : []), ...(plan.literals.inTitle ? [sql`${titleHit(plan)} desc`] : []), newestFirst], sql`, `)}
-      limit ${window.limit} offset ${window.offset}`);
-    ids.push(...rows.map((row) => row.id));
-  }
-  const remaining = window.limit - ids.length;
-  if (remaining > 0) {
-    const rows = await db.query<{ id: number }>(sql`
-      select d.id from documents d where ${baseWhere(plan)} and not ${topTier(plan)}
-      order by ${newestFirst} limit ${remaining} offset ${Math.max(0, window.offset - topCount)}`);
-    ids.push(...rows.map((row) => row.id));
+  // The first tier up to the end of this page: if it ends before, its length is its count.
+  const order = plan.numbers.length > 0 ? sql`${numberHit(plan)} desc, ${newestFirst}` : newestFirst;
+  const first = (await select(sql`and ${top}`, order, window.offset + window.limit, 0)).map((row) => row.id);
+  const ids = first.slice(window.offset);
+  if (ids.length < window.limit && first.length < window.offset + window.limit) {
+    const rest = await select(sql`and not ${top}`, newestFirst, window.limit - ids.length, Math.max(0, window.offset - first.length));
+    ids.push(...rest.map((row) => row.id));
   }
   return ids;
 }
@@ -99,9 +94,9 @@ export async function pageIds(
 export async function facetCounts(db: Queryable, plan: SearchPlan): Promise<Facets> {
   const rows = await db.query<{ facet: keyof Facets; value: string | null; label: string | null; n: number }>(sql`
     with f as (
-      select d.issuer, d.doc_type, d.normative, d.gazette_issue_id, extract(year from d.signed_on)::int as year,
+      select e.issuer, e.doc_type, e.normative, e.gazette_issue_id, extract(year from e.signed_on)::int as year,
         ${validityOn(plan.on)} as validity
-      from documents d where ${baseWhere(plan)}
+      from ${from(plan, true)} where ${baseWhere(plan)}
     )
     select 'issuer' as facet, issuer as value, issuer as label, count(*)::int as n from f group by issuer
     union all select 'year', year::text, year::text || '年', count(*)::int from f group by year

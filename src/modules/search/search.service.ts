@@ -58,11 +58,11 @@ export function createSearchService(db: Database): SearchService {
       const { parsed, searchPlan, needles } = await plan(params);
       // No words and no number: browse everything that passes the filters, newest first.
       const sort = isEmptyQuery(parsed) ? 'date' : params.sort;
-      const { counts, ids, rows, facets } = await withIndexPreferred(db, async (tx) => {
-        const counts = await countMatches(tx, searchPlan);
-        const ids = await pageIds(tx, searchPlan, sort, { limit: params.pageSize, offset: (params.page - 1) * params.pageSize }, counts.top);
+      const { total, ids, rows, facets } = await withIndexPreferred(db, async (tx) => {
+        const total = await countMatches(tx, searchPlan);
+        const ids = await pageIds(tx, searchPlan, sort, { limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
         const rows = new Map((await resultRows(tx, ids, params.on)).map((row) => [row.id, row]));
-        return { counts, ids, rows, facets: options.facets ? await facetCounts(tx, searchPlan) : null };
+        return { total, ids, rows, facets: options.facets ? await facetCounts(tx, searchPlan) : null };
       });
       const items = ids.map((id) => {
         const row = rows.get(id)!;
@@ -79,11 +79,11 @@ export function createSearchService(db: Database): SearchService {
           highlights,
         };
       });
-      return { total: counts.total, page: params.page, pageSize: params.pageSize, items, facets };
+      return { total, page: params.page, pageSize: params.pageSize, items, facets };
     },
     async count(params) {
       const { searchPlan } = await plan(params);
-      return withIndexPreferred(db, async (tx) => (await countMatches(tx, searchPlan)).total);
+      return withIndexPreferred(db, (tx) => countMatches(tx, searchPlan));
     },
     async documentNamedBy(q) {
       const parsed = parseQuery(q, await currentTokenizer());

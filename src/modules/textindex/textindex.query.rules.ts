@@ -118,7 +118,7 @@ export function numberQuery(number: NumberQuery, weight = ''): string | null {
 export interface QueryLiterals {
   /** What every document found must match: exact in the GIN index (quoted phrases add a check of positions). */
   match: string | null;
-  /** The same words as phrases, asked of the title vector. */
+  /** All the words in the title (exact in the title index). */
   inTitle: string | null;
 }
 
@@ -131,6 +131,6 @@ export function queryLiterals(query: ParsedQuery): QueryLiterals {
   return {
     // A quoted phrase needs its words first (exact, from the index), then their positions.
     match: and([...query.phrases.flatMap((p) => [allWordsQuery(p), phraseQuery(p)]), ...query.chunks.map(allWordsQuery)]),
-    inTitle: and([...query.phrases, ...query.chunks].map((tokens) => phraseQuery(tokens))),
+    inTitle: and([...query.phrases, ...query.chunks].map(allWordsQuery)),
   };
 }
