@@ -9,7 +9,8 @@
  *
  * BENCH_DOCS sets the number of documents (default 200000); BENCH_DATABASE_URL
  * names a PostgreSQL server, otherwise one is started with scripts/postgres.sh;
- * BENCH_ENGINES=postgres (or pglite) loads only one of the two stores.
+ * BENCH_ENGINES=postgres (or pglite) loads only one of the two stores;
+ * BENCH_REUSE=1 measures stores a previous run loaded (same BENCH_DOCS) without loading again.
  */
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +31,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const work = join(root, '.bench');
 const count = Number(process.env.BENCH_DOCS ?? 200_000);
 const limits = { maxFileBytes: 50 * 1024 * 1024, maxLineChars: 1_000_000 };
+const reuse = process.env.BENCH_REUSE === '1';
 
 interface Query {
   label: string;
@@ -156,7 +158,7 @@ function loadFlexSearch(documents: BenchDocument[]): Engine {
 function startPostgres(): { url: string; stop(): void } {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => {} };
   const dir = join(work, 'postgres-search');
-  execFileSync('rm', ['-rf', dir]);
+  if (!reuse) execFileSync('rm', ['-rf', dir]);
   const url = execFileSync(join(root, 'scripts/postgres.sh'), ['start', dir, '55498'], { encoding: 'utf8' }).trim();
   return { url, stop: () => execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]) };
 }
@@ -165,8 +167,9 @@ async function gongkaiEngine(name: string, db: Db, corpusDir: string) {
   await migrate(db);
   const context = await createContext(loadConfig({}), { db, migrate: false });
   const started = performance.now();
-  const summaryOfLoad = await context.ingest.ingest([corpusDir]);
+  const summaryOfLoad = reuse ? { added: 0, filesFailed: 0 } : await context.ingest.ingest([corpusDir]);
   const loadSeconds = (performance.now() - started) / 1000;
+  await db.execScript('analyze');
   const server = buildServer(context);
   await server.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -196,16 +199,18 @@ async function main() {
   const row = (cells: (string | number)[]) => rows.push(`| ${cells.join(' | ')} |`);
 
   const postgres = startPostgres();
-  const admin = await openPostgres(postgres.url);
-  await admin.execScript('drop schema if exists bench_search cascade; create schema bench_search');
-  await admin.close();
+  if (!reuse) {
+    const admin = await openPostgres(postgres.url);
+    await admin.execScript('drop schema if exists bench_search cascade; create schema bench_search');
+    await admin.close();
+  }
   const stores = [
     ['postgres', 'gongkai on PostgreSQL', () => openPostgres(postgres.url, { searchPath: 'bench_search' })],
     ['pglite', 'gongkai on PGlite', () => openPglite(join(work, 'pglite-search'))],
   ] as const;
   const wanted = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
   for (const [, name, open] of stores.filter(([key]) => wanted.includes(key))) {
-    execFileSync('rm', ['-rf', join(work, 'pglite-search')]);
+    if (!reuse) execFileSync('rm', ['-rf', join(work, 'pglite-search')]);
     const db = await open();
     const gongkai = await gongkaiEngine(name, db, corpusDir);
     console.log(`${name}: loaded ${gongkai.added} documents in ${gongkai.loadSeconds.toFixed(0)} s (${(gongkai.added / gongkai.loadSeconds).toFixed(0)} documents/s; ${gongkai.failed} files failed)`);

@@ -15,7 +15,7 @@ export async function searchCommand(query: string, options: { json: boolean; pag
     });
     return 0;
   }
-  io.out(`共 ${result.total} 篇(第 ${result.page} 页)`);
+  io.out(`${result.totalExact ? '共' : '超过'} ${result.total} 篇(第 ${result.page} 页)`);
   result.items.forEach((item, index) => {
     io.out(`${String((result.page - 1) * result.pageSize + index + 1).padStart(3)}. ${item.title}`);
     io.out(`     ${[item.docNumber, item.issuer, item.date, item.validity].filter(Boolean).join(' | ')}`);

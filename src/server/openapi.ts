@@ -36,7 +36,8 @@ export const openApiDocument = {
                   type: 'object',
                   required: ['total', 'items'],
                   properties: {
-                    total: { type: 'integer' },
+                    total: { type: 'integer', description: '命中篇数;精确计数至 10000 篇' },
+                    totalExact: { type: 'boolean', description: '为 false 时表示超过 total 篇' },
                     page: { type: 'integer' },
                     pageSize: { type: 'integer' },
                     items: {

@@ -67,6 +67,15 @@ for (const engine of engines) {
       assert.equal((await run('', { normative: 'true' })).total, 3);
     });
 
+    it('counts exactly up to its limit, then says "more than", with facets over the same documents', async () => {
+      const capped = createSearchService(database.db, { countLimit: 20 });
+      const result = await capped.search(readSearchParams({ q: '' }, '2026-11-22'), { facets: true });
+      assert.deepEqual([result.total, result.totalExact], [20, false]);
+      for (const values of Object.values(result.facets!) as FacetValue[][]) assert.equal(values.reduce((sum, v) => sum + v.count, 0), 20);
+      const exact = await capped.search(readSearchParams({ q: '行政协助' }, '2026-11-22'));
+      assert.deepEqual([exact.total, exact.totalExact], [2, true]);
+    });
+
     it('pages through results and sorts by date', async () => {
       const first = await run('', { pageSize: 20 });
       const second = await run('', { pageSize: 20, page: 2 });

@@ -292,7 +292,7 @@ export async function refreshValidity(db: Queryable, documentIds: number[]): Pro
  * them (scans instead of index lookups) slow every later file.
  */
 export async function analyzeStore(db: Queryable): Promise<void> {
-  await db.execScript('analyze documents; analyze document_relations; analyze source_files');
+  await db.execScript('analyze documents; analyze search_entries; analyze document_relations; analyze source_files');
 }
 
 export async function loadSearchTerms(db: Queryable): Promise<string[]> {

@@ -19,6 +19,8 @@ export interface SearchPlan {
   numbers: NumberQuery[];
   filters: SearchFilters;
   on: string;
+  /** Matches are counted exactly up to this many. */
+  countLimit: number;
 }
 
 function numberCondition(number: NumberQuery): SqlFragment {
@@ -65,9 +67,12 @@ function topTier(plan: SearchPlan): SqlFragment | null {
 
 const newestFirst = sql`e.signed_on desc nulls last, e.document_id desc`;
 
-export async function countMatches(db: Queryable, plan: SearchPlan): Promise<number> {
-  const [row] = await db.query<{ total: number }>(sql`select count(*)::int as total from ${from(plan)} where ${baseWhere(plan)}`);
-  return row?.total ?? 0;
+/** Beyond the plan's count limit the count says "more than" (see search.service.ts). */
+export async function countMatches(db: Queryable, plan: SearchPlan): Promise<{ total: number; exact: boolean }> {
+  const [row] = await db.query<{ total: number }>(sql`
+    select count(*)::int as total from (select 1 from ${from(plan)} where ${baseWhere(plan)} limit ${plan.countLimit + 1}) m`);
+  const total = row?.total ?? 0;
+  return total > plan.countLimit ? { total: plan.countLimit, exact: false } : { total, exact: true };
 }
 
 /** The ids for one page, in ranking (or date) order. */
@@ -97,6 +102,7 @@ export async function facetCounts(db: Queryable, plan: SearchPlan): Promise<Face
       select e.issuer, e.doc_type, e.normative, e.gazette_issue_id, extract(year from e.signed_on)::int as year,
         ${validityOn(plan.on)} as validity
       from ${from(plan, true)} where ${baseWhere(plan)}
+      limit ${plan.countLimit}
     )
     select 'issuer' as facet, issuer as value, issuer as label, count(*)::int as n from f group by issuer
     union all select 'year', year::text, year::text || '年', count(*)::int from f group by year

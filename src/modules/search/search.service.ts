@@ -32,7 +32,15 @@ function withIndexPreferred<T>(db: Database, work: (tx: Queryable) => Promise<T>
   });
 }
 
-export function createSearchService(db: Database): SearchService {
+/**
+ * Matches are counted exactly up to 10,000 by default; beyond that the count
+ * says "more than". Counting a common word's 100,000 matches exactly costs more
+ * than the whole rest of a search, and no one pages past 1,000 pages of ten.
+ */
+export const defaultCountLimit = 10_000;
+
+export function createSearchService(db: Database, options: { countLimit?: number } = {}): SearchService {
+  const countLimit = options.countLimit ?? defaultCountLimit;
   let tokenizer: Tokenizer | null = null;
   let knownTerms = -1;
 
@@ -48,7 +56,7 @@ export function createSearchService(db: Database): SearchService {
 
   async function plan(params: Pick<SearchParams, 'q' | 'filters' | 'on'>) {
     const parsed = parseQuery(params.q, await currentTokenizer());
-    const searchPlan: SearchPlan = { literals: queryLiterals(parsed), numbers: parsed.numbers, filters: params.filters, on: params.on };
+    const searchPlan: SearchPlan = { literals: queryLiterals(parsed), numbers: parsed.numbers, filters: params.filters, on: params.on, countLimit };
     const needles = [...parsed.phrases, ...parsed.chunks].flat().map((token) => token.text);
     return { parsed, searchPlan, needles };
   }
@@ -79,11 +87,11 @@ export function createSearchService(db: Database): SearchService {
           highlights,
         };
       });
-      return { total, page: params.page, pageSize: params.pageSize, items, facets };
+      return { total: total.total, totalExact: total.exact, page: params.page, pageSize: params.pageSize, items, facets };
     },
     async count(params) {
       const { searchPlan } = await plan(params);
-      return withIndexPreferred(db, (tx) => countMatches(tx, searchPlan));
+      return withIndexPreferred(db, async (tx) => (await countMatches(tx, searchPlan)).total);
     },
     async documentNamedBy(q) {
       const parsed = parseQuery(q, await currentTokenizer());

@@ -51,7 +51,9 @@ export interface Facets {
 }
 
 export interface SearchResult {
+  /** Matches, counted exactly up to 10,000; beyond that 10,000 with totalExact false. */
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
   items: SearchItem[];

@@ -79,7 +79,7 @@ export function searchBody(params: SearchParams, result: SearchResult, today: st
   </p>
   <p class="muted">可检索标题、正文和文号;文号可以任意格式输入,如 沪府发2017 17号;用引号检索完整短语,如 "行政协助"。</p>
 </form>
-<p role="status">共 <strong>${result.total}</strong> 篇文件${result.total > 0 ? `,第 ${params.page} / ${pages} 页` : ''}。</p>
+<p role="status">${result.totalExact ? html`共 <strong>${result.total}</strong> 篇文件` : html`超过 <strong>${result.total}</strong> 篇文件(以下筛选计数按其中 ${result.total} 篇统计;请加检索词或筛选缩小范围)`}${result.total > 0 ? `,第 ${params.page} / ${pages} 页` : ''}。</p>
 <div class="columns">
   ${facetsHtml(params, result.facets, today)}
   <section aria-label="检索结果">
