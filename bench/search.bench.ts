@@ -10,7 +10,8 @@
  * BENCH_DOCS sets the number of documents (default 200000); BENCH_DATABASE_URL
  * names a PostgreSQL server, otherwise one is started with scripts/postgres.sh;
  * BENCH_ENGINES=postgres (or pglite) loads only one of the two stores;
- * BENCH_REUSE=1 measures stores a previous run loaded (same BENCH_DOCS) without loading again.
+ * BENCH_REUSE=1 measures stores a previous run loaded (same BENCH_DOCS) without loading again;
+ * BENCH_COMPARE=0 leaves out FTS5 and FlexSearch (for quick runs; their figures then are missing).
  */
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -185,6 +186,20 @@ async function gongkaiEngine(name: string, db: Db, corpusDir: string) {
   return { engine, base, pathOf, server, loadSeconds, added: summaryOfLoad.added, failed: summaryOfLoad.filesFailed };
 }
 
+async function compare(documents: BenchDocument[], list: Query[], truths: Map<Query, Set<string>>, row: (cells: (string | number)[]) => void) {
+  let started = performance.now();
+  const fts5 = loadFts5(documents);
+  console.log(`FTS5: indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const ftsResult = await measure(fts5, list.filter((q) => !q.params), truths, 4);
+  row([fts5.name, ms(ftsResult.p50), ms(ftsResult.p95), ms(ftsResult.p99), ftsResult.recall.toFixed(3), '', '', '']);
+
+  started = performance.now();
+  const flex = loadFlexSearch(documents);
+  console.log(`FlexSearch: indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const flexResult = await measure(flex, list.filter((q) => !q.params), truths, 4);
+  row([flex.name, ms(flexResult.p50), ms(flexResult.p95), ms(flexResult.p99), flexResult.recall.toFixed(3), '', '', '']);
+}
+
 async function main() {
   const corpusDir = join(work, `search-corpus-${count}`);
   let started = performance.now();
@@ -224,17 +239,8 @@ async function main() {
   }
   postgres.stop();
 
-  started = performance.now();
-  const fts5 = loadFts5(documents);
-  console.log(`FTS5: indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  const ftsResult = await measure(fts5, list.filter((q) => !q.params), truths, 4);
-  row([fts5.name, ms(ftsResult.p50), ms(ftsResult.p95), ms(ftsResult.p99), ftsResult.recall.toFixed(3), '', '', '']);
-
-  started = performance.now();
-  const flex = loadFlexSearch(documents);
-  console.log(`FlexSearch: indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  const flexResult = await measure(flex, list.filter((q) => !q.params), truths, 4);
-  row([flex.name, ms(flexResult.p50), ms(flexResult.p95), ms(flexResult.p99), flexResult.recall.toFixed(3), '', '', '']);
+  if (process.env.BENCH_COMPARE === '0') rows.push('| (FTS5 and FlexSearch left out: BENCH_COMPARE=0) | | | | | | | |');
+  else await compare(documents, list, truths, row);
 
   console.log('');
   console.log(`| engine (${documents.length} documents) | search p50 ms | p95 ms | p99 ms | recall@10 | search req/s (8 connections) | document page req/s | errors |`);

@@ -67,32 +67,72 @@ function topTier(plan: SearchPlan): SqlFragment | null {
 
 const newestFirst = sql`e.signed_on desc nulls last, e.document_id desc`;
 
-/** Beyond the plan's count limit the count says "more than" (see search.service.ts). */
-export async function countMatches(db: Queryable, plan: SearchPlan): Promise<{ total: number; exact: boolean }> {
+export interface MatchCount {
+  total: number;
+  exact: boolean;
+}
+
+async function cappedCount(db: Queryable, plan: SearchPlan, extra: SqlFragment): Promise<MatchCount> {
   const [row] = await db.query<{ total: number }>(sql`
-    select count(*)::int as total from (select 1 from ${from(plan)} where ${baseWhere(plan)} limit ${plan.countLimit + 1}) m`);
+    select count(*)::int as total from (select 1 from ${from(plan)} where ${baseWhere(plan)} ${extra} limit ${plan.countLimit + 1}) m`);
   const total = row?.total ?? 0;
   return total > plan.countLimit ? { total: plan.countLimit, exact: false } : { total, exact: true };
 }
 
-/** The ids for one page, in ranking (or date) order. */
-export async function pageIds(db: Queryable, plan: SearchPlan, sort: SortOrder, window: { limit: number; offset: number }): Promise<number[]> {
+/** Beyond the plan's count limit the count says "more than" (see search.service.ts). */
+export function countMatches(db: Queryable, plan: SearchPlan): Promise<MatchCount> {
+  return cappedCount(db, plan, sql``);
+}
+
+/** Below this many matches, matches are gathered through the index and then sorted. */
+const fewMatches = 5_000;
+
+/**
+ * Ids in date order. The search knows how many documents match before it asks
+ * for a page, and chooses the plan itself: few matches are gathered through
+ * the index and sorted; many are read from the date index until the page is
+ * full. Left to guess, the planner would sometimes walk the date index testing
+ * every row for a word almost no document has.
+ */
+async function newestIds(db: Queryable, plan: SearchPlan, extra: SqlFragment, limit: number, matches: number): Promise<number[]> {
+  const rows =
+    matches <= fewMatches
+      ? await db.query<{ id: number }>(sql`
+          with m as materialized (select e.document_id, e.signed_on from ${from(plan)} where ${baseWhere(plan)} ${extra})
+          select document_id as id from m order by signed_on desc nulls last, document_id desc limit ${limit}`)
+      : await db.query<{ id: number }>(sql`
+          select e.document_id as id from ${from(plan)} where ${baseWhere(plan)} ${extra} order by ${newestFirst} limit ${limit}`);
+  return rows.map((row) => row.id);
+}
+
+/** The ids for one page, in ranking (or date) order; `matches` is the (capped) count of all matches. */
+export async function pageIds(
+  db: Queryable,
+  plan: SearchPlan,
+  sort: SortOrder,
+  window: { limit: number; offset: number },
+  matches: MatchCount,
+): Promise<number[]> {
+  const known = matches.exact ? matches.total : Number.POSITIVE_INFINITY;
   const top = topTier(plan);
-  const select = (extra: SqlFragment, order: SqlFragment, limit: number, offset: number) =>
-    db.query<{ id: number }>(sql`
-      select e.document_id as id from ${from(plan)} where ${baseWhere(plan)} ${extra}
-      order by ${order} limit ${limit} offset ${offset}`);
   if (sort === 'date' || !top) {
-    return (await select(sql``, newestFirst, window.limit, window.offset)).map((row) => row.id);
+    return (await newestIds(db, plan, sql``, window.offset + window.limit, known)).slice(window.offset);
   }
-  // The first tier up to the end of this page: if it ends before, its length is its count.
-  const order = plan.numbers.length > 0 ? sql`${numberHit(plan)} desc, ${newestFirst}` : newestFirst;
-  const first = (await select(sql`and ${top}`, order, window.offset + window.limit, 0)).map((row) => row.id);
+  // Number matches first, then title matches; the tier is read up to the end of this page.
+  const firstLimit = window.offset + window.limit;
+  const first =
+    plan.numbers.length > 0
+      ? (await db.query<{ id: number }>(sql`
+          select e.document_id as id from ${from(plan)} where ${baseWhere(plan)} and ${top}
+          order by ${numberHit(plan)} desc, ${newestFirst} limit ${firstLimit}`)).map((row) => row.id)
+      : await newestIds(db, plan, sql`and ${top}`, firstLimit, known);
   const ids = first.slice(window.offset);
-  if (ids.length < window.limit && first.length < window.offset + window.limit) {
-    const rest = await select(sql`and not ${top}`, newestFirst, window.limit - ids.length, Math.max(0, window.offset - first.length));
-    ids.push(...rest.map((row) => row.id));
-  }
+  if (ids.length === window.limit || first.length === firstLimit) return ids;
+  // The whole first tier is known: the rest is everything else, newest first.
+  const seen = new Set(first);
+  const restOffset = Math.max(0, window.offset - first.length);
+  const rest = (await newestIds(db, plan, sql``, first.length + restOffset + window.limit, known)).filter((id) => !seen.has(id));
+  ids.push(...rest.slice(restOffset, restOffset + window.limit - ids.length));
   return ids;
 }
 

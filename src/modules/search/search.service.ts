@@ -38,6 +38,7 @@ function withIndexPreferred<T>(db: Database, work: (tx: Queryable) => Promise<T>
  * than the whole rest of a search, and no one pages past 1,000 pages of ten.
  */
 export const defaultCountLimit = 10_000;
+const phraseCountLimit = 1_000;
 
 export function createSearchService(db: Database, options: { countLimit?: number } = {}): SearchService {
   const countLimit = options.countLimit ?? defaultCountLimit;
@@ -56,7 +57,9 @@ export function createSearchService(db: Database, options: { countLimit?: number
 
   async function plan(params: Pick<SearchParams, 'q' | 'filters' | 'on'>) {
     const parsed = parseQuery(params.q, await currentTokenizer());
-    const searchPlan: SearchPlan = { literals: queryLiterals(parsed), numbers: parsed.numbers, filters: params.filters, on: params.on, countLimit };
+    // A quoted phrase's positions are checked document by document: it is counted exactly only up to 1,000.
+    const limit = parsed.phrases.length > 0 ? Math.min(countLimit, phraseCountLimit) : countLimit;
+    const searchPlan: SearchPlan = { literals: queryLiterals(parsed), numbers: parsed.numbers, filters: params.filters, on: params.on, countLimit: limit };
     const needles = [...parsed.phrases, ...parsed.chunks].flat().map((token) => token.text);
     return { parsed, searchPlan, needles };
   }
@@ -68,7 +71,7 @@ export function createSearchService(db: Database, options: { countLimit?: number
       const sort = isEmptyQuery(parsed) ? 'date' : params.sort;
       const { total, ids, rows, facets } = await withIndexPreferred(db, async (tx) => {
         const total = await countMatches(tx, searchPlan);
-        const ids = await pageIds(tx, searchPlan, sort, { limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
+        const ids = await pageIds(tx, searchPlan, sort, { limit: params.pageSize, offset: (params.page - 1) * params.pageSize }, total);
         const rows = new Map((await resultRows(tx, ids, params.on)).map((row) => [row.id, row]));
         return { total, ids, rows, facets: options.facets ? await facetCounts(tx, searchPlan) : null };
       });
