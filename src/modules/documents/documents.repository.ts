@@ -79,16 +79,16 @@ const recordColumns = sql`
 function searchEntriesFrom(rows: SqlFragment, gazetteIssueId: number | null): SqlFragment {
   return sql`
     insert into search_entries (document_id, signed_on, issuer, doc_type, normative, gazette_issue_id,
-      doc_number_prefix, doc_number_year, doc_number_serial, search_vector, title_vector)
+      doc_number_prefix, doc_number_year, doc_number_serial, search_vector, title_vector, effective_from, effective_to)
     select w.id, r.signed_on, r.issuer, r.doc_type, r.normative, ${gazetteIssueId}::bigint,
-      r.doc_number_prefix, r.doc_number_year, r.doc_number_serial, r.search_vector, r.title_vector
+      r.doc_number_prefix, r.doc_number_year, r.doc_number_serial, r.search_vector, r.title_vector, r.effective_from, r.effective_to
     from ${rows} w join r on r.doc_key = w.doc_key
     on conflict (document_id) do update set
       signed_on = excluded.signed_on, issuer = excluded.issuer, doc_type = excluded.doc_type,
       normative = excluded.normative, gazette_issue_id = excluded.gazette_issue_id,
       doc_number_prefix = excluded.doc_number_prefix, doc_number_year = excluded.doc_number_year,
       doc_number_serial = excluded.doc_number_serial, search_vector = excluded.search_vector,
-      title_vector = excluded.title_vector`;
+      title_vector = excluded.title_vector, effective_from = excluded.effective_from, effective_to = excluded.effective_to`;
 }
 
 /** Inserts the documents of `payload` whose keys are listed, with their search entries; returns their ids. */
@@ -284,6 +284,12 @@ export async function refreshValidity(db: Queryable, documentIds: number[]): Pro
     left join extension on extension.id = affected.id
     left join amendment on amendment.id = affected.id
     where t.id = affected.id`);
+  // Search filters on validity from its own copy of the dates.
+  await db.query(sql`
+    update search_entries e set repealed_on = d.repealed_on, extended_to = d.extended_to, amended_on = d.amended_on
+    from documents d
+    where d.id = e.document_id and (d.id = any(${documentIds}::bigint[]) or d.id in (
+      select target_document_id from document_relations where document_id = any(${documentIds}::bigint[])))`);
 }
 
 /**

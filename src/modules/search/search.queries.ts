@@ -28,10 +28,8 @@ function numberCondition(number: NumberQuery): SqlFragment {
   return number.serial === null ? sql`(${exact})` : sql`(${exact} and e.doc_number_serial = ${number.serial})`;
 }
 
-/** Documents are joined only when validity, which is theirs, is asked about. */
-function from(plan: SearchPlan, withDocuments = plan.filters.validity !== undefined): SqlFragment {
-  return withDocuments ? sql`search_entries e join documents d on d.id = e.document_id` : sql`search_entries e`;
-}
+/** Everything search filters, sorts and counts on is in search_entries (validity dates included). */
+const entries = sql`search_entries e`;
 
 /** What a document must satisfy to be found at all. */
 function baseWhere(plan: SearchPlan): SqlFragment {
@@ -48,7 +46,7 @@ function baseWhere(plan: SearchPlan): SqlFragment {
   if (filters.type !== undefined) conditions.push(sql`e.doc_type = ${filters.type}`);
   if (filters.normative !== undefined) conditions.push(sql`e.normative = ${filters.normative}`);
   if (filters.gazetteIssueId !== undefined) conditions.push(sql`e.gazette_issue_id = ${filters.gazetteIssueId}`);
-  if (filters.validity !== undefined) conditions.push(sql`${validityOn(plan.on)} = ${filters.validity}`);
+  if (filters.validity !== undefined) conditions.push(sql`${validityOn(plan.on, sql`e`)} = ${filters.validity}`);
   return conditions.length > 0 ? joinSql(conditions, sql` and `) : sql`true`;
 }
 
@@ -74,7 +72,7 @@ export interface MatchCount {
 
 async function cappedCount(db: Queryable, plan: SearchPlan, extra: SqlFragment): Promise<MatchCount> {
   const [row] = await db.query<{ total: number }>(sql`
-    select count(*)::int as total from (select 1 from ${from(plan)} where ${baseWhere(plan)} ${extra} limit ${plan.countLimit + 1}) m`);
+    select count(*)::int as total from (select 1 from ${entries} where ${baseWhere(plan)} ${extra} limit ${plan.countLimit + 1}) m`);
   const total = row?.total ?? 0;
   return total > plan.countLimit ? { total: plan.countLimit, exact: false } : { total, exact: true };
 }
@@ -98,10 +96,10 @@ async function newestIds(db: Queryable, plan: SearchPlan, extra: SqlFragment, li
   const rows =
     matches <= fewMatches
       ? await db.query<{ id: number }>(sql`
-          with m as materialized (select e.document_id, e.signed_on from ${from(plan)} where ${baseWhere(plan)} ${extra})
+          with m as materialized (select e.document_id, e.signed_on from ${entries} where ${baseWhere(plan)} ${extra})
           select document_id as id from m order by signed_on desc nulls last, document_id desc limit ${limit}`)
       : await db.query<{ id: number }>(sql`
-          select e.document_id as id from ${from(plan)} where ${baseWhere(plan)} ${extra} order by ${newestFirst} limit ${limit}`);
+          select e.document_id as id from ${entries} where ${baseWhere(plan)} ${extra} order by ${newestFirst} limit ${limit}`);
   return rows.map((row) => row.id);
 }
 
@@ -123,7 +121,7 @@ export async function pageIds(
   const first =
     plan.numbers.length > 0
       ? (await db.query<{ id: number }>(sql`
-          select e.document_id as id from ${from(plan)} where ${baseWhere(plan)} and ${top}
+          select e.document_id as id from ${entries} where ${baseWhere(plan)} and ${top}
           order by ${numberHit(plan)} desc, ${newestFirst} limit ${firstLimit}`)).map((row) => row.id)
       : await newestIds(db, plan, sql`and ${top}`, firstLimit, known);
   const ids = first.slice(window.offset);
@@ -140,8 +138,8 @@ export async function facetCounts(db: Queryable, plan: SearchPlan): Promise<Face
   const rows = await db.query<{ facet: keyof Facets; value: string | null; label: string | null; n: number }>(sql`
     with f as (
       select e.issuer, e.doc_type, e.normative, e.gazette_issue_id, extract(year from e.signed_on)::int as year,
-        ${validityOn(plan.on)} as validity
-      from ${from(plan, true)} where ${baseWhere(plan)}
+        ${validityOn(plan.on, sql`e`)} as validity
+      from ${entries} where ${baseWhere(plan)}
       limit ${plan.countLimit}
     )
     select 'issuer' as facet, issuer as value, issuer as label, count(*)::int as n from f group by issuer
