@@ -1,7 +1,7 @@
 import type { Queryable } from '../../core/db/database.ts';
 import { joinSql, sql, type SqlFragment } from '../../core/db/sql.ts';
 import { validityOn, type ValidityStatus } from '../documents/index.ts';
-import type { NumberQuery, QueryLiterals } from '../textindex/index.ts';
+import { numberQuery, type NumberQuery, type QueryLiterals } from '../textindex/index.ts';
 import type { FacetValue, Facets, SearchFilters, SortOrder } from './search.types.ts';
 
 /**
@@ -37,7 +37,7 @@ function baseWhere(plan: SearchPlan): SqlFragment {
   if (plan.literals.match) conditions.push(sql`e.search_vector @@ ${plan.literals.match}::tsquery`);
   // A document is found by its number, and by citing it.
   for (const number of plan.numbers) {
-    const lexeme = number.serial === null ? null : `'文号:${number.prefix}${number.year}-${number.serial}'`;
+    const lexeme = numberQuery(number);
     conditions.push(lexeme ? sql`(${numberCondition(number)} or e.search_vector @@ ${lexeme}::tsquery)` : numberCondition(number));
   }
   const { filters } = plan;
@@ -70,16 +70,12 @@ export interface MatchCount {
   exact: boolean;
 }
 
-async function cappedCount(db: Queryable, plan: SearchPlan, extra: SqlFragment): Promise<MatchCount> {
+/** Beyond the plan's count limit the count says "more than" (see search.service.ts). */
+export async function countMatches(db: Queryable, plan: SearchPlan): Promise<MatchCount> {
   const [row] = await db.query<{ total: number }>(sql`
-    select count(*)::int as total from (select 1 from ${entries} where ${baseWhere(plan)} ${extra} limit ${plan.countLimit + 1}) m`);
+    select count(*)::int as total from (select 1 from ${entries} where ${baseWhere(plan)} limit ${plan.countLimit + 1}) m`);
   const total = row?.total ?? 0;
   return total > plan.countLimit ? { total: plan.countLimit, exact: false } : { total, exact: true };
-}
-
-/** Beyond the plan's count limit the count says "more than" (see search.service.ts). */
-export function countMatches(db: Queryable, plan: SearchPlan): Promise<MatchCount> {
-  return cappedCount(db, plan, sql``);
 }
 
 /** Below this many matches, matches are gathered through the index and then sorted. */

@@ -13,7 +13,6 @@ import type { SearchParams, SearchResult } from './search.types.ts';
 export interface SearchService {
   /** Results for one page; facet counts too when asked (they count every match, so they cost more). */
   search(params: SearchParams, options?: { facets?: boolean }): Promise<SearchResult>;
-  count(params: Pick<SearchParams, 'q' | 'filters' | 'on'>): Promise<number>;
   /** The one document a query names, when the query is nothing but a complete document number. */
   documentNamedBy(q: string): Promise<number | null>;
 }
@@ -91,10 +90,6 @@ export function createSearchService(db: Database, options: { countLimit?: number
         };
       });
       return { total: total.total, totalExact: total.exact, page: params.page, pageSize: params.pageSize, items, facets };
-    },
-    async count(params) {
-      const { searchPlan } = await plan(params);
-      return withIndexPreferred(db, async (tx) => (await countMatches(tx, searchPlan)).total);
     },
     async documentNamedBy(q) {
       const parsed = parseQuery(q, await currentTokenizer());
