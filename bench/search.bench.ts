@@ -213,8 +213,9 @@ async function main() {
   const rows: string[] = [];
   const row = (cells: (string | number)[]) => rows.push(`| ${cells.join(' | ')} |`);
 
+  const wanted = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
   const postgres = startPostgres();
-  if (!reuse) {
+  if (!reuse && wanted.includes('postgres')) {
     const admin = await openPostgres(postgres.url);
     await admin.execScript('drop schema if exists bench_search cascade; create schema bench_search');
     await admin.close();
@@ -223,7 +224,6 @@ async function main() {
     ['postgres', 'gongkai on PostgreSQL', () => openPostgres(postgres.url, { searchPath: 'bench_search' })],
     ['pglite', 'gongkai on PGlite', () => openPglite(join(work, 'pglite-search'))],
   ] as const;
-  const wanted = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
   for (const [, name, open] of stores.filter(([key]) => wanted.includes(key))) {
     if (!reuse) execFileSync('rm', ['-rf', join(work, 'pglite-search')]);
     const db = await open();

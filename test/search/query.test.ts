@@ -5,7 +5,7 @@ import { openPglite } from '../../src/core/db/database.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { buildSnippet } from '../../src/modules/search/search.snippet.rules.ts';
 import { readSearchParams } from '../../src/modules/search/index.ts';
-import { createTokenizer, parseQuery, queryLiterals } from '../../src/modules/textindex/index.ts';
+import { createTokenizer, matchQuery, parseQuery } from '../../src/modules/textindex/index.ts';
 import { buildVector } from '../../src/modules/textindex/textindex.vector.rules.ts';
 
 const tokenizer = createTokenizer();
@@ -22,6 +22,8 @@ describe('query reading', () => {
     const query = parseQuery('“行政协助” 办法', tokenizer);
     assert.deepEqual(query.phrases.map((p) => p.map((t) => t.text).join('')), ['行政协助']);
     assert.deepEqual(query.chunks.map((c) => c.map((t) => t.text).join('')), ['办法']);
+    const unknown = parseQuery('托育 服务', tokenizer);
+    assert.deepEqual(unknown.chunks.map((c) => c.map((t) => t.text)), [['托育'], ['服务']], 'characters the segmenter cut apart stay one word');
     const long = parseQuery('政务公开'.repeat(2500), tokenizer);
     assert.ok(long.chunks.flat().length <= 24);
   });
@@ -31,10 +33,8 @@ describe('query reading', () => {
     try {
       await fc.assert(
         fc.asyncProperty(fc.string({ unit: fc.constantFrom(...'&|!():*\'\\"<>-行政协助公开号〔〕2017 \t😀ab'), maxLength: 40 }), async (text) => {
-          const literals = queryLiterals(parseQuery(text, tokenizer));
-          for (const literal of Object.values(literals)) {
-            if (literal !== null) await db.query(sql`select ${literal}::tsquery`);
-          }
+          const match = matchQuery(parseQuery(text, tokenizer));
+          if (match !== null) await db.query(sql`select ${match}::tsquery`);
         }),
         { numRuns: 300, seed: 7 },
       );
@@ -48,7 +48,7 @@ describe('query reading', () => {
     try {
       const vector = buildVector(tokenizer, { a: ['上海市行政协助管理办法(试行)'], b: [], c: ['宋依佳同志任上海市人民政府副秘书长。'] });
       const matches = async (q: string) => {
-        const { match } = queryLiterals(parseQuery(q, tokenizer));
+        const match = matchQuery(parseQuery(q, tokenizer));
         const [row] = await db.query<{ m: boolean }>(sql`select ${vector}::tsvector @@ ${match}::tsquery as m`);
         return row!.m;
       };
@@ -58,6 +58,8 @@ describe('query reading', () => {
       assert.equal(await matches('行政协助 办法'), true, 'words anywhere');
       assert.equal(await matches('"宋依佳"'), true, 'a name the dictionary does not know');
       assert.equal(await matches('"宋佳依"'), false);
+      assert.equal(await matches('依佳'), true, 'unknown characters typed together');
+      assert.equal(await matches('佳依'), false, 'not each character anywhere');
     } finally {
       await db.close();
     }

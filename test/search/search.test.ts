@@ -76,6 +76,30 @@ for (const engine of engines) {
       assert.deepEqual([exact.total, exact.totalExact], [2, true]);
     });
 
+    it('gives the same pages whichever way it gathers the matches', async () => {
+      // Counted in full, matches are gathered; capped at one they are walked newest first, and
+      // a walk of three documents mostly gives up and gathers.
+      const services = [search, createSearchService(database.db, { countLimit: 1 }), createSearchService(database.db, { countLimit: 1, walkRows: 3 })];
+      const asks: Record<string, string>[] = [
+        { q: '通知' },
+        { q: '公开' },
+        { q: '"政务公开"' },
+        { q: '审计 整改' },
+        { q: '上海市', sort: 'date' },
+        { q: '工作', type: '通知' },
+        { q: '', year: '2016' },
+        { q: '沪府发〔2017〕17号 行政协助' },
+      ];
+      for (const ask of asks) {
+        for (const page of ['1', '2', '3']) {
+          const pages = await Promise.all(services.map(async (service) => (await service.search(readSearchParams({ ...ask, page, pageSize: '5' }, '2026-11-22'))).items.map((item) => item.id)));
+          assert.ok(page !== '1' || pages[0]!.length > 0, `${JSON.stringify(ask)} finds something`);
+          assert.deepEqual(pages[1], pages[0], `${JSON.stringify(ask)} page ${page}, walked`);
+          assert.deepEqual(pages[2], pages[0], `${JSON.stringify(ask)} page ${page}, walk given up`);
+        }
+      }
+    });
+
     it('pages through results and sorts by date', async () => {
       const first = await run('', { pageSize: 20 });
       const second = await run('', { pageSize: 20, page: 2 });

@@ -1,26 +1,28 @@
 import type { Queryable } from '../../core/db/database.ts';
 import { joinSql, sql, type SqlFragment } from '../../core/db/sql.ts';
 import { validityOn, type ValidityStatus } from '../documents/index.ts';
-import { numberQuery, type NumberQuery, type QueryLiterals } from '../textindex/index.ts';
+import { numberQuery, type NumberQuery } from '../textindex/index.ts';
 import type { FacetValue, Facets, SearchFilters, SortOrder } from './search.types.ts';
 
 /**
  * The search in SQL, over the narrow search_entries table, in two tiers:
- * documents that match by number or have all the words in their title come
- * first (number matches first), then everything else that matches, newer
+ * documents that match by number or have everything asked for in their title
+ * come first (number matches first), then everything else that matches, newer
  * first. Matching uses only operators the GIN indexes answer exactly, so no
  * vector is read back to confirm a row, except for a quoted phrase's positions.
- * The first tier is read only as far as the page needs; the second straight
- * from the date index, stopping after a page.
+ * Each tier is read only as far as the page needs (see newestIds).
  */
 
 export interface SearchPlan {
-  literals: QueryLiterals;
+  /** The words and phrases (see matchQuery), or null for none. */
+  match: string | null;
   numbers: NumberQuery[];
   filters: SearchFilters;
   on: string;
   /** Matches are counted exactly up to this many. */
   countLimit: number;
+  /** How many of the newest documents a walk tests before it gives up and gathers (see newestIds). */
+  walkRows: number;
 }
 
 function numberCondition(number: NumberQuery): SqlFragment {
@@ -31,36 +33,35 @@ function numberCondition(number: NumberQuery): SqlFragment {
 /** Everything search filters, sorts and counts on is in search_entries (validity dates included). */
 const entries = sql`search_entries e`;
 
-/** What a document must satisfy to be found at all. */
-function baseWhere(plan: SearchPlan): SqlFragment {
-  const conditions: SqlFragment[] = [];
-  if (plan.literals.match) conditions.push(sql`e.search_vector @@ ${plan.literals.match}::tsquery`);
-  // A document is found by its number, and by citing it.
-  for (const number of plan.numbers) {
-    const lexeme = numberQuery(number);
-    conditions.push(lexeme ? sql`(${numberCondition(number)} or e.search_vector @@ ${lexeme}::tsquery)` : numberCondition(number));
-  }
+/** The filters alone (issuer, year, type, normative, gazette issue, validity on the plan's date). */
+function filterConditions(plan: SearchPlan): SqlFragment[] {
   const { filters } = plan;
+  const conditions: SqlFragment[] = [];
   if (filters.issuer !== undefined) conditions.push(sql`e.issuer = ${filters.issuer}`);
   if (filters.year !== undefined) conditions.push(sql`e.signed_on >= make_date(${filters.year}, 1, 1) and e.signed_on < make_date(${filters.year} + 1, 1, 1)`);
   if (filters.type !== undefined) conditions.push(sql`e.doc_type = ${filters.type}`);
   if (filters.normative !== undefined) conditions.push(sql`e.normative = ${filters.normative}`);
   if (filters.gazetteIssueId !== undefined) conditions.push(sql`e.gazette_issue_id = ${filters.gazetteIssueId}`);
   if (filters.validity !== undefined) conditions.push(sql`${validityOn(plan.on, sql`e`)} = ${filters.validity}`);
-  return conditions.length > 0 ? joinSql(conditions, sql` and `) : sql`true`;
+  return conditions;
+}
+
+const all = (conditions: SqlFragment[]) => (conditions.length > 0 ? joinSql(conditions, sql` and `) : sql`true`);
+
+/** What a document must satisfy to be found at all. */
+function baseWhere(plan: SearchPlan): SqlFragment {
+  const conditions: SqlFragment[] = [];
+  if (plan.match) conditions.push(sql`e.search_vector @@ ${plan.match}::tsquery`);
+  // A document is found by its number, and by citing it.
+  for (const number of plan.numbers) {
+    const lexeme = numberQuery(number);
+    conditions.push(lexeme ? sql`(${numberCondition(number)} or e.search_vector @@ ${lexeme}::tsquery)` : numberCondition(number));
+  }
+  return all([...conditions, ...filterConditions(plan)]);
 }
 
 function numberHit(plan: SearchPlan): SqlFragment {
   return plan.numbers.length > 0 ? sql`(${joinSql(plan.numbers.map(numberCondition), sql` or `)})` : sql`false`;
-}
-
-/** The first tier: found by number, or all the words in the title. */
-function topTier(plan: SearchPlan): SqlFragment | null {
-  const parts = [
-    ...(plan.numbers.length > 0 ? [numberHit(plan)] : []),
-    ...(plan.literals.inTitle ? [sql`e.title_vector @@ ${plan.literals.inTitle}::tsquery`] : []),
-  ];
-  return parts.length === 0 ? null : sql`(${joinSql(parts, sql` or `)})`;
 }
 
 const newestFirst = sql`e.signed_on desc nulls last, e.document_id desc`;
@@ -81,21 +82,42 @@ export async function countMatches(db: Queryable, plan: SearchPlan): Promise<Mat
 /** Below this many matches, matches are gathered through the index and then sorted. */
 const fewMatches = 5_000;
 
+type Plan = 'gather' | 'walk';
+
 /**
- * Ids in date order. The search knows how many documents match before it asks
- * for a page, and chooses the plan itself: few matches are gathered through
- * the index and sorted; many are read from the date index until the page is
- * full. Left to guess, the planner would sometimes walk the date index testing
- * every row for a word almost no document has.
+ * Ids in date order, by a plan the search chooses itself. "gather" collects
+ * the matches through the GIN index and sorts them. "walk" tests the newest
+ * documents one by one and stops when the page is full, which for a common
+ * word is after a few dozen; after the plan's `walkRows` it gives up and
+ * gathers. The planner cannot choose between them: it estimates a phrase or
+ * a pair of common words at a few dozen rows when tens of thousands match,
+ * and would gather them all and test each one's positions.
  */
-async function newestIds(db: Queryable, plan: SearchPlan, extra: SqlFragment, limit: number, matches: number): Promise<number[]> {
-  const rows =
-    matches <= fewMatches
-      ? await db.query<{ id: number }>(sql`
-          with m as materialized (select e.document_id, e.signed_on from ${entries} where ${baseWhere(plan)} ${extra})
-          select document_id as id from m order by signed_on desc nulls last, document_id desc limit ${limit}`)
-      : await db.query<{ id: number }>(sql`
-          select e.document_id as id from ${entries} where ${baseWhere(plan)} ${extra} order by ${newestFirst} limit ${limit}`);
+async function newestIds(db: Queryable, search: SearchPlan, where: SqlFragment, limit: number, plan: Plan): Promise<number[]> {
+  if (plan === 'walk') {
+    const walked = await db.query<{ id: number }>(sql`
+      select e.document_id as id from (select * from ${entries} order by ${newestFirst} limit ${search.walkRows}) e
+      where ${where} order by ${newestFirst} limit ${limit}`);
+    if (walked.length === limit) return walked.map((row) => row.id);
+  }
+  const rows = await db.query<{ id: number }>(sql`
+    with m as materialized (select e.document_id, e.signed_on from ${entries} where ${where})
+    select document_id as id from m order by signed_on desc nulls last, document_id desc limit ${limit}`);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The first tier, up to `limit`: documents found by number (those first), or
+ * with everything asked for in the title. The title vector is the start of the
+ * document's vector, so a title match needs no look at the large vector.
+ */
+async function firstTierIds(db: Queryable, plan: SearchPlan, limit: number): Promise<number[]> {
+  const inTitle = plan.match ? sql`e.title_vector @@ ${plan.match}::tsquery` : null;
+  if (plan.numbers.length === 0) return inTitle ? newestIds(db, plan, all([inTitle, ...filterConditions(plan)]), limit, 'walk') : [];
+  const top = inTitle ? sql`(${numberHit(plan)} or ${inTitle})` : numberHit(plan);
+  const rows = await db.query<{ id: number }>(sql`
+    select e.document_id as id from ${entries} where ${baseWhere(plan)} and ${top}
+    order by ${numberHit(plan)} desc, ${newestFirst} limit ${limit}`);
   return rows.map((row) => row.id);
 }
 
@@ -107,25 +129,16 @@ export async function pageIds(
   window: { limit: number; offset: number },
   matches: MatchCount,
 ): Promise<number[]> {
-  const known = matches.exact ? matches.total : Number.POSITIVE_INFINITY;
-  const top = topTier(plan);
-  if (sort === 'date' || !top) {
-    return (await newestIds(db, plan, sql``, window.offset + window.limit, known)).slice(window.offset);
-  }
-  // Number matches first, then title matches; the tier is read up to the end of this page.
-  const firstLimit = window.offset + window.limit;
-  const first =
-    plan.numbers.length > 0
-      ? (await db.query<{ id: number }>(sql`
-          select e.document_id as id from ${entries} where ${baseWhere(plan)} and ${top}
-          order by ${numberHit(plan)} desc, ${newestFirst} limit ${firstLimit}`)).map((row) => row.id)
-      : await newestIds(db, plan, sql`and ${top}`, firstLimit, known);
+  const everything: Plan = matches.exact && matches.total <= fewMatches ? 'gather' : 'walk';
+  const end = window.offset + window.limit;
+  if (sort === 'date') return (await newestIds(db, plan, baseWhere(plan), end, everything)).slice(window.offset);
+  const first = await firstTierIds(db, plan, end);
   const ids = first.slice(window.offset);
-  if (ids.length === window.limit || first.length === firstLimit) return ids;
+  if (ids.length === window.limit || first.length === end) return ids;
   // The whole first tier is known: the rest is everything else, newest first.
   const seen = new Set(first);
   const restOffset = Math.max(0, window.offset - first.length);
-  const rest = (await newestIds(db, plan, sql``, first.length + restOffset + window.limit, known)).filter((id) => !seen.has(id));
+  const rest = (await newestIds(db, plan, baseWhere(plan), first.length + restOffset + window.limit, everything)).filter((id) => !seen.has(id));
   ids.push(...rest.slice(restOffset, restOffset + window.limit - ids.length));
   return ids;
 }

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
-import { createTokenizer, isEmptyQuery, parseQuery, queryLiterals, type Tokenizer } from '../textindex/index.ts';
+import { createTokenizer, isEmptyQuery, parseQuery, matchQuery, type Tokenizer } from '../textindex/index.ts';
 import { countMatches, facetCounts, pageIds, resultRows, type SearchPlan } from './search.queries.ts';
 import { buildSnippet } from './search.snippet.rules.ts';
 import type { SearchParams, SearchResult } from './search.types.ts';
@@ -37,10 +37,14 @@ function withIndexPreferred<T>(db: Database, work: (tx: Queryable) => Promise<T>
  * than the whole rest of a search, and no one pages past 1,000 pages of ten.
  */
 export const defaultCountLimit = 10_000;
-const phraseCountLimit = 1_000;
+const phraseCountLimit = 200;
 
-export function createSearchService(db: Database, options: { countLimit?: number } = {}): SearchService {
+/** The newest documents a search tests one by one before it gathers its matches through the index instead. */
+const defaultWalkRows = 2_000;
+
+export function createSearchService(db: Database, options: { countLimit?: number; walkRows?: number } = {}): SearchService {
   const countLimit = options.countLimit ?? defaultCountLimit;
+  const walkRows = options.walkRows ?? defaultWalkRows;
   let tokenizer: Tokenizer | null = null;
   let knownTerms = -1;
 
@@ -56,9 +60,9 @@ export function createSearchService(db: Database, options: { countLimit?: number
 
   async function plan(params: Pick<SearchParams, 'q' | 'filters' | 'on'>) {
     const parsed = parseQuery(params.q, await currentTokenizer());
-    // A quoted phrase's positions are checked document by document: it is counted exactly only up to 1,000.
+    // A quoted phrase's positions are checked document by document: it is counted exactly only up to 200.
     const limit = parsed.phrases.length > 0 ? Math.min(countLimit, phraseCountLimit) : countLimit;
-    const searchPlan: SearchPlan = { literals: queryLiterals(parsed), numbers: parsed.numbers, filters: params.filters, on: params.on, countLimit: limit };
+    const searchPlan: SearchPlan = { match: matchQuery(parsed), numbers: parsed.numbers, filters: params.filters, on: params.on, countLimit: limit, walkRows };
     const needles = [...parsed.phrases, ...parsed.chunks].flat().map((token) => token.text);
     return { parsed, searchPlan, needles };
   }

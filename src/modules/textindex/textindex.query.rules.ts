@@ -40,13 +40,13 @@ export function parseQuery(input: string, tokenizer: Tokenizer): ParsedQuery {
   });
   const phrases: Token[][] = [];
   text = text.replace(quoted, (_, inner: string) => {
-    phrases.push(tokenizer.tokens(inner));
+    phrases.push(joinLoneCharacters(tokenizer.tokens(inner)));
     return ' ';
   });
   const chunks = text
     .split(/\s+/)
     .filter(Boolean)
-    .map((chunk) => tokenizer.tokens(chunk))
+    .map((chunk) => joinLoneCharacters(tokenizer.tokens(chunk)))
     .filter((tokens) => tokens.length > 0);
   let budget = maxTokens;
   const cap = (groups: Token[][]) =>
@@ -60,12 +60,34 @@ export function parseQuery(input: string, tokenizer: Tokenizer): ParsedQuery {
   return { numbers: numbers.slice(0, 4), phrases: cap(phrases.filter((p) => p.length > 0)), chunks: cap(chunks) };
 }
 
+const isChinese = (text: string) => /^[\u4e00-\u9fff]+$/.test(text);
+const isLoneCharacter = (token: Token) => token.text.length === 1 && isChinese(token.text);
+
+/**
+ * Adjacent lone characters are one word the segmenter did not know (托育 cut
+ * as 托 / 育): searched as the characters together, as they were typed, not as
+ * characters found anywhere in a document.
+ */
+export function joinLoneCharacters(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let joining = false;
+  for (const token of tokens) {
+    const last = out.at(-1);
+    if (last && joining && isLoneCharacter(token) && last.offset + last.text.length === token.offset) {
+      out[out.length - 1] = { text: last.text + token.text, offset: last.offset };
+    } else {
+      out.push(token);
+      joining = isLoneCharacter(token);
+    }
+  }
+  return out;
+}
+
 export function isEmptyQuery(query: ParsedQuery): boolean {
   return query.numbers.length === 0 && query.phrases.length === 0 && query.chunks.length === 0;
 }
 
 const lexeme = (text: string, weight: string) => `${quoteLexeme(text)}${weight ? `:${weight}` : ''}`;
-const isChinese = (text: string) => /^[\u4e00-\u9fff]+$/.test(text);
 
 /** One word as a chain of its character bigrams (a lone character: any bigram it starts, or itself). */
 function wordQuery(token: Token, weight: string): string {
@@ -115,22 +137,13 @@ export function numberQuery(number: NumberQuery, weight = ''): string | null {
   return number.serial === null ? null : lexeme(numberLexeme(`${number.prefix}〔${number.year}〕${number.serial}号`), weight);
 }
 
-export interface QueryLiterals {
-  /** What every document found must match: exact in the GIN index (quoted phrases add a check of positions). */
-  match: string | null;
-  /** All the words in the title (exact in the title index). */
-  inTitle: string | null;
-}
+const and = (parts: string[]) => (parts.length === 0 ? null : parts.map((part) => `(${part})`).join(' & '));
 
-const and = (parts: (string | null)[]) => {
-  const kept = parts.filter((part): part is string => Boolean(part));
-  return kept.length === 0 ? null : kept.map((part) => `(${part})`).join(' & ');
-};
-
-export function queryLiterals(query: ParsedQuery): QueryLiterals {
-  return {
-    // A quoted phrase needs its words first (exact, from the index), then their positions.
-    match: and([...query.phrases.flatMap((p) => [allWordsQuery(p), phraseQuery(p)]), ...query.chunks.map(allWordsQuery)]),
-    inTitle: and([...query.phrases, ...query.chunks].map(allWordsQuery)),
-  };
+/**
+ * What a document must match, with operators the GIN index answers exactly,
+ * except for a quoted phrase: its words first (exact), then their positions.
+ * Asked of the title vector, the same query says "all of it in the title".
+ */
+export function matchQuery(query: ParsedQuery): string | null {
+  return and([...query.phrases.flatMap((p) => [allWordsQuery(p), phraseQuery(p)]), ...query.chunks.map(allWordsQuery)]);
 }
