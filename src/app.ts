@@ -1,3 +1,4 @@
+import { createCalendarService, type CalendarService } from './core/calendar/index.ts';
 import type { Config } from './core/config.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrator.ts';
@@ -11,6 +12,7 @@ import { createSearchService, type SearchService } from './modules/search/index.
 export interface AppContext {
   config: Config;
   db: Database;
+  calendar: CalendarService;
   ingest: IngestService;
   search: SearchService;
   close(): Promise<void>;
@@ -26,6 +28,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
   return {
     config,
     db,
+    calendar: createCalendarService(db),
     ingest: createIngestService(db, config.limits),
     search: createSearchService(db),
     close: () => db.close(),

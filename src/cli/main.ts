@@ -3,6 +3,7 @@ import { createContext, type AppContext } from '../app.ts';
 import { loadConfig, type Config } from '../core/config.ts';
 import { AppError, describeError } from '../core/errors.ts';
 import { buildServer } from '../server/server.ts';
+import { calendarCommand, calendarUsage } from './calendar.command.ts';
 import { dbCommand } from './db.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { processOutput, type Output } from './output.ts';
@@ -17,6 +18,8 @@ const usage = `用法: gongkai <命令> [参数]
   db stats [--json]             文件库统计
   search 检索词 [--json] [--page 页码] [--on 日期]
                                 检索文件库(有效性按 --on 日期判断,默认今天)
+  calendar due --from 日期 --working-days N
+                                法定工作日期限(当天为第 0 日;另有 is-working-day、years、load)
   serve [--port 端口]           启动门户网站
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
 
@@ -56,6 +59,11 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       port: { type: 'string' },
       page: { type: 'string' },
       on: { type: 'string' },
+      from: { type: 'string' },
+      'working-days': { type: 'string' },
+      year: { type: 'string' },
+      source: { type: 'string' },
+      estimate: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,6 +82,13 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       return withContext(config, (context) => searchCommand(rest.join(' '), { json: values.json, page: values.page, on: values.on }, context, io));
     case 'db':
       return withContext(config, (context) => dbCommand(rest[0], { json: values.json }, context, io));
+    case 'calendar':
+      if (rest.length === 0) {
+        io.out(calendarUsage);
+        return 2;
+      }
+      return withContext(config, (context) =>
+        calendarCommand(rest, { from: values.from, workingDays: values['working-days'], year: values.year, source: values.source, estimate: values.estimate, json: values.json }, context, io));
     case 'serve':
       return withContext(config, (context) => serve(context, io));
     case 'start':

@@ -17,6 +17,8 @@ export const errorCodes = {
   line_too_long: { http: 400, exit: 6 },
   file_truncated: { http: 400, exit: 6 },
   no_documents: { http: 400, exit: 6 },
+  calendar_not_loaded: { http: 409, exit: 7 },
+  invalid_transition: { http: 409, exit: 5 },
   migration_changed: { http: 500, exit: 70 },
   internal: { http: 500, exit: 70 },
 } as const;
