@@ -1,7 +1,9 @@
 import { createCalendarService, type CalendarService } from './core/calendar/index.ts';
+import { createClockService, type ClockService } from './core/clock/index.ts';
 import type { Config } from './core/config.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrator.ts';
+import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 
@@ -13,6 +15,8 @@ export interface AppContext {
   config: Config;
   db: Database;
   calendar: CalendarService;
+  clocks: ClockService;
+  disclosure: DisclosureService;
   ingest: IngestService;
   search: SearchService;
   close(): Promise<void>;
@@ -25,10 +29,14 @@ export async function openDatabase(config: Config): Promise<Database> {
 export async function createContext(config: Config, options: { db?: Database; migrate?: boolean } = {}): Promise<AppContext> {
   const db = options.db ?? (await openDatabase(config));
   if (options.migrate ?? true) await migrate(db);
+  const calendar = createCalendarService(db);
+  const clocks = createClockService(db, calendar);
   return {
     config,
     db,
-    calendar: createCalendarService(db),
+    calendar,
+    clocks,
+    disclosure: createDisclosureService(db, clocks),
     ingest: createIngestService(db, config.limits),
     search: createSearchService(db),
     close: () => db.close(),

@@ -26,6 +26,11 @@ const estimateYears = 2;
 
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Today in China (UTC+8): the date deadlines and validity are judged on. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** Days since 1970-01-01 for a valid YYYY-MM-DD date, or null. */
 export function dayNumberOf(iso: string): number | null {
   const match = isoPattern.exec(iso);

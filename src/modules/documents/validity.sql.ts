@@ -18,7 +18,4 @@ export function validityOn(on: string, alias = sql`d`): SqlFragment {
   end)`;
 }
 
-/** Today in China (UTC+8), as the default date for validity. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { todayInChina } from '../../core/calendar/index.ts';

@@ -1,0 +1,46 @@
+import type { Queryable } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
+import type { ClockEvent, ClockState, DeadlineRule } from './clock.types.ts';
+
+export interface ClockSubject {
+  type: string;
+  id: number;
+  /** Which of the subject's clocks (a request has its reply clock, its correction clock …). */
+  purpose: string;
+}
+
+export async function insertMissingDeadlineRules(tx: Queryable, rules: DeadlineRule[], by: string): Promise<void> {
+  for (const rule of rules) {
+    await tx.query(sql`
+      insert into deadline_rules (code, label, limit_value, unit, source, extension, updated_by)
+      values (${rule.code}, ${rule.label}, ${rule.limit}, ${rule.unit}, ${rule.source}, ${rule.extension ? JSON.stringify(rule.extension) : null}::jsonb, ${by})
+      on conflict (code) do nothing`);
+  }
+}
+
+export async function readDeadlineRules(db: Queryable): Promise<Map<string, DeadlineRule>> {
+  const rows = await db.query<{ code: string; label: string; limit_value: number; unit: DeadlineRule['unit']; source: string; extension: DeadlineRule['extension'] }>(sql`
+    select code, label, limit_value, unit, source, extension from deadline_rules`);
+  return new Map(rows.map((row) => [row.code, { code: row.code, label: row.label, limit: row.limit_value, unit: row.unit, source: row.source, extension: row.extension }]));
+}
+
+/** The ledger, locked for the rest of the transaction so two changes cannot interleave. */
+export async function lockLedger(tx: Queryable, subject: ClockSubject): Promise<ClockEvent[] | null> {
+  const [row] = await tx.query<{ ledger: ClockEvent[] }>(sql`
+    select ledger from clocks where subject_type = ${subject.type} and subject_id = ${subject.id} and purpose = ${subject.purpose} for update`);
+  return row?.ledger ?? null;
+}
+
+export async function readLedger(db: Queryable, subject: ClockSubject): Promise<ClockEvent[] | null> {
+  const [row] = await db.query<{ ledger: ClockEvent[] }>(sql`
+    select ledger from clocks where subject_type = ${subject.type} and subject_id = ${subject.id} and purpose = ${subject.purpose}`);
+  return row?.ledger ?? null;
+}
+
+export async function saveLedger(tx: Queryable, subject: ClockSubject, ruleCode: string, ledger: ClockEvent[], state: ClockState): Promise<void> {
+  await tx.query(sql`
+    insert into clocks (subject_type, subject_id, purpose, rule_code, ledger, status, due_on, estimated)
+    values (${subject.type}, ${subject.id}, ${subject.purpose}, ${ruleCode}, ${JSON.stringify(ledger)}::jsonb, ${state.status}, ${state.due}, ${state.estimated})
+    on conflict (subject_type, subject_id, purpose) do update
+      set ledger = excluded.ledger, status = excluded.status, due_on = excluded.due_on, estimated = excluded.estimated`);
+}

@@ -1,0 +1,64 @@
+import type { CalendarService, WorkingCalendar } from '../calendar/index.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { defaultDeadlineRules } from './clock.defaults.ts';
+import { insertMissingDeadlineRules, lockLedger, readDeadlineRules, readLedger, saveLedger, type ClockSubject } from './clock.repository.ts';
+import { appendClockEvent, evaluateClock, explainClock } from './clock.rules.ts';
+import type { ClockEvent, ClockExplanation, ClockState, DeadlineRule } from './clock.types.ts';
+
+/**
+ * Clocks kept in the database: each change appends to the ledger inside the
+ * caller's transaction (the change and its clock commit together) and
+ * refreshes the cached due date that lists sort on.
+ */
+export interface ClockService {
+  /**
+   * The rules and the calendar, read before a transaction opens: on the
+   * embedded database a transaction holds the only connection, so nothing
+   * inside it may wait for another.
+   */
+  context(): Promise<ClockContext>;
+  /** Appends an event (a "started" event creates the clock); returns the clock as it now stands. */
+  record(tx: Queryable, context: ClockContext, subject: ClockSubject, event: ClockEvent, today: string): Promise<ClockState>;
+  state(db: Queryable, subject: ClockSubject, today: string): Promise<ClockState | null>;
+  explain(db: Queryable, subject: ClockSubject, today: string): Promise<ClockExplanation | null>;
+}
+
+export interface ClockContext {
+  rules: Map<string, DeadlineRule>;
+  calendar: WorkingCalendar;
+}
+
+export function createClockService(db: Database, calendar: CalendarService): ClockService {
+  let seeded = false;
+  async function rules(): Promise<Map<string, DeadlineRule>> {
+    if (!seeded) {
+      await db.transaction((tx) => insertMissingDeadlineRules(tx, defaultDeadlineRules, 'system:defaults'));
+      seeded = true;
+    }
+    return readDeadlineRules(db);
+  }
+
+  return {
+    async context() {
+      return { rules: await rules(), calendar: await calendar.current() };
+    },
+    async record(tx, { rules: ruleMap, calendar: cal }, subject, event, today) {
+      const ledger = await lockLedger(tx, subject);
+      if (ledger === null && event.kind !== 'started') throw new AppError('invalid_transition', '该计时尚未开始', { subject });
+      if (ledger !== null && event.kind === 'started') throw new AppError('invalid_transition', '该计时已经开始', { subject });
+      const next = ledger === null ? [event] : appendClockEvent(ledger, event, ruleMap, cal);
+      const state = evaluateClock(next, ruleMap, cal, today);
+      await saveLedger(tx, subject, state.rule.code, next, state);
+      return state;
+    },
+    async state(reader, subject, today) {
+      const ledger = await readLedger(reader, subject);
+      return ledger === null ? null : evaluateClock(ledger, await rules(), await calendar.current(), today);
+    },
+    async explain(reader, subject, today) {
+      const ledger = await readLedger(reader, subject);
+      return ledger === null ? null : explainClock(ledger, await rules(), await calendar.current(), today);
+    },
+  };
+}

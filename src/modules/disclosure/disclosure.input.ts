@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { dayNumberOf } from '../../core/calendar/index.ts';
+import { AppError } from '../../core/errors.ts';
+import { applicantTypes, channels, deliveryForms, deliveryWays } from './disclosure.types.ts';
+
+/**
+ * What a request must contain, checked the same way whether it comes from the
+ * public form, the API or a clerk registering a letter. Every field is bounded
+ * and every problem is reported at once, in Chinese; nothing is stored unless
+ * all of it is right.
+ */
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .transform((value) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
+    .pipe(z.string().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`));
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() || undefined)
+    .pipe(z.string().max(max, `${label}不能超过 ${max} 字`).optional());
+const oneOf = <T extends Record<string, string>>(values: T, label: string) =>
+  z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: `请选择${label}` });
+export const isoDate = (label: string) =>
+  z.string({ error: `请填写${label}` }).refine((value) => dayNumberOf(value) !== null, `${label}应为有效日期(YYYY-MM-DD)`);
+
+const applicantSchema = z
+  .object({
+    type: oneOf(applicantTypes, '申请人类型'),
+    name: text('申请人姓名或名称', 100),
+    idType: optionalText('证件类型', 20),
+    idNumber: optionalText('证件号码', 40),
+    organisationCode: optionalText('统一社会信用代码', 30),
+    legalRepresentative: optionalText('法定代表人', 50),
+    contactPerson: optionalText('联系人', 50),
+    phone: optionalText('联系电话', 30).refine((v) => v === undefined || /^[0-9+\-() ]{5,30}$/.test(v), '联系电话格式不正确'),
+    email: optionalText('电子邮箱', 100).refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), '电子邮箱格式不正确'),
+    address: optionalText('通信地址', 200),
+  })
+  .superRefine((applicant, context) => {
+    if (applicant.type === 'natural_person' && !applicant.idNumber) context.addIssue({ code: 'custom', path: ['idNumber'], message: '自然人须填写身份证件号码' });
+    if (applicant.type !== 'natural_person' && !applicant.organisationCode) context.addIssue({ code: 'custom', path: ['organisationCode'], message: '法人或其他组织须填写统一社会信用代码' });
+    if (!applicant.phone && !applicant.email && !applicant.address) context.addIssue({ code: 'custom', path: ['phone'], message: '请至少填写一种联系方式(电话、电子邮箱或通信地址)' });
+  });
+
+export const submissionSchema = z.object({
+  agencyId: z.coerce.number({ error: '请选择受理机关' }).int().positive('请选择受理机关'),
+  applicant: applicantSchema,
+  description: text('所需政府信息的名称、文号或便于查询的其他特征性描述', 5000),
+  deliveryForm: oneOf(deliveryForms, '信息的提供形式'),
+  deliveryWay: oneOf(deliveryWays, '获取信息的方式'),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+export const registrationSchema = submissionSchema.extend({
+  channel: oneOf(channels, '申请渠道'),
+  submittedOn: isoDate('提交日期'),
+  signedOn: isoDate('签收日期').optional(),
+  confirmedOn: isoDate('确认日期').optional(),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+/** Parses input with a schema, or fails with every problem listed. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  throw new AppError('validation_failed', problems.map((p) => p.message).join(';'), { problems });
+}

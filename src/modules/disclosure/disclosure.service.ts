@@ -1,0 +1,267 @@
+import { randomInt } from 'node:crypto';
+import { recordAudit, type Actor } from '../../core/audit/audit.ts';
+import { todayInChina } from '../../core/calendar/index.ts';
+import type { ClockContext, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
+import type { Database, Queryable } from '../../core/db/database.ts';
+import { AppError } from '../../core/errors.ts';
+import { actionInputs, type ActionInput } from './disclosure.actions.ts';
+import { parseInput, registrationSchema, submissionSchema, type Submission } from './disclosure.input.ts';
+import * as repository from './disclosure.repository.ts';
+import { checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
+import { consultationKinds, replyCategories, requestStates, type Channel, type RequestAction, type RequestState } from './disclosure.types.ts';
+
+/** A member of staff as the service sees them: their agency, or none for a supervisor (reads all, acts on none). */
+export interface StaffActor extends Actor {
+  agencyId: number | null;
+}
+
+export interface Receipt {
+  id: number;
+  trackingCode: string;
+  agencyName: string;
+  receivedOn: string;
+  dueOn: string | null;
+  /** The due date reaches a year whose holiday notice is not loaded. */
+  estimated: boolean;
+}
+
+/** What anyone holding the tracking code may see: no applicant, no description of what was asked. */
+export interface Tracking {
+  trackingCode: string;
+  agencyName: string;
+  state: string;
+  receivedOn: string;
+  dueOn: string | null;
+  reply: string | null;
+  steps: { on: string; note: string }[];
+}
+
+export interface DisclosureService {
+  submit(input: unknown, actor: Actor, today?: string): Promise<Receipt>;
+  register(input: unknown, actor: StaffActor, today?: string): Promise<Receipt>;
+  act<A extends RequestAction>(requestId: number, action: A, input: unknown, actor: StaffActor, today?: string): Promise<RequestState>;
+  track(code: string): Promise<Tracking | null>;
+  clock(requestId: number, actor: StaffActor, today?: string): Promise<ClockState | null>;
+}
+
+const replyClock = (id: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'reply' });
+const correctionClock = (id: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'correction_notice' });
+
+/** Tracking codes avoid letters that read like digits (I, L, O, U). */
+const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function newTrackingCode(): string {
+  let code = 'YSQ';
+  for (let i = 0; i < 12; i++) code += codeAlphabet[randomInt(codeAlphabet.length)];
+  return code;
+}
+
+/** One applicant across requests: the identity number or organisation code, as typed or not. */
+function applicantKeyOf(submission: Submission): string {
+  const { applicant } = submission;
+  const id = (applicant.type === 'natural_person' ? applicant.idNumber : applicant.organisationCode) ?? '';
+  return `${applicant.type === 'natural_person' ? 'person' : 'organisation'}:${id.replace(/\s+/g, '').toUpperCase()}`;
+}
+
+export function createDisclosureService(db: Database, clocks: ClockService): DisclosureService {
+  async function create(submission: Submission, channel: Channel, dates: { submittedOn: string; receivedOn: string; late: boolean }, actor: Actor): Promise<Receipt> {
+    const context = await clocks.context();
+    return db.transaction(async (tx) => {
+      if (!(await repository.agencyExists(tx, submission.agencyId))) throw new AppError('validation_failed', '所选受理机关不存在', { agencyId: submission.agencyId });
+      const trackingCode = newTrackingCode();
+      const id = await repository.insertRequest(tx, {
+        trackingCode,
+        submission,
+        applicantKey: applicantKeyOf(submission),
+        channel,
+        submittedOn: dates.submittedOn,
+        receivedOn: dates.receivedOn,
+        registeredLate: dates.late,
+        createdBy: actor.id,
+      });
+      const started = (clock: ClockSubject, rule: string) => clocks.record(tx, context, clock, { kind: 'started', on: dates.receivedOn, rule }, dates.receivedOn);
+      const reply = await started(replyClock(id), 'disclosure.reply');
+      await started(correctionClock(id), 'disclosure.correction_notice');
+      await repository.updateRequest(tx, id, { dueOn: reply.due });
+      await repository.insertEvent(tx, id, { onDate: dates.receivedOn, actor: actor.id, action: 'submit', fromState: null, toState: 'received', publicNote: '已收到申请', details: { channel } });
+      await recordAudit(tx, actor, { action: 'disclosure.submit', subjectType: 'disclosure_request', subjectId: String(id), after: { trackingCode, agencyId: submission.agencyId, channel, receivedOn: dates.receivedOn, registeredLate: dates.late } });
+      const row = (await repository.readRequest(tx, id))!;
+      return { id, trackingCode, agencyName: row.agencyName, receivedOn: dates.receivedOn, dueOn: reply.due, estimated: reply.estimated };
+    });
+  }
+
+  /** The request if the actor may see it: staff of its agency, or a supervisor; otherwise as if it did not exist. */
+  async function visible(tx: Queryable, requestId: number, actor: StaffActor, lock: boolean) {
+    const row = lock ? await repository.lockRequest(tx, requestId) : await repository.readRequest(tx, requestId);
+    if (!row || (actor.agencyId !== null && actor.agencyId !== row.agencyId)) throw new AppError('not_found', '没有这件申请');
+    return row;
+  }
+
+  async function step<A extends RequestAction>(tx: Queryable, context: ClockContext, row: repository.RequestRow, action: A, input: ActionInput<A>, actor: StaffActor, today: string) {
+    const { id } = row;
+    const on = input.on;
+    const clock = (event: Parameters<ClockService['record']>[3]) => clocks.record(tx, context, replyClock(id), event, today);
+    const changes: Parameters<typeof repository.updateRequest>[2] = {};
+    let note: string | null = null;
+    let state: ClockState | null = null;
+    const details: Record<string, unknown> = { ...input };
+    // The applicant let a deadline pass: the request is closed as 其他处理 and counted so in the annual report.
+    const closeUnhandled = async (reason: 'no_correction' | 'no_fee', what: string, basis: string) => {
+      Object.assign(changes, { replyCategory: 'other', replyReason: reason, replyBasis: basis, closedOn: on });
+      note = `申请人${what},不再处理`;
+      return clock({ kind: 'stopped', on, reason: what });
+    };
+    switch (action) {
+      case 'request_correction': {
+        const { correctBy, what } = input as ActionInput<'request_correction'>;
+        const earlier = await repository.readEvents(tx, id);
+        if (earlier.some((event) => event.action === 'request_correction')) throw new AppError('invalid_transition', '补正告知只能发出一次,应一次性告知需要补正的事项(《条例》第三十条)');
+        if (correctBy <= on) throw new AppError('validation_failed', '补正期限应晚于告知日期');
+        await clocks.record(tx, context, correctionClock(id), { kind: 'stopped', on, reason: '已发出补正告知' }, today);
+        state = await clock({ kind: 'paused', on, pause: 'correction', reason: `等待补正:${what.slice(0, 50)}` });
+        changes.correctionDueOn = correctBy;
+        note = `已告知补正,请于 ${correctBy} 前补正`;
+        break;
+      }
+      case 'receive_correction':
+        state = await clock({ kind: 'restarted', on, reason: '收到补正后的申请' });
+        note = '已收到补正,答复期限重新起算';
+        break;
+      case 'lapse_correction':
+        if (!row.correctionDueOn || on <= row.correctionDueOn) throw new AppError('invalid_transition', `补正期限 ${row.correctionDueOn ?? ''} 尚未届满`);
+        state = await closeUnhandled('no_correction', '逾期未补正', '《政府信息公开条例》第三十条');
+        break;
+      case 'consult': {
+        const { kind, party } = input as ActionInput<'consult'>;
+        const rule = context.rules.get(kind === 'third_party' ? 'disclosure.third_party' : 'disclosure.co_producer')!;
+        const dueOn = context.calendar.addWorkingDays(on, rule.limit).date;
+        const consultation = await repository.insertConsultation(tx, id, { kind, party, sentOn: on, dueOn });
+        state = await clock({ kind: 'paused', on, pause: `consultation:${consultation}`, reason: `征求${consultationKinds[kind]}意见(${rule.source})` });
+        details.consultationId = consultation;
+        note = `征求${consultationKinds[kind]}意见,所需时间不计入答复期限`;
+        break;
+      }
+      case 'answer_consultation': {
+        const { consultationId, answer } = input as ActionInput<'answer_consultation'>;
+        const consultation = (await repository.readConsultations(tx, id)).find((c) => c.id === consultationId && c.answeredOn === null);
+        if (!consultation) throw new AppError('invalid_transition', '没有这项待回复的意见征询');
+        if (answer === 'silence' && (consultation.kind !== 'co_producer' || on <= consultation.dueOn)) {
+          throw new AppError('invalid_transition', '只有共同制作机关在期限届满后未提出意见,才视为同意(《条例》第三十四条)');
+        }
+        await repository.answerConsultation(tx, consultationId, on, answer);
+        state = await clock({ kind: 'resumed', on, pause: `consultation:${consultationId}` });
+        note = '已收到征询意见';
+        break;
+      }
+      case 'extend': {
+        const { days, approver, reason } = input as ActionInput<'extend'>;
+        if (row.extended) throw new AppError('invalid_transition', '答复期限只能延长一次(《条例》第三十三条)');
+        state = await clock({ kind: 'extended', on, days, approver, basis: `《政府信息公开条例》第三十三条第二款;${reason}` });
+        changes.extended = true;
+        note = `经批准延长答复期限 ${days} 个工作日`;
+        break;
+      }
+      case 'send_fee_notice': {
+        const { mode, pages } = input as ActionInput<'send_fee_notice'>;
+        if (mode === 'per_volume' && pages === undefined) throw new AppError('validation_failed', '按量计收须填写页数');
+        const amount = mode === 'per_item' ? perItemFee(await repository.countApplicantRequestsInMonth(tx, id)) : perVolumeFee(pages!);
+        if (amount === 0) throw new AppError('validation_failed', '按《政府信息公开信息处理费管理办法》(国办函〔2020〕109号),本申请不收费');
+        state = await clock({ kind: 'paused', on, pause: 'fee', reason: `等待缴费 ${amount} 元` });
+        changes.feeAmount = amount;
+        details.amount = amount;
+        note = `已发出收费通知,金额 ${amount} 元;缴费期间不计入答复期限`;
+        break;
+      }
+      case 'receive_fee':
+        state = await clock({ kind: 'resumed', on, pause: 'fee' });
+        note = '已收到费用';
+        break;
+      case 'lapse_fee':
+        state = await closeUnhandled('no_fee', '逾期未缴费', '《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)');
+        break;
+      case 'reply': {
+        const { category, reason, basis } = input as ActionInput<'reply'>;
+        const checked = checkReply(category, reason ?? null, basis);
+        if ((await repository.readConsultations(tx, id)).some((c) => c.answeredOn === null)) throw new AppError('invalid_transition', '尚有意见征询未回复,不能答复');
+        state = await clock({ kind: 'stopped', on, reason: '已答复' });
+        Object.assign(changes, { replyCategory: checked.category, replyReason: checked.reason, replyBasis: basis, repliedOn: on });
+        note = `已答复:${replyCategories[checked.category].label}`;
+        break;
+      }
+      case 'deliver':
+        changes.deliveredOn = on;
+        note = '答复已送达';
+        break;
+      case 'close':
+        changes.closedOn = on;
+        note = '已办结';
+        break;
+      case 'record_review': {
+        const { kind, outcome } = input as ActionInput<'record_review'>;
+        await repository.insertReview(tx, id, { kind, outcome, decidedOn: outcome === 'pending' ? null : on, note: (input as ActionInput<'record_review'>).note ?? null });
+        break;
+      }
+    }
+    if (state) changes.dueOn = state.due;
+    return { changes, note, details };
+  }
+
+  return {
+    async submit(input, actor, today = todayInChina()) {
+      const submission = parseInput(submissionSchema, input);
+      return create(submission, 'online', { submittedOn: today, receivedOn: today, late: false }, actor);
+    },
+
+    async register(input, actor, today = todayInChina()) {
+      const registration = parseInput(registrationSchema, input);
+      if (actor.agencyId !== registration.agencyId) throw new AppError('forbidden', '只能登记本机关收到的申请');
+      if (registration.submittedOn > today) throw new AppError('validation_failed', '提交日期不能晚于今天');
+      const receivedOn = receiptDate(registration.channel, registration);
+      if (receivedOn > today) throw new AppError('validation_failed', '收到申请的日期不能晚于今天');
+      // Offline requests are entered within 2 working days of receipt (001 L370).
+      const late = (await clocks.context()).calendar.countWorkingDays(receivedOn, today) > 2;
+      return create(registration, registration.channel, { submittedOn: registration.submittedOn, receivedOn, late }, actor);
+    },
+
+    async act(requestId, action, input, actor, today = todayInChina()) {
+      const schema = actionInputs[action];
+      if (!schema) throw new AppError('validation_failed', `未知的操作「${String(action)}」`);
+      const parsed = parseInput(schema, input) as ActionInput<typeof action>;
+      const context = await clocks.context();
+      return db.transaction(async (tx) => {
+        const row = await visible(tx, requestId, actor, true);
+        if (actor.agencyId === null) throw new AppError('forbidden', '监督人员只能查看,不能办理');
+        if (parsed.on < row.receivedOn || parsed.on > today) throw new AppError('validation_failed', `办理日期应在收到申请之日 ${row.receivedOn} 与今天之间`);
+        const to = nextState(row.state, action);
+        const { changes, note, details } = await step(tx, context, row, action, parsed, actor, today);
+        await repository.updateRequest(tx, requestId, { ...changes, state: to });
+        await repository.insertEvent(tx, requestId, { onDate: parsed.on, actor: actor.id, action, fromState: row.state, toState: to, publicNote: note, details });
+        await recordAudit(tx, actor, { action: `disclosure.${action}`, subjectType: 'disclosure_request', subjectId: String(requestId), before: { state: row.state }, after: { state: to, ...changes } });
+        return to;
+      });
+    },
+
+    async track(code) {
+      const normalised = code.trim().toUpperCase();
+      if (!/^YSQ[0-9A-Z]{12}$/.test(normalised)) return null;
+      const id = await repository.findRequestIdByCode(db, normalised);
+      if (id === null) return null;
+      const row = (await repository.readRequest(db, id))!;
+      const events = await repository.readEvents(db, id);
+      const category = row.replyCategory as keyof typeof replyCategories | null;
+      return {
+        trackingCode: row.trackingCode,
+        agencyName: row.agencyName,
+        state: requestStates[row.state],
+        receivedOn: row.receivedOn,
+        dueOn: row.state === 'received' ? row.dueOn : null,
+        reply: category ? replyCategories[category].label : null,
+        steps: events.filter((event) => event.publicNote).map((event) => ({ on: event.onDate, note: event.publicNote! })),
+      };
+    },
+
+    async clock(requestId, actor, today = todayInChina()) {
+      await visible(db, requestId, actor, false);
+      return clocks.state(db, replyClock(requestId), today);
+    },
+  };
+}

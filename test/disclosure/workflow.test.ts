@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createCalendarService } from '../../src/core/calendar/index.ts';
+import { createClockService } from '../../src/core/clock/index.ts';
+import { sql } from '../../src/core/db/sql.ts';
+import { createDisclosureService, type DisclosureService, type StaffActor } from '../../src/modules/disclosure/index.ts';
+import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+
+/** A valid online request from a natural person to the given agency; override what a test needs. */
+function aRequest(agencyId: number, overrides: Record<string, unknown> = {}) {
+  return {
+    agencyId,
+    applicant: { type: 'natural_person', name: '张三', idNumber: '310101199001011234', phone: '13800000000', address: '上海市长宁区某路1号' },
+    description: '2023年本区旧住房改造项目的批复文件',
+    deliveryForm: 'paper',
+    deliveryWay: 'mail',
+    ...overrides,
+  };
+}
+
+for (const engine of engines) {
+  describe(`disclosure requests on ${engine}`, () => {
+    let database: TestDatabase;
+    let service: DisclosureService;
+    let clerk: StaffActor;
+    let otherClerk: StaffActor;
+    const supervisor: StaffActor = { id: 'user:supervisor', agencyId: null };
+    const publicActor = { id: 'public', address: '203.0.113.9' };
+
+    before(async () => {
+      database = await openTestDatabase(engine);
+      const rows = await database.db.query<{ id: number }>(sql`insert into agencies (name, short_name) values ('上海市长宁区人民政府办公室', '区府办'), ('上海市长宁区财政局', '区财政局') returning id`);
+      clerk = { id: 'user:clerk', agencyId: rows[0]!.id };
+      otherClerk = { id: 'user:other', agencyId: rows[1]!.id };
+      const calendar = createCalendarService(database.db);
+      service = createDisclosureService(database.db, createClockService(database.db, calendar));
+    });
+    after(async () => {
+      await database.close();
+    });
+
+    const stateOf = async (id: number) => (await database.db.query<{ state: string; due_on: string | null }>(sql`select state, due_on from disclosure_requests where id = ${id}`))[0]!;
+
+    it('takes a request online, gives a tracking code and a due date 20 working days on, and shows no personal data to the tracker', async () => {
+      const receipt = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-02-08');
+      assert.match(receipt.trackingCode, /^YSQ[0-9A-Z]{12}$/);
+      assert.deepEqual([receipt.receivedOn, receipt.dueOn, receipt.estimated], ['2024-02-08', '2024-03-13', false]);
+      const tracking = await service.track(receipt.trackingCode.toLowerCase());
+      assert.equal(tracking?.state, '已收到,办理中');
+      const shown = JSON.stringify(tracking);
+      for (const secret of ['张三', '310101199001011234', '13800000000', '某路', '旧住房改造']) assert.ok(!shown.includes(secret), secret);
+      assert.equal(await service.track('YSQ000000000000'), null);
+      assert.equal(await service.track("' or 1=1 --"), null);
+    });
+
+    it('refuses a bad submission with every problem listed, and stores nothing', async () => {
+      const before = (await database.db.query<{ n: number }>(sql`select count(*)::int as n from disclosure_requests`))[0]!.n;
+      const attempts: unknown[] = [
+        {},
+        aRequest(clerk.agencyId!, { description: '' }),
+        aRequest(clerk.agencyId!, { description: '查'.repeat(5001) }),
+        aRequest(clerk.agencyId!, { applicant: { type: 'natural_person', name: '<script>alert(1)</script>' } }),
+        aRequest(clerk.agencyId!, { applicant: { type: 'commercial', name: '某公司', phone: '021-12345678' } }),
+        aRequest(999_999),
+        aRequest(clerk.agencyId!, { deliveryWay: 'pigeon' }),
+      ];
+      for (const attempt of attempts) await assert.rejects(service.submit(attempt, publicActor, '2024-02-08'), { code: 'validation_failed' });
+      await assert.rejects(service.submit({}, publicActor), (error: { details: { problems: unknown[] } }) => error.details.problems.length >= 4);
+      const afterwards = (await database.db.query<{ n: number }>(sql`select count(*)::int as n from disclosure_requests`))[0]!.n;
+      assert.equal(afterwards, before);
+    });
+
+    it('corrects once, restarts the clock on the corrected request, and extends once', async () => {
+      const { id } = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-03-01');
+      assert.equal(await service.act(id, 'request_correction', { on: '2024-03-05', correctBy: '2024-03-20', what: '请明确所需文件的年份' }, clerk, '2024-03-05'), 'correction_requested');
+      assert.equal((await stateOf(id)).due_on, null, 'paused while waiting for the correction');
+      await assert.rejects(service.act(id, 'reply', { on: '2024-03-06', category: 'disclose', basis: '第二十七条' }, clerk, '2024-03-06'), { code: 'invalid_transition' });
+      assert.equal(await service.act(id, 'receive_correction', { on: '2024-03-15' }, clerk, '2024-03-15'), 'received');
+      // Restarted on 3/15: Qingming 4/4-6 off, Sunday 4/7 counts; day 20 is 4/15.
+      assert.equal((await stateOf(id)).due_on, '2024-04-15');
+      await assert.rejects(service.act(id, 'request_correction', { on: '2024-03-18', correctBy: '2024-03-30', what: '再补' }, clerk, '2024-03-18'), { code: 'invalid_transition' });
+      await service.act(id, 'extend', { on: '2024-04-10', days: 20, approver: '区府办政务公开科负责人', reason: '涉及多个部门' }, clerk, '2024-04-10');
+      // 20 more: 4/16-26 (29), make-up Sunday 4/28 (30), 4/29-30, Labour Day 5/1-5 off, 5/6-10, make-up Saturday 5/11 (38), 5/13, 5/14.
+      assert.equal((await stateOf(id)).due_on, '2024-05-14');
+      await assert.rejects(service.act(id, 'extend', { on: '2024-04-11', days: 5, approver: '负责人', reason: '再延' }, clerk, '2024-04-11'), { code: 'invalid_transition' });
+      await assert.rejects(service.act(id, 'extend', { on: '2024-04-11', days: 21, approver: '负责人', reason: '再延' }, clerk, '2024-04-11'), { code: 'validation_failed' });
+    });
+
+    it('pauses for consultations, lets a co-producer\'s silence count as consent only after 15 working days, and replies', async () => {
+      const { id } = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-09-02');
+      await service.act(id, 'consult', { on: '2024-09-06', kind: 'third_party', party: '某科技有限公司' }, clerk, '2024-09-06');
+      await service.act(id, 'consult', { on: '2024-09-10', kind: 'co_producer', party: '区财政局' }, clerk, '2024-09-10');
+      const [third, coProducer] = await database.db.query<{ id: number; due_on: string }>(sql`select id, due_on from disclosure_consultations where request_id = ${id} order by id`);
+      assert.equal(coProducer!.due_on, '2024-10-08', '15 working days from 9/10 across National Day');
+      await assert.rejects(service.act(id, 'reply', { on: '2024-09-12', category: 'disclose', basis: '第二十七条' }, clerk, '2024-09-12'), { code: 'invalid_transition' });
+      await assert.rejects(service.act(id, 'answer_consultation', { on: '2024-09-20', consultationId: coProducer!.id, answer: 'silence' }, clerk, '2024-09-20'), { code: 'invalid_transition' });
+      await service.act(id, 'answer_consultation', { on: '2024-09-20', consultationId: third!.id, answer: 'objection' }, clerk, '2024-09-20');
+      assert.equal((await stateOf(id)).due_on, null, 'still paused by the co-producer');
+      await service.act(id, 'answer_consultation', { on: '2024-10-09', consultationId: coProducer!.id, answer: 'silence' }, clerk, '2024-10-09');
+      assert.ok((await stateOf(id)).due_on! > '2024-10-09');
+      await assert.rejects(service.act(id, 'reply', { on: '2024-10-10', category: 'refuse', basis: '第十五条' }, clerk, '2024-10-10'), { code: 'validation_failed' }, 'a refusal names its reason');
+      assert.equal(await service.act(id, 'reply', { on: '2024-10-10', category: 'refuse', reason: 'third_party_rights', basis: '《条例》第十五条' }, clerk, '2024-10-10'), 'replied');
+      assert.equal(await service.act(id, 'deliver', { on: '2024-10-11', way: 'mail' }, clerk, '2024-10-11'), 'delivered');
+      assert.equal(await service.act(id, 'close', { on: '2024-10-11' }, clerk, '2024-10-11'), 'closed');
+      await service.act(id, 'record_review', { on: '2024-12-01', kind: 'reconsideration', outcome: 'upheld' }, clerk, '2024-12-01');
+      const clock = await service.clock(id, supervisor, '2024-12-01');
+      assert.deepEqual([clock?.status, clock?.overdue], ['stopped', false]);
+      const steps = (await service.track((await database.db.query<{ tracking_code: string }>(sql`select tracking_code from disclosure_requests where id = ${id}`))[0]!.tracking_code))!.steps;
+      assert.deepEqual(steps.map((s) => s.note).slice(-3), ['已答复:不予公开', '答复已送达', '已办结']);
+    });
+
+    it('charges per item from the eleventh request of the month, and lets an unpaid fee close the request', async () => {
+      const key = { type: 'commercial', name: '某咨询公司', organisationCode: '91310000MA1XXXXX1Q', phone: '021-12345678' };
+      const ids: number[] = [];
+      for (let i = 0; i < 11; i++) ids.push((await service.submit(aRequest(clerk.agencyId!, { applicant: key }), publicActor, '2025-03-03')).id);
+      await assert.rejects(service.act(ids[9]!, 'send_fee_notice', { on: '2025-03-04', mode: 'per_item' }, clerk, '2025-03-04'), { code: 'validation_failed' }, 'the tenth is free');
+      assert.equal(await service.act(ids[10]!, 'send_fee_notice', { on: '2025-03-04', mode: 'per_item' }, clerk, '2025-03-04'), 'awaiting_fee');
+      const [row] = await database.db.query<{ fee_amount: number }>(sql`select fee_amount from disclosure_requests where id = ${ids[10]!}`);
+      assert.equal(row!.fee_amount, 100);
+      assert.equal(await service.act(ids[10]!, 'lapse_fee', { on: '2025-04-10' }, clerk, '2025-04-10'), 'closed');
+      await service.act(ids[9]!, 'send_fee_notice', { on: '2025-03-04', mode: 'per_volume', pages: 101 }, clerk, '2025-03-04');
+      assert.equal((await database.db.query<{ fee_amount: number }>(sql`select fee_amount from disclosure_requests where id = ${ids[9]!}`))[0]!.fee_amount, 720);
+    });
+
+    it('lets only the handling agency act: another agency sees nothing, a supervisor may look but not act', async () => {
+      const { id } = await service.submit(aRequest(clerk.agencyId!), publicActor, '2025-03-03');
+      await assert.rejects(service.act(id, 'reply', { on: '2025-03-04', category: 'disclose', basis: '第二十七条' }, otherClerk, '2025-03-04'), { code: 'not_found' });
+      await assert.rejects(service.clock(id, otherClerk, '2025-03-04'), { code: 'not_found' });
+      await assert.rejects(service.act(id, 'reply', { on: '2025-03-04', category: 'disclose', basis: '第二十七条' }, supervisor, '2025-03-04'), { code: 'forbidden' });
+      assert.ok(await service.clock(id, supervisor, '2025-03-04'));
+      await assert.rejects(service.act(id, 'deliver', { on: '2025-03-04', way: 'mail' }, clerk, '2025-03-04'), { code: 'invalid_transition' });
+      await assert.rejects(service.act(id, 'reply', { on: '2025-03-09', category: 'disclose', basis: '第二十七条' }, clerk, '2025-03-04'), { code: 'validation_failed' }, 'not in the future');
+      const audit = await database.db.query<{ action: string }>(sql`select action from audit_events where subject_type = 'disclosure_request' and subject_id = ${String(id)}`);
+      assert.deepEqual(audit.map((a) => a.action), ['disclosure.submit']);
+    });
+
+    it('registers an offline request on its date of receipt by channel, and flags one entered late', async () => {
+      const letter = { ...aRequest(clerk.agencyId!), channel: 'mail_signed', submittedOn: '2024-09-23', signedOn: '2024-09-25' };
+      const onTime = await service.register(letter, clerk, '2024-09-27');
+      assert.equal(onTime.receivedOn, '2024-09-25');
+      const late = await service.register(letter, clerk, '2024-10-09');
+      const flags = await database.db.query<{ registered_late: boolean }>(sql`select registered_late from disclosure_requests where id in (${onTime.id}, ${late.id}) order by id`);
+      assert.deepEqual(flags.map((f) => f.registered_late), [false, true], '9/25 + 2 working days is 9/27; 10/9 is later');
+      await assert.rejects(service.register({ ...letter, signedOn: undefined }, clerk, '2024-09-27'), { code: 'validation_failed' });
+      await assert.rejects(service.register(letter, otherClerk, '2024-09-27'), { code: 'forbidden' });
+    });
+  });
+}
