@@ -22,19 +22,28 @@ export function createFilePreparer(
   workers = Math.max(1, Math.min(2, availableParallelism() - 1)),
 ): FilePreparer {
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./prepare.worker.mjs', import.meta.url), { workerData: { terms } }));
-  const pending = new Map<number, { resolve(file: PreparedFile): void; reject(error: Error): void }>();
+  const pending = new Map<number, { worker: Worker; resolve(file: PreparedFile): void; reject(error: Error): void }>();
+  // A worker keeps the process alive only while it owes an answer: an idle pool never holds the
+  // process open, and a busy one always does, even when the database is in-process (PGlite) and
+  // nothing else is pending.
+  const settle = (id: number) => {
+    const waiter = pending.get(id);
+    pending.delete(id);
+    if (waiter && ![...pending.values()].some((other) => other.worker === waiter.worker)) waiter.worker.unref();
+    return waiter;
+  };
+  const failAll = (worker: Worker, error: Error) => {
+    for (const [id, waiter] of pending) if (waiter.worker === worker) settle(id)?.reject(error);
+  };
   for (const worker of pool) {
     worker.on('message', (reply: Reply) => {
-      const waiter = pending.get(reply.id);
-      pending.delete(reply.id);
+      const waiter = settle(reply.id);
       if (!waiter) return;
       if (reply.prepared) waiter.resolve(reply.prepared);
       else waiter.reject(new AppError(reply.error!.code, reply.error!.message));
     });
-    worker.on('error', (error) => {
-      for (const waiter of pending.values()) waiter.reject(error);
-      pending.clear();
-    });
+    worker.on('error', (error) => failAll(worker, error));
+    worker.on('exit', (code) => failAll(worker, new AppError('internal', `解析线程意外退出(${code})`)));
     worker.unref();
   }
   let next = 0;
@@ -43,7 +52,8 @@ export function createFilePreparer(
       const id = next++;
       const worker = pool[id % pool.length]!;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { worker, resolve, reject });
+        worker.ref();
         worker.postMessage({ id, path, limits });
       });
     },
