@@ -19,6 +19,7 @@ export const errorCodes = {
   no_documents: { http: 400, exit: 6 },
   calendar_not_loaded: { http: 409, exit: 7 },
   invalid_transition: { http: 409, exit: 5 },
+  rate_limited: { http: 429, exit: 8 },
   migration_changed: { http: 500, exit: 70 },
   internal: { http: 500, exit: 70 },
 } as const;

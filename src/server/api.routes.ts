@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.ts';
 import { AppError } from '../core/errors.ts';
+import { listAgencies } from '../modules/agencies/index.ts';
 import { getDocument, getGazetteIssue, listDocuments, listGazetteIssues, todayInChina } from '../modules/documents/index.ts';
 import { readSearchParams } from '../modules/search/index.ts';
 import { openApiDocument } from './openapi.ts';
 import { positiveId } from './portal/portal.routes.ts';
+import { publicActor, submissionRateLimit, trackingRateLimit } from './portal/request.routes.ts';
 
 /** The JSON API: everything the portal shows, in the shapes the OpenAPI description at /api/docs states. */
 export function registerApi(app: FastifyInstance, context: AppContext): void {
@@ -36,6 +38,21 @@ export function registerApi(app: FastifyInstance, context: AppContext): void {
     const issue = await getGazetteIssue(db, positiveId((request.params as { id: string }).id));
     if (!issue) throw new AppError('not_found', '没有这一期公报');
     return issue;
+  });
+
+  app.get('/api/agencies', async () => ({ items: await listAgencies(db) }));
+
+  // Disclosure on request: anyone may submit and follow a request by its tracking code.
+  app.post('/api/requests', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
+    const receipt = await context.disclosure.submit(request.body, publicActor(request));
+    reply.status(201);
+    return { trackingCode: receipt.trackingCode, agencyName: receipt.agencyName, receivedOn: receipt.receivedOn, dueOn: receipt.dueOn, estimated: receipt.estimated };
+  });
+
+  app.get('/api/requests/:code', { config: { rateLimit: trackingRateLimit } }, async (request) => {
+    const tracking = await context.disclosure.track((request.params as { code: string }).code);
+    if (!tracking) throw new AppError('not_found', '没有这件申请');
+    return tracking;
   });
 
   app.get('/api/docs', async () => openApiDocument);

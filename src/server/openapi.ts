@@ -1,5 +1,6 @@
 import { maxPageSize, sortOrders } from '../modules/search/index.ts';
 import { validityStatuses } from '../modules/documents/index.ts';
+import { applicantTypes, deliveryForms, deliveryWays } from '../modules/disclosure/index.ts';
 
 /** The OpenAPI 3.1 description of the JSON API, served at /api/docs. */
 const stringOrNull = { type: ['string', 'null'] };
@@ -74,6 +75,53 @@ export const openApiDocument = {
         summary: '一篇文件:元数据、有效性、正文结构、相关文件',
         parameters: [idParameter, { name: 'on', in: 'query', schema: { type: 'string', format: 'date' } }],
         responses: { 200: { description: '文件' }, 404: { description: '没有这篇文件', content: { 'application/json': { schema: error } } } },
+      },
+    },
+    '/api/agencies': { get: { summary: '机关名录(依申请公开的受理机关)', responses: { 200: { description: '机关列表' } } } },
+    '/api/requests': {
+      post: {
+        summary: '提交政府信息公开申请(每个地址每分钟最多 5 次)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['agencyId', 'applicant', 'description', 'deliveryForm', 'deliveryWay'],
+                properties: {
+                  agencyId: { type: 'integer' },
+                  applicant: {
+                    type: 'object',
+                    required: ['type', 'name'],
+                    description: '自然人须填 idNumber;法人或其他组织须填 organisationCode;phone、email、address 至少一项',
+                    properties: {
+                      type: { type: 'string', enum: Object.keys(applicantTypes) },
+                      name: { type: 'string', maxLength: 100 },
+                      idType: { type: 'string' }, idNumber: { type: 'string' }, organisationCode: { type: 'string' },
+                      legalRepresentative: { type: 'string' }, contactPerson: { type: 'string' },
+                      phone: { type: 'string' }, email: { type: 'string' }, address: { type: 'string' },
+                    },
+                  },
+                  description: { type: 'string', maxLength: 5000, description: '所需政府信息的名称、文号或便于查询的其他特征性描述' },
+                  deliveryForm: { type: 'string', enum: Object.keys(deliveryForms) },
+                  deliveryWay: { type: 'string', enum: Object.keys(deliveryWays) },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          201: { description: '已收到:查询码、收到日期、答复期限(estimated 为 true 时跨入尚未公布节假日安排的年份)' },
+          400: { description: '申请有误(error.details 不返回;message 列出全部问题)', content: { 'application/json': { schema: error } } },
+          429: { description: '提交过于频繁', content: { 'application/json': { schema: error } } },
+        },
+      },
+    },
+    '/api/requests/{code}': {
+      get: {
+        summary: '凭查询码查看办理进度(不含申请人信息和申请内容)',
+        parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: '办理进度' }, 404: { description: '没有这件申请', content: { 'application/json': { schema: error } } } },
       },
     },
     '/api/gazettes': { get: { summary: '政府公报各期', responses: { 200: { description: '公报列表' } } } },

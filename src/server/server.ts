@@ -1,11 +1,14 @@
+import formBody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.ts';
-import { describeError, isAppError } from '../core/errors.ts';
+import { AppError, describeError, isAppError } from '../core/errors.ts';
 import { registerApi } from './api.routes.ts';
 import { html } from './html.ts';
 import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
+import { registerRequestPages } from './portal/request.routes.ts';
 
 export function buildServer(context: AppContext, options: { logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, maxParamLength: 500 });
@@ -24,8 +27,14 @@ export function buildServer(context: AppContext, options: { logger?: boolean } =
     if (request.url.startsWith('/api/')) return reply.send({ error: { code: 'not_found', message: '不存在' } });
     return reply.type('text/html; charset=utf-8').send(renderPage({ title: '页面不存在', path: request.url, largeText: largeTextPreferred(request), body: html`<h1>页面不存在</h1><p><a href="/">返回首页</a></p>` }));
   });
+  // Forms post url-encoded bodies; only routes that opt in are rate-limited (public submissions).
+  app.register(formBody, { bodyLimit: 64 * 1024 });
+  app.register(rateLimit, { global: false, errorResponseBuilder: (_request, limit) => new AppError('rate_limited', `提交过于频繁,请 ${Math.ceil(limit.ttl / 1000)} 秒后再试`) });
   app.get('/healthz', async () => ({ ok: true, database: context.db.kind }));
-  registerPortal(app, context);
-  registerApi(app, context);
+  app.register(async (scope) => {
+    registerPortal(scope, context);
+    registerRequestPages(scope, context);
+    registerApi(scope, context);
+  });
   return app;
 }

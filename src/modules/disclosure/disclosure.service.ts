@@ -32,6 +32,8 @@ export interface Tracking {
   state: string;
   receivedOn: string;
   dueOn: string | null;
+  /** The due date reaches a year whose holiday notice is not loaded yet. */
+  dueEstimated: boolean;
   reply: string | null;
   steps: { on: string; note: string }[];
 }
@@ -248,12 +250,14 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
       const row = (await repository.readRequest(db, id))!;
       const events = await repository.readEvents(db, id);
       const category = row.replyCategory as keyof typeof replyCategories | null;
+      const clock = row.state === 'received' ? await clocks.state(db, replyClock(id), todayInChina()) : null;
       return {
         trackingCode: row.trackingCode,
         agencyName: row.agencyName,
         state: requestStates[row.state],
         receivedOn: row.receivedOn,
         dueOn: row.state === 'received' ? row.dueOn : null,
+        dueEstimated: clock?.estimated ?? false,
         reply: category ? replyCategories[category].label : null,
         steps: events.filter((event) => event.publicNote).map((event) => ({ on: event.onDate, note: event.publicNote! })),
       };

@@ -22,6 +22,8 @@ export interface PreparedFile {
   documents: { key: string; hash: string }[];
   /** Words the segmenter should learn from this file: issuers and issued titles. */
   terms: string[];
+  /** The issuers of its documents (each becomes an agency). */
+  issuers: string[];
   /** JSON arrays for jsonb_to_recordset: documents, relations, appointments, tasks. */
   payload: { documents: string; relations: string; appointments: string; tasks: string };
 }
@@ -91,6 +93,7 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFil
     warnings: parsed.warnings,
     documents: keys.map((key, seq) => ({ key, hash: hashes[seq]! })),
     terms: harvestableTerms(parsed.documents.flatMap((document) => [document.issuer, document.attachment])),
+    issuers: [...new Set(parsed.documents.flatMap((document) => (document.issuer ? [document.issuer] : [])))],
     payload: {
       documents: JSON.stringify(parsed.documents.map((document, seq) => documentRecord(keys[seq]!, seq, hashes[seq]!, document, tokenizer))),
       relations: JSON.stringify(parsed.documents.flatMap((document, seq) => relationRows(keys[seq]!, document))),

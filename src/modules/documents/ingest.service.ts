@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError, describeError } from '../../core/errors.ts';
 import { unreadable } from '../../core/files.ts';
+import { registerIssuingAgencies } from '../agencies/index.ts';
 import { fileTooLarge, type DecodeLimits } from '../gazette/decode.rules.ts';
 import {
   addSearchTerms,
@@ -143,6 +144,7 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     await resolveRelations(tx, [...updatedIds, ...insertedIds]);
     await refreshValidity(tx, [...previousTargets, ...updatedIds, ...insertedIds]);
     await addSearchTerms(tx, prepared.terms, prepared.path);
+    await registerIssuingAgencies(tx, prepared.issuers);
     return {
       path: prepared.path,
       status: 'ingested',

@@ -63,6 +63,15 @@ const styles = `
   .timeline { list-style: none; padding-left: 0; border-left: 3px solid var(--line); }
   .timeline li { padding: .2rem 0 .2rem .75rem; }
   .doc-nav { font-size: .95rem; }
+  fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 1rem; padding: .5rem 1rem 1rem; }
+  legend { font-weight: 700; padding: 0 .25rem; }
+  .field label { display: block; font-weight: 600; }
+  .field input, .field select, .field textarea { font: inherit; width: 100%; max-width: 36rem; padding: .4rem .5rem; border: 2px solid #6b6b6b; border-radius: 4px; }
+  .field .muted { display: block; font-size: .9rem; }
+  .alert { border: 2px solid var(--accent); border-radius: 4px; padding: .5rem 1rem; margin-bottom: 1rem; }
+  .alert h2 { font-size: 1.05rem; margin: .25rem 0; color: var(--accent); }
+  .notice { border: 2px solid #14632b; border-radius: 4px; padding: .25rem 1rem; margin-bottom: 1rem; }
+  .code { font-family: ui-monospace, monospace; font-size: 1.2rem; letter-spacing: .05em; }
   footer.site { border-top: 1px solid var(--line); margin-top: 2rem; }
   footer.site .bar { font-size: .95rem; }
   @media print {
@@ -81,6 +90,7 @@ const nav = [
   { href: '/gazettes', label: '政府公报' },
   { href: '/issuers', label: '发文机关' },
   { href: '/years', label: '按年份' },
+  { href: '/requests', label: '依申请公开' },
 ];
 
 export function renderPage(options: PageOptions): string {

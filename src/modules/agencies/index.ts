@@ -1,0 +1,1 @@
+export { listAgencies, registerIssuingAgencies, type Agency } from './agencies.repository.ts';

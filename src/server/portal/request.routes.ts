@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app.ts';
+import type { Actor } from '../../core/audit/audit.ts';
+import { isAppError } from '../../core/errors.ts';
+import { listAgencies } from '../../modules/agencies/index.ts';
+import { sendPage } from './parts.ts';
+import { guideBody, requestFormBody, trackingBody, trackLookupBody, type FormValues } from './request.page.ts';
+
+/** Submissions per address per minute: enough for a person, too few for a flood. */
+export const submissionRateLimit = { max: 5, timeWindow: '1 minute' };
+export const trackingRateLimit = { max: 60, timeWindow: '1 minute' };
+
+export const publicActor = (request: FastifyRequest): Actor => ({ id: 'public', address: request.ip });
+
+const formFields = ['agencyId', 'applicantType', 'name', 'idType', 'idNumber', 'organisationCode', 'legalRepresentative', 'contactPerson', 'phone', 'email', 'address', 'description', 'deliveryForm', 'deliveryWay'];
+
+/** The form's flat fields as the service's submission; empty optional fields are left out. */
+function submissionFrom(values: FormValues) {
+  const optional = (name: string) => values[name] || undefined;
+  return {
+    agencyId: values.agencyId,
+    applicant: {
+      type: values.applicantType,
+      name: values.name,
+      idType: optional('idType'),
+      idNumber: optional('idNumber'),
+      organisationCode: optional('organisationCode'),
+      legalRepresentative: optional('legalRepresentative'),
+      contactPerson: optional('contactPerson'),
+      phone: optional('phone'),
+      email: optional('email'),
+      address: optional('address'),
+    },
+    description: values.description,
+    deliveryForm: values.deliveryForm,
+    deliveryWay: values.deliveryWay,
+  };
+}
+
+function formValues(body: unknown): FormValues {
+  const values: FormValues = {};
+  const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  for (const name of formFields) {
+    const value = record[name];
+    if (typeof value === 'string') values[name] = value.slice(0, 6000);
+  }
+  return values;
+}
+
+export function registerRequestPages(app: FastifyInstance, context: AppContext): void {
+  app.get('/requests', async (request, reply) => sendPage(request, reply, '依申请公开', guideBody));
+
+  app.get('/requests/new', async (request, reply) => sendPage(request, reply, '提交政府信息公开申请', requestFormBody(await listAgencies(context.db), {}, [])));
+
+  app.post('/requests', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
+    const values = formValues(request.body);
+    try {
+      const receipt = await context.disclosure.submit(submissionFrom(values), publicActor(request));
+      return reply.redirect(`/requests/track/${receipt.trackingCode}?submitted=1`, 303);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'validation_failed') throw error;
+      const problems = (error.details.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [error.message];
+      reply.status(400);
+      return sendPage(request, reply, '申请未提交', requestFormBody(await listAgencies(context.db), values, problems));
+    }
+  });
+
+  app.get('/requests/track', { config: { rateLimit: trackingRateLimit } }, async (request, reply) => {
+    const code = String((request.query as Record<string, unknown>).code ?? '').trim().slice(0, 40);
+    if (code) return reply.redirect(`/requests/track/${encodeURIComponent(code.toUpperCase())}`, 303);
+    return sendPage(request, reply, '查询办理进度', trackLookupBody('', false));
+  });
+
+  app.get('/requests/track/:code', { config: { rateLimit: trackingRateLimit } }, async (request, reply) => {
+    const code = (request.params as { code: string }).code.slice(0, 40);
+    const tracking = await context.disclosure.track(code);
+    if (!tracking) {
+      reply.status(404);
+      return sendPage(request, reply, '没有找到申请', trackLookupBody(code, true));
+    }
+    const submitted = (request.query as Record<string, unknown>).submitted === '1';
+    reply.header('cache-control', 'no-store');
+    return sendPage(request, reply, '申请办理进度', trackingBody(tracking, submitted));
+  });
+}
