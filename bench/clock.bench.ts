@@ -74,3 +74,93 @@ const ledgers: ClockEvent[][] = questions.slice(0, 1_000).map(({ from }) => {
 const clocks = rate((i) => evaluateClock(ledgers[i % ledgers.length]!, rules, calendar, '2026-11-22'));
 console.log(`| whole clock from its ledger (2 overlapping pauses, 1 extension) | ${Math.round(clocks).toLocaleString('en-US')} |`);
 console.log('\ntarget: >= 1,000,000 due dates per second');
+
+/**
+ * The staff deadline dashboard over 100,000 open requests in PostgreSQL (the
+ * biggest agency holds 40,000 of them), beside what it would cost to derive
+ * every clock from its ledger at each view instead of reading the cached due
+ * dates. BENCH_DATABASE_URL names a server; otherwise one is started.
+ */
+async function dashboardBench(): Promise<void> {
+  const { execFileSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const { openPostgres } = await import('../src/core/db/database.ts');
+  const { migrate } = await import('../src/core/db/migrator.ts');
+  const { sql } = await import('../src/core/db/sql.ts');
+  const { createCalendarService } = await import('../src/core/calendar/index.ts');
+  const { createClockService } = await import('../src/core/clock/index.ts');
+  const { createDisclosureService } = await import('../src/modules/disclosure/index.ts');
+
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  let url = process.env.BENCH_DATABASE_URL;
+  let stop = () => {};
+  if (!url) {
+    const dir = join(root, '.bench', 'postgres-clock');
+    url = execFileSync(join(root, 'scripts/postgres.sh'), ['start', dir, '55497'], { encoding: 'utf8' }).trim();
+    stop = () => execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]);
+  }
+  const admin = await openPostgres(url);
+  await admin.execScript('drop schema if exists bench_clock cascade; create schema bench_clock');
+  await admin.close();
+  const db = await openPostgres(url, { searchPath: 'bench_clock' });
+  try {
+    await migrate(db);
+    const calendar = createCalendarService(db);
+    const clocks = createClockService(db, calendar);
+    const disclosure = createDisclosureService(db, clocks);
+    await clocks.context();
+    const started = performance.now();
+    await db.execScript(`
+      insert into agencies (name) select '机关' || n from generate_series(1, 20) n;
+      insert into disclosure_requests (tracking_code, agency_id, state, channel, submitted_on, received_on, applicant_type, description, delivery_form, delivery_way, created_by)
+      select 'YSQ' || lpad(n::text, 12, '0'),
+        case when n <= 40000 then 1 else 2 + n % 19 end,
+        case when n % 10 = 0 then 'correction_requested' else 'received' end,
+        'online', d, d, 'natural_person', '申请内容', 'paper', 'mail', 'bench'
+      from generate_series(1, 100000) n, lateral (select date '2026-06-01' + (n % 170) as d) x;
+      insert into clocks (subject_type, subject_id, purpose, rule_code, ledger, status, due_on, estimated)
+      select 'disclosure_request', r.id, 'reply', 'disclosure.reply',
+        jsonb_build_array(jsonb_build_object('kind', 'started', 'on', r.received_on::text, 'rule', 'disclosure.reply')),
+        case when r.state = 'correction_requested' then 'paused' else 'running' end,
+        case when r.state = 'correction_requested' then null else r.received_on + 28 end, false
+      from disclosure_requests r;
+      analyze;`);
+    console.log(`\ndashboard: 100,000 open requests written in ${((performance.now() - started) / 1000).toFixed(1)} s (PostgreSQL)`);
+    const agencies = await db.query<{ id: number }>(sql`select id from agencies order by id`);
+    const clerkOf = (id: number) => ({ id: 'bench', agencyId: id });
+    const supervisor = { id: 'bench', agencyId: null };
+    const timed = async (run: () => Promise<unknown>, rounds = 40) => {
+      await run();
+      const samples: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        const t = performance.now();
+        await run();
+        samples.push(performance.now() - t);
+      }
+      samples.sort((a, b) => a - b);
+      return { p50: samples[Math.floor(rounds * 0.5)]!, p95: samples[Math.floor(rounds * 0.95)]! };
+    };
+    const today = '2026-11-22';
+    const rows: [string, { p50: number; p95: number }][] = [
+      ['clerk dashboard, agency with 40,000 open', await timed(() => disclosure.deadlines(clerkOf(agencies[0]!.id), today))],
+      ['clerk dashboard, agency with ~3,200 open', await timed(() => disclosure.deadlines(clerkOf(agencies[5]!.id), today))],
+      ['supervisor dashboard, all 100,000', await timed(() => disclosure.deadlines(supervisor, today))],
+      ['supervisor overview by agency', await timed(() => disclosure.deadlinesByAgency(supervisor, today))],
+      ['(comparison) derive all 100,000 clocks from their ledgers', await timed(async () => {
+        const ledgers = await db.query<{ ledger: ClockEvent[] }>(sql`select ledger from clocks`);
+        const context = await clocks.context();
+        return ledgers.map((row) => evaluateClock(row.ledger, context.rules, context.calendar, today));
+      }, 5)],
+    ];
+    console.log('| dashboard query | p50 ms | p95 ms |');
+    console.log('| --- | ---: | ---: |');
+    for (const [label, figures] of rows) console.log(`| ${label} | ${figures.p50.toFixed(1)} | ${figures.p95.toFixed(1)} |`);
+    console.log('\ntarget: the staff deadline dashboard in <= 100 ms with 100,000 open requests');
+  } finally {
+    await db.close();
+    stop();
+  }
+}
+
+await dashboardBench();

@@ -1,4 +1,5 @@
-import { createCalendarService, type CalendarService } from './core/calendar/index.ts';
+import type { Actor } from './core/audit/audit.ts';
+import { createCalendarService, todayInChina, type CalendarService, type CalendarYear } from './core/calendar/index.ts';
 import { createClockService, type ClockService } from './core/clock/index.ts';
 import type { Config } from './core/config.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
@@ -16,6 +17,8 @@ export interface AppContext {
   db: Database;
   calendar: CalendarService;
   clocks: ClockService;
+  /** Loads or corrects a year of the calendar, then moves every clock it changes. */
+  loadCalendarYear(year: CalendarYear, actor: Actor): Promise<{ clocksRefreshed: number }>;
   disclosure: DisclosureService;
   ingest: IngestService;
   search: SearchService;
@@ -36,6 +39,10 @@ export async function createContext(config: Config, options: { db?: Database; mi
     db,
     calendar,
     clocks,
+    async loadCalendarYear(year, actor) {
+      await calendar.loadYear(year, actor);
+      return { clocksRefreshed: await clocks.refreshCaches(todayInChina()) };
+    },
     disclosure: createDisclosureService(db, clocks),
     ingest: createIngestService(db, config.limits),
     search: createSearchService(db),

@@ -68,8 +68,8 @@ export async function calendarCommand(args: string[], options: CalendarOptions, 
         throw unreadable(argument, error);
       });
       const year = parseCalendarFile(text, { year: options.year ? positiveInteger(options.year, '--year') : undefined, source: options.source ?? '' });
-      await context.calendar.loadYear(year, { id: `cli:${process.env.USER ?? 'unknown'}` });
-      io.out(`已载入 ${year.year} 年节假日安排:休 ${year.days.filter((d) => d.kind === 'holiday').length} 天,调休上班 ${year.days.filter((d) => d.kind === 'workday').length} 天(来源:${year.source})`);
+      const { clocksRefreshed } = await context.loadCalendarYear(year, { id: `cli:${process.env.USER ?? 'unknown'}` });
+      io.out(`已载入 ${year.year} 年节假日安排:休 ${year.days.filter((d) => d.kind === 'holiday').length} 天,调休上班 ${year.days.filter((d) => d.kind === 'workday').length} 天(来源:${year.source});重新计算期限 ${clocksRefreshed} 个`);
       return 0;
     }
     default:

@@ -39,7 +39,10 @@ for (const engine of engines) {
       await database.close();
     });
 
-    const stateOf = async (id: number) => (await database.db.query<{ state: string; due_on: string | null }>(sql`select state, due_on from disclosure_requests where id = ${id}`))[0]!;
+    const stateOf = async (id: number) =>
+      (await database.db.query<{ state: string; due_on: string | null }>(sql`
+        select r.state, c.due_on from disclosure_requests r join clocks c on c.subject_id = r.id and c.subject_type = 'disclosure_request' and c.purpose = 'reply'
+        where r.id = ${id}`))[0]!;
 
     it('takes a request online, gives a tracking code and a due date 20 working days on, and shows no personal data to the tracker', async () => {
       const receipt = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-02-08');
@@ -132,6 +135,38 @@ for (const engine of engines) {
       await assert.rejects(service.act(id, 'reply', { on: '2025-03-09', category: 'disclose', basis: '第二十七条' }, clerk, '2025-03-04'), { code: 'validation_failed' }, 'not in the future');
       const audit = await database.db.query<{ action: string }>(sql`select action from audit_events where subject_type = 'disclosure_request' and subject_id = ${String(id)}`);
       assert.deepEqual(audit.map((a) => a.action), ['disclosure.submit']);
+    });
+
+    it('shows each agency its deadlines, most urgent first, and supervisors every agency', async () => {
+      const [{ id: agencyId }] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区民政局') returning id`) as [{ id: number }];
+      const mine: StaffActor = { id: 'user:civil', agencyId };
+      const overdue = await service.submit(aRequest(agencyId), publicActor, '2025-03-03'); // due 3/31
+      const dueToday = await service.submit(aRequest(agencyId), publicActor, '2025-03-04'); // due 4/1
+      const paused = await service.submit(aRequest(agencyId), publicActor, '2025-03-25');
+      await service.act(paused.id, 'consult', { on: '2025-03-26', kind: 'third_party', party: '某公司' }, mine, '2025-03-26');
+      const board = await service.deadlines(mine, '2025-04-01');
+      assert.equal(board.soon, '2025-04-07', 'Qingming 4/4 is off');
+      assert.deepEqual(board.counts, { open: 3, overdue: 1, dueSoon: 1, paused: 1, registeredLate: 0 });
+      assert.deepEqual(board.items.map((item) => item.id), [overdue.id, dueToday.id, paused.id]);
+      assert.deepEqual((await service.deadlines(otherClerk, '2025-04-01')).items.filter((item) => item.agencyName === '上海市长宁区民政局'), []);
+      const overview = await service.deadlinesByAgency(supervisor, '2025-04-01');
+      assert.deepEqual(overview.find((row) => row.agencyId === agencyId), { agencyId, agencyName: '上海市长宁区民政局', open: 3, overdue: 1, dueSoon: 1 });
+      await assert.rejects(service.deadlinesByAgency(mine, '2025-04-01'), { code: 'forbidden' });
+    });
+
+    it('moves a due date estimated into an unloaded year once that year\'s notice is loaded', async () => {
+      const { id, dueOn, estimated } = await service.submit(aRequest(clerk.agencyId!), publicActor, '2026-12-18');
+      // 12/21-31 give 9 working days; January 2027 by weekends alone gives day 20 on 1/15.
+      assert.deepEqual([dueOn, estimated], ['2027-01-15', true]);
+      const calendar = createCalendarService(database.db);
+      const clocks = createClockService(database.db, calendar);
+      await calendar.loadYear({ year: 2027, source: '国办发明电〔2026〕1号(测试)', days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-04', kind: 'holiday', name: '元旦' }] }, { id: 'user:admin' });
+      assert.ok((await clocks.refreshCaches('2026-12-18')) >= 1);
+      const row = (await database.db.query<{ due_on: string; estimated: boolean }>(sql`
+        select due_on, estimated from clocks where subject_type = 'disclosure_request' and subject_id = ${id} and purpose = 'reply'`))[0]!;
+      assert.deepEqual([row.due_on, row.estimated], ['2027-01-19', false], 'two holidays more: 1/19');
+      await database.db.query(sql`delete from calendar_years where year = 2027`);
+      await clocks.refreshCaches('2026-12-18');
     });
 
     it('registers an offline request on its date of receipt by channel, and flags one entered late', async () => {

@@ -44,3 +44,17 @@ export async function saveLedger(tx: Queryable, subject: ClockSubject, ruleCode:
     on conflict (subject_type, subject_id, purpose) do update
       set ledger = excluded.ledger, status = excluded.status, due_on = excluded.due_on, estimated = excluded.estimated`);
 }
+
+export async function updateClockCaches(tx: Queryable, ids: number[], states: ClockState[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(sql`
+    update clocks c set status = u.status, due_on = u.due_on::date, estimated = u.estimated
+    from unnest(${ids}::bigint[], ${states.map((s) => s.status)}::text[], ${states.map((s) => s.due)}::text[], ${states.map((s) => s.estimated)}::boolean[])
+      as u(id, status, due_on, estimated)
+    where c.id = u.id`);
+}
+
+/** The clocks a calendar change can move: not yet stopped, or counted over a year that was not loaded. */
+export async function readRefreshableLedgers(db: Queryable): Promise<{ id: number; ledger: ClockEvent[] }[]> {
+  return db.query(sql`select id, ledger from clocks where status <> 'stopped' or estimated`);
+}

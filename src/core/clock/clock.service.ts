@@ -2,7 +2,7 @@ import type { CalendarService, WorkingCalendar } from '../calendar/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { defaultDeadlineRules } from './clock.defaults.ts';
-import { insertMissingDeadlineRules, lockLedger, readDeadlineRules, readLedger, saveLedger, type ClockSubject } from './clock.repository.ts';
+import { insertMissingDeadlineRules, lockLedger, readDeadlineRules, readLedger, saveLedger, readRefreshableLedgers, updateClockCaches, type ClockSubject } from './clock.repository.ts';
 import { appendClockEvent, evaluateClock, explainClock } from './clock.rules.ts';
 import type { ClockEvent, ClockExplanation, ClockState, DeadlineRule } from './clock.types.ts';
 
@@ -21,6 +21,12 @@ export interface ClockService {
   /** Appends an event (a "started" event creates the clock); returns the clock as it now stands. */
   record(tx: Queryable, context: ClockContext, subject: ClockSubject, event: ClockEvent, today: string): Promise<ClockState>;
   state(db: Queryable, subject: ClockSubject, today: string): Promise<ClockState | null>;
+  /**
+   * Re-derives the cached due date of every clock the calendar can still
+   * change (running, paused, or estimated): after a year is loaded or corrected.
+   * Returns how many clocks were looked at.
+   */
+  refreshCaches(today: string): Promise<number>;
   explain(db: Queryable, subject: ClockSubject, today: string): Promise<ClockExplanation | null>;
 }
 
@@ -51,6 +57,13 @@ export function createClockService(db: Database, calendar: CalendarService): Clo
       const state = evaluateClock(next, ruleMap, cal, today);
       await saveLedger(tx, subject, state.rule.code, next, state);
       return state;
+    },
+    async refreshCaches(today) {
+      const { rules: ruleMap, calendar: cal } = await this.context();
+      const rows = await readRefreshableLedgers(db);
+      const states = rows.map((row) => evaluateClock(row.ledger, ruleMap, cal, today));
+      await db.transaction((tx) => updateClockCaches(tx, rows.map((row) => row.id), states));
+      return rows.length;
     },
     async state(reader, subject, today) {
       const ledger = await readLedger(reader, subject);

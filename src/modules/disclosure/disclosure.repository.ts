@@ -34,9 +34,13 @@ const requestColumns = sql`
   r.id, r.tracking_code as "trackingCode", r.agency_id as "agencyId", a.name as "agencyName", r.state, r.channel,
   r.submitted_on as "submittedOn", r.received_on as "receivedOn", r.registered_late as "registeredLate",
   r.applicant_type as "applicantType", r.description, r.delivery_form as "deliveryForm", r.delivery_way as "deliveryWay",
-  r.due_on as "dueOn", r.reply_category as "replyCategory", r.reply_reason as "replyReason", r.reply_basis as "replyBasis",
+  c.due_on as "dueOn", r.reply_category as "replyCategory", r.reply_reason as "replyReason", r.reply_basis as "replyBasis",
   r.replied_on as "repliedOn", r.delivered_on as "deliveredOn", r.closed_on as "closedOn", r.fee_amount as "feeAmount",
   r.correction_due_on as "correctionDueOn", r.extended`;
+
+/** Requests with their agency and their reply clock's due date (the clock keeps it; see clocks.due_on). */
+const requestsWithDue = sql`disclosure_requests r join agencies a on a.id = r.agency_id
+  left join clocks c on c.subject_type = 'disclosure_request' and c.subject_id = r.id and c.purpose = 'reply'`;
 
 export interface NewRequest {
   trackingCode: string;
@@ -67,12 +71,12 @@ export async function insertRequest(tx: Queryable, request: NewRequest): Promise
 
 export async function lockRequest(tx: Queryable, id: number): Promise<RequestRow | null> {
   const [row] = await tx.query<RequestRow>(sql`
-    select ${requestColumns} from disclosure_requests r join agencies a on a.id = r.agency_id where r.id = ${id} for update of r`);
+    select ${requestColumns} from ${requestsWithDue} where r.id = ${id} for update of r`);
   return row ?? null;
 }
 
 export async function readRequest(db: Queryable, id: number): Promise<RequestRow | null> {
-  const [row] = await db.query<RequestRow>(sql`select ${requestColumns} from disclosure_requests r join agencies a on a.id = r.agency_id where r.id = ${id}`);
+  const [row] = await db.query<RequestRow>(sql`select ${requestColumns} from ${requestsWithDue} where r.id = ${id}`);
   return row ?? null;
 }
 
@@ -82,11 +86,11 @@ export async function findRequestIdByCode(db: Queryable, trackingCode: string): 
 }
 
 /** Updates the columns a step changed; the state always. */
-export async function updateRequest(tx: Queryable, id: number, changes: Partial<Pick<RequestRow, 'state' | 'dueOn' | 'replyCategory' | 'replyReason' | 'replyBasis' | 'repliedOn' | 'deliveredOn' | 'closedOn' | 'feeAmount' | 'correctionDueOn' | 'extended'>>): Promise<void> {
-  const current = (await tx.query<RequestRow>(sql`select ${requestColumns} from disclosure_requests r join agencies a on a.id = r.agency_id where r.id = ${id}`))[0]!;
+export async function updateRequest(tx: Queryable, id: number, changes: Partial<Pick<RequestRow, 'state' | 'replyCategory' | 'replyReason' | 'replyBasis' | 'repliedOn' | 'deliveredOn' | 'closedOn' | 'feeAmount' | 'correctionDueOn' | 'extended'>>): Promise<void> {
+  const current = (await tx.query<RequestRow>(sql`select ${requestColumns} from ${requestsWithDue} where r.id = ${id}`))[0]!;
   const next = { ...current, ...changes };
   await tx.query(sql`
-    update disclosure_requests set state = ${next.state}, due_on = ${next.dueOn}, reply_category = ${next.replyCategory}, reply_reason = ${next.replyReason},
+    update disclosure_requests set state = ${next.state}, reply_category = ${next.replyCategory}, reply_reason = ${next.replyReason},
       reply_basis = ${next.replyBasis}, replied_on = ${next.repliedOn}, delivered_on = ${next.deliveredOn}, closed_on = ${next.closedOn},
       fee_amount = ${next.feeAmount}, correction_due_on = ${next.correctionDueOn}, extended = ${next.extended}
     where id = ${id}`);

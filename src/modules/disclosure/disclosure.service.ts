@@ -6,6 +6,7 @@ import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { actionInputs, type ActionInput } from './disclosure.actions.ts';
 import { parseInput, registrationSchema, submissionSchema, type Submission } from './disclosure.input.ts';
+import { deadlineCounts, deadlinesByAgency, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
 import { checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
 import { consultationKinds, replyCategories, requestStates, type Channel, type RequestAction, type RequestState } from './disclosure.types.ts';
@@ -44,6 +45,18 @@ export interface DisclosureService {
   act<A extends RequestAction>(requestId: number, action: A, input: unknown, actor: StaffActor, today?: string): Promise<RequestState>;
   track(code: string): Promise<Tracking | null>;
   clock(requestId: number, actor: StaffActor, today?: string): Promise<ClockState | null>;
+  /** The deadline dashboard: my agency's open requests (a supervisor: any agency's, or all). */
+  deadlines(actor: StaffActor, today?: string, options?: { agencyId?: number; limit?: number }): Promise<Deadlines>;
+  /** For supervisors: every agency's open, overdue and soon-due requests. */
+  deadlinesByAgency(actor: StaffActor, today?: string): Promise<AgencyDeadlines[]>;
+}
+
+export interface Deadlines {
+  today: string;
+  /** The end of the third working day from today: what is due by then is "due soon". */
+  soon: string;
+  counts: DeadlineCounts;
+  items: DeadlineItem[];
 }
 
 const replyClock = (id: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'reply' });
@@ -83,7 +96,6 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
       const started = (clock: ClockSubject, rule: string) => clocks.record(tx, context, clock, { kind: 'started', on: dates.receivedOn, rule }, dates.receivedOn);
       const reply = await started(replyClock(id), 'disclosure.reply');
       await started(correctionClock(id), 'disclosure.correction_notice');
-      await repository.updateRequest(tx, id, { dueOn: reply.due });
       await repository.insertEvent(tx, id, { onDate: dates.receivedOn, actor: actor.id, action: 'submit', fromState: null, toState: 'received', publicNote: '已收到申请', details: { channel } });
       await recordAudit(tx, actor, { action: 'disclosure.submit', subjectType: 'disclosure_request', subjectId: String(id), after: { trackingCode, agencyId: submission.agencyId, channel, receivedOn: dates.receivedOn, registeredLate: dates.late } });
       const row = (await repository.readRequest(tx, id))!;
@@ -104,7 +116,6 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
     const clock = (event: Parameters<ClockService['record']>[3]) => clocks.record(tx, context, replyClock(id), event, today);
     const changes: Parameters<typeof repository.updateRequest>[2] = {};
     let note: string | null = null;
-    let state: ClockState | null = null;
     const details: Record<string, unknown> = { ...input };
     // The applicant let a deadline pass: the request is closed as 其他处理 and counted so in the annual report.
     const closeUnhandled = async (reason: 'no_correction' | 'no_fee', what: string, basis: string) => {
@@ -119,25 +130,25 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         if (earlier.some((event) => event.action === 'request_correction')) throw new AppError('invalid_transition', '补正告知只能发出一次,应一次性告知需要补正的事项(《条例》第三十条)');
         if (correctBy <= on) throw new AppError('validation_failed', '补正期限应晚于告知日期');
         await clocks.record(tx, context, correctionClock(id), { kind: 'stopped', on, reason: '已发出补正告知' }, today);
-        state = await clock({ kind: 'paused', on, pause: 'correction', reason: `等待补正:${what.slice(0, 50)}` });
+        await clock({ kind: 'paused', on, pause: 'correction', reason: `等待补正:${what.slice(0, 50)}` });
         changes.correctionDueOn = correctBy;
         note = `已告知补正,请于 ${correctBy} 前补正`;
         break;
       }
       case 'receive_correction':
-        state = await clock({ kind: 'restarted', on, reason: '收到补正后的申请' });
+        await clock({ kind: 'restarted', on, reason: '收到补正后的申请' });
         note = '已收到补正,答复期限重新起算';
         break;
       case 'lapse_correction':
         if (!row.correctionDueOn || on <= row.correctionDueOn) throw new AppError('invalid_transition', `补正期限 ${row.correctionDueOn ?? ''} 尚未届满`);
-        state = await closeUnhandled('no_correction', '逾期未补正', '《政府信息公开条例》第三十条');
+        await closeUnhandled('no_correction', '逾期未补正', '《政府信息公开条例》第三十条');
         break;
       case 'consult': {
         const { kind, party } = input as ActionInput<'consult'>;
         const rule = context.rules.get(kind === 'third_party' ? 'disclosure.third_party' : 'disclosure.co_producer')!;
         const dueOn = context.calendar.addWorkingDays(on, rule.limit).date;
         const consultation = await repository.insertConsultation(tx, id, { kind, party, sentOn: on, dueOn });
-        state = await clock({ kind: 'paused', on, pause: `consultation:${consultation}`, reason: `征求${consultationKinds[kind]}意见(${rule.source})` });
+        await clock({ kind: 'paused', on, pause: `consultation:${consultation}`, reason: `征求${consultationKinds[kind]}意见(${rule.source})` });
         details.consultationId = consultation;
         note = `征求${consultationKinds[kind]}意见,所需时间不计入答复期限`;
         break;
@@ -150,14 +161,14 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
           throw new AppError('invalid_transition', '只有共同制作机关在期限届满后未提出意见,才视为同意(《条例》第三十四条)');
         }
         await repository.answerConsultation(tx, consultationId, on, answer);
-        state = await clock({ kind: 'resumed', on, pause: `consultation:${consultationId}` });
+        await clock({ kind: 'resumed', on, pause: `consultation:${consultationId}` });
         note = '已收到征询意见';
         break;
       }
       case 'extend': {
         const { days, approver, reason } = input as ActionInput<'extend'>;
         if (row.extended) throw new AppError('invalid_transition', '答复期限只能延长一次(《条例》第三十三条)');
-        state = await clock({ kind: 'extended', on, days, approver, basis: `《政府信息公开条例》第三十三条第二款;${reason}` });
+        await clock({ kind: 'extended', on, days, approver, basis: `《政府信息公开条例》第三十三条第二款;${reason}` });
         changes.extended = true;
         note = `经批准延长答复期限 ${days} 个工作日`;
         break;
@@ -167,24 +178,24 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         if (mode === 'per_volume' && pages === undefined) throw new AppError('validation_failed', '按量计收须填写页数');
         const amount = mode === 'per_item' ? perItemFee(await repository.countApplicantRequestsInMonth(tx, id)) : perVolumeFee(pages!);
         if (amount === 0) throw new AppError('validation_failed', '按《政府信息公开信息处理费管理办法》(国办函〔2020〕109号),本申请不收费');
-        state = await clock({ kind: 'paused', on, pause: 'fee', reason: `等待缴费 ${amount} 元` });
+        await clock({ kind: 'paused', on, pause: 'fee', reason: `等待缴费 ${amount} 元` });
         changes.feeAmount = amount;
         details.amount = amount;
         note = `已发出收费通知,金额 ${amount} 元;缴费期间不计入答复期限`;
         break;
       }
       case 'receive_fee':
-        state = await clock({ kind: 'resumed', on, pause: 'fee' });
+        await clock({ kind: 'resumed', on, pause: 'fee' });
         note = '已收到费用';
         break;
       case 'lapse_fee':
-        state = await closeUnhandled('no_fee', '逾期未缴费', '《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)');
+        await closeUnhandled('no_fee', '逾期未缴费', '《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)');
         break;
       case 'reply': {
         const { category, reason, basis } = input as ActionInput<'reply'>;
         const checked = checkReply(category, reason ?? null, basis);
         if ((await repository.readConsultations(tx, id)).some((c) => c.answeredOn === null)) throw new AppError('invalid_transition', '尚有意见征询未回复,不能答复');
-        state = await clock({ kind: 'stopped', on, reason: '已答复' });
+        await clock({ kind: 'stopped', on, reason: '已答复' });
         Object.assign(changes, { replyCategory: checked.category, replyReason: checked.reason, replyBasis: basis, repliedOn: on });
         note = `已答复:${replyCategories[checked.category].label}`;
         break;
@@ -203,7 +214,6 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         break;
       }
     }
-    if (state) changes.dueOn = state.due;
     return { changes, note, details };
   }
 
@@ -261,6 +271,19 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         reply: category ? replyCategories[category].label : null,
         steps: events.filter((event) => event.publicNote).map((event) => ({ on: event.onDate, note: event.publicNote! })),
       };
+    },
+
+    async deadlines(actor, today = todayInChina(), options = {}) {
+      const agencyId = actor.agencyId ?? options.agencyId ?? null;
+      const soon = (await clocks.context()).calendar.addWorkingDays(today, 3).date;
+      const [counts, items] = await Promise.all([deadlineCounts(db, agencyId, today, soon), mostUrgent(db, agencyId, Math.min(options.limit ?? 50, 200))]);
+      return { today, soon, counts, items };
+    },
+
+    async deadlinesByAgency(actor, today = todayInChina()) {
+      if (actor.agencyId !== null) throw new AppError('forbidden', '只有监督人员可以查看各机关的办理情况');
+      const soon = (await clocks.context()).calendar.addWorkingDays(today, 3).date;
+      return deadlinesByAgency(db, today, soon);
     },
 
     async clock(requestId, actor, today = todayInChina()) {

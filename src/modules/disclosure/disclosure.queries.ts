@@ -1,0 +1,75 @@
+import type { Queryable } from '../../core/db/database.ts';
+import { sql } from '../../core/db/sql.ts';
+import type { RequestState } from './disclosure.types.ts';
+
+/** The states in which a request still waits on the agency or the applicant. */
+export const openStates: RequestState[] = ['received', 'correction_requested', 'awaiting_fee'];
+
+export interface DeadlineCounts {
+  open: number;
+  overdue: number;
+  /** Due today or within the next 3 working days. */
+  dueSoon: number;
+  paused: number;
+  registeredLate: number;
+}
+
+export interface DeadlineItem {
+  id: number;
+  trackingCode: string;
+  agencyName: string;
+  state: RequestState;
+  receivedOn: string;
+  dueOn: string | null;
+  clockStatus: 'running' | 'paused' | 'stopped';
+  estimated: boolean;
+  registeredLate: boolean;
+}
+
+const withClock = sql`disclosure_requests r join clocks c on c.subject_type = 'disclosure_request' and c.subject_id = r.id and c.purpose = 'reply'`;
+// An open request's reply clock is never stopped; saying so lets the partial index on open clocks' due dates serve the order.
+const stillOpen = (agencyId: number | null) =>
+  sql`r.state = any(${openStates}::text[]) and c.status <> 'stopped' ${agencyId === null ? sql`` : sql`and r.agency_id = ${agencyId}`}`;
+
+/** Counts for one agency's dashboard (or every agency's, for a supervisor). */
+export async function deadlineCounts(db: Queryable, agencyId: number | null, today: string, soon: string): Promise<DeadlineCounts> {
+  const [row] = await db.query<DeadlineCounts>(sql`
+    select count(*)::int as open,
+      count(*) filter (where c.status = 'running' and c.due_on < ${today}::date)::int as overdue,
+      count(*) filter (where c.status = 'running' and c.due_on >= ${today}::date and c.due_on <= ${soon}::date)::int as "dueSoon",
+      count(*) filter (where c.status = 'paused')::int as paused,
+      count(*) filter (where r.registered_late)::int as "registeredLate"
+    from ${withClock} where ${stillOpen(agencyId)}`);
+  return row!;
+}
+
+/** The open requests, most urgent first: overdue, then by due date; paused ones last. */
+export async function mostUrgent(db: Queryable, agencyId: number | null, limit: number): Promise<DeadlineItem[]> {
+  return db.query<DeadlineItem>(sql`
+    select r.id, r.tracking_code as "trackingCode", a.name as "agencyName", r.state, r.received_on as "receivedOn",
+      c.due_on as "dueOn", c.status as "clockStatus", c.estimated, r.registered_late as "registeredLate"
+    from ${withClock} join agencies a on a.id = r.agency_id
+    where ${stillOpen(agencyId)}
+    order by c.due_on asc nulls last, r.id
+    limit ${limit}`);
+}
+
+export interface AgencyDeadlines {
+  agencyId: number;
+  agencyName: string;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+/** Every agency's open requests, for the supervisor: the ones with overdue requests first. */
+export async function deadlinesByAgency(db: Queryable, today: string, soon: string): Promise<AgencyDeadlines[]> {
+  return db.query<AgencyDeadlines>(sql`
+    select a.id as "agencyId", a.name as "agencyName", count(*)::int as open,
+      count(*) filter (where c.status = 'running' and c.due_on < ${today}::date)::int as overdue,
+      count(*) filter (where c.status = 'running' and c.due_on >= ${today}::date and c.due_on <= ${soon}::date)::int as "dueSoon"
+    from ${withClock} join agencies a on a.id = r.agency_id
+    where ${stillOpen(null)}
+    group by a.id, a.name
+    order by overdue desc, "dueSoon" desc, a.name`);
+}
