@@ -8,6 +8,7 @@ import { dbCommand } from './db.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { processOutput, type Output } from './output.ts';
 import { parseCommand } from './parse.command.ts';
+import { requestsCommand } from './requests.command.ts';
 import { searchCommand } from './search.command.ts';
 
 const usage = `用法: gongkai <命令> [参数]
@@ -20,6 +21,7 @@ const usage = `用法: gongkai <命令> [参数]
                                 检索文件库(有效性按 --on 日期判断,默认今天)
   calendar due --from 日期 --working-days N
                                 法定工作日期限(当天为第 0 日;另有 is-working-day、years、load)
+  requests notices|notice …     依申请公开的文书(回执、补正告知书、答复书等,可输出 PDF)
   serve [--port 端口]           启动门户网站
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
 
@@ -64,6 +66,7 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       year: { type: 'string' },
       source: { type: 'string' },
       estimate: { type: 'boolean', default: false },
+      pdf: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -89,6 +92,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       }
       return withContext(config, (context) =>
         calendarCommand(rest, { from: values.from, workingDays: values['working-days'], year: values.year, source: values.source, estimate: values.estimate, json: values.json }, context, io));
+    case 'requests':
+      return withContext(config, (context) => requestsCommand(rest, { pdf: values.pdf, json: values.json }, context, io));
     case 'serve':
       return withContext(config, (context) => serve(context, io));
     case 'start':

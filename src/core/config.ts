@@ -15,12 +15,16 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
   MAX_LINE_CHARS: z.coerce.number().int().positive().default(1_000_000),
+  // The Chinese font printed notices are set in (Debian's fonts-noto-cjk), and its face inside the collection.
+  CJK_FONT: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'),
+  CJK_FONT_FACE: z.string().min(1).default('NotoSerifCJKsc-Regular'),
 });
 
 export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   server: { host: string; port: number };
   limits: { maxFileBytes: number; maxLineChars: number };
+  font: { path: string; face: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: values.DATA_DIR },
     server: { host: values.HOST, port: values.PORT },
     limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS },
+    font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
   };
 }

@@ -20,6 +20,7 @@ export const errorCodes = {
   calendar_not_loaded: { http: 409, exit: 7 },
   invalid_transition: { http: 409, exit: 5 },
   rate_limited: { http: 429, exit: 8 },
+  dependency_missing: { http: 503, exit: 69 },
   migration_changed: { http: 500, exit: 70 },
   internal: { http: 500, exit: 70 },
 } as const;

@@ -165,3 +165,35 @@ export async function insertReview(tx: Queryable, requestId: number, review: { k
 export async function agencyExists(db: Queryable, id: number): Promise<boolean> {
   return (await db.query(sql`select 1 from agencies where id = ${id}`)).length > 0;
 }
+
+export interface Applicant {
+  name: string;
+  idType: string | null;
+  idNumber: string | null;
+  organisationCode: string | null;
+  legalRepresentative: string | null;
+  contactPerson: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+/** The applicant's identity and contact: for the handling agency's staff only, and every read is audited by the caller. */
+export async function readApplicant(db: Queryable, requestId: number): Promise<Applicant | null> {
+  const [row] = await db.query<Applicant>(sql`
+    select name, id_type as "idType", id_number as "idNumber", organisation_code as "organisationCode", legal_representative as "legalRepresentative",
+      contact_person as "contactPerson", phone, email, address
+    from disclosure_applicants where request_id = ${requestId}`);
+  return row ?? null;
+}
+
+export async function readEvent(db: Queryable, requestId: number, eventId: number): Promise<(RequestEvent & { id: number }) | null> {
+  const [row] = await db.query<RequestEvent & { id: number }>(sql`
+    select id, on_date as "onDate", actor, action, from_state as "fromState", to_state as "toState", public_note as "publicNote", details
+    from disclosure_events where request_id = ${requestId} and id = ${eventId}`);
+  return row ?? null;
+}
+
+export async function readEventIds(db: Queryable, requestId: number): Promise<{ id: number; action: string; onDate: string }[]> {
+  return db.query(sql`select id, action, on_date as "onDate" from disclosure_events where request_id = ${requestId} order by id`);
+}

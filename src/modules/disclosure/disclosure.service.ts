@@ -6,6 +6,7 @@ import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { actionInputs, type ActionInput } from './disclosure.actions.ts';
 import { parseInput, registrationSchema, submissionSchema, type Submission } from './disclosure.input.ts';
+import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
 import { deadlineCounts, deadlinesByAgency, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
 import { checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
@@ -45,6 +46,10 @@ export interface DisclosureService {
   act<A extends RequestAction>(requestId: number, action: A, input: unknown, actor: StaffActor, today?: string): Promise<RequestState>;
   track(code: string): Promise<Tracking | null>;
   clock(requestId: number, actor: StaffActor, today?: string): Promise<ClockState | null>;
+  /** The notices written so far for a request (one per step that calls for one). */
+  notices(requestId: number, actor: StaffActor): Promise<{ eventId: number; kind: NoticeKind; title: string; on: string }[]>;
+  /** One notice with the case's facts, the applicant's name included: the read is audited. */
+  notice(requestId: number, eventId: number, actor: StaffActor): Promise<Notice>;
   /** The deadline dashboard: my agency's open requests (a supervisor: any agency's, or all). */
   deadlines(actor: StaffActor, today?: string, options?: { agencyId?: number; limit?: number }): Promise<Deadlines>;
   /** For supervisors: every agency's open, overdue and soon-due requests. */
@@ -96,7 +101,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
       const started = (clock: ClockSubject, rule: string) => clocks.record(tx, context, clock, { kind: 'started', on: dates.receivedOn, rule }, dates.receivedOn);
       const reply = await started(replyClock(id), 'disclosure.reply');
       await started(correctionClock(id), 'disclosure.correction_notice');
-      await repository.insertEvent(tx, id, { onDate: dates.receivedOn, actor: actor.id, action: 'submit', fromState: null, toState: 'received', publicNote: '已收到申请', details: { channel } });
+      await repository.insertEvent(tx, id, { onDate: dates.receivedOn, actor: actor.id, action: 'submit', fromState: null, toState: 'received', publicNote: '已收到申请', details: { channel, dueOn: reply.due } });
       await recordAudit(tx, actor, { action: 'disclosure.submit', subjectType: 'disclosure_request', subjectId: String(id), after: { trackingCode, agencyId: submission.agencyId, channel, receivedOn: dates.receivedOn, registeredLate: dates.late } });
       const row = (await repository.readRequest(tx, id))!;
       return { id, trackingCode, agencyName: row.agencyName, receivedOn: dates.receivedOn, dueOn: reply.due, estimated: reply.estimated };
@@ -113,7 +118,12 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
   async function step<A extends RequestAction>(tx: Queryable, context: ClockContext, row: repository.RequestRow, action: A, input: ActionInput<A>, actor: StaffActor, today: string) {
     const { id } = row;
     const on = input.on;
-    const clock = (event: Parameters<ClockService['record']>[3]) => clocks.record(tx, context, replyClock(id), event, today);
+    let replyDue: string | null | undefined;
+    const clock = async (event: Parameters<ClockService['record']>[3]) => {
+      const state = await clocks.record(tx, context, replyClock(id), event, today);
+      replyDue = state.due;
+      return state;
+    };
     const changes: Parameters<typeof repository.updateRequest>[2] = {};
     let note: string | null = null;
     const details: Record<string, unknown> = { ...input };
@@ -214,6 +224,8 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         break;
       }
     }
+    // What the notices of this step need: the reply's due date as the step left it.
+    if (replyDue !== undefined) details.dueOn = replyDue;
     return { changes, note, details };
   }
 
@@ -271,6 +283,35 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         reply: category ? replyCategories[category].label : null,
         steps: events.filter((event) => event.publicNote).map((event) => ({ on: event.onDate, note: event.publicNote! })),
       };
+    },
+
+    async notices(requestId, actor) {
+      await visible(db, requestId, actor, false);
+      const events = await repository.readEventIds(db, requestId);
+      return events.flatMap((event) => {
+        const kind = noticeOfAction[event.action];
+        return kind ? [{ eventId: event.id, kind, title: noticeKinds[kind], on: event.onDate }] : [];
+      });
+    },
+
+    async notice(requestId, eventId, actor) {
+      const row = await visible(db, requestId, actor, false);
+      const event = await repository.readEvent(db, requestId, eventId);
+      const kind = event ? noticeOfAction[event.action] : undefined;
+      if (!event || !kind) throw new AppError('not_found', '没有这份文书');
+      const applicant = (await repository.readApplicant(db, requestId))!;
+      await db.transaction((tx) => recordAudit(tx, actor, { action: 'disclosure.read_applicant', subjectType: 'disclosure_request', subjectId: String(requestId), after: { purpose: `notice:${kind}` } }));
+      return writeNotice(kind, {
+        agencyName: row.agencyName,
+        applicantName: applicant.name,
+        trackingCode: row.trackingCode,
+        receivedOn: row.receivedOn,
+        description: row.description,
+        step: { action: event.action, onDate: event.onDate, details: event.details },
+        replyCategory: row.replyCategory,
+        replyReason: row.replyReason,
+        replyBasis: row.replyBasis,
+      });
     },
 
     async deadlines(actor, today = todayInChina(), options = {}) {

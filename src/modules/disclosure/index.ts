@@ -2,3 +2,4 @@ export { createDisclosureService, type Deadlines, type DisclosureService, type R
 export type { AgencyDeadlines, DeadlineCounts, DeadlineItem } from './disclosure.queries.ts';
 export { perItemFee, perVolumeFee, allowedActions, actionLabels } from './disclosure.rules.ts';
 export * from './disclosure.types.ts';
+export { chineseDate, noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';

@@ -1,0 +1,129 @@
+import { consultationKinds, replyCategories, type ReplyCategory } from './disclosure.types.ts';
+
+/**
+ * The documents an agency sends while handling a request, written from the
+ * case's facts with their legal bases: one structure, rendered as HTML for
+ * print and as PDF. Dates are written the Chinese way (2024年3月1日).
+ */
+export const noticeKinds = {
+  receipt: '政府信息公开申请受理回执',
+  correction: '政府信息公开申请补正告知书',
+  consultation: '政府信息公开第三方意见征询函',
+  extension: '政府信息公开申请延期答复告知书',
+  fee: '政府信息公开信息处理费收费通知',
+  reply: '政府信息公开申请答复书',
+} as const;
+export type NoticeKind = keyof typeof noticeKinds;
+
+/** Which step of the case each notice is written for. */
+export const noticeOfAction: Partial<Record<string, NoticeKind>> = {
+  submit: 'receipt',
+  request_correction: 'correction',
+  consult: 'consultation',
+  extend: 'extension',
+  send_fee_notice: 'fee',
+  reply: 'reply',
+};
+
+export interface NoticeFacts {
+  agencyName: string;
+  applicantName: string;
+  trackingCode: string;
+  receivedOn: string;
+  description: string;
+  /** The step: its date and the details recorded with it. */
+  step: { action: string; onDate: string; details: Record<string, unknown> };
+  replyCategory: string | null;
+  replyReason: string | null;
+  replyBasis: string | null;
+}
+
+export interface Notice {
+  kind: NoticeKind;
+  title: string;
+  addressee: string;
+  paragraphs: string[];
+  issuer: string;
+  date: string;
+}
+
+export function chineseDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+
+export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
+  const { details, onDate } = facts.step;
+  const received = `本机关于${chineseDate(facts.receivedOn)}收到您提出的政府信息公开申请,申请获取“${facts.description}”`;
+  const due = text(details.dueOn) ? chineseDate(text(details.dueOn)) : '';
+  const base = { kind, title: noticeKinds[kind], addressee: `${facts.applicantName}:`, issuer: facts.agencyName, date: chineseDate(onDate) };
+  switch (kind) {
+    case 'receipt':
+      return {
+        ...base,
+        paragraphs: [
+          `${received}。`,
+          `根据《中华人民共和国政府信息公开条例》第三十三条的规定,本机关将在收到申请之日起20个工作日内(即${due}前)予以答复;需要延长答复期限的,将另行告知。`,
+          `您可凭查询码 ${facts.trackingCode} 查询办理进度。`,
+        ],
+      };
+    case 'correction':
+      return {
+        ...base,
+        paragraphs: [
+          `${received}。经审查,您的申请内容不够明确,需要补正:${text(details.what)}`,
+          `根据《中华人民共和国政府信息公开条例》第三十条的规定,请您于${chineseDate(text(details.correctBy))}前补正。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的,视为放弃申请,本机关不再处理该政府信息公开申请。`,
+        ],
+      };
+    case 'consultation': {
+      const kindLabel = consultationKinds[text(details.kind) as keyof typeof consultationKinds] ?? '第三方';
+      const article = text(details.kind) === 'co_producer' ? '第三十四条' : '第三十二条';
+      const silence = text(details.kind) === 'co_producer' ? '逾期未提出意见的,视为同意公开。' : '第三方逾期未提出意见的,由本机关依照《条例》的规定决定是否公开。';
+      return {
+        ...base,
+        addressee: `${text(details.party)}:`,
+        paragraphs: [
+          `本机关于${chineseDate(facts.receivedOn)}收到一件政府信息公开申请,申请公开的政府信息可能涉及贵方(${kindLabel})的合法权益。`,
+          `根据《中华人民共和国政府信息公开条例》${article}的规定,现征求贵方意见,请于收到本函之日起15个工作日内书面提出意见。${silence}`,
+        ],
+      };
+    }
+    case 'extension':
+      return {
+        ...base,
+        paragraphs: [
+          `${received}。因${text(details.reason)},本机关不能在规定期限内作出答复。`,
+          `根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定,经本机关政府信息公开工作机构负责人同意,答复期限延长${text(details.days)}个工作日,本机关将于${due}前予以答复。`,
+        ],
+      };
+    case 'fee': {
+      const amount = text(details.amount);
+      const mode = text(details.mode) === 'per_item' ? '按件计收' : `按量计收(${text(details.pages)}页)`;
+      return {
+        ...base,
+        paragraphs: [
+          `${received}。`,
+          `根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)的规定,您的申请需缴纳信息处理费人民币${amount}元(${mode})。`,
+          '请于收到本通知之日起20个工作日内缴纳;缴费期间不计算在答复期限内。逾期未缴纳的,视为放弃申请,本机关不再处理该政府信息公开申请。',
+        ],
+      };
+    }
+    case 'reply': {
+      const category = facts.replyCategory as ReplyCategory;
+      const label = replyCategories[category]?.label ?? '';
+      const reasons = (replyCategories[category]?.reasons ?? {}) as Record<string, string>;
+      const reason = facts.replyReason ? reasons[facts.replyReason] : null;
+      return {
+        ...base,
+        paragraphs: [
+          `${received}。经审查,现答复如下:`,
+          `${label}${reason ? `。理由:${reason}` : ''}。`,
+          `依据:${facts.replyBasis ?? ''}。`,
+          '如对本答复不服,可以在收到本答复之日起60日内依法申请行政复议,或者在6个月内依法向人民法院提起行政诉讼。',
+        ],
+      };
+    }
+  }
+}
