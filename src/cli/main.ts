@@ -67,6 +67,7 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       source: { type: 'string' },
       estimate: { type: 'boolean', default: false },
       pdf: { type: 'string' },
+      agency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,7 +94,7 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       return withContext(config, (context) =>
         calendarCommand(rest, { from: values.from, workingDays: values['working-days'], year: values.year, source: values.source, estimate: values.estimate, json: values.json }, context, io));
     case 'requests':
-      return withContext(config, (context) => requestsCommand(rest, { pdf: values.pdf, json: values.json }, context, io));
+      return withContext(config, (context) => requestsCommand(rest, { pdf: values.pdf, year: values.year, agency: values.agency, json: values.json }, context, io));
     case 'serve':
       return withContext(config, (context) => serve(context, io));
     case 'start':

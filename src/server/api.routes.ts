@@ -49,6 +49,13 @@ export function registerApi(app: FastifyInstance, context: AppContext): void {
     return { trackingCode: receipt.trackingCode, agencyName: receipt.agencyName, receivedOn: receipt.receivedOn, dueOn: receipt.dueOn, estimated: receipt.estimated };
   });
 
+  app.get('/api/requests/report', async (request) => {
+    const query = request.query as Record<string, unknown>;
+    const year = Number(query.year);
+    const agency = query.agency === undefined || query.agency === '' ? undefined : positiveId(String(query.agency));
+    return context.disclosure.annualReport(year, agency);
+  });
+
   app.get('/api/requests/:code', { config: { rateLimit: trackingRateLimit } }, async (request) => {
     const tracking = await context.disclosure.track((request.params as { code: string }).code);
     if (!tracking) throw new AppError('not_found', '没有这件申请');

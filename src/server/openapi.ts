@@ -117,6 +117,13 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/requests/report': {
+      get: {
+        summary: '年度报告中依申请公开的两张表(收到和处理申请情况、行政复议和行政诉讼情况),仅含统计数',
+        parameters: [{ name: 'year', in: 'query', required: true, schema: { type: 'integer', minimum: 2008 } }, { name: 'agency', in: 'query', schema: { type: 'integer' }, description: '机关;不填为全部机关' }],
+        responses: { 200: { description: '报表' }, 400: { description: '年份无效', content: { 'application/json': { schema: error } } } },
+      },
+    },
     '/api/requests/{code}': {
       get: {
         summary: '凭查询码查看办理进度(不含申请人信息和申请内容)',

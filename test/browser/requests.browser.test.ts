@@ -72,5 +72,9 @@ describe('a disclosure request in a browser', () => {
     assert.match(await later.textContent('table.meta') ?? '', /已收到,办理中/);
     assert.match(await later.textContent('table.meta') ?? '', /答复期限\d{4}-\d{2}-\d{2} 前/);
     await accessible(later);
+
+    await later.goto(`${base}/requests/report`);
+    assert.match(await later.textContent('h1') ?? '', /年政府信息公开工作年度报告/);
+    await accessible(later);
   });
 });

@@ -94,6 +94,20 @@ for (const engine of engines) {
       assert.equal((refused.json() as { error: { code: string } }).error.code, 'validation_failed');
     });
 
+    it('publishes the annual report tables as a page, as CSV and as JSON', async () => {
+      const year = Number(new Date().toISOString().slice(0, 4));
+      const page = await app.inject({ url: `/requests/report?year=${year}&agency=${agencyId}` });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /一、本年新收政府信息公开申请数量<\/th><td>\d+<\/td>/);
+      const csv = await app.inject({ url: `/requests/report.csv?year=${year}` });
+      assert.match(String(csv.headers['content-type']), /^text\/csv/);
+      assert.ok(csv.body.startsWith('\ufeff'));
+      const json = (await app.inject({ url: `/api/requests/report?year=${year}` })).json() as { requests: { label: string; cells: number[] }[] };
+      assert.ok(json.requests.find((r) => r.label.startsWith('一、'))!.cells.at(-1)! >= 2, 'the requests submitted above');
+      assert.equal((await app.inject({ url: '/api/requests/report?year=abc' })).statusCode, 400);
+      assert.equal((await app.inject({ url: '/api/requests/report?year=2024&agency=999999' })).statusCode, 404);
+    });
+
     it('limits submissions from one address to 5 a minute', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) {

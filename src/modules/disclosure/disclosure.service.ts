@@ -9,6 +9,7 @@ import { parseInput, registrationSchema, submissionSchema, type Submission } fro
 import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
 import { deadlineCounts, deadlinesByAgency, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
+import { annualReport, type AnnualReport } from './disclosure.report.ts';
 import { checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
 import { consultationKinds, replyCategories, requestStates, type Channel, type RequestAction, type RequestState } from './disclosure.types.ts';
 
@@ -50,6 +51,8 @@ export interface DisclosureService {
   notices(requestId: number, actor: StaffActor): Promise<{ eventId: number; kind: NoticeKind; title: string; on: string }[]>;
   /** One notice with the case's facts, the applicant's name included: the read is audited. */
   notice(requestId: number, eventId: number, actor: StaffActor): Promise<Notice>;
+  /** The annual report's request tables for a year, for one agency or the whole government (public figures). */
+  annualReport(year: number, agencyId?: number): Promise<AnnualReport>;
   /** The deadline dashboard: my agency's open requests (a supervisor: any agency's, or all). */
   deadlines(actor: StaffActor, today?: string, options?: { agencyId?: number; limit?: number }): Promise<Deadlines>;
   /** For supervisors: every agency's open, overdue and soon-due requests. */
@@ -312,6 +315,13 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         replyReason: row.replyReason,
         replyBasis: row.replyBasis,
       });
+    },
+
+    async annualReport(year, agencyId) {
+      if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new AppError('validation_failed', `年份「${year}」无效`);
+      const agency = agencyId === undefined ? null : await repository.readAgency(db, agencyId);
+      if (agencyId !== undefined && !agency) throw new AppError('not_found', '没有这个机关');
+      return annualReport(db, year, agency);
     },
 
     async deadlines(actor, today = todayInChina(), options = {}) {

@@ -3,3 +3,4 @@ export type { AgencyDeadlines, DeadlineCounts, DeadlineItem } from './disclosure
 export { perItemFee, perVolumeFee, allowedActions, actionLabels } from './disclosure.rules.ts';
 export * from './disclosure.types.ts';
 export { chineseDate, noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
+export { reportColumnLabels, reportCsv, type AnnualReport, type ReportRow } from './disclosure.report.ts';

@@ -72,6 +72,11 @@ const styles = `
   .alert h2 { font-size: 1.05rem; margin: .25rem 0; color: var(--accent); }
   .notice { border: 2px solid #14632b; border-radius: 4px; padding: .25rem 1rem; margin-bottom: 1rem; }
   .code { font-family: ui-monospace, monospace; font-size: 1.2rem; letter-spacing: .05em; }
+  .table-scroll { overflow-x: auto; }
+  table.report td { text-align: right; font-variant-numeric: tabular-nums; }
+  table.report tr.level-0 th { font-weight: 700; }
+  table.report tr.level-1 th { padding-left: 1.5rem; font-weight: 600; }
+  table.report tr.level-2 th { padding-left: 3rem; font-weight: 400; }
   footer.site { border-top: 1px solid var(--line); margin-top: 2rem; }
   footer.site .bar { font-size: .95rem; }
   @media print {

@@ -1,6 +1,6 @@
 import type { Agency } from '../../modules/agencies/index.ts';
-import { applicantTypes, deliveryForms, deliveryWays, type Tracking } from '../../modules/disclosure/index.ts';
-import { html, type Html } from '../html.ts';
+import { applicantTypes, deliveryForms, deliveryWays, reportColumnLabels, type AnnualReport, type Tracking } from '../../modules/disclosure/index.ts';
+import { html, queryString, type Html } from '../html.ts';
 
 /** The public side of disclosure on request: the guide, the form, the tracking page. No account needed. */
 
@@ -12,7 +12,7 @@ export const guideBody = html`<h1>依申请公开</h1>
   <li>征求第三方和其他机关意见所需时间不计算在答复期限内(第三十三条)。</li>
   <li>行政机关依申请提供政府信息,原则上不收费;申请数量、频次明显超过合理范围的,可以收取信息处理费(第四十二条)。</li>
 </ul>
-<p><a class="button" href="/requests/new">提交申请</a> <a href="/requests/track">查询办理进度</a></p>`;
+<p><a class="button" href="/requests/new">提交申请</a> <a href="/requests/track">查询办理进度</a> <a href="/requests/report">年度报告:依申请公开情况</a></p>`;
 
 export type FormValues = Record<string, string>;
 
@@ -90,4 +90,27 @@ export function trackingBody(tracking: Tracking, submitted: boolean): Html {
   <h2>办理记录</h2>
   <ol class="timeline">${tracking.steps.map((step) => html`<li><time datetime="${step.on}">${step.on}</time> ${step.note}</li>`)}</ol>
   <p class="muted no-print">为保护申请人,本页不显示申请人信息和申请内容。</p>`;
+}
+
+export function reportBody(report: AnnualReport, agencies: Agency[], agencyId: number | undefined): Html {
+  const query = (extra: Record<string, string | number | undefined>) => queryString({ year: report.year, agency: agencyId, ...extra });
+  return html`<h1>${report.year} 年政府信息公开工作年度报告:依申请公开情况</h1>
+  <form method="get" action="/requests/report" class="no-print">
+    <p class="field"><label for="r-year">年份</label><input id="r-year" name="year" type="number" min="2008" max="2100" value="${report.year}"></p>
+    <p class="field"><label for="r-agency">机关</label><select id="r-agency" name="agency"><option value="">全部机关</option>
+      ${agencies.map((a) => html`<option value="${a.id}"${agencyId === a.id ? html` selected` : ''}>${a.name}</option>`)}</select></p>
+    <p><button type="submit">查看</button> <a href="/requests/report.csv${query({})}" download>下载 CSV</a></p>
+  </form>
+  <h2>收到和处理政府信息公开申请情况(${report.scope})</h2>
+  <div class="table-scroll"><table class="report">
+    <caption class="visually-hidden">${report.scope} ${report.year} 年收到和处理政府信息公开申请情况,按申请人类型</caption>
+    <thead><tr><th scope="col">项目</th>${reportColumnLabels.map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
+    <tbody>${report.requests.map((row) => html`<tr class="level-${row.level}"><th scope="row">${row.label}</th>${row.cells.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
+  </table></div>
+  <h2>政府信息公开行政复议、行政诉讼情况</h2>
+  <table class="report">
+    <thead><tr><th scope="col">类别</th>${report.reviews.columns.map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
+    <tbody>${report.reviews.rows.map((row) => html`<tr><th scope="row">${row.label}</th>${row.cells.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
+  </table>
+  <p class="muted">本年度办理结果按答复(或因申请人逾期不补正、不缴费而终止)的日期计入;新收申请数 + 上年结转数 = 办理结果总计 + 结转下年度数。</p>`;
 }

@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import type { Actor } from '../../core/audit/audit.ts';
 import { isAppError } from '../../core/errors.ts';
+import { todayInChina } from '../../core/calendar/index.ts';
 import { listAgencies } from '../../modules/agencies/index.ts';
+import { reportCsv } from '../../modules/disclosure/index.ts';
 import { sendPage } from './parts.ts';
-import { guideBody, requestFormBody, trackingBody, trackLookupBody, type FormValues } from './request.page.ts';
+import { guideBody, reportBody, requestFormBody, trackingBody, trackLookupBody, type FormValues } from './request.page.ts';
 
 /** Submissions per address per minute: enough for a person, too few for a flood. */
 export const submissionRateLimit = { max: 5, timeWindow: '1 minute' };
@@ -63,6 +65,26 @@ export function registerRequestPages(app: FastifyInstance, context: AppContext):
       reply.status(400);
       return sendPage(request, reply, '申请未提交', requestFormBody(await listAgencies(context.db), values, problems));
     }
+  });
+
+  const reportParams = (request: FastifyRequest) => {
+    const query = request.query as Record<string, unknown>;
+    const year = /^\d{4}$/.test(String(query.year ?? '')) ? Number(query.year) : Number(todayInChina().slice(0, 4)) - 1;
+    const agency = /^\d{1,12}$/.test(String(query.agency ?? '')) ? Number(query.agency) : undefined;
+    return { year, agency };
+  };
+
+  app.get('/requests/report', async (request, reply) => {
+    const { year, agency } = reportParams(request);
+    const report = await context.disclosure.annualReport(year, agency);
+    return sendPage(request, reply, `${year} 年依申请公开情况`, reportBody(report, await listAgencies(context.db), agency));
+  });
+
+  app.get('/requests/report.csv', async (request, reply) => {
+    const { year, agency } = reportParams(request);
+    const report = await context.disclosure.annualReport(year, agency);
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="report-${year}${agency ? `-${agency}` : ''}.csv"`);
+    return reportCsv(report);
   });
 
   app.get('/requests/track', { config: { rateLimit: trackingRateLimit } }, async (request, reply) => {
