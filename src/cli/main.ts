@@ -3,6 +3,7 @@ import { createContext, type AppContext } from '../app.ts';
 import { loadConfig, type Config } from '../core/config.ts';
 import { AppError, describeError } from '../core/errors.ts';
 import { buildServer } from '../server/server.ts';
+import { auditCommand } from './audit.command.ts';
 import { calendarCommand, calendarUsage } from './calendar.command.ts';
 import { dbCommand } from './db.command.ts';
 import { ingestCommand } from './ingest.command.ts';
@@ -22,6 +23,7 @@ const usage = `用法: gongkai <命令> [参数]
   calendar due --from 日期 --working-days N
                                 法定工作日期限(当天为第 0 日;另有 is-working-day、years、load)
   requests notices|notice …     依申请公开的文书(回执、补正告知书、答复书等,可输出 PDF)
+  audit verify                  核对审计日志的哈希链,指出第一处断裂
   serve [--port 端口]           启动门户网站
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
 
@@ -95,6 +97,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
         calendarCommand(rest, { from: values.from, workingDays: values['working-days'], year: values.year, source: values.source, estimate: values.estimate, json: values.json }, context, io));
     case 'requests':
       return withContext(config, (context) => requestsCommand(rest, { pdf: values.pdf, year: values.year, agency: values.agency, json: values.json }, context, io));
+    case 'audit':
+      return withContext(config, (context) => auditCommand(rest[0], { json: values.json }, context, io));
     case 'serve':
       return withContext(config, (context) => serve(context, io));
     case 'start':

@@ -16,11 +16,48 @@ export interface AuditEvent {
   after?: unknown;
 }
 
-/** Writes one audit event; call it inside the transaction that makes the change. */
+/** Every append takes this lock for the rest of its transaction, so the chain never forks. */
+const chainLock = 7_212_019;
+
+/**
+ * Writes one audit event; call it inside the transaction that makes the change.
+ * The event is chained to the one before it (see migrations/0009).
+ */
 export async function recordAudit(tx: Queryable, actor: Actor, event: AuditEvent): Promise<void> {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  await tx.query(sql`select pg_advisory_xact_lock(${chainLock})`);
   await tx.query(sql`
-    insert into audit_events (actor, address, action, subject_type, subject_id, before, after)
-    values (${actor.id}, ${actor.address ?? null}, ${event.action}, ${event.subjectType}, ${event.subjectId},
-      ${json(event.before)}::jsonb, ${json(event.after)}::jsonb)`);
+    insert into audit_events (at, actor, address, action, subject_type, subject_id, before, after, prev_hash, hash)
+    select v.at, v.actor, v.address, v.action, v.subject_type, v.subject_id, v.before, v.after, last.hash,
+      audit_event_hash(last.hash, v.at, v.actor, v.address, v.action, v.subject_type, v.subject_id, v.before, v.after)
+    from (select clock_timestamp() as at, ${actor.id}::text as actor, ${actor.address ?? null}::text as address, ${event.action}::text as action,
+        ${event.subjectType}::text as subject_type, ${event.subjectId}::text as subject_id, ${json(event.before)}::jsonb as before, ${json(event.after)}::jsonb as after) v
+      left join lateral (select hash from audit_events order by id desc limit 1) last on true`);
+}
+
+export interface ChainCheck {
+  events: number;
+  /**
+   * The last event's hash. Anyone who can write to the database could rewrite
+   * the whole chain; a head noted outside it (a supervisor's record, a printed
+   * report) makes that visible too.
+   */
+  head: string | null;
+  /** The first event where the chain breaks, and how. */
+  broken: { id: number; reason: 'content_changed' | 'previous_missing_or_changed' } | null;
+}
+
+/** Recomputes every event's hash and link, in order: the first break is reported. */
+export async function verifyAuditChain(db: Queryable): Promise<ChainCheck> {
+  const rows = await db.query<{ id: number; intact: boolean; linked: boolean; hash: string }>(sql`
+    select id, hash,
+      hash = audit_event_hash(prev_hash, at, actor, address, action, subject_type, subject_id, before, after) as intact,
+      prev_hash is not distinct from lag(hash) over (order by id) as linked
+    from audit_events order by id`);
+  const bad = rows.find((row) => !row.intact || !row.linked);
+  return {
+    events: rows.length,
+    head: rows.at(-1)?.hash ?? null,
+    broken: bad ? { id: bad.id, reason: bad.intact ? 'previous_missing_or_changed' : 'content_changed' } : null,
+  };
 }
