@@ -1,4 +1,5 @@
 import type { Actor } from './core/audit/audit.ts';
+import { createAuthService, type AuthService } from './core/auth/index.ts';
 import { createCalendarService, todayInChina, type CalendarService, type CalendarYear } from './core/calendar/index.ts';
 import { createClockService, type ClockService } from './core/clock/index.ts';
 import type { Config } from './core/config.ts';
@@ -15,6 +16,7 @@ import { createSearchService, type SearchService } from './modules/search/index.
 export interface AppContext {
   config: Config;
   db: Database;
+  auth: AuthService;
   calendar: CalendarService;
   clocks: ClockService;
   /** Loads or corrects a year of the calendar, then moves every clock it changes. */
@@ -37,6 +39,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
   return {
     config,
     db,
+    auth: createAuthService(db),
     calendar,
     clocks,
     async loadCalendarYear(year, actor) {

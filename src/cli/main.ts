@@ -11,6 +11,7 @@ import { processOutput, type Output } from './output.ts';
 import { parseCommand } from './parse.command.ts';
 import { requestsCommand } from './requests.command.ts';
 import { searchCommand } from './search.command.ts';
+import { userCommand } from './user.command.ts';
 
 const usage = `用法: gongkai <命令> [参数]
 
@@ -23,6 +24,8 @@ const usage = `用法: gongkai <命令> [参数]
   calendar due --from 日期 --working-days N
                                 法定工作日期限(当天为第 0 日;另有 is-working-day、years、load)
   requests notices|notice …     依申请公开的文书(回执、补正告知书、答复书等,可输出 PDF)
+  user add 用户名 --name 姓名 --role 角色 [--agency 机关编号]
+                                创建工作人员账号(首个系统管理员由此创建)
   audit verify                  核对审计日志的哈希链,指出第一处断裂
   serve [--port 端口]           启动门户网站
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
@@ -70,6 +73,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       estimate: { type: 'boolean', default: false },
       pdf: { type: 'string' },
       agency: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -97,6 +102,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
         calendarCommand(rest, { from: values.from, workingDays: values['working-days'], year: values.year, source: values.source, estimate: values.estimate, json: values.json }, context, io));
     case 'requests':
       return withContext(config, (context) => requestsCommand(rest, { pdf: values.pdf, year: values.year, agency: values.agency, json: values.json }, context, io));
+    case 'user':
+      return withContext(config, (context) => userCommand(rest, { name: values.name, role: values.role, agency: values.agency }, context, io));
     case 'audit':
       return withContext(config, (context) => auditCommand(rest[0], { json: values.json }, context, io));
     case 'serve':

@@ -7,6 +7,7 @@ export const errorCodes = {
   validation_failed: { http: 400, exit: 2 },
   config_invalid: { http: 500, exit: 78 },
   not_found: { http: 404, exit: 3 },
+  unauthenticated: { http: 401, exit: 4 },
   forbidden: { http: 403, exit: 4 },
   conflict: { http: 409, exit: 5 },
   file_unreadable: { http: 400, exit: 6 },

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import formBody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -9,6 +10,8 @@ import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
 import { registerRequestPages } from './portal/request.routes.ts';
+import { registerStaffRoutes } from './staff/staff.routes.ts';
+import { registerStaffSession } from './staff/staff.session.ts';
 
 export function buildServer(context: AppContext, options: { logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, maxParamLength: 500 });
@@ -29,9 +32,12 @@ export function buildServer(context: AppContext, options: { logger?: boolean } =
   });
   // Forms post url-encoded bodies; only routes that opt in are rate-limited (public submissions).
   app.register(formBody, { bodyLimit: 64 * 1024 });
+  app.register(cookie);
   app.register(rateLimit, { global: false, errorResponseBuilder: (_request, limit) => new AppError('rate_limited', `提交过于频繁,请 ${Math.ceil(limit.ttl / 1000)} 秒后再试`) });
   app.get('/healthz', async () => ({ ok: true, database: context.db.kind }));
   app.register(async (scope) => {
+    registerStaffSession(scope, context);
+    registerStaffRoutes(scope, context);
     registerPortal(scope, context);
     registerRequestPages(scope, context);
     registerApi(scope, context);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
-import type { ClockContext, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
+import type { ClockContext, ClockExplanation, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { actionInputs, type ActionInput } from './disclosure.actions.ts';
@@ -10,7 +10,7 @@ import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind 
 import { deadlineCounts, deadlinesByAgency, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
 import { annualReport, type AnnualReport } from './disclosure.report.ts';
-import { checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
+import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
 import { consultationKinds, replyCategories, requestStates, type Channel, type RequestAction, type RequestState } from './disclosure.types.ts';
 
 /** A member of staff as the service sees them: their agency, or none for a supervisor (reads all, acts on none). */
@@ -47,6 +47,8 @@ export interface DisclosureService {
   act<A extends RequestAction>(requestId: number, action: A, input: unknown, actor: StaffActor, today?: string): Promise<RequestState>;
   track(code: string): Promise<Tracking | null>;
   clock(requestId: number, actor: StaffActor, today?: string): Promise<ClockState | null>;
+  /** Everything staff of the handling agency see on a case, the applicant included (the read is audited). */
+  caseFile(requestId: number, actor: StaffActor, today?: string): Promise<CaseFile>;
   /** The notices written so far for a request (one per step that calls for one). */
   notices(requestId: number, actor: StaffActor): Promise<{ eventId: number; kind: NoticeKind; title: string; on: string }[]>;
   /** One notice with the case's facts, the applicant's name included: the read is audited. */
@@ -57,6 +59,15 @@ export interface DisclosureService {
   deadlines(actor: StaffActor, today?: string, options?: { agencyId?: number; limit?: number }): Promise<Deadlines>;
   /** For supervisors: every agency's open, overdue and soon-due requests. */
   deadlinesByAgency(actor: StaffActor, today?: string): Promise<AgencyDeadlines[]>;
+}
+
+export interface CaseFile {
+  request: repository.RequestRow;
+  applicant: repository.Applicant;
+  events: (repository.RequestEvent & { at: string })[];
+  consultations: repository.ConsultationRow[];
+  clock: ClockExplanation | null;
+  actions: RequestAction[];
 }
 
 export interface Deadlines {
@@ -285,6 +296,20 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         dueEstimated: clock?.estimated ?? false,
         reply: category ? replyCategories[category].label : null,
         steps: events.filter((event) => event.publicNote).map((event) => ({ on: event.onDate, note: event.publicNote! })),
+      };
+    },
+
+    async caseFile(requestId, actor, today = todayInChina()) {
+      const request = await visible(db, requestId, actor, false);
+      const applicant = (await repository.readApplicant(db, requestId))!;
+      await db.transaction((tx) => recordAudit(tx, actor, { action: 'disclosure.read_applicant', subjectType: 'disclosure_request', subjectId: String(requestId), after: { purpose: 'case' } }));
+      return {
+        request,
+        applicant,
+        events: await repository.readEvents(db, requestId),
+        consultations: await repository.readConsultations(db, requestId),
+        clock: await clocks.explain(db, replyClock(requestId), today),
+        actions: actor.agencyId === null ? [] : allowedActions(request.state),
       };
     },
 

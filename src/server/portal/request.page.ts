@@ -28,13 +28,15 @@ const choice = (name: string, label: string, choices: Record<string, string>, va
     ${Object.entries(choices).map(([value, text]) => html`<option value="${value}"${values[name] === value ? html` selected` : ''}>${text}</option>`)}
   </select></p>`;
 
-export function requestFormBody(agencies: Agency[], values: FormValues, problems: string[]): Html {
-  return html`<h1>提交政府信息公开申请</h1>
+/** The request form; staff registering a letter get the channel and dates too (`staff`), and post elsewhere. */
+export function requestFormBody(agencies: Agency[], values: FormValues, problems: string[], staff?: { action: string; hidden: Html; fields: Html }): Html {
+  return html`<h1>${staff ? '登记线下收到的申请' : '提交政府信息公开申请'}</h1>
   ${problems.length > 0
     ? html`<div role="alert" class="alert" tabindex="-1" id="problems"><h2>申请未提交,请修改以下内容:</h2><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
     : ''}
   <p class="muted">带 * 的为必填项。申请人的身份和联系方式只有受理机关的工作人员能看到。</p>
-  <form method="post" action="/requests" class="request-form" novalidate>
+  <form method="post" action="${staff?.action ?? '/requests'}" class="request-form" novalidate>${staff?.hidden ?? ''}
+    ${staff?.fields ?? ''}
     <fieldset><legend>受理机关</legend>
       <p class="field"><label for="f-agencyId">向哪个机关申请 <span aria-hidden="true">*</span></label>
       <select id="f-agencyId" name="agencyId" required aria-required="true"><option value="">请选择</option>

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import type { Actor } from '../../core/audit/audit.ts';
-import { isAppError } from '../../core/errors.ts';
+import { isAppError, type AppError } from '../../core/errors.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import { listAgencies } from '../../modules/agencies/index.ts';
 import { reportCsv } from '../../modules/disclosure/index.ts';
@@ -14,10 +14,10 @@ export const trackingRateLimit = { max: 60, timeWindow: '1 minute' };
 
 export const publicActor = (request: FastifyRequest): Actor => ({ id: 'public', address: request.ip });
 
-const formFields = ['agencyId', 'applicantType', 'name', 'idType', 'idNumber', 'organisationCode', 'legalRepresentative', 'contactPerson', 'phone', 'email', 'address', 'description', 'deliveryForm', 'deliveryWay'];
+const formFields = ['channel', 'submittedOn', 'signedOn', 'confirmedOn', 'agencyId', 'applicantType', 'name', 'idType', 'idNumber', 'organisationCode', 'legalRepresentative', 'contactPerson', 'phone', 'email', 'address', 'description', 'deliveryForm', 'deliveryWay'];
 
 /** The form's flat fields as the service's submission; empty optional fields are left out. */
-function submissionFrom(values: FormValues) {
+export function submissionFrom(values: FormValues) {
   const optional = (name: string) => values[name] || undefined;
   return {
     agencyId: values.agencyId,
@@ -36,10 +36,19 @@ function submissionFrom(values: FormValues) {
     description: values.description,
     deliveryForm: values.deliveryForm,
     deliveryWay: values.deliveryWay,
+    channel: values.channel,
+    submittedOn: values.submittedOn,
+    signedOn: values.signedOn || undefined,
+    confirmedOn: values.confirmedOn || undefined,
   };
 }
 
-function formValues(body: unknown): FormValues {
+/** The problems a validation error lists, one line each, for a form to show. */
+export function problemsOf(error: AppError): string[] {
+  return (error.details.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [error.message];
+}
+
+export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   for (const name of formFields) {
@@ -61,7 +70,7 @@ export function registerRequestPages(app: FastifyInstance, context: AppContext):
       return reply.redirect(`/requests/track/${receipt.trackingCode}?submitted=1`, 303);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'validation_failed') throw error;
-      const problems = (error.details.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [error.message];
+      const problems = problemsOf(error);
       reply.status(400);
       return sendPage(request, reply, '申请未提交', requestFormBody(await listAgencies(context.db), values, problems));
     }

@@ -1,0 +1,133 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { recordAudit, type Actor } from '../audit/audit.ts';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import * as repository from './auth.repository.ts';
+import { checkPassword, checkUsername, lockMinutes, maxFailedAttempts, sessionHours } from './auth.rules.ts';
+import { roles, type Role, type Session, type StaffUser } from './auth.types.ts';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: number | null;
+  /** Omitted: a random one is generated, shown once, and must be changed at first sign-in. */
+  password?: string;
+}
+
+export interface AuthService {
+  /** Creates an account. `by` is the administrator, or null when the command line bootstraps the first one. */
+  createUser(input: NewUser, by: StaffUser | null, actor: Actor): Promise<{ id: number; password: string | null }>;
+  signIn(username: string, password: string, address: string | null): Promise<{ token: string; session: Session }>;
+  session(token: string | undefined): Promise<Session | null>;
+  signOut(token: string, actor: Actor): Promise<void>;
+  /** An administrator sets a new one-time password; the user's sessions end. */
+  resetPassword(userId: number, by: StaffUser, actor: Actor): Promise<string>;
+  changePassword(user: StaffUser, current: string, next: string, actor: Actor): Promise<void>;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const newSecret = () => randomBytes(32).toString('base64url');
+const oneTimePassword = () => randomBytes(12).toString('base64url');
+/** A hash to verify against when the username is unknown, so both cases take as long. */
+let decoy: Promise<string> | null = null;
+const decoyHash = () => (decoy ??= hash('gongkai-decoy-password'));
+
+/** Who may manage whose account: system administrators anyone, agency administrators their own agency's staff. */
+function mayManage(by: StaffUser | null, target: { role: Role; agencyId: number | null }): boolean {
+  if (by === null || by.role === 'system_admin') return true;
+  return by.role === 'agency_admin' && by.agencyId !== null && by.agencyId === target.agencyId && (target.role === 'clerk' || target.role === 'agency_admin');
+}
+
+export function createAuthService(db: Database): AuthService {
+  return {
+    async createUser(input, by, actor) {
+      checkUsername(input.username);
+      if (!(input.role in roles)) throw new AppError('validation_failed', `未知的角色「${input.role}」`);
+      if (!input.displayName.trim() || input.displayName.length > 50) throw new AppError('validation_failed', '请填写 50 字以内的姓名');
+      const needsAgency = input.role === 'clerk' || input.role === 'agency_admin';
+      if (needsAgency && input.agencyId === null) throw new AppError('validation_failed', '经办人员和机关管理员须属于一个机关');
+      if (!needsAgency && input.agencyId !== null) throw new AppError('validation_failed', '监督人员和系统管理员不属于某一机关');
+      if (!mayManage(by, input)) throw new AppError('forbidden', '无权为该机关或该角色创建账号');
+      const password = input.password ?? oneTimePassword();
+      if (input.password !== undefined) checkPassword(password, input.username);
+      const passwordHash = await hash(password);
+      const id = await db.transaction(async (tx) => {
+        if (await repository.findCredentials(tx, input.username)) throw new AppError('conflict', `用户名「${input.username}」已被使用`);
+        const created = await repository.insertUser(tx, { ...input, displayName: input.displayName.trim(), passwordHash, mustChangePassword: input.password === undefined });
+        await recordAudit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: String(created), after: { username: input.username, role: input.role, agencyId: input.agencyId } });
+        return created;
+      });
+      return { id, password: input.password === undefined ? password : null };
+    },
+
+    async signIn(username, password, address) {
+      const refused = new AppError('forbidden', '用户名或密码不正确');
+      const credentials = await repository.findCredentials(db, username.slice(0, 40));
+      if (!credentials) {
+        await verify(await decoyHash(), password).catch(() => false);
+        throw refused;
+      }
+      const actor: Actor = { id: `user:${credentials.user.id}`, address };
+      if (credentials.disabled) throw refused;
+      if (credentials.lockedUntil && Date.parse(credentials.lockedUntil) > Date.now()) {
+        throw new AppError('forbidden', `连续登录失败次数过多,请 ${lockMinutes} 分钟后再试`);
+      }
+      if (!(await verify(credentials.passwordHash, password).catch(() => false))) {
+        const attempts = credentials.failedAttempts + 1;
+        const lockUntil = attempts >= maxFailedAttempts ? new Date(Date.now() + lockMinutes * 60_000) : null;
+        await db.transaction(async (tx) => {
+          await repository.recordFailure(tx, credentials.user.id, lockUntil);
+          await recordAudit(tx, actor, { action: 'auth.sign_in_failed', subjectType: 'user', subjectId: String(credentials.user.id), after: { attempts, locked: lockUntil !== null } });
+        });
+        throw refused;
+      }
+      const token = newSecret();
+      const csrfToken = newSecret();
+      const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
+      await db.transaction(async (tx) => {
+        await repository.clearFailures(tx, credentials.user.id);
+        await repository.insertSession(tx, { tokenHash: tokenHash(token), userId: credentials.user.id, csrfToken, address, expiresAt });
+        await recordAudit(tx, actor, { action: 'auth.sign_in', subjectType: 'user', subjectId: String(credentials.user.id) });
+      });
+      return { token, session: { user: credentials.user, csrfToken, expiresAt: expiresAt.toISOString() } };
+    },
+
+    async session(token) {
+      if (!token || token.length > 100) return null;
+      return repository.findSession(db, tokenHash(token));
+    },
+
+    async signOut(token, actor) {
+      await db.transaction(async (tx) => {
+        await repository.deleteSession(tx, tokenHash(token));
+        await recordAudit(tx, actor, { action: 'auth.sign_out', subjectType: 'session', subjectId: tokenHash(token).slice(0, 12) });
+      });
+    },
+
+    async resetPassword(userId, by, actor) {
+      const target = await repository.readUser(db, userId);
+      // A user the administrator may not manage is not theirs to see either.
+      if (!target || !mayManage(by, target)) throw new AppError('not_found', '没有这个账号');
+      const password = oneTimePassword();
+      const passwordHash = await hash(password);
+      await db.transaction(async (tx) => {
+        await repository.setPassword(tx, userId, passwordHash, true);
+        await recordAudit(tx, actor, { action: 'user.reset_password', subjectType: 'user', subjectId: String(userId) });
+      });
+      return password;
+    },
+
+    async changePassword(user, current, next, actor) {
+      const credentials = await repository.findCredentials(db, user.username);
+      if (!credentials || !(await verify(credentials.passwordHash, current).catch(() => false))) throw new AppError('forbidden', '当前密码不正确');
+      checkPassword(next, user.username);
+      const passwordHash = await hash(next);
+      await db.transaction(async (tx) => {
+        await repository.setPassword(tx, user.id, passwordHash, false);
+        await recordAudit(tx, actor, { action: 'user.change_password', subjectType: 'user', subjectId: String(user.id) });
+      });
+    },
+  };
+}

@@ -1,0 +1,25 @@
+export const roles = {
+  clerk: '经办人员',
+  agency_admin: '机关管理员',
+  supervisor: '监督人员',
+  system_admin: '系统管理员',
+} as const;
+export type Role = keyof typeof roles;
+
+/** A signed-in member of staff, as every permission check sees them. */
+export interface StaffUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Their agency; null for supervisors and system administrators, who see every agency. */
+  agencyId: number | null;
+  agencyName: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface Session {
+  user: StaffUser;
+  csrfToken: string;
+  expiresAt: string;
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createContext, type AppContext } from '../../src/app.ts';
+import { loadConfig } from '../../src/core/config.ts';
+import { sql } from '../../src/core/db/sql.ts';
+import { buildServer } from '../../src/server/server.ts';
+import { seedsDir } from '../support/corpus.ts';
+import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+
+const password = 'correct horse battery staple';
+
+for (const engine of engines) {
+  describe(`the staff side over HTTP on ${engine}`, () => {
+    let database: TestDatabase;
+    let context: AppContext;
+    let app: ReturnType<typeof buildServer>;
+    let agencyA: number;
+    let agencyB: number;
+    let requestId: number;
+    let address = 0;
+
+    /** Signs in and returns the cookie and the CSRF token the pages carry. */
+    async function signIn(username: string, secret = password): Promise<{ cookie: string; csrf: string }> {
+      const response = await app.inject({ method: 'POST', url: '/staff/sign-in', payload: { username, password: secret }, remoteAddress: `203.0.113.${++address % 250}` });
+      assert.equal(response.statusCode, 303, response.body);
+      const cookie = String(response.headers['set-cookie']).split(';')[0]!;
+      const page = await app.inject({ url: '/staff', headers: { cookie } });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+      assert.ok(csrf, 'the page carries a CSRF token');
+      return { cookie, csrf };
+    }
+    const post = (url: string, who: { cookie: string; csrf: string } | null, payload: Record<string, string> = {}, withCsrf = true) =>
+      app.inject({ method: 'POST', url, headers: who ? { cookie: who.cookie } : {}, payload: { ...payload, ...(who && withCsrf ? { _csrf: who.csrf } : {}) } });
+
+    before(async () => {
+      database = await openTestDatabase(engine);
+      context = await createContext(loadConfig({}), { db: database.db, migrate: false });
+      await context.ingest.ingest([seedsDir]);
+      app = buildServer(context);
+      const agencies = await database.db.query<{ id: number; name: string }>(sql`select id, name from agencies where name in ('上海市长宁区人民政府办公室', '上海市长宁区审计局') order by name desc`);
+      [agencyA, agencyB] = [agencies.find((a) => a.name.includes('办公室'))!.id, agencies.find((a) => a.name.includes('审计局'))!.id];
+      const bootstrap = { id: 'cli:test' };
+      await context.auth.createUser({ username: 'clerk.a', displayName: '甲经办', role: 'clerk', agencyId: agencyA, password }, null, bootstrap);
+      await context.auth.createUser({ username: 'clerk.b', displayName: '乙经办', role: 'clerk', agencyId: agencyB, password }, null, bootstrap);
+      await context.auth.createUser({ username: 'watcher', displayName: '督查员', role: 'supervisor', agencyId: null, password }, null, bootstrap);
+      requestId = (await context.disclosure.submit({
+        agencyId: agencyA,
+        applicant: { type: 'natural_person', name: '钱七<i>', idNumber: '310101199001011234', phone: '13800000000' },
+        description: '2021年区政府常务会议纪要',
+        deliveryForm: 'paper',
+        deliveryWay: 'mail',
+      }, { id: 'public' })).id;
+    });
+    after(async () => {
+      await app.close();
+      await database.close();
+    });
+
+    it('signs staff in with a hashed password, makes a one-time password be changed, and locks after 5 failures', async () => {
+      const stored = await database.db.query<{ password_hash: string }>(sql`select password_hash from users where username = 'clerk.a'`);
+      assert.match(stored[0]!.password_hash, /^\$argon2id\$/);
+      assert.equal((await app.inject({ url: '/staff' })).headers.location, '/staff/sign-in?next=%2Fstaff');
+      const created = await context.auth.createUser({ username: 'newbie', displayName: '新人', role: 'clerk', agencyId: agencyA }, null, { id: 'cli:test' });
+      const first = await app.inject({ method: 'POST', url: '/staff/sign-in', payload: { username: 'newbie', password: created.password! } });
+      assert.equal(first.headers.location, '/staff/password');
+      assert.match(String(first.headers['set-cookie']), /HttpOnly; SameSite=Lax/);
+      for (let i = 0; i < 5; i++) assert.equal((await app.inject({ method: 'POST', url: '/staff/sign-in', payload: { username: 'newbie', password: 'wrong password!' } })).statusCode, 401);
+      const locked = await app.inject({ method: 'POST', url: '/staff/sign-in', payload: { username: 'newbie', password: created.password! } });
+      assert.equal(locked.statusCode, 401);
+      assert.match(locked.body, /请 15 分钟后再试/);
+      const unknown = await app.inject({ method: 'POST', url: '/staff/sign-in', payload: { username: 'nobody', password } });
+      assert.match(unknown.body, /用户名或密码不正确/);
+    });
+
+    it('shows a clerk their agency\'s requests and the case with its applicant, escaped, and audits the read', async () => {
+      const clerk = await signIn('clerk.a');
+      const board = await app.inject({ url: '/staff', headers: { cookie: clerk.cookie } });
+      assert.match(board.body, new RegExp(`href="/staff/requests/${requestId}"`));
+      const page = await app.inject({ url: `/staff/requests/${requestId}`, headers: { cookie: clerk.cookie } });
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes('钱七&#60;i&#62;'));
+      assert.match(page.body, /逐日明细/);
+      const reads = await database.db.query<{ actor: string }>(sql`select actor from audit_events where action = 'disclosure.read_applicant' and subject_id = ${String(requestId)}`);
+      assert.ok(reads.some((r) => r.actor.startsWith('user:')));
+    });
+
+    it('takes a step with the CSRF token, refuses one without, and serves the notice as a PDF', async () => {
+      const clerk = await signIn('clerk.a');
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const refused = await post(`/staff/requests/${requestId}/extend`, clerk, { on: today, days: '10', approver: '科长', reason: '需要调档' }, false);
+      assert.equal(refused.statusCode, 403);
+      const done = await post(`/staff/requests/${requestId}/extend`, clerk, { on: today, days: '10', approver: '科长', reason: '需要调档' });
+      assert.equal(done.statusCode, 303, done.body);
+      const again = await post(`/staff/requests/${requestId}/extend`, clerk, { on: today, days: '5', approver: '科长', reason: '再延' });
+      assert.equal(again.statusCode, 409);
+      assert.match(again.body, /只能延长一次/);
+      const notices = await context.disclosure.notices(requestId, { id: 'test', agencyId: agencyA });
+      const extension = notices.find((n) => n.kind === 'extension')!;
+      const pdf = await app.inject({ url: `/staff/requests/${requestId}/notices/${extension.eventId}.pdf`, headers: { cookie: clerk.cookie } });
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      const actors = await database.db.query<{ actor: string }>(sql`select actor from audit_events where action = 'disclosure.extend'`);
+      assert.match(actors[0]!.actor, /^user:\d+$/);
+    });
+
+    it('refuses every staff action to the anonymous, to another agency\'s clerk, and without a CSRF token', async () => {
+      const other = await signIn('clerk.b');
+      const watcher = await signIn('watcher');
+      const owner = await signIn('clerk.a');
+      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean }[] = [
+        { url: `/staff/requests/${requestId}/reply`, payload: { on: '2026-01-05', category: 'disclose', basis: '第二十七条' }, perRequest: true },
+        { url: `/staff/requests/${requestId}/consult`, payload: { on: '2026-01-05', kind: 'third_party', party: '某公司' }, perRequest: true },
+        { url: `/staff/requests/${requestId}/record_review`, payload: { on: '2026-01-05', kind: 'litigation', outcome: 'pending' }, perRequest: true },
+        { url: '/staff/requests', payload: { channel: 'in_person', submittedOn: '2026-01-05' }, perRequest: false },
+        { url: '/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
+        { url: '/staff/sign-out', payload: {}, perRequest: false },
+      ];
+      for (const route of mutating) {
+        assert.equal((await post(route.url, null, route.payload)).statusCode, 401, `anonymous ${route.url}`);
+        assert.equal((await post(route.url, owner, route.payload, false)).statusCode, 403, `no CSRF ${route.url}`);
+        if (route.perRequest) {
+          assert.equal((await post(route.url, other, route.payload)).statusCode, 404, `other agency ${route.url}`);
+          assert.equal((await post(route.url, watcher, route.payload)).statusCode, 403, `supervisor ${route.url}`);
+        }
+      }
+      assert.equal((await app.inject({ url: `/staff/requests/${requestId}`, headers: { cookie: other.cookie } })).statusCode, 404);
+      assert.equal((await app.inject({ url: `/staff/requests/${requestId}`, headers: { cookie: watcher.cookie } })).statusCode, 200, 'a supervisor reads every case');
+      assert.equal((await post('/staff/requests', watcher, { channel: 'in_person', submittedOn: '2026-01-05' })).statusCode, 403);
+    });
+
+    it('registers a letter received by a clerk\'s agency', async () => {
+      const clerk = await signIn('clerk.a');
+      const form = await app.inject({ url: '/staff/requests/new', headers: { cookie: clerk.cookie } });
+      assert.match(form.body, /需签收/);
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const registered = await post('/staff/requests', clerk, {
+        channel: 'in_person', submittedOn: today, agencyId: String(agencyA), applicantType: 'commercial', name: '某公司', organisationCode: '91310000MA1XXXXX1Q',
+        phone: '021-12345678', description: '某项目的环评批复', deliveryForm: 'paper', deliveryWay: 'pick_up',
+      });
+      assert.equal(registered.statusCode, 303, registered.body);
+      assert.match(String(registered.headers.location), /^\/staff\/requests\/\d+$/);
+    });
+  });
+}
