@@ -10,6 +10,8 @@ import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
 import { registerRequestPages } from './portal/request.routes.ts';
+import { registerCalendarScreen } from './staff/staff.calendar.ts';
+import { registerStaffApi } from './staff/staff.api.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
 import { registerStaffSession } from './staff/staff.session.ts';
 
@@ -38,6 +40,8 @@ export function buildServer(context: AppContext, options: { logger?: boolean } =
   app.register(async (scope) => {
     registerStaffSession(scope, context);
     registerStaffRoutes(scope, context);
+    registerStaffApi(scope, context);
+    registerCalendarScreen(scope, context);
     registerPortal(scope, context);
     registerRequestPages(scope, context);
     registerApi(scope, context);

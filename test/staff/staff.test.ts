@@ -42,6 +42,7 @@ for (const engine of engines) {
       const bootstrap = { id: 'cli:test' };
       await context.auth.createUser({ username: 'clerk.a', displayName: '甲经办', role: 'clerk', agencyId: agencyA, password }, null, bootstrap);
       await context.auth.createUser({ username: 'clerk.b', displayName: '乙经办', role: 'clerk', agencyId: agencyB, password }, null, bootstrap);
+      await context.auth.createUser({ username: 'admin', displayName: '管理员', role: 'system_admin', agencyId: null, password }, null, bootstrap);
       await context.auth.createUser({ username: 'watcher', displayName: '督查员', role: 'supervisor', agencyId: null, password }, null, bootstrap);
       requestId = (await context.disclosure.submit({
         agencyId: agencyA,
@@ -111,7 +112,10 @@ for (const engine of engines) {
         { url: `/staff/requests/${requestId}/reply`, payload: { on: '2026-01-05', category: 'disclose', basis: '第二十七条' }, perRequest: true },
         { url: `/staff/requests/${requestId}/consult`, payload: { on: '2026-01-05', kind: 'third_party', party: '某公司' }, perRequest: true },
         { url: `/staff/requests/${requestId}/record_review`, payload: { on: '2026-01-05', kind: 'litigation', outcome: 'pending' }, perRequest: true },
+        { url: `/api/staff/requests/${requestId}/consult`, payload: { on: '2026-01-05', kind: 'third_party', party: '某公司' }, perRequest: true },
         { url: '/staff/requests', payload: { channel: 'in_person', submittedOn: '2026-01-05' }, perRequest: false },
+        { url: '/api/staff/requests', payload: { channel: 'in_person', submittedOn: '2026-01-05' }, perRequest: false },
+        { url: '/staff/calendar', payload: { source: 'x', days: '2027-01-01 休 元旦' }, perRequest: false },
         { url: '/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/staff/sign-out', payload: {}, perRequest: false },
       ];
@@ -126,6 +130,37 @@ for (const engine of engines) {
       assert.equal((await app.inject({ url: `/staff/requests/${requestId}`, headers: { cookie: other.cookie } })).statusCode, 404);
       assert.equal((await app.inject({ url: `/staff/requests/${requestId}`, headers: { cookie: watcher.cookie } })).statusCode, 200, 'a supervisor reads every case');
       assert.equal((await post('/staff/requests', watcher, { channel: 'in_person', submittedOn: '2026-01-05' })).statusCode, 403);
+    });
+
+    it('serves the same steps as JSON, with the CSRF token in a header', async () => {
+      const clerk = await signIn('clerk.a');
+      const me = (await app.inject({ url: '/api/staff/me', headers: { cookie: clerk.cookie } })).json() as { csrfToken: string; user: { username: string } };
+      assert.deepEqual([me.user.username, me.csrfToken], ['clerk.a', clerk.csrf]);
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const step = (headers: Record<string, string>) =>
+        app.inject({ method: 'POST', url: `/api/staff/requests/${requestId}/consult`, headers: { cookie: clerk.cookie, ...headers }, payload: { on: today, kind: 'co_producer', party: '区财政局' } });
+      assert.equal((await step({})).statusCode, 403);
+      const done = await step({ 'x-csrf-token': clerk.csrf });
+      assert.equal(done.statusCode, 200, done.body);
+      const file = (await app.inject({ url: `/api/staff/requests/${requestId}`, headers: { cookie: clerk.cookie } })).json() as { clock: { state: { status: string } }; applicant: { name: string } };
+      assert.deepEqual([file.clock.state.status, file.applicant.name], ['paused', '钱七<i>']);
+      const deadlines = (await app.inject({ url: '/api/staff/deadlines', headers: { cookie: clerk.cookie } })).json() as { counts: { paused: number } };
+      assert.ok(deadlines.counts.paused >= 1);
+      assert.equal((await app.inject({ url: '/api/staff/deadlines' })).statusCode, 401);
+    });
+
+    it('lets a system administrator load a calendar year, and no one else', async () => {
+      const clerk = await signIn('clerk.a');
+      assert.equal((await app.inject({ url: '/staff/calendar', headers: { cookie: clerk.cookie } })).statusCode, 403);
+      const admin = await signIn('admin');
+      const bad = await post('/staff/calendar', admin, { source: '国办发明电', days: '2027-02-03 班 春节' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /本是工作日/);
+      const loaded = await post('/staff/calendar', admin, { source: '国办发明电〔2026〕1号', days: '2027-01-01 休 元旦\n2027-02-06~2027-02-12 休 春节' });
+      assert.equal(loaded.statusCode, 200);
+      assert.match(loaded.body, /已载入 2027 年的节假日安排,并重新计算了 \d+ 个期限/);
+      assert.match(loaded.body, /国办发明电〔2026〕1号/);
+      await database.db.query(sql`delete from calendar_years where year = 2027`);
     });
 
     it('registers a letter received by a clerk\'s agency', async () => {

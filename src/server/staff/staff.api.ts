@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.ts';
+import { AppError } from '../../core/errors.ts';
+import { actionLabels, type RequestAction } from '../../modules/disclosure/index.ts';
+import { positiveId } from '../portal/portal.routes.ts';
+import { signedIn, staffActor } from './staff.session.ts';
+
+/**
+ * The staff side as JSON, for integrations and the console: the same session
+ * cookie, and the CSRF token in the x-csrf-token header on every change.
+ */
+export function registerStaffApi(app: FastifyInstance, context: AppContext): void {
+  const { disclosure } = context;
+  const actorOf = (request: Parameters<typeof signedIn>[0]) => staffActor(request, signedIn(request).user);
+
+  app.get('/api/staff/me', async (request) => {
+    const { user, csrfToken, expiresAt } = signedIn(request);
+    return { user, csrfToken, expiresAt };
+  });
+
+  app.get('/api/staff/deadlines', async (request) => {
+    const actor = actorOf(request);
+    return { ...(await disclosure.deadlines(actor)), agencies: actor.agencyId === null ? await disclosure.deadlinesByAgency(actor) : null };
+  });
+
+  app.get('/api/staff/requests/:id', async (request) => {
+    const id = positiveId((request.params as { id: string }).id);
+    const actor = actorOf(request);
+    return { ...(await disclosure.caseFile(id, actor)), notices: await disclosure.notices(id, actor) };
+  });
+
+  app.post('/api/staff/requests', async (request, reply) => {
+    const receipt = await disclosure.register(request.body, actorOf(request));
+    reply.status(201);
+    return receipt;
+  });
+
+  app.post('/api/staff/requests/:id/:action', async (request) => {
+    const params = request.params as { id: string; action: string };
+    if (!(params.action in actionLabels)) throw new AppError('not_found', '没有这项操作');
+    const state = await disclosure.act(positiveId(params.id), params.action as RequestAction, request.body ?? {}, actorOf(request));
+    return { state };
+  });
+}
