@@ -10,6 +10,7 @@ import { ingestCommand } from './ingest.command.ts';
 import { processOutput, type Output } from './output.ts';
 import { parseCommand } from './parse.command.ts';
 import { requestsCommand } from './requests.command.ts';
+import { rulesCommand } from './rules.command.ts';
 import { searchCommand } from './search.command.ts';
 import { userCommand } from './user.command.ts';
 
@@ -23,9 +24,11 @@ const usage = `用法: gongkai <命令> [参数]
                                 检索文件库(有效性按 --on 日期判断,默认今天)
   calendar due --from 日期 --working-days N
                                 法定工作日期限(当天为第 0 日;另有 is-working-day、years、load)
-  requests notices|notice …     依申请公开的文书(回执、补正告知书、答复书等,可输出 PDF)
+  requests report --year 年份   年度报告中依申请公开的表格(CSV)
   user add 用户名 --name 姓名 --role 角色 [--agency 机关编号]
                                 创建工作人员账号(首个系统管理员由此创建)
+  rules [set 代码 --limit 天数 --source 依据]
+                                各项法定期限及其依据;修改只适用于此后开始计时的事项
   audit verify                  核对审计日志的哈希链,指出第一处断裂
   serve [--port 端口]           启动门户网站
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
@@ -71,8 +74,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       year: { type: 'string' },
       source: { type: 'string' },
       estimate: { type: 'boolean', default: false },
-      pdf: { type: 'string' },
       agency: { type: 'string' },
+      limit: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -101,9 +104,11 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       return withContext(config, (context) =>
         calendarCommand(rest, { from: values.from, workingDays: values['working-days'], year: values.year, source: values.source, estimate: values.estimate, json: values.json }, context, io));
     case 'requests':
-      return withContext(config, (context) => requestsCommand(rest, { pdf: values.pdf, year: values.year, agency: values.agency, json: values.json }, context, io));
+      return withContext(config, (context) => requestsCommand(rest, { year: values.year, agency: values.agency, json: values.json }, context, io));
     case 'user':
       return withContext(config, (context) => userCommand(rest, { name: values.name, role: values.role, agency: values.agency }, context, io));
+    case 'rules':
+      return withContext(config, (context) => rulesCommand(rest, { limit: values.limit, source: values.source, json: values.json }, context, io));
     case 'audit':
       return withContext(config, (context) => auditCommand(rest[0], { json: values.json }, context, io));
     case 'serve':

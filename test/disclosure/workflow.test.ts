@@ -123,6 +123,10 @@ for (const engine of engines) {
       assert.equal(await service.act(ids[10]!, 'lapse_fee', { on: '2025-04-10' }, clerk, '2025-04-10'), 'closed');
       await service.act(ids[9]!, 'send_fee_notice', { on: '2025-03-04', mode: 'per_volume', pages: 101 }, clerk, '2025-03-04');
       assert.equal((await database.db.query<{ fee_amount: number }>(sql`select fee_amount from disclosure_requests where id = ${ids[9]!}`))[0]!.fee_amount, 720);
+      const file = await service.caseFile(ids[0]!, clerk, '2025-03-04');
+      assert.equal(file.otherRequests.length, 10, 'the same applicant\'s requests are seen together');
+      const supervised = await service.caseFile(ids[0]!, supervisor, '2025-03-04');
+      assert.deepEqual([supervised.applicant, supervised.otherRequests], [null, []], 'a supervisor does not see the applicant');
     });
 
     it('lets only the handling agency act: another agency sees nothing, a supervisor may look but not act', async () => {
@@ -152,6 +156,23 @@ for (const engine of engines) {
       const overview = await service.deadlinesByAgency(supervisor, '2025-04-01');
       assert.deepEqual(overview.find((row) => row.agencyId === agencyId), { agencyId, agencyName: '上海市长宁区民政局', open: 3, overdue: 1, dueSoon: 1 });
       await assert.rejects(service.deadlinesByAgency(mine, '2025-04-01'), { code: 'forbidden' });
+    });
+
+    it('applies a changed rule to requests received after the change, not before', async () => {
+      const clocks = createClockService(database.db, createCalendarService(database.db));
+      const before = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-02-08');
+      await clocks.setRule('disclosure.reply', { limit: 15, source: '假设的新规定(测试)' }, { id: 'user:admin' });
+      await assert.rejects(clocks.setRule('disclosure.reply', { limit: 15, source: ' ' }, { id: 'user:admin' }), { code: 'validation_failed' });
+      try {
+        const after = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-02-08');
+        assert.deepEqual([before.dueOn, after.dueOn], ['2024-03-13', '2024-03-06']);
+        await clocks.refreshCaches('2024-02-08');
+        assert.equal((await stateOf(before.id)).due_on, '2024-03-13', 'a refresh keeps the terms a clock started with');
+        const audit = await database.db.query<{ before: { limit: number } }>(sql`select before from audit_events where action = 'deadline_rule.change'`);
+        assert.equal(audit[0]!.before.limit, 20);
+      } finally {
+        await clocks.setRule('disclosure.reply', { limit: 20, source: '《中华人民共和国政府信息公开条例》第三十三条第二款' }, { id: 'user:admin' });
+      }
     });
 
     it('moves a due date estimated into an unloaded year once that year\'s notice is loaded', async () => {

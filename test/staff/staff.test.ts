@@ -128,7 +128,11 @@ for (const engine of engines) {
         }
       }
       assert.equal((await app.inject({ url: `/staff/requests/${requestId}`, headers: { cookie: other.cookie } })).statusCode, 404);
-      assert.equal((await app.inject({ url: `/staff/requests/${requestId}`, headers: { cookie: watcher.cookie } })).statusCode, 200, 'a supervisor reads every case');
+      const supervised = await app.inject({ url: `/staff/requests/${requestId}`, headers: { cookie: watcher.cookie } });
+      assert.equal(supervised.statusCode, 200, 'a supervisor reads every case');
+      assert.ok(!supervised.body.includes('钱七') && !supervised.body.includes('13800000000'), 'but not the applicant');
+      const notices = await context.disclosure.notices(requestId, { id: 'test', agencyId: agencyA });
+      assert.equal((await app.inject({ url: `/staff/requests/${requestId}/notices/${notices[0]!.eventId}`, headers: { cookie: watcher.cookie } })).statusCode, 403);
       assert.equal((await post('/staff/requests', watcher, { channel: 'in_person', submittedOn: '2026-01-05' })).statusCode, 403);
     });
 

@@ -58,3 +58,7 @@ export async function updateClockCaches(tx: Queryable, ids: number[], states: Cl
 export async function readRefreshableLedgers(db: Queryable): Promise<{ id: number; ledger: ClockEvent[] }[]> {
   return db.query(sql`select id, ledger from clocks where status <> 'stopped' or estimated`);
 }
+
+export async function updateDeadlineRule(tx: Queryable, rule: DeadlineRule, by: string): Promise<void> {
+  await tx.query(sql`update deadline_rules set limit_value = ${rule.limit}, source = ${rule.source}, updated_at = now(), updated_by = ${by} where code = ${rule.code}`);
+}

@@ -47,7 +47,7 @@ const refuse = (message: string, details: Record<string, unknown> = {}) => new A
 function readLedger(events: readonly ClockEvent[], rules: ReadonlyMap<string, DeadlineRule>, calendar: WorkingCalendar): Ledger {
   const [first] = events;
   if (!first || first.kind !== 'started') throw refuse('计时必须从“开始”起算');
-  const rule = rules.get(first.rule);
+  const rule = first.terms ?? rules.get(first.rule);
   if (!rule) throw refuse(`未知的期限规则「${first.rule}」`, { rule: first.rule });
   const ledger: Ledger = { rule, start: calendar.days.of(first.on), restarts: [], pauses: [], extensions: [], stoppedOn: null };
   let last = ledger.start;

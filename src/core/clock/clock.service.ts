@@ -1,8 +1,9 @@
 import type { CalendarService, WorkingCalendar } from '../calendar/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { recordAudit, type Actor } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
 import { defaultDeadlineRules } from './clock.defaults.ts';
-import { insertMissingDeadlineRules, lockLedger, readDeadlineRules, readLedger, saveLedger, readRefreshableLedgers, updateClockCaches, type ClockSubject } from './clock.repository.ts';
+import { insertMissingDeadlineRules, lockLedger, readDeadlineRules, readLedger, saveLedger, readRefreshableLedgers, updateClockCaches, updateDeadlineRule, type ClockSubject } from './clock.repository.ts';
 import { appendClockEvent, evaluateClock, explainClock } from './clock.rules.ts';
 import type { ClockEvent, ClockExplanation, ClockState, DeadlineRule } from './clock.types.ts';
 
@@ -21,6 +22,8 @@ export interface ClockService {
   /** Appends an event (a "started" event creates the clock); returns the clock as it now stands. */
   record(tx: Queryable, context: ClockContext, subject: ClockSubject, event: ClockEvent, today: string): Promise<ClockState>;
   state(db: Queryable, subject: ClockSubject, today: string): Promise<ClockState | null>;
+  /** Changes a rule's limit or source; clocks already started keep the terms they started with. */
+  setRule(code: string, change: { limit: number; source: string }, actor: Actor): Promise<DeadlineRule>;
   /**
    * Re-derives the cached due date of every clock the calendar can still
    * change (running, paused, or estimated): after a year is loaded or corrected.
@@ -53,10 +56,24 @@ export function createClockService(db: Database, calendar: CalendarService): Clo
       const ledger = await lockLedger(tx, subject);
       if (ledger === null && event.kind !== 'started') throw new AppError('invalid_transition', '该计时尚未开始', { subject });
       if (ledger !== null && event.kind === 'started') throw new AppError('invalid_transition', '该计时已经开始', { subject });
-      const next = ledger === null ? [event] : appendClockEvent(ledger, event, ruleMap, cal);
+      // A new clock keeps the rule's terms as they stand today (see ClockEvent).
+      const first = event.kind === 'started' ? { ...event, terms: event.terms ?? ruleMap.get(event.rule) } : event;
+      const next = ledger === null ? [first] : appendClockEvent(ledger, event, ruleMap, cal);
       const state = evaluateClock(next, ruleMap, cal, today);
       await saveLedger(tx, subject, state.rule.code, next, state);
       return state;
+    },
+    async setRule(code, change, actor) {
+      const current = (await rules()).get(code);
+      if (!current) throw new AppError('not_found', `没有期限规则「${code}」`);
+      if (!Number.isInteger(change.limit) || change.limit < 1 || change.limit > 3650) throw new AppError('validation_failed', '期限应为 1 到 3650 之间的整数');
+      if (!change.source.trim()) throw new AppError('validation_failed', '请写明新期限的依据');
+      const next = { ...current, limit: change.limit, source: change.source.trim() };
+      await db.transaction(async (tx) => {
+        await updateDeadlineRule(tx, next, actor.id);
+        await recordAudit(tx, actor, { action: 'deadline_rule.change', subjectType: 'deadline_rule', subjectId: code, before: { limit: current.limit, source: current.source }, after: { limit: next.limit, source: next.source } });
+      });
+      return next;
     },
     async refreshCaches(today) {
       const { rules: ruleMap, calendar: cal } = await this.context();

@@ -18,7 +18,11 @@ export interface DeadlineRule {
  * unambiguous when several pauses overlap.
  */
 export type ClockEvent =
-  | { kind: 'started'; on: string; rule: string }
+  /**
+   * `terms` is the rule as it stood when the clock started, kept in the ledger:
+   * a later change of the rule applies to clocks started after it, not to this one.
+   */
+  | { kind: 'started'; on: string; rule: string; terms?: DeadlineRule }
   | { kind: 'paused'; on: string; pause: string; reason: string }
   | { kind: 'resumed'; on: string; pause: string }
   | { kind: 'restarted'; on: string; reason: string }

@@ -51,7 +51,7 @@ export interface DisclosureService {
   caseFile(requestId: number, actor: StaffActor, today?: string): Promise<CaseFile>;
   /** The notices written so far for a request (one per step that calls for one). */
   notices(requestId: number, actor: StaffActor): Promise<{ eventId: number; kind: NoticeKind; title: string; on: string }[]>;
-  /** One notice with the case's facts, the applicant's name included: the read is audited. */
+  /** One notice with the case's facts, the applicant's name included: for the handling agency only, and the read is audited. */
   notice(requestId: number, eventId: number, actor: StaffActor): Promise<Notice>;
   /** The annual report's request tables for a year, for one agency or the whole government (public figures). */
   annualReport(year: number, agencyId?: number): Promise<AnnualReport>;
@@ -63,7 +63,10 @@ export interface DisclosureService {
 
 export interface CaseFile {
   request: repository.RequestRow;
-  applicant: repository.Applicant;
+  /** Null unless the reader handles the case. */
+  applicant: repository.Applicant | null;
+  /** The same applicant's other requests to any agency (the fee rules and 《条例》第三十五条 look at them together). */
+  otherRequests: { id: number; trackingCode: string; agencyName: string; receivedOn: string; state: RequestState }[];
   events: (repository.RequestEvent & { at: string })[];
   consultations: repository.ConsultationRow[];
   clock: ClockExplanation | null;
@@ -301,11 +304,14 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
 
     async caseFile(requestId, actor, today = todayInChina()) {
       const request = await visible(db, requestId, actor, false);
-      const applicant = (await repository.readApplicant(db, requestId))!;
-      await db.transaction((tx) => recordAudit(tx, actor, { action: 'disclosure.read_applicant', subjectType: 'disclosure_request', subjectId: String(requestId), after: { purpose: 'case' } }));
+      // The applicant is shown to the handling agency's staff only: a supervisor sees the case without them.
+      const handling = actor.agencyId === request.agencyId;
+      const applicant = handling ? await repository.readApplicant(db, requestId) : null;
+      if (handling) await db.transaction((tx) => recordAudit(tx, actor, { action: 'disclosure.read_applicant', subjectType: 'disclosure_request', subjectId: String(requestId), after: { purpose: 'case' } }));
       return {
         request,
         applicant,
+        otherRequests: handling ? await repository.otherRequestsOfApplicant(db, requestId) : [],
         events: await repository.readEvents(db, requestId),
         consultations: await repository.readConsultations(db, requestId),
         clock: await clocks.explain(db, replyClock(requestId), today),
@@ -324,6 +330,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
 
     async notice(requestId, eventId, actor) {
       const row = await visible(db, requestId, actor, false);
+      if (actor.agencyId !== row.agencyId) throw new AppError('forbidden', '文书含申请人信息,只有受理机关的工作人员可以查看');
       const event = await repository.readEvent(db, requestId, eventId);
       const kind = event ? noticeOfAction[event.action] : undefined;
       if (!event || !kind) throw new AppError('not_found', '没有这份文书');

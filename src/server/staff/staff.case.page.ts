@@ -68,12 +68,17 @@ export function casePageBody(session: Session, file: CaseFile, notices: { eventI
     ${request.replyCategory ? html`<tr><th scope="row">答复</th><td>${replyCategories[request.replyCategory as keyof typeof replyCategories]?.label ?? ''}(${request.repliedOn ?? request.closedOn ?? ''});依据:${request.replyBasis ?? ''}</td></tr>` : ''}
   </table>
   <h2>申请人</h2>
-  <table class="meta">
+  ${applicant
+    ? html`<table class="meta">
     <tr><th scope="row">类型</th><td>${applicantTypes[request.applicantType as keyof typeof applicantTypes] ?? request.applicantType}</td></tr>
     <tr><th scope="row">姓名或名称</th><td>${applicant.name}</td></tr>
     <tr><th scope="row">证件</th><td>${[applicant.idType, applicant.idNumber, applicant.organisationCode].filter(Boolean).join(' ')}</td></tr>
     <tr><th scope="row">联系方式</th><td>${[applicant.phone, applicant.email, applicant.address].filter(Boolean).join(';')}</td></tr>
   </table>
+  ${file.otherRequests.length > 0
+    ? html`<p>该申请人的其他申请(${file.otherRequests.length} 件):</p><ul>${file.otherRequests.map((other) => html`<li>${other.receivedOn} ${other.trackingCode} ${other.agencyName} ${requestStates[other.state]}</li>`)}</ul>`
+    : html`<p class="muted">该申请人没有其他申请。</p>`}`
+    : html`<p class="muted">申请人信息只向受理机关的工作人员显示(类型:${applicantTypes[request.applicantType as keyof typeof applicantTypes] ?? request.applicantType})。</p>`}
   ${file.actions.length > 0
     ? html`<h2>办理</h2><div class="actions">${file.actions.map(
         (action) => html`<details><summary>${actionLabels[action]}</summary>
@@ -81,7 +86,7 @@ export function casePageBody(session: Session, file: CaseFile, notices: { eventI
       )}</div>`
     : ''}
   <h2>文书</h2>
-  <ul>${notices.map((n) => html`<li>${n.on} ${noticeKinds[n.kind]}:<a href="/staff/requests/${request.id}/notices/${n.eventId}">查看、打印</a> | <a href="/staff/requests/${request.id}/notices/${n.eventId}.pdf">PDF</a></li>`)}</ul>
+  <ul>${notices.map((n) => html`<li>${n.on} ${noticeKinds[n.kind]}${applicant ? html`:<a href="/staff/requests/${request.id}/notices/${n.eventId}">查看、打印</a> | <a href="/staff/requests/${request.id}/notices/${n.eventId}.pdf">PDF</a>` : ''}</li>`)}</ul>
   <h2>办理记录</h2>
   <ol class="timeline">${file.events.map((event) => html`<li>${event.onDate} ${actionLabels[event.action as RequestAction] ?? '收到申请'}(${event.actor},${event.at})${event.publicNote ? html`:${event.publicNote}` : ''}</li>`)}</ol>
   ${clock
