@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { createContext, type AppContext } from '../../src/app.ts';
+import { loadConfig } from '../../src/core/config.ts';
+import { sql } from '../../src/core/db/sql.ts';
+import { buildServer } from '../../src/server/server.ts';
+import { launchBrowser, seriousViolations } from '../support/browser.ts';
+import { seedsDir } from '../support/corpus.ts';
+import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+
+/** A clerk's first day: set a password, find the request, extend it, print the notice. */
+describe('the staff pages in a browser', () => {
+  let database: TestDatabase;
+  let context: AppContext;
+  let server: ReturnType<typeof buildServer>;
+  let browser: Browser;
+  let base: string;
+  let oneTime: string;
+
+  before(async () => {
+    database = await openTestDatabase('pglite');
+    context = await createContext(loadConfig({}), { db: database.db, migrate: false });
+    await context.ingest.ingest([seedsDir]);
+    const [agency] = await database.db.query<{ id: number }>(sql`select id from agencies where name = '上海市长宁区人民政府办公室'`);
+    oneTime = (await context.auth.createUser({ username: 'clerk', displayName: '孙经办', role: 'clerk', agencyId: agency!.id }, null, { id: 'cli:test' })).password!;
+    await context.disclosure.submit({
+      agencyId: agency!.id,
+      applicant: { type: 'natural_person', name: '周八', idNumber: '310101199001011234', phone: '13800000000' },
+      description: '本区2021年政务公开工作要点的解读材料',
+      deliveryForm: 'electronic',
+      deliveryWay: 'email',
+    }, { id: 'public' });
+    server = buildServer(context);
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  async function accessible(page: Page): Promise<void> {
+    const violations = await seriousViolations(page);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`), [], `on ${page.url()}`);
+  }
+
+  it('signs in, changes the one-time password, extends a request and opens its notice', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/staff`);
+    assert.match(page.url(), /\/staff\/sign-in\?next=/);
+    await accessible(page);
+    await page.fill('#s-username', 'clerk');
+    await page.fill('#s-password', oneTime);
+    await Promise.all([page.waitForURL(/\/staff\/password$/), page.click('button:has-text("登录")')]);
+    await accessible(page);
+    await page.fill('#p-current', oneTime);
+    await page.fill('#p-next', 'a long new password for work');
+    await Promise.all([page.waitForURL(/\/staff\/sign-in/), page.click('button:has-text("保存")')]);
+    await page.fill('#s-username', 'clerk');
+    await page.fill('#s-password', 'a long new password for work');
+    await Promise.all([page.waitForURL(/\/staff$/), page.click('button:has-text("登录")')]);
+    await accessible(page);
+    assert.match(await page.textContent('main') ?? '', /办理中 1 件/);
+
+    await Promise.all([page.waitForURL(/\/staff\/requests\/\d+$/), page.click('main table a')]);
+    await accessible(page);
+    assert.match(await page.textContent('main') ?? '', /周八/);
+    await page.click('summary:has-text("延期答复")');
+    await page.fill('#a-approver', '政务公开科负责人');
+    await page.fill('#a-reason', '需要向多个部门调取材料');
+    await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/extend"] button')]);
+    assert.match(await page.textContent('.timeline') ?? '', /经批准延长答复期限 20 个工作日/);
+    await accessible(page);
+    await Promise.all([page.waitForURL(/\/notices\/\d+$/), page.click('text=查看、打印 >> nth=1')]);
+    assert.match(await page.textContent('h1') ?? '', /延期答复告知书/);
+    await accessible(page);
+  });
+});
