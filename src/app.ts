@@ -5,6 +5,7 @@ import { createClockService, type ClockService } from './core/clock/index.ts';
 import type { Config } from './core/config.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrator.ts';
+import { createAgencyService, type AgencyService } from './modules/agencies/index.ts';
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
@@ -16,6 +17,7 @@ import { createSearchService, type SearchService } from './modules/search/index.
 export interface AppContext {
   config: Config;
   db: Database;
+  agencies: AgencyService;
   auth: AuthService;
   calendar: CalendarService;
   clocks: ClockService;
@@ -39,6 +41,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
   return {
     config,
     db,
+    agencies: createAgencyService(db),
     auth: createAuthService(db),
     calendar,
     clocks,

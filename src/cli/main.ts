@@ -3,6 +3,7 @@ import { createContext, type AppContext } from '../app.ts';
 import { loadConfig, type Config } from '../core/config.ts';
 import { AppError, describeError } from '../core/errors.ts';
 import { buildServer } from '../server/server.ts';
+import { agencyCommand } from './agency.command.ts';
 import { auditCommand } from './audit.command.ts';
 import { calendarCommand, calendarUsage } from './calendar.command.ts';
 import { dbCommand } from './db.command.ts';
@@ -27,6 +28,8 @@ const usage = `用法: gongkai <命令> [参数]
   requests report --year 年份   年度报告中依申请公开的表格(CSV)
   user add 用户名 --name 姓名 --role 角色 [--agency 机关编号]
                                 创建工作人员账号(首个系统管理员由此创建)
+  agency [set 编号 --code … --short-name … --parent … --alias …]
+                                机关名录(由入库文件的发文机关生成)及其修改
   rules [set 代码 --limit 天数 --source 依据]
                                 各项法定期限及其依据;修改只适用于此后开始计时的事项
   audit verify                  核对审计日志的哈希链,指出第一处断裂
@@ -76,6 +79,10 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       estimate: { type: 'boolean', default: false },
       agency: { type: 'string' },
       limit: { type: 'string' },
+      code: { type: 'string' },
+      'short-name': { type: 'string' },
+      parent: { type: 'string' },
+      alias: { type: 'string', multiple: true },
       name: { type: 'string' },
       role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -107,6 +114,9 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       return withContext(config, (context) => requestsCommand(rest, { year: values.year, agency: values.agency, json: values.json }, context, io));
     case 'user':
       return withContext(config, (context) => userCommand(rest, { name: values.name, role: values.role, agency: values.agency }, context, io));
+    case 'agency':
+      return withContext(config, (context) =>
+        agencyCommand(rest, { code: values.code, shortName: values['short-name'], parent: values.parent, alias: values.alias, json: values.json }, context, io));
     case 'rules':
       return withContext(config, (context) => rulesCommand(rest, { limit: values.limit, source: values.source, json: values.json }, context, io));
     case 'audit':

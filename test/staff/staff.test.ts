@@ -29,8 +29,8 @@ for (const engine of engines) {
       assert.ok(csrf, 'the page carries a CSRF token');
       return { cookie, csrf };
     }
-    const post = (url: string, who: { cookie: string; csrf: string } | null, payload: Record<string, string> = {}, withCsrf = true) =>
-      app.inject({ method: 'POST', url, headers: who ? { cookie: who.cookie } : {}, payload: { ...payload, ...(who && withCsrf ? { _csrf: who.csrf } : {}) } });
+    const post = (url: string, who: { cookie: string; csrf: string } | null, payload: Record<string, string> = {}, withCsrf = true, method: 'POST' | 'PUT' = 'POST') =>
+      app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, payload: { ...payload, ...(who && withCsrf ? { _csrf: who.csrf } : {}) } });
 
     before(async () => {
       database = await openTestDatabase(engine);
@@ -108,7 +108,7 @@ for (const engine of engines) {
       const other = await signIn('clerk.b');
       const watcher = await signIn('watcher');
       const owner = await signIn('clerk.a');
-      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean }[] = [
+      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean; method?: 'PUT' }[] = [
         { url: `/staff/requests/${requestId}/reply`, payload: { on: '2026-01-05', category: 'disclose', basis: '第二十七条' }, perRequest: true },
         { url: `/staff/requests/${requestId}/consult`, payload: { on: '2026-01-05', kind: 'third_party', party: '某公司' }, perRequest: true },
         { url: `/staff/requests/${requestId}/record_review`, payload: { on: '2026-01-05', kind: 'litigation', outcome: 'pending' }, perRequest: true },
@@ -116,12 +116,14 @@ for (const engine of engines) {
         { url: '/staff/requests', payload: { channel: 'in_person', submittedOn: '2026-01-05' }, perRequest: false },
         { url: '/api/staff/requests', payload: { channel: 'in_person', submittedOn: '2026-01-05' }, perRequest: false },
         { url: '/staff/calendar', payload: { source: 'x', days: '2027-01-01 休 元旦' }, perRequest: false },
+        { url: `/api/staff/agencies/${agencyB}`, payload: { code: 'X-1' }, perRequest: false, method: 'PUT' },
         { url: '/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/staff/sign-out', payload: {}, perRequest: false },
       ];
       for (const route of mutating) {
-        assert.equal((await post(route.url, null, route.payload)).statusCode, 401, `anonymous ${route.url}`);
-        assert.equal((await post(route.url, owner, route.payload, false)).statusCode, 403, `no CSRF ${route.url}`);
+        assert.equal((await post(route.url, null, route.payload, true, route.method)).statusCode, 401, `anonymous ${route.url}`);
+        assert.equal((await post(route.url, owner, route.payload, false, route.method)).statusCode, 403, `no CSRF ${route.url}`);
+        if (route.method === 'PUT') assert.equal((await post(route.url, owner, route.payload, true, route.method)).statusCode, 403, `a clerk ${route.url}`);
         if (route.perRequest) {
           assert.equal((await post(route.url, other, route.payload)).statusCode, 404, `other agency ${route.url}`);
           assert.equal((await post(route.url, watcher, route.payload)).statusCode, 403, `supervisor ${route.url}`);

@@ -1,1 +1,3 @@
-export { listAgencies, registerIssuingAgencies, type Agency } from './agencies.repository.ts';
+export { agencyCodeFor, findAgencyByName, listAgencies, readAgency, registerIssuingAgencies, type Agency, type AgencyChange } from './agencies.repository.ts';
+export { aliasesOf, parentNameOf } from './agencies.rules.ts';
+export { createAgencyService, type AgencyService } from './agencies.service.ts';

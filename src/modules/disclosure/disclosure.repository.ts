@@ -162,14 +162,6 @@ export async function insertReview(tx: Queryable, requestId: number, review: { k
     insert into disclosure_reviews (request_id, kind, outcome, decided_on, note) values (${requestId}, ${review.kind}, ${review.outcome}, ${review.decidedOn}, ${review.note})`);
 }
 
-export async function readAgency(db: Queryable, id: number): Promise<{ id: number; name: string } | null> {
-  const [row] = await db.query<{ id: number; name: string }>(sql`select id, name from agencies where id = ${id}`);
-  return row ?? null;
-}
-
-export async function agencyExists(db: Queryable, id: number): Promise<boolean> {
-  return (await db.query(sql`select 1 from agencies where id = ${id}`)).length > 0;
-}
 
 export interface Applicant {
   name: string;

@@ -4,6 +4,7 @@ import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockContext, ClockExplanation, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
+import { readAgency } from '../agencies/index.ts';
 import { actionInputs, type ActionInput } from './disclosure.actions.ts';
 import { parseInput, registrationSchema, submissionSchema, type Submission } from './disclosure.input.ts';
 import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
@@ -103,7 +104,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
   async function create(submission: Submission, channel: Channel, dates: { submittedOn: string; receivedOn: string; late: boolean }, actor: Actor): Promise<Receipt> {
     const context = await clocks.context();
     return db.transaction(async (tx) => {
-      if (!(await repository.agencyExists(tx, submission.agencyId))) throw new AppError('validation_failed', '所选受理机关不存在', { agencyId: submission.agencyId });
+      if (!(await readAgency(tx, submission.agencyId))) throw new AppError('validation_failed', '所选受理机关不存在', { agencyId: submission.agencyId });
       const trackingCode = newTrackingCode();
       const id = await repository.insertRequest(tx, {
         trackingCode,
@@ -351,7 +352,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
 
     async annualReport(year, agencyId) {
       if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new AppError('validation_failed', `年份「${year}」无效`);
-      const agency = agencyId === undefined ? null : await repository.readAgency(db, agencyId);
+      const agency = agencyId === undefined ? null : await readAgency(db, agencyId);
       if (agencyId !== undefined && !agency) throw new AppError('not_found', '没有这个机关');
       return annualReport(db, year, agency);
     },

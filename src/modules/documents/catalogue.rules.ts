@@ -25,7 +25,7 @@ export function topicOf(title: string, issuer: string | null = null): string {
   return topics.find((rule) => rule.words.test(subject))!.topic;
 }
 
-/** Agencies get their codes with the staff side; until then all share a placeholder code. */
+/** An agency whose code an administrator has not set yet is shown with this placeholder. */
 export const placeholderAgencyCode = '000000000';
 
 export function indexNumberOf(id: number, signedOn: string | null, agencyCode = placeholderAgencyCode): string {

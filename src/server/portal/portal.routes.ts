@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { sql } from '../../core/db/sql.ts';
 import { AppError } from '../../core/errors.ts';
+import { agencyCodeFor } from '../../modules/agencies/index.ts';
 import { browseCounts, getDocument, getGazetteIssue, listGazetteIssues, todayInChina } from '../../modules/documents/index.ts';
 import { readSearchParams } from '../../modules/search/index.ts';
 import { html } from '../html.ts';
@@ -46,7 +47,8 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
   app.get('/documents/:id', async (request, reply) => {
     const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());
     if (!document) throw new AppError('not_found', '没有这篇文件');
-    return sendPage(request, reply, document.title, documentBody(document), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
+    const agencyCode = await agencyCodeFor(db, document.issuer);
+    return sendPage(request, reply, document.title, documentBody(document, agencyCode), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
   });
 
   app.get('/gazettes', async (request, reply) => sendPage(request, reply, '政府公报', gazetteListBody(await listGazetteIssues(db))));

@@ -35,6 +35,19 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     return receipt;
   });
 
+  // The agency register: system administrators set codes, short names, parents and aliases.
+  app.put('/api/staff/agencies/:id', async (request) => {
+    const session = signedIn(request);
+    const input = (request.body ?? {}) as Record<string, unknown>;
+    const text = (value: unknown) => (value === undefined ? undefined : value === null ? null : String(value));
+    return context.agencies.update(positiveId((request.params as { id: string }).id), {
+      code: text(input.code),
+      shortName: text(input.shortName),
+      parentId: input.parentId === undefined ? undefined : input.parentId === null ? null : positiveId(String(input.parentId)),
+      aliases: Array.isArray(input.aliases) ? input.aliases.map(String) : undefined,
+    }, session.user, { id: `user:${session.user.id}`, address: request.ip });
+  });
+
   app.post('/api/staff/requests/:id/:action', async (request) => {
     const params = request.params as { id: string; action: string };
     if (!(params.action in actionLabels)) throw new AppError('not_found', '没有这项操作');

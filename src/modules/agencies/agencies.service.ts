@@ -1,0 +1,40 @@
+import { recordAudit, type Actor } from '../../core/audit/audit.ts';
+import type { StaffUser } from '../../core/auth/index.ts';
+import type { Database } from '../../core/db/database.ts';
+import { AppError } from '../../core/errors.ts';
+import { ancestorsOf, nameOrCodeTaken, readAgency, updateAgency, type Agency, type AgencyChange } from './agencies.repository.ts';
+
+export interface AgencyService {
+  /** A system administrator sets an agency's code (used in 索引号), short name, parent and aliases. */
+  update(id: number, change: AgencyChange, by: StaffUser | null, actor: Actor): Promise<Agency>;
+}
+
+const codePattern = /^[0-9A-Za-z][0-9A-Za-z-]{1,19}$/;
+const namePattern = /^[\u4e00-\u9fff()()A-Za-z0-9]{2,40}$/;
+
+export function createAgencyService(db: Database): AgencyService {
+  return {
+    async update(id, change, by, actor) {
+      if (by !== null && by.role !== 'system_admin') throw new AppError('forbidden', '只有系统管理员可以修改机关名录');
+      const before = await readAgency(db, id);
+      if (!before) throw new AppError('not_found', '没有这个机关');
+      const problems: string[] = [];
+      if (change.code !== undefined && change.code !== null && !codePattern.test(change.code)) problems.push('机关代码应为 2 到 20 位字母、数字或连字符');
+      if (change.shortName !== undefined && change.shortName !== null && !/^[\u4e00-\u9fff()()]{2,20}$/.test(change.shortName)) problems.push('简称应为 2 到 20 个汉字');
+      for (const alias of change.aliases ?? []) if (!namePattern.test(alias)) problems.push(`别名「${alias.slice(0, 40)}」不是有效的机关名称`);
+      if (change.parentId !== undefined && change.parentId !== null) {
+        if (change.parentId === id) problems.push('上级机关不能是自己');
+        else if (!(await readAgency(db, change.parentId))) problems.push('所选上级机关不存在');
+        else if ((await ancestorsOf(db, change.parentId)).includes(id)) problems.push('上级机关不能是本机关的下级');
+      }
+      const taken = await nameOrCodeTaken(db, id, change.code ?? null, change.aliases ?? []);
+      if (taken) problems.push(taken);
+      if (problems.length > 0) throw new AppError('validation_failed', problems.join(';'), { problems: problems.map((message) => ({ field: '', message })) });
+      await db.transaction(async (tx) => {
+        await updateAgency(tx, id, change);
+        await recordAudit(tx, actor, { action: 'agency.update', subjectType: 'agency', subjectId: String(id), before, after: change });
+      });
+      return (await readAgency(db, id))!;
+    },
+  };
+}
