@@ -8,6 +8,7 @@ import { migrate } from './core/db/migrator.ts';
 import { createAgencyService, type AgencyService } from './modules/agencies/index.ts';
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
+import { createPublicationService, type PublicationService } from './modules/publication/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 /**
@@ -25,6 +26,7 @@ export interface AppContext {
   loadCalendarYear(year: CalendarYear, actor: Actor): Promise<{ clocksRefreshed: number }>;
   disclosure: DisclosureService;
   ingest: IngestService;
+  publication: PublicationService;
   search: SearchService;
   close(): Promise<void>;
 }
@@ -38,6 +40,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
   if (options.migrate ?? true) await migrate(db);
   const calendar = createCalendarService(db);
   const clocks = createClockService(db, calendar);
+  const ingest = createIngestService(db, config.limits);
   return {
     config,
     db,
@@ -50,7 +53,8 @@ export async function createContext(config: Config, options: { db?: Database; mi
       return { clocksRefreshed: await clocks.refreshCaches(todayInChina()) };
     },
     disclosure: createDisclosureService(db, clocks),
-    ingest: createIngestService(db, config.limits),
+    ingest,
+    publication: createPublicationService(db, clocks, ingest, config.filesDir),
     search: createSearchService(db),
     close: () => db.close(),
   };

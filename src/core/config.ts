@@ -11,6 +11,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  // Where the texts published on the platform are kept (and ingested from), whichever database is used.
+  FILES_DIR: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
@@ -25,6 +27,7 @@ export interface Config {
   server: { host: string; port: number };
   limits: { maxFileBytes: number; maxLineChars: number };
   font: { path: string; face: string };
+  filesDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     server: { host: values.HOST, port: values.PORT },
     limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS },
     font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
+    filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,
   };
 }

@@ -117,6 +117,9 @@ for (const engine of engines) {
         { url: '/api/staff/requests', payload: { channel: 'in_person', submittedOn: '2026-01-05' }, perRequest: false },
         { url: '/staff/calendar', payload: { source: 'x', days: '2027-01-01 休 元旦' }, perRequest: false },
         { url: `/api/staff/agencies/${agencyB}`, payload: { code: 'X-1' }, perRequest: false, method: 'PUT' },
+        { url: '/api/staff/publications', payload: { title: '某某通知标题' }, perRequest: false },
+        { url: '/api/staff/publications/1/submit', payload: {}, perRequest: false },
+        { url: '/api/staff/publications/1/corrections', payload: {}, perRequest: false },
         { url: '/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/staff/sign-out', payload: {}, perRequest: false },
       ];

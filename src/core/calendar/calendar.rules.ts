@@ -31,6 +31,12 @@ export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** A date the way Chinese official documents write it: 2024年3月1日. */
+export function chineseDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
 /** Days since 1970-01-01 for a valid YYYY-MM-DD date, or null. */
 export function dayNumberOf(iso: string): number | null {
   const match = isoPattern.exec(iso);

@@ -18,6 +18,9 @@ export interface Database extends Queryable {
 // Calendar dates stay 'YYYY-MM-DD' strings (no time-zone drift); counts come back as numbers.
 const DATE_OID = 1082;
 const INT8_OID = 20;
+const DATE_ARRAY_OID = 1182;
+const INT8_ARRAY_OID = 1016;
+const TEXT_ARRAY_OID = 1009;
 const parseDate = (value: string) => value;
 const parseInt8 = (value: string) => Number(value);
 
@@ -48,6 +51,12 @@ export async function openPostgres(url: string, options: { searchPath?: string }
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === DATE_OID) return parseDate;
       if (oid === INT8_OID) return parseInt8;
+      // Arrays the same way, element by element (pg would give strings and Date objects).
+      if (oid === INT8_ARRAY_OID || oid === DATE_ARRAY_OID) {
+        const parseArray = (pg.types.getTypeParser as (oid: number, format: string) => (value: string) => (string | null)[])(TEXT_ARRAY_OID, 'text');
+        const element = oid === INT8_ARRAY_OID ? parseInt8 : parseDate;
+        return (value: string) => parseArray(value).map((item) => (item === null ? null : element(item)));
+      }
       return pg.types.getTypeParser(oid, format);
     },
   };

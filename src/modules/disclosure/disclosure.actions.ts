@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { consultationKinds, deliveryWays, reviewKinds, reviewOutcomes, type RequestAction } from './disclosure.types.ts';
-import { isoDate } from './disclosure.input.ts';
+import { isoDate } from '../../core/validation.ts';
 
 /** What each staff action needs, checked before anything is written. Every action happens on a date. */
 const on = isoDate('办理日期');

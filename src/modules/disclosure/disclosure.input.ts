@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { dayNumberOf } from '../../core/calendar/index.ts';
-import { AppError } from '../../core/errors.ts';
+import { isoDate } from '../../core/validation.ts';
 import { applicantTypes, channels, deliveryForms, deliveryWays } from './disclosure.types.ts';
 
 /**
@@ -23,8 +22,6 @@ const optionalText = (label: string, max: number) =>
     .pipe(z.string().max(max, `${label}不能超过 ${max} 字`).optional());
 const oneOf = <T extends Record<string, string>>(values: T, label: string) =>
   z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: `请选择${label}` });
-export const isoDate = (label: string) =>
-  z.string({ error: `请填写${label}` }).refine((value) => dayNumberOf(value) !== null, `${label}应为有效日期(YYYY-MM-DD)`);
 
 const applicantSchema = z
   .object({
@@ -61,11 +58,3 @@ export const registrationSchema = submissionSchema.extend({
   confirmedOn: isoDate('确认日期').optional(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
-
-/** Parses input with a schema, or fails with every problem listed. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
-  throw new AppError('validation_failed', problems.map((p) => p.message).join(';'), { problems });
-}

@@ -1,3 +1,4 @@
+import { chineseDate } from '../../core/calendar/index.ts';
 import { consultationKinds, replyCategories, type ReplyCategory } from './disclosure.types.ts';
 
 /**
@@ -47,10 +48,6 @@ export interface Notice {
   date: string;
 }
 
-export function chineseDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
 

@@ -2,5 +2,5 @@ export { createDisclosureService, type CaseFile, type Deadlines, type Disclosure
 export type { AgencyDeadlines, DeadlineCounts, DeadlineItem } from './disclosure.queries.ts';
 export { perItemFee, perVolumeFee, allowedActions, actionLabels } from './disclosure.rules.ts';
 export * from './disclosure.types.ts';
-export { chineseDate, noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
+export { noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
 export { reportColumnLabels, reportCsv, type AnnualReport, type ReportRow } from './disclosure.report.ts';

@@ -228,3 +228,10 @@ export async function storeStats(db: Queryable): Promise<StoreStats> {
       : null,
   };
 }
+
+/** The documents a (non-gazette) source file holds, in order; such a file is known by its name without extension (see sourceKeyOf). */
+export async function documentIdsOfFile(db: Queryable, baseName: string): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(sql`
+    select d.id from documents d join source_files f on f.id = d.source_file_id where f.source_key = ${`file:${baseName}`} order by d.seq`);
+  return rows.map((row) => row.id);
+}

@@ -1,6 +1,7 @@
 export { createIngestService, type IngestService, type IngestOptions } from './ingest.service.ts';
 export {
   browseCounts,
+  documentIdsOfFile,
   getDocument,
   getGazetteIssue,
   listDocuments,

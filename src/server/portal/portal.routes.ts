@@ -48,7 +48,8 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());
     if (!document) throw new AppError('not_found', '没有这篇文件');
     const agencyCode = await agencyCodeFor(db, document.issuer);
-    return sendPage(request, reply, document.title, documentBody(document, agencyCode), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
+    const versions = await context.publication.versionsOfDocument(document.id);
+    return sendPage(request, reply, document.title, documentBody(document, agencyCode, versions), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
   });
 
   app.get('/gazettes', async (request, reply) => sendPage(request, reply, '政府公报', gazetteListBody(await listGazetteIssues(db))));

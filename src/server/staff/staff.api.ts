@@ -48,6 +48,22 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     }, session.user, { id: `user:${session.user.id}`, address: request.ip });
   });
 
+  // Proactive disclosure: drafts, submission (退文 or publication), corrections as new versions.
+  const publisher = (request: Parameters<typeof signedIn>[0]) => actorOf(request);
+  app.get('/api/staff/publications', async (request) => ({ items: await context.publication.list(publisher(request)) }));
+  app.post('/api/staff/publications', async (request, reply) => {
+    reply.status(201);
+    return { id: await context.publication.createDraft(request.body, publisher(request)) };
+  });
+  app.put('/api/staff/publications/:id', async (request) => {
+    await context.publication.updateDraft(positiveId((request.params as { id: string }).id), request.body, publisher(request));
+    return { ok: true };
+  });
+  app.post('/api/staff/publications/:id/submit', async (request) => context.publication.submit(positiveId((request.params as { id: string }).id), publisher(request)));
+  app.post('/api/staff/publications/:id/corrections', async (request) => ({
+    version: await context.publication.correct(positiveId((request.params as { id: string }).id), request.body, publisher(request)),
+  }));
+
   app.post('/api/staff/requests/:id/:action', async (request) => {
     const params = request.params as { id: string; action: string };
     if (!(params.action in actionLabels)) throw new AppError('not_found', '没有这项操作');

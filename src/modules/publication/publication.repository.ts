@@ -1,0 +1,66 @@
+import type { Queryable } from '../../core/db/database.ts';
+import { sql } from '../../core/db/sql.ts';
+import type { Publication } from './publication.types.ts';
+
+const columns = sql`id, agency_id as "agencyId", state, title, doc_number as "docNumber", signed_on as "signedOn", addressees,
+  body_text as "bodyText", normative, policy, attribute, not_public_reason as "notPublicReason", interpretation_text as "interpretationText",
+  returned_reasons as "returnedReasons", version, document_ids as "documentIds", invalid_kind as "invalidKind", invalid_on as "invalidOn",
+  invalid_marked_on as "invalidMarkedOn"`;
+
+export type DraftFields = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText'>;
+
+export async function insertPublication(tx: Queryable, agencyId: number, fields: DraftFields, by: string): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(sql`
+    insert into publications (agency_id, state, title, doc_number, signed_on, addressees, body_text, normative, policy, attribute, not_public_reason, interpretation_text, created_by)
+    values (${agencyId}, 'draft', ${fields.title}, ${fields.docNumber}, ${fields.signedOn}, ${fields.addressees}, ${fields.bodyText}, ${fields.normative}, ${fields.policy},
+      ${fields.attribute}, ${fields.notPublicReason}, ${fields.interpretationText}, ${by})
+    returning id`);
+  return row!.id;
+}
+
+export async function updateDraft(tx: Queryable, id: number, fields: DraftFields): Promise<void> {
+  await tx.query(sql`
+    update publications set title = ${fields.title}, doc_number = ${fields.docNumber}, signed_on = ${fields.signedOn}, addressees = ${fields.addressees},
+      body_text = ${fields.bodyText}, normative = ${fields.normative}, policy = ${fields.policy}, attribute = ${fields.attribute},
+      not_public_reason = ${fields.notPublicReason}, interpretation_text = ${fields.interpretationText}
+    where id = ${id}`);
+}
+
+export async function readPublication(db: Queryable, id: number, lock = false): Promise<Publication | null> {
+  const [row] = await db.query<Publication>(sql`select ${columns} from publications where id = ${id} ${lock ? sql`for update` : sql``}`);
+  return row ?? null;
+}
+
+export async function listPublications(db: Queryable, agencyId: number | null): Promise<Publication[]> {
+  return db.query<Publication>(sql`select ${columns} from publications ${agencyId === null ? sql`` : sql`where agency_id = ${agencyId}`} order by id desc limit 500`);
+}
+
+export async function setState(tx: Queryable, id: number, change: { state: Publication['state']; returnedReasons?: string[]; version?: number; documentIds?: number[] }): Promise<void> {
+  await tx.query(sql`
+    update publications set state = ${change.state},
+      returned_reasons = coalesce(${change.returnedReasons ? JSON.stringify(change.returnedReasons) : null}::jsonb, returned_reasons),
+      version = coalesce(${change.version ?? null}::int, version),
+      document_ids = coalesce(${change.documentIds ?? null}::bigint[], document_ids)
+    where id = ${id}`);
+}
+
+export async function insertVersion(tx: Queryable, id: number, version: { version: number; title: string; bodyText: string; reason: string; publishedOn: string; by: string }): Promise<void> {
+  await tx.query(sql`
+    insert into publication_versions (publication_id, version, title, body_text, reason, published_on, published_by)
+    values (${id}, ${version.version}, ${version.title}, ${version.bodyText}, ${version.reason}, ${version.publishedOn}, ${version.by})`);
+}
+
+export interface VersionRow {
+  version: number;
+  title: string;
+  reason: string;
+  publishedOn: string;
+}
+
+/** The versions of the publication a library document came from: the history its public page shows. */
+export async function versionsOfDocument(db: Queryable, documentId: number): Promise<VersionRow[]> {
+  return db.query<VersionRow>(sql`
+    select v.version, v.title, v.reason, v.published_on as "publishedOn"
+    from publications p join publication_versions v on v.publication_id = p.id
+    where p.document_ids @> array[${documentId}]::bigint[] order by v.version`);
+}

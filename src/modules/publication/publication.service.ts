@@ -1,0 +1,148 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { recordAudit, type Actor } from '../../core/audit/audit.ts';
+import { todayInChina } from '../../core/calendar/index.ts';
+import type { ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
+import type { Database } from '../../core/db/database.ts';
+import { AppError } from '../../core/errors.ts';
+import { isoDate, parseInput } from '../../core/validation.ts';
+import { documentIdsOfFile, type IngestService } from '../documents/index.ts';
+import * as repository from './publication.repository.ts';
+import { publishedText, reasonsToReturn } from './publication.rules.ts';
+import { attributes, type Publication } from './publication.types.ts';
+
+/** Staff acting on publications: their agency, or none (supervisors see all and publish nothing). */
+export interface PublishingActor extends Actor {
+  agencyId: number | null;
+}
+
+export interface PublicationView extends Publication {
+  clock: ClockState | null;
+}
+
+export interface PublicationService {
+  createDraft(input: unknown, actor: PublishingActor, today?: string): Promise<number>;
+  updateDraft(id: number, input: unknown, actor: PublishingActor): Promise<void>;
+  /** Returned (退文) with its reasons, published to the library (主动公开), or filed (依申请公开 / 不予公开). */
+  submit(id: number, actor: PublishingActor, today?: string): Promise<{ state: Publication['state']; reasons: string[]; documentIds: number[] }>;
+  /** A published text is never edited in place: a correction is a new version with its reason. */
+  correct(id: number, input: unknown, actor: PublishingActor, today?: string): Promise<number>;
+  list(actor: PublishingActor, today?: string): Promise<PublicationView[]>;
+  versionsOfDocument(documentId: number): Promise<repository.VersionRow[]>;
+}
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || null);
+const draftSchema = z.object({
+  title: z.string({ error: '请填写标题' }).trim().min(4, '请填写标题').max(200),
+  docNumber: optionalText(50),
+  signedOn: isoDate('成文日期'),
+  addressees: optionalText(300),
+  bodyText: z.string({ error: '请填写正文' }).trim().min(10, '正文太短').max(200_000),
+  normative: z.coerce.boolean().default(false),
+  policy: z.coerce.boolean().default(false),
+  attribute: z.enum(Object.keys(attributes) as ['proactive', 'on_request', 'not_public']).optional().transform((value) => value ?? null),
+  notPublicReason: optionalText(500),
+  interpretationText: optionalText(50_000),
+});
+const correctionSchema = z.object({
+  bodyText: z.string({ error: '请填写更正后的正文' }).trim().min(10).max(200_000),
+  reason: z.string({ error: '请写明更正理由' }).trim().min(2, '请写明更正理由').max(500),
+});
+
+const publishClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'publish' });
+const fileBase = (id: number) => `publication-${id}`;
+
+export function createPublicationService(db: Database, clocks: ClockService, ingest: IngestService, filesDir: string): PublicationService {
+  async function own(id: number, actor: PublishingActor, lock: boolean, tx: Parameters<typeof repository.readPublication>[0] = db) {
+    const publication = await repository.readPublication(tx, id, lock);
+    if (!publication || (actor.agencyId !== null && actor.agencyId !== publication.agencyId)) throw new AppError('not_found', '没有这份文件');
+    if (actor.agencyId === null) throw new AppError('forbidden', '监督人员只能查看');
+    return publication;
+  }
+
+  /** Writes the text and ingests it: the library's own reading makes it a document (and its interpretation one too). */
+  async function toLibrary(publication: Publication, bodyText: string): Promise<number[]> {
+    await mkdir(filesDir, { recursive: true });
+    const path = join(filesDir, `${fileBase(publication.id)}.txt`);
+    await writeFile(path, publishedText({ ...publication, bodyText }), 'utf8');
+    const summary = await ingest.ingest([path]);
+    if (summary.filesFailed > 0) throw new AppError('validation_failed', '正文无法按公文格式读取,请检查标题、成文日期和文号');
+    return documentIdsOfFile(db, fileBase(publication.id));
+  }
+
+  return {
+    async createDraft(input, actor, today = todayInChina()) {
+      if (actor.agencyId === null) throw new AppError('forbidden', '只有机关的工作人员可以拟文');
+      const fields = parseInput(draftSchema, input);
+      const context = await clocks.context();
+      return db.transaction(async (tx) => {
+        const id = await repository.insertPublication(tx, actor.agencyId!, fields, actor.id);
+        // 20 working days from signing to publication (002 L8): the clock runs from the signing date.
+        await clocks.record(tx, context, publishClock(id), { kind: 'started', on: fields.signedOn, rule: 'publication.publish' }, today);
+        await recordAudit(tx, actor, { action: 'publication.draft', subjectType: 'publication', subjectId: String(id), after: { title: fields.title, attribute: fields.attribute } });
+        return id;
+      });
+    },
+
+    async updateDraft(id, input, actor) {
+      const fields = parseInput(draftSchema, input);
+      await db.transaction(async (tx) => {
+        const before = await own(id, actor, true, tx);
+        if (before.state !== 'draft' && before.state !== 'returned') throw new AppError('invalid_transition', '已公开或已归档的文件不能再修改草稿;如需更正,请发布新版本');
+        await repository.updateDraft(tx, id, fields);
+        await recordAudit(tx, actor, { action: 'publication.update', subjectType: 'publication', subjectId: String(id), before: { title: before.title, attribute: before.attribute }, after: { title: fields.title, attribute: fields.attribute } });
+      });
+    },
+
+    async submit(id, actor, today = todayInChina()) {
+      const publication = await own(id, actor, false);
+      if (publication.state !== 'draft' && publication.state !== 'returned') throw new AppError('invalid_transition', `该文件${publication.state === 'published' ? '已公开' : '已归档'}`);
+      const reasons = reasonsToReturn(publication);
+      const context = await clocks.context();
+      if (reasons.length > 0) {
+        await db.transaction(async (tx) => {
+          await repository.setState(tx, id, { state: 'returned', returnedReasons: reasons });
+          await recordAudit(tx, actor, { action: 'publication.return', subjectType: 'publication', subjectId: String(id), after: { reasons } });
+        });
+        return { state: 'returned', reasons, documentIds: [] };
+      }
+      // Into the library first (its own transaction; doing it again is safe), then the state.
+      const documentIds = publication.attribute === 'proactive' ? await toLibrary(publication, publication.bodyText) : [];
+      const state = publication.attribute === 'proactive' ? 'published' : 'filed';
+      await db.transaction(async (tx) => {
+        const current = await own(id, actor, true, tx);
+        if (current.state !== 'draft' && current.state !== 'returned') throw new AppError('conflict', '该文件已被他人处理');
+        await repository.setState(tx, id, { state, returnedReasons: [], version: state === 'published' ? 1 : 0, documentIds });
+        if (state === 'published') await repository.insertVersion(tx, id, { version: 1, title: current.title, bodyText: current.bodyText, reason: '首次公开', publishedOn: today, by: actor.id });
+        await clocks.record(tx, context, publishClock(id), { kind: 'stopped', on: today, reason: state === 'published' ? '已公开' : `${attributes[current.attribute!]},不主动公开` }, today);
+        await recordAudit(tx, actor, { action: `publication.${state === 'published' ? 'publish' : 'file'}`, subjectType: 'publication', subjectId: String(id), after: { state, documentIds } });
+      });
+      return { state, reasons: [], documentIds };
+    },
+
+    async correct(id, input, actor, today = todayInChina()) {
+      const { bodyText, reason } = parseInput(correctionSchema, input);
+      const publication = await own(id, actor, false);
+      if (publication.state !== 'published') throw new AppError('invalid_transition', '只有已公开的文件才需要发布更正版本');
+      const documentIds = await toLibrary(publication, bodyText);
+      const version = publication.version + 1;
+      await db.transaction(async (tx) => {
+        await repository.updateDraft(tx, id, { ...publication, bodyText });
+        await repository.setState(tx, id, { state: 'published', version, documentIds });
+        await repository.insertVersion(tx, id, { version, title: publication.title, bodyText, reason, publishedOn: today, by: actor.id });
+        await recordAudit(tx, actor, { action: 'publication.correct', subjectType: 'publication', subjectId: String(id), before: { version: publication.version }, after: { version, reason } });
+      });
+      return version;
+    },
+
+    async list(actor, today = todayInChina()) {
+      const publications = await repository.listPublications(db, actor.agencyId);
+      return Promise.all(publications.map(async (publication) => ({ ...publication, clock: await clocks.state(db, publishClock(publication.id), today) })));
+    },
+
+    versionsOfDocument(documentId) {
+      return repository.versionsOfDocument(db, documentId);
+    },
+  };
+}

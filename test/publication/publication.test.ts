@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createContext, type AppContext } from '../../src/app.ts';
+import { loadConfig } from '../../src/core/config.ts';
+import { sql } from '../../src/core/db/sql.ts';
+import type { PublishingActor } from '../../src/modules/publication/index.ts';
+import { buildServer } from '../../src/server/server.ts';
+import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { tempDir } from '../support/files.ts';
+
+const policy = {
+  title: '上海市长宁区人民政府办公室关于印发《长宁区政务公开工作规范》的通知',
+  docNumber: '长府办发〔2026〕12号',
+  signedOn: '2026-11-02',
+  addressees: '各街道办事处、新泾镇政府,区政府各委、办、局',
+  bodyText: '《长宁区政务公开工作规范》已经区政府同意,现印发给你们,请认真按照执行。\n长宁区政务公开工作规范\n第一条 (目的) 为规范政务公开工作,制定本规范。\n第二条 (施行日期) 本规范自2026年12月1日起施行,有效期至2031年11月30日。',
+  policy: true,
+};
+
+for (const engine of engines) {
+  describe(`publishing on ${engine}`, () => {
+    let database: TestDatabase;
+    let context: AppContext;
+    let clerk: PublishingActor;
+    const files = tempDir();
+
+    before(async () => {
+      database = await openTestDatabase(engine);
+      context = await createContext(loadConfig({ FILES_DIR: join(files.path, 'published') }), { db: database.db, migrate: false });
+      const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府办公室') returning id`);
+      clerk = { id: 'user:clerk', agencyId: agency!.id };
+    });
+    after(async () => {
+      await database.close();
+      files.remove();
+    });
+
+    it('returns a submission without its attribute or its interpretation, with the reasons (退文)', async () => {
+      const id = await context.publication.createDraft(policy, clerk, '2026-11-03');
+      const first = await context.publication.submit(id, clerk, '2026-11-03');
+      assert.equal(first.state, 'returned');
+      assert.equal(first.reasons.length, 2);
+      assert.match(first.reasons.join(), /未确定公开属性.*谁起草、谁解读/);
+      await context.publication.updateDraft(id, { ...policy, attribute: 'not_public' }, clerk);
+      const second = await context.publication.submit(id, clerk, '2026-11-03');
+      assert.match(second.reasons.join(), /法定理由/);
+      const audit = await database.db.query<{ n: number }>(sql`select count(*)::int as n from audit_events where action = 'publication.return'`);
+      assert.equal(audit[0]!.n, 2);
+    });
+
+    it('publishes a policy with its interpretation: both in the library, linked, on the portal; corrections are versions', async () => {
+      const id = await context.publication.createDraft({ ...policy, attribute: 'proactive', interpretationText: '一、制定背景\n为规范政务公开工作,区政府办公室起草了本规范。\n二、主要内容\n本规范明确了目的和施行日期。' }, clerk, '2026-11-03');
+      const listed = await context.publication.list(clerk, '2026-11-03');
+      assert.equal(listed.find((p) => p.id === id)!.clock!.due, '2026-11-30', '20 working days from signing on 11/2');
+      const result = await context.publication.submit(id, clerk, '2026-11-04');
+      assert.equal(result.state, 'published');
+      assert.equal(result.documentIds.length, 2);
+      const [policyId, interpretationId] = result.documentIds;
+      const links = await database.db.query<{ kind: string; target: number }>(sql`select kind, target_document_id as target from document_relations where document_id = ${interpretationId!}`);
+      assert.ok(links.some((link) => link.target === policyId), 'the interpretation points at its policy');
+      const app = buildServer(context);
+      try {
+        const page = await app.inject({ url: `/documents/${policyId}` });
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /长府办发〔2026〕12号/);
+        assert.match(page.body, /政策解读/);
+        const found = (await app.inject({ url: '/api/search?q=长府办发〔2026〕12号' })).json() as { items: { id: number }[] };
+        assert.equal(found.items[0]?.id, policyId);
+
+        const version = await context.publication.correct(id, { bodyText: policy.bodyText.replace('制定本规范。', '制定本规范。(已更正)'), reason: '更正笔误' }, clerk, '2026-11-05');
+        assert.equal(version, 2);
+        const versions = await context.publication.versionsOfDocument(policyId!);
+        assert.deepEqual(versions.map((v) => [v.version, v.reason]), [[1, '首次公开'], [2, '更正笔误']]);
+        const ids = (await context.publication.list(clerk)).find((p) => p.id === id)!.documentIds;
+        assert.equal(ids[0], policyId, 'a correction updates the same library document');
+        const corrected = await app.inject({ url: `/documents/${policyId}` });
+        assert.match(corrected.body, /已更正/);
+        assert.match(corrected.body, /版本记录.*第 1 版:首次公开.*第 2 版:更正笔误/s);
+      } finally {
+        await app.close();
+      }
+      await assert.rejects(context.publication.updateDraft(id, policy, clerk), { code: 'invalid_transition' });
+    });
+
+    it('files a document decided not to be disclosed proactively, and keeps it off the portal', async () => {
+      const id = await context.publication.createDraft({ ...policy, title: '上海市长宁区人民政府办公室关于内部工作安排的通知', docNumber: '长府办发〔2026〕13号', policy: false, attribute: 'not_public', notPublicReason: '属于内部事务信息(《条例》第十六条)' }, clerk, '2026-11-03');
+      const result = await context.publication.submit(id, clerk, '2026-11-03');
+      assert.deepEqual([result.state, result.documentIds], ['filed', []]);
+      const [row] = await database.db.query<{ n: number }>(sql`select count(*)::int as n from documents where doc_number = '长府办发〔2026〕13号'`);
+      assert.equal(row!.n, 0);
+      await assert.rejects(context.publication.submit(id, { id: 'user:other', agencyId: clerk.agencyId! + 999 }, '2026-11-03'), { code: 'not_found' });
+    });
+  });
+}
