@@ -31,13 +31,12 @@ export async function findAgencyByName(db: Queryable, name: string): Promise<num
   return row?.id ?? null;
 }
 
-/** The code an issuer's agency has been given (for 索引号), if any. */
-export async function agencyCodeFor(db: Queryable, name: string | null): Promise<string | null> {
-  if (!name) return null;
-  const [row] = await db.query<{ code: string | null }>(sql`
-    select code from agencies where name = ${name}
-    union all select a.code from agency_aliases x join agencies a on a.id = x.agency_id where x.alias = ${name} limit 1`);
-  return row?.code ?? null;
+/** Every name and alias of an agency that has a code, with that code (for 索引号). */
+export async function agencyCodesByName(db: Queryable): Promise<Map<string, string>> {
+  const rows = await db.query<{ name: string; code: string }>(sql`
+    select name, code from agencies where code is not null
+    union all select x.alias, a.code from agency_aliases x join agencies a on a.id = x.agency_id where a.code is not null`);
+  return new Map(rows.map((row) => [row.name, row.code]));
 }
 
 /** A name that can stand for one agency: not a list of joint issuers, not a fragment. */

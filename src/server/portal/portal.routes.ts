@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { sql } from '../../core/db/sql.ts';
 import { AppError } from '../../core/errors.ts';
-import { agencyCodeFor } from '../../modules/agencies/index.ts';
+import { agencyCodesByName } from '../../modules/agencies/index.ts';
 import { browseCounts, getDocument, getGazetteIssue, listGazetteIssues, todayInChina } from '../../modules/documents/index.ts';
 import { readSearchParams } from '../../modules/search/index.ts';
 import { html } from '../html.ts';
@@ -18,7 +18,19 @@ export function positiveId(raw: string): number {
   return id;
 }
 
+/** Agency codes change rarely and every document page shows one: read at most once a minute. */
+const codesTtlMs = 60_000;
+
 export function registerPortal(app: FastifyInstance, context: AppContext): void {
+  let codes: { at: number; map: Promise<Map<string, string>> } | null = null;
+  const agencyCodes = () => {
+    if (!codes || Date.now() - codes.at > codesTtlMs) {
+      const map = agencyCodesByName(context.db);
+      codes = { at: Date.now(), map };
+      map.catch(() => (codes = null)); // a failed read is not kept for a minute
+    }
+    return codes.map;
+  };
   const { db, search } = context;
 
   app.get('/', async (request, reply) => {
@@ -47,8 +59,9 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
   app.get('/documents/:id', async (request, reply) => {
     const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());
     if (!document) throw new AppError('not_found', '没有这篇文件');
-    const agencyCode = await agencyCodeFor(db, document.issuer);
-    const versions = await context.publication.versionsOfDocument(document.id);
+    const agencyCode = document.issuer ? ((await agencyCodes()).get(document.issuer) ?? null) : null;
+    // Only a document published on the platform has versions.
+    const versions = document.source.startsWith('publication-') ? await context.publication.versionsOfDocument(document.id) : [];
     return sendPage(request, reply, document.title, documentBody(document, agencyCode, versions), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
   });
 
