@@ -10,6 +10,7 @@ import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
 import { registerRequestPages } from './portal/request.routes.ts';
+import { registerAdminScreens } from './staff/staff.admin.ts';
 import { registerCalendarScreen } from './staff/staff.calendar.ts';
 import { registerStaffApi } from './staff/staff.api.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
@@ -42,6 +43,7 @@ export function buildServer(context: AppContext, options: { logger?: boolean } =
     registerStaffRoutes(scope, context);
     registerStaffApi(scope, context);
     registerCalendarScreen(scope, context);
+    registerAdminScreens(scope, context);
     registerPortal(scope, context);
     registerRequestPages(scope, context);
     registerApi(scope, context);

@@ -118,6 +118,8 @@ for (const engine of engines) {
         { url: '/staff/calendar', payload: { source: 'x', days: '2027-01-01 休 元旦' }, perRequest: false },
         { url: `/api/staff/agencies/${agencyB}`, payload: { code: 'X-1' }, perRequest: false, method: 'PUT' },
         { url: '/api/staff/publications', payload: { title: '某某通知标题' }, perRequest: false },
+        { url: '/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false },
+        { url: '/staff/users/1/reset-password', payload: {}, perRequest: false },
         { url: '/api/staff/publications/1/submit', payload: {}, perRequest: false },
         { url: '/api/staff/publications/1/corrections', payload: {}, perRequest: false },
         { url: '/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
@@ -170,6 +172,43 @@ for (const engine of engines) {
       assert.match(loaded.body, /已载入 2027 年的节假日安排,并重新计算了 \d+ 个期限/);
       assert.match(loaded.body, /国办发明电〔2026〕1号/);
       await database.db.query(sql`delete from calendar_years where year = 2027`);
+    });
+
+    it('lets administrators manage accounts within their reach, and supervisors read and check the audit log', async () => {
+      await context.auth.createUser({ username: 'office.admin', displayName: '办公室管理员', role: 'agency_admin', agencyId: agencyA, password }, null, { id: 'cli:test' });
+      const officeAdmin = await signIn('office.admin');
+      const created = await post('/staff/users', officeAdmin, { username: 'clerk.a2', displayName: '甲二', role: 'clerk', agencyId: String(agencyA) });
+      assert.equal(created.statusCode, 200);
+      const oneTime = /一次性密码:<strong class="code">([^<]+)</.exec(created.body)?.[1];
+      assert.ok(oneTime);
+      const elsewhere = await post('/staff/users', officeAdmin, { username: 'clerk.b2', displayName: '乙二', role: 'clerk', agencyId: String(agencyB) });
+      assert.equal(elsewhere.statusCode, 403);
+      const promoted = await post('/staff/users', officeAdmin, { username: 'boss', displayName: '某', role: 'system_admin' });
+      assert.equal(promoted.statusCode, 403);
+      const list = (await app.inject({ url: '/api/staff/users', headers: { cookie: officeAdmin.cookie } })).json() as { items: { username: string; agencyId: number }[] };
+      assert.ok(list.items.every((u) => u.agencyId === agencyA));
+      const newcomer = await app.inject({ method: 'POST', url: '/staff/sign-in', payload: { username: 'clerk.a2', password: oneTime! } });
+      const cookie = String(newcomer.headers['set-cookie']).split(';')[0]!;
+      const [row] = await database.db.query<{ id: number }>(sql`select id from users where username = 'clerk.a2'`);
+      const reset = await post(`/staff/users/${row!.id}/reset-password`, officeAdmin);
+      assert.match(reset.body, /账号 <strong>clerk.a2<\/strong> 的一次性密码/);
+      assert.equal((await app.inject({ url: '/staff', headers: { cookie } })).statusCode, 303, 'a reset ends the old sessions');
+      const [clerkB] = await database.db.query<{ id: number }>(sql`select id from users where username = 'clerk.b'`);
+      assert.equal((await post(`/staff/users/${clerkB!.id}/reset-password`, officeAdmin)).statusCode, 404, 'another agency\'s account is not theirs to see');
+      const clerk = await signIn('clerk.a');
+      assert.equal((await app.inject({ url: '/staff/users', headers: { cookie: clerk.cookie } })).statusCode, 403);
+      assert.equal((await app.inject({ url: '/staff/audit', headers: { cookie: clerk.cookie } })).statusCode, 403);
+
+      const watcher = await signIn('watcher');
+      const log = await app.inject({ url: '/staff/audit?action=user.&subject=user', headers: { cookie: watcher.cookie } });
+      assert.equal(log.statusCode, 200);
+      assert.match(log.body, /user.reset_password/);
+      assert.doesNotMatch(log.body, /disclosure.submit/);
+      const verified = await app.inject({ url: '/staff/audit/verify', headers: { cookie: watcher.cookie } });
+      assert.match(verified.body, /哈希链逐条核对无误/);
+      const api = (await app.inject({ url: '/api/staff/audit?action=auth.sign_in_failed', headers: { cookie: watcher.cookie } })).json() as { items: { action: string }[] };
+      assert.ok(api.items.length > 0 && api.items.every((e) => e.action === 'auth.sign_in_failed'));
+      assert.equal((await app.inject({ url: '/staff/audit?from=2026-02-30', headers: { cookie: watcher.cookie } })).statusCode, 200, 'an impossible date is ignored, not an error');
     });
 
     it('registers a letter received by a clerk\'s agency', async () => {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import { sql } from '../db/sql.ts';
+import { joinSql, sql } from '../db/sql.ts';
 
 /** Who made a change and from where: a staff account, a command line, or the public. */
 export interface Actor {
@@ -60,4 +60,44 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainCheck> {
     head: rows.at(-1)?.hash ?? null,
     broken: bad ? { id: bad.id, reason: bad.intact ? 'previous_missing_or_changed' : 'content_changed' } : null,
   };
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  address: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditFilter {
+  actor?: string;
+  /** A prefix: "disclosure." matches every disclosure action. */
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  from?: string;
+  to?: string;
+  beforeId?: number;
+}
+
+/** The log newest first, filtered, a page at a time (keyset on id). */
+export async function readAuditLog(db: Queryable, filter: AuditFilter, limit = 100): Promise<AuditEntry[]> {
+  const conditions = [sql`true`];
+  if (filter.actor) conditions.push(sql`actor = ${filter.actor}`);
+  if (filter.action) conditions.push(sql`starts_with(action, ${filter.action})`);
+  if (filter.subjectType) conditions.push(sql`subject_type = ${filter.subjectType}`);
+  if (filter.subjectId) conditions.push(sql`subject_id = ${filter.subjectId}`);
+  if (filter.from) conditions.push(sql`at >= ${filter.from}::date`);
+  if (filter.to) conditions.push(sql`at < ${filter.to}::date + 1`);
+  if (filter.beforeId) conditions.push(sql`id < ${filter.beforeId}`);
+  return db.query<AuditEntry>(sql`
+    select id, to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as at, actor, address, action,
+      subject_type as "subjectType", subject_id as "subjectId", before, after
+    from audit_events where ${joinSql(conditions, sql` and `)}
+    order by id desc limit ${Math.min(Math.max(limit, 1), 500)}`);
 }

@@ -69,3 +69,10 @@ export async function findSession(db: Queryable, tokenHash: string): Promise<{ u
 export async function deleteSession(tx: Queryable, tokenHash: string): Promise<void> {
   await tx.query(sql`delete from sessions where token_hash = ${tokenHash}`);
 }
+
+export async function listUsers(db: Queryable, agencyId: number | null): Promise<(StaffUser & { disabled: boolean; locked: boolean })[]> {
+  return db.query(sql`
+    select ${userColumns}, u.disabled, coalesce(u.locked_until > now(), false) as locked
+    from ${users} ${agencyId === null ? sql`` : sql`where u.agency_id = ${agencyId}`}
+    order by a.name nulls first, u.username`);
+}

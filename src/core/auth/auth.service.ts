@@ -25,6 +25,8 @@ export interface AuthService {
   /** An administrator sets a new one-time password; the user's sessions end. */
   resetPassword(userId: number, by: StaffUser, actor: Actor): Promise<string>;
   changePassword(user: StaffUser, current: string, next: string, actor: Actor): Promise<void>;
+  /** The accounts an administrator manages: all for a system administrator, their agency's for an agency administrator. */
+  listUsers(by: StaffUser): Promise<(StaffUser & { disabled: boolean; locked: boolean })[]>;
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -117,6 +119,12 @@ export function createAuthService(db: Database): AuthService {
         await recordAudit(tx, actor, { action: 'user.reset_password', subjectType: 'user', subjectId: String(userId) });
       });
       return password;
+    },
+
+    async listUsers(by) {
+      if (by.role === 'system_admin') return repository.listUsers(db, null);
+      if (by.role === 'agency_admin' && by.agencyId !== null) return repository.listUsers(db, by.agencyId);
+      throw new AppError('forbidden', '只有管理员可以管理账号');
     },
 
     async changePassword(user, current, next, actor) {

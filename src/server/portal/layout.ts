@@ -14,7 +14,7 @@ export interface PageOptions {
   query?: string;
   description?: string;
   /** A staff page: the staff navigation, who is signed in, and a sign-out form carrying the CSRF token. */
-  staff?: { name: string; role: string; csrfToken: string; isAdmin: boolean };
+  staff?: { name: string; role: string; csrfToken: string; isAdmin: boolean; managesUsers: boolean; readsAudit: boolean };
 }
 
 const styles = `
@@ -105,15 +105,17 @@ const nav = [
   { href: '/requests', label: '依申请公开' },
 ];
 
-const staffNav = (isAdmin: boolean) => [
+const staffNav = (staff: NonNullable<PageOptions['staff']>) => [
   { href: '/staff', label: '工作台' },
   { href: '/staff/requests/new', label: '登记申请' },
-  ...(isAdmin ? [{ href: '/staff/calendar', label: '节假日安排' }] : []),
+  ...(staff.managesUsers ? [{ href: '/staff/users', label: '账号' }] : []),
+  ...(staff.readsAudit ? [{ href: '/staff/audit', label: '审计日志' }] : []),
+  ...(staff.isAdmin ? [{ href: '/staff/calendar', label: '节假日安排' }] : []),
   { href: '/', label: '公众门户' },
 ];
 
 export function renderPage(options: PageOptions): string {
-  const items = options.staff ? staffNav(options.staff.isAdmin) : nav;
+  const items = options.staff ? staffNav(options.staff) : nav;
   const current = (href: string) =>
     href === '/' || href === '/staff' ? options.path.split('?')[0] === href : options.path.startsWith(href);
   const back = encodeURIComponent(options.path);

@@ -9,7 +9,20 @@ import { largeTextPreferred } from '../portal/parts.ts';
 export function sendStaffPage(request: FastifyRequest, reply: FastifyReply, session: Session, title: string, body: Html) {
   reply.type('text/html; charset=utf-8');
   const { user, csrfToken } = session;
-  return renderPage({ title, body, path: request.url, largeText: largeTextPreferred(request), staff: { name: user.displayName, role: roles[user.role], csrfToken, isAdmin: user.role === 'system_admin' } });
+  return renderPage({
+    title,
+    body,
+    path: request.url,
+    largeText: largeTextPreferred(request),
+    staff: {
+      name: user.displayName,
+      role: roles[user.role],
+      csrfToken,
+      isAdmin: user.role === 'system_admin',
+      managesUsers: user.role === 'system_admin' || user.role === 'agency_admin',
+      readsAudit: user.role === 'system_admin' || user.role === 'supervisor',
+    },
+  });
 }
 
 export const csrfField = (session: Session) => html`<input type="hidden" name="_csrf" value="${session.csrfToken}">`;
