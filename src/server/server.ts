@@ -12,6 +12,7 @@ import { registerPortal } from './portal/portal.routes.ts';
 import { registerRequestPages } from './portal/request.routes.ts';
 import { registerAdminScreens } from './staff/staff.admin.ts';
 import { registerCalendarScreen } from './staff/staff.calendar.ts';
+import { registerPublicationScreens } from './staff/staff.publications.ts';
 import { registerStaffApi } from './staff/staff.api.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
 import { registerStaffSession } from './staff/staff.session.ts';
@@ -44,6 +45,7 @@ export function buildServer(context: AppContext, options: { logger?: boolean } =
     registerStaffApi(scope, context);
     registerCalendarScreen(scope, context);
     registerAdminScreens(scope, context);
+    registerPublicationScreens(scope, context);
     registerPortal(scope, context);
     registerRequestPages(scope, context);
     registerApi(scope, context);

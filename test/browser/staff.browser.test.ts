@@ -9,6 +9,7 @@ import { buildServer } from '../../src/server/server.ts';
 import { launchBrowser, seriousViolations } from '../support/browser.ts';
 import { seedsDir } from '../support/corpus.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { tempDir } from '../support/files.ts';
 
 /** A clerk's first day: set a password, find the request, extend it, print the notice. */
 describe('the staff pages in a browser', () => {
@@ -18,10 +19,11 @@ describe('the staff pages in a browser', () => {
   let browser: Browser;
   let base: string;
   let oneTime: string;
+  const files = tempDir();
 
   before(async () => {
     database = await openTestDatabase('pglite');
-    context = await createContext(loadConfig({}), { db: database.db, migrate: false });
+    context = await createContext(loadConfig({ FILES_DIR: files.path }), { db: database.db, migrate: false });
     await context.ingest.ingest([seedsDir]);
     const [agency] = await database.db.query<{ id: number }>(sql`select id from agencies where name = '上海市长宁区人民政府办公室'`);
     oneTime = (await context.auth.createUser({ username: 'clerk', displayName: '孙经办', role: 'clerk', agencyId: agency!.id }, null, { id: 'cli:test' })).password!;
@@ -41,6 +43,7 @@ describe('the staff pages in a browser', () => {
     await browser?.close();
     await server?.close();
     await database?.close();
+    files.remove();
   });
 
   async function accessible(page: Page): Promise<void> {
@@ -77,6 +80,31 @@ describe('the staff pages in a browser', () => {
     await accessible(page);
     await Promise.all([page.waitForURL(/\/notices\/\d+$/), page.click('text=查看、打印 >> nth=1')]);
     assert.match(await page.textContent('h1') ?? '', /延期答复告知书/);
+    await accessible(page);
+
+    // Proactive disclosure: returned without an attribute, then published with its interpretation.
+    await Promise.all([page.waitForURL(/\/staff\/publications$/), page.click('nav.main >> text=主动公开')]);
+    await accessible(page);
+    await Promise.all([page.waitForURL(/\/staff\/publications\/new$/), page.click('text=拟制新文件')]);
+    await accessible(page);
+    await page.fill('#d-title', '上海市长宁区人民政府办公室关于印发《长宁区政务公开工作规范》的通知');
+    await page.fill('#d-docNumber', '长府办发〔2026〕12号');
+    await page.fill('#d-signedOn', '2026-11-02');
+    await page.fill('#d-addressees', '各街道办事处,区政府各委、办、局');
+    await page.fill('#d-bodyText', '《长宁区政务公开工作规范》已经区政府同意,现印发给你们,请认真按照执行。\n长宁区政务公开工作规范\n第一条 (目的) 为规范政务公开工作,制定本规范。');
+    await page.check('#d-policy');
+    await Promise.all([page.waitForURL(/\/staff\/publications\/\d+$/), page.click('button:has-text("保存草稿")')]);
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("报送公开")')]);
+    assert.match(await page.textContent('[role="alert"]') ?? '', /未确定公开属性.*谁起草、谁解读/s);
+    await accessible(page);
+    await page.selectOption('#d-attribute', 'proactive');
+    await page.fill('#d-interpretationText', '一、制定背景\n为规范政务公开工作,起草了本规范。\n二、主要内容\n明确了目的。');
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("保存草稿")')]);
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("报送公开")')]);
+    assert.match(await page.textContent('.state') ?? '', /已公开/);
+    await Promise.all([page.waitForURL(/\/documents\/\d+$/), page.click('main >> a:has-text("文件")')]);
+    assert.match(await page.textContent('h1') ?? '', /长宁区政务公开工作规范/);
+    assert.match(await page.textContent('main') ?? '', /政策解读/);
     await accessible(page);
   });
 });

@@ -108,6 +108,7 @@ const nav = [
 const staffNav = (staff: NonNullable<PageOptions['staff']>) => [
   { href: '/staff', label: '工作台' },
   { href: '/staff/requests/new', label: '登记申请' },
+  { href: '/staff/publications', label: '主动公开' },
   ...(staff.managesUsers ? [{ href: '/staff/users', label: '账号' }] : []),
   ...(staff.readsAudit ? [{ href: '/staff/audit', label: '审计日志' }] : []),
   ...(staff.isAdmin ? [{ href: '/staff/calendar', label: '节假日安排' }] : []),
