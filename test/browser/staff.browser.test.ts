@@ -106,5 +106,16 @@ describe('the staff pages in a browser', () => {
     assert.match(await page.textContent('h1') ?? '', /长宁区政务公开工作规范/);
     assert.match(await page.textContent('main') ?? '', /政策解读/);
     await accessible(page);
+
+    // Repealed today: marked on the publication, and the public page says so.
+    const documentUrl = page.url();
+    await page.goBack();
+    await page.selectOption('#m-kind', 'repealed');
+    await page.fill('#m-on', new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("标注")')]);
+    assert.match(await page.textContent('main') ?? '', /已标注废止/);
+    await page.goto(documentUrl);
+    assert.match(await page.textContent('h1') ?? '', /已废止/);
+    await accessible(page);
   });
 });

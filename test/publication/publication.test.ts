@@ -81,6 +81,27 @@ for (const engine of engines) {
         await app.close();
       }
       await assert.rejects(context.publication.updateDraft(id, policy, clerk), { code: 'invalid_transition' });
+
+      // In force from 12/1, repealed on 12/4, marked the next working day: on time; the library counts it from 12/4.
+      const clock = await context.publication.markInvalid(id, { kind: 'repealed', eventOn: '2026-12-04' }, clerk, '2026-12-07');
+      assert.equal(clock.overdue, false);
+      const on = (date: string) => context.search.search({ q: '长府办发〔2026〕12号', page: 1, pageSize: 5, sort: 'relevance', on: date, filters: {} });
+      assert.equal((await on('2026-12-03')).items[0]?.validity, '现行有效');
+      assert.equal((await on('2026-12-04')).items[0]?.validity, '已废止');
+      const filtered = await context.search.search({ q: '长府办发〔2026〕12号', page: 1, pageSize: 5, sort: 'relevance', on: '2026-12-05', filters: { validity: '已废止' } });
+      assert.equal(filtered.items[0]?.id, policyId, 'the search filter sees the mark too');
+      await assert.rejects(context.publication.markInvalid(id, { kind: 'expired', eventOn: '2026-12-05' }, clerk, '2026-12-07'), { code: 'invalid_transition' });
+    });
+
+    it('records a mark of expiry made later than 20 working days after the event as late', async () => {
+      const id = await context.publication.createDraft({ ...policy, title: '上海市长宁区人民政府办公室关于开展某项检查的通知', docNumber: '长府办发〔2026〕14号', policy: false, attribute: 'proactive' }, clerk, '2026-11-03');
+      await context.publication.submit(id, clerk, '2026-11-03');
+      const clock = await context.publication.markInvalid(id, { kind: 'expired', eventOn: '2026-11-04' }, clerk, '2026-12-10');
+      assert.deepEqual([clock.due, clock.overdue], ['2026-12-02', true]);
+      const [row] = await database.db.query<{ validity: string }>(sql`
+        select case when coalesce(extended_to, effective_to) < '2026-11-04'::date then '已失效' else '现行有效' end as validity
+        from documents where doc_number = '长府办发〔2026〕14号'`);
+      assert.equal(row!.validity, '已失效');
     });
 
     it('files a document decided not to be disclosed proactively, and keeps it off the portal', async () => {

@@ -122,6 +122,8 @@ for (const engine of engines) {
         { url: '/staff/publications/1', payload: { title: '某某通知标题' }, perRequest: false },
         { url: '/staff/publications/1/submit', payload: {}, perRequest: false },
         { url: '/staff/publications/1/corrections', payload: {}, perRequest: false },
+        { url: '/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
+        { url: '/api/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
         { url: '/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false },
         { url: '/staff/users/1/reset-password', payload: {}, perRequest: false },
         { url: '/api/staff/publications/1/submit', payload: {}, perRequest: false },

@@ -276,9 +276,13 @@ export async function refreshValidity(db: Queryable, documentIds: number[]): Pro
       where r.kind = 'amends' and r.target_document_id in (select id from affected)
       group by r.target_document_id
     )
+    -- A mark by the issuing agency counts like a repealing document (the earlier wins), and an
+    -- expiry mark ends the document the day before it (extended_to is the end that validity reads).
     update documents t set
-      repealed_by = repeal.by_id, repealed_on = repeal.on_date,
-      extended_to = extension.to_date, amended_on = amendment.on_date
+      repealed_by = repeal.by_id, repealed_on = least(repeal.on_date, t.marked_repealed_on),
+      extended_to = case when t.marked_expired_on is null then extension.to_date
+                         else least(coalesce(extension.to_date, t.effective_to), t.marked_expired_on - 1) end,
+      amended_on = amendment.on_date
     from affected
     left join repeal on repeal.id = affected.id
     left join extension on extension.id = affected.id
@@ -328,4 +332,11 @@ export async function finishRun(
       documents_added = ${totals.added}, documents_updated = ${totals.updated},
       documents_unchanged = ${totals.unchanged}, documents_removed = ${totals.removed}
     where id = ${id}`);
+}
+
+/** The issuing agency marks a document repealed or expired from a date; validity is recomputed. */
+export async function markDocumentInvalid(tx: Queryable, documentId: number, kind: 'repealed' | 'expired', on: string): Promise<void> {
+  if (kind === 'repealed') await tx.query(sql`update documents set marked_repealed_on = ${on} where id = ${documentId}`);
+  else await tx.query(sql`update documents set marked_expired_on = ${on} where id = ${documentId}`);
+  await refreshValidity(tx, [documentId]);
 }

@@ -15,3 +15,4 @@ export {
 export type * from './documents.types.ts';
 export { todayInChina, validityOn, validityStatuses, type ValidityStatus } from './validity.sql.ts';
 export { indexNumberOf, topicOf } from './catalogue.rules.ts';
+export { markDocumentInvalid } from './documents.repository.ts';

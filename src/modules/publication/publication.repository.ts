@@ -64,3 +64,7 @@ export async function versionsOfDocument(db: Queryable, documentId: number): Pro
     from publications p join publication_versions v on v.publication_id = p.id
     where p.document_ids @> array[${documentId}]::bigint[] order by v.version`);
 }
+
+export async function setInvalid(tx: Queryable, id: number, mark: { kind: 'repealed' | 'expired'; on: string; markedOn: string }): Promise<void> {
+  await tx.query(sql`update publications set invalid_kind = ${mark.kind}, invalid_on = ${mark.on}, invalid_marked_on = ${mark.markedOn} where id = ${id}`);
+}

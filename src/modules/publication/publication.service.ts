@@ -7,7 +7,7 @@ import type { ClockService, ClockState, ClockSubject } from '../../core/clock/in
 import type { Database } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { isoDate, parseInput } from '../../core/validation.ts';
-import { documentIdsOfFile, type IngestService } from '../documents/index.ts';
+import { documentIdsOfFile, markDocumentInvalid, type IngestService } from '../documents/index.ts';
 import * as repository from './publication.repository.ts';
 import { publishedText, reasonsToReturn } from './publication.rules.ts';
 import { attributes, type Publication } from './publication.types.ts';
@@ -28,6 +28,12 @@ export interface PublicationService {
   submit(id: number, actor: PublishingActor, today?: string): Promise<{ state: Publication['state']; reasons: string[]; documentIds: number[] }>;
   /** A published text is never edited in place: a correction is a new version with its reason. */
   correct(id: number, input: unknown, actor: PublishingActor, today?: string): Promise<number>;
+  /**
+   * Marks a published text repealed or expired from the day it happened; the
+   * mark is due within 20 working days of that day (002 L8), and a late one
+   * stays on record as late.
+   */
+  markInvalid(id: number, input: unknown, actor: PublishingActor, today?: string): Promise<ClockState>;
   list(actor: PublishingActor, today?: string): Promise<PublicationView[]>;
   versionsOfDocument(documentId: number): Promise<repository.VersionRow[]>;
 }
@@ -50,7 +56,10 @@ const correctionSchema = z.object({
   reason: z.string({ error: '请写明更正理由' }).trim().min(2, '请写明更正理由').max(500),
 });
 
+const invalidSchema = z.object({ kind: z.enum(['repealed', 'expired'], { error: '请选择废止或失效' }), eventOn: isoDate('废止或失效的日期') });
+
 const publishClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'publish' });
+const markClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'mark_invalid' });
 const fileBase = (id: number) => `publication-${id}`;
 
 export function createPublicationService(db: Database, clocks: ClockService, ingest: IngestService, filesDir: string): PublicationService {
@@ -134,6 +143,23 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
         await recordAudit(tx, actor, { action: 'publication.correct', subjectType: 'publication', subjectId: String(id), before: { version: publication.version }, after: { version, reason } });
       });
       return version;
+    },
+
+    async markInvalid(id, input, actor, today = todayInChina()) {
+      const { kind, eventOn } = parseInput(invalidSchema, input);
+      const publication = await own(id, actor, false);
+      if (publication.state !== 'published' || publication.documentIds.length === 0) throw new AppError('invalid_transition', '只有已公开的文件可以标注废止或失效');
+      if (publication.invalidKind) throw new AppError('invalid_transition', '该文件已标注');
+      if (eventOn > today) throw new AppError('validation_failed', '废止或失效的日期不能晚于今天');
+      const context = await clocks.context();
+      return db.transaction(async (tx) => {
+        await markDocumentInvalid(tx, publication.documentIds[0]!, kind, eventOn);
+        await clocks.record(tx, context, markClock(id), { kind: 'started', on: eventOn, rule: 'publication.mark_invalid' }, today);
+        const clock = await clocks.record(tx, context, markClock(id), { kind: 'stopped', on: today, reason: '已标注' }, today);
+        await repository.setInvalid(tx, id, { kind, on: eventOn, markedOn: today });
+        await recordAudit(tx, actor, { action: 'publication.mark_invalid', subjectType: 'publication', subjectId: String(id), after: { kind, eventOn, late: clock.overdue } });
+        return clock;
+      });
     },
 
     async list(actor, today = todayInChina()) {

@@ -60,6 +60,8 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     return { ok: true };
   });
   app.post('/api/staff/publications/:id/submit', async (request) => context.publication.submit(positiveId((request.params as { id: string }).id), publisher(request)));
+  app.post('/api/staff/publications/:id/invalid', async (request) =>
+    context.publication.markInvalid(positiveId((request.params as { id: string }).id), request.body, publisher(request)));
   app.post('/api/staff/publications/:id/corrections', async (request) => ({
     version: await context.publication.correct(positiveId((request.params as { id: string }).id), request.body, publisher(request)),
   }));

@@ -86,7 +86,14 @@ function pageBody(session: Session, publication: PublicationView, problem: strin
         <form method="post" action="/staff/publications/${publication.id}/corrections">${csrfField(session)}
           <p class="field"><label for="c-body">更正后的正文</label><textarea id="c-body" name="bodyText" rows="14">${publication.bodyText}</textarea></p>
           <p class="field"><label for="c-reason">更正理由</label><input id="c-reason" name="reason" maxlength="500" required></p>
-          <p><button type="submit">发布更正</button></p></form>`
+          <p><button type="submit">发布更正</button></p></form>
+        ${publication.invalidKind
+          ? html`<p>已标注${publication.invalidKind === 'repealed' ? '废止' : '失效'}(${publication.invalidOn} 起;${publication.invalidMarkedOn} 标注)。</p>`
+          : html`<h2>标注废止或失效</h2><p>文件废止或失效后 20 个工作日内应在原文上醒目标注。</p>
+            <form method="post" action="/staff/publications/${publication.id}/invalid">${csrfField(session)}
+              <p class="field"><label for="m-kind">类别</label><select id="m-kind" name="kind"><option value="repealed">废止</option><option value="expired">失效</option></select></p>
+              <p class="field"><label for="m-on">废止或失效的日期</label><input id="m-on" name="eventOn" type="date" required></p>
+              <p><button type="submit">标注</button></p></form>`}`
       : ''}`;
 }
 
@@ -145,6 +152,11 @@ export function registerPublicationScreens(app: FastifyInstance, context: AppCon
   app.post('/staff/publications/:id/submit', async (request, reply) => {
     const id = positiveId((request.params as { id: string }).id);
     return attempt(request, reply, id, () => publication.submit(id, actor(request)));
+  });
+
+  app.post('/staff/publications/:id/invalid', async (request, reply) => {
+    const id = positiveId((request.params as { id: string }).id);
+    return attempt(request, reply, id, () => publication.markInvalid(id, { kind: body(request).kind, eventOn: body(request).eventOn }, actor(request)));
   });
 
   app.post('/staff/publications/:id/corrections', async (request, reply) => {
