@@ -5,6 +5,7 @@ import type { Output } from './output.ts';
 
 export const agencyUsage = `用法:
   gongkai agency                                  机关名录(树形)
+  gongkai agency add 全称 [--parent 上级编号]            添加机关
   gongkai agency set 编号 [--code 代码] [--short-name 简称] [--parent 上级编号] [--alias 别名 ...]
       代码用于索引号;--alias 可重复,给出的别名取代原有别名;值为 - 表示清除`;
 
@@ -30,6 +31,12 @@ export async function agencyCommand(args: string[], options: { code?: string; sh
     const agencies = await listAgencies(context.db);
     if (options.json) io.json(agencies);
     else for (const line of tree(agencies)) io.out(line);
+    return 0;
+  }
+  if (action === 'add' && id) {
+    const parentId = options.parent ? Number(options.parent) : null;
+    const agency = await context.agencies.add({ name: id, parentId }, null, { id: `cli:${process.env.USER ?? 'unknown'}` });
+    io.out(`已添加机关 ${agency.id}:${agency.name}`);
     return 0;
   }
   if (action !== 'set' || !id || !/^\d{1,12}$/.test(id)) throw new AppError('validation_failed', agencyUsage);

@@ -124,6 +124,7 @@ for (const engine of engines) {
         { url: '/staff/publications/1/corrections', payload: {}, perRequest: false },
         { url: '/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
         { url: '/api/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
+        { url: '/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false },
         { url: '/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false },
         { url: '/staff/users/1/reset-password', payload: {}, perRequest: false },
         { url: '/api/staff/publications/1/submit', payload: {}, perRequest: false },
@@ -173,6 +174,10 @@ for (const engine of engines) {
       const bad = await post('/staff/calendar', admin, { source: '国办发明电', days: '2027-02-03 班 春节' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /本是工作日/);
+      const added = await post('/staff/agencies', admin, { name: '上海市长宁区数据局', parentId: '' });
+      assert.match(added.body, /已添加「上海市长宁区数据局」/);
+      assert.equal((await post('/staff/agencies', admin, { name: '上海市长宁区数据局' })).statusCode, 400, 'once');
+      assert.equal((await post('/staff/agencies', clerk, { name: '上海市长宁区另一局' })).statusCode, 403);
       const loaded = await post('/staff/calendar', admin, { source: '国办发明电〔2026〕1号', days: '2027-01-01 休 元旦\n2027-02-06~2027-02-12 休 春节' });
       assert.equal(loaded.statusCode, 200);
       assert.match(loaded.body, /已载入 2027 年的节假日安排,并重新计算了 \d+ 个期限/);

@@ -78,6 +78,14 @@ async function attachParents(tx: Queryable): Promise<void> {
   }
 }
 
+export async function insertAgency(tx: Queryable, name: string, parentId: number | null): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(sql`insert into agencies (name, parent_id) values (${name}, ${parentId}) returning id`);
+  for (const alias of aliasesOf(name)) {
+    await tx.query(sql`insert into agency_aliases (alias, agency_id) select ${alias}, ${row!.id} where not exists (select 1 from agencies where name = ${alias}) on conflict (alias) do nothing`);
+  }
+  return row!.id;
+}
+
 export interface AgencyChange {
   code?: string | null;
   shortName?: string | null;

@@ -2,9 +2,11 @@ import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import type { StaffUser } from '../../core/auth/index.ts';
 import type { Database } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { ancestorsOf, nameOrCodeTaken, readAgency, updateAgency, type Agency, type AgencyChange } from './agencies.repository.ts';
+import { ancestorsOf, findAgencyByName, insertAgency, nameOrCodeTaken, readAgency, updateAgency, type Agency, type AgencyChange } from './agencies.repository.ts';
 
 export interface AgencyService {
+  /** A system administrator adds an agency the library has not met as an issuer yet. */
+  add(input: { name: string; parentId: number | null }, by: StaffUser | null, actor: Actor): Promise<Agency>;
   /** A system administrator sets an agency's code (used in 索引号), short name, parent and aliases. */
   update(id: number, change: AgencyChange, by: StaffUser | null, actor: Actor): Promise<Agency>;
 }
@@ -14,6 +16,20 @@ const namePattern = /^[\u4e00-\u9fff()()A-Za-z0-9]{2,40}$/;
 
 export function createAgencyService(db: Database): AgencyService {
   return {
+    async add(input, by, actor) {
+      if (by !== null && by.role !== 'system_admin') throw new AppError('forbidden', '只有系统管理员可以修改机关名录');
+      const name = input.name.trim();
+      if (!namePattern.test(name)) throw new AppError('validation_failed', '请填写机关全称(2 到 40 个字)');
+      if ((await findAgencyByName(db, name)) !== null) throw new AppError('conflict', `「${name}」已在机关名录中`);
+      if (input.parentId !== null && !(await readAgency(db, input.parentId))) throw new AppError('validation_failed', '所选上级机关不存在');
+      const id = await db.transaction(async (tx) => {
+        const created = await insertAgency(tx, name, input.parentId);
+        await recordAudit(tx, actor, { action: 'agency.create', subjectType: 'agency', subjectId: String(created), after: { name, parentId: input.parentId } });
+        return created;
+      });
+      return (await readAgency(db, id))!;
+    },
+
     async update(id, change, by, actor) {
       if (by !== null && by.role !== 'system_admin') throw new AppError('forbidden', '只有系统管理员可以修改机关名录');
       const before = await readAgency(db, id);
