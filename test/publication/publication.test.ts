@@ -93,6 +93,30 @@ for (const engine of engines) {
       await assert.rejects(context.publication.markInvalid(id, { kind: 'expired', eventOn: '2026-12-05' }, clerk, '2026-12-07'), { code: 'invalid_transition' });
     });
 
+    it('queues last year\'s unpublished documents in January, non-public ones for review, and unpublished normative ones', async () => {
+      const keep = await context.publication.createDraft({ ...policy, title: '上海市长宁区人民政府办公室关于内部考核安排的通知', docNumber: '长府办发〔2025〕30号', signedOn: '2025-06-02', policy: false, attribute: 'not_public', notPublicReason: '属于内部事务信息' }, clerk, '2025-06-03');
+      await context.publication.submit(keep, clerk, '2025-06-03');
+      const open = await context.publication.createDraft({ ...policy, title: '上海市长宁区人民政府办公室关于某项工作的通知', docNumber: '长府办发〔2025〕31号', signedOn: '2025-09-01', policy: false, attribute: 'not_public', notPublicReason: '属于过程性信息' }, clerk, '2025-09-02');
+      await context.publication.submit(open, clerk, '2025-09-02');
+      const normative = await context.publication.createDraft({ ...policy, title: '上海市长宁区人民政府办公室关于印发某规范性文件的通知', docNumber: '长府办发〔2026〕20号', normative: true }, clerk, '2026-11-03');
+
+      const queues = await context.publication.queues(clerk, '2026-01-10');
+      assert.deepEqual(queues.januarySelfCheck.map((p) => p.id).sort(), [keep, open].sort());
+      assert.deepEqual(queues.periodicReview.map((p) => p.id), [], 'decided within the year');
+      assert.ok(queues.notUsableAsBasis.some((p) => p.id === normative));
+      const later = await context.publication.queues(clerk, '2026-12-01');
+      assert.deepEqual(later.periodicReview.map((p) => p.id).sort(), [keep, open].sort());
+      assert.ok(later.publishOverdue.some((p) => p.id === normative), 'signed 11/2, due 11/30');
+
+      await context.publication.review(keep, { decision: 'keep', note: '仍属内部事务信息' }, clerk, '2026-01-12');
+      assert.equal(await context.publication.review(open, { decision: 'publish', note: '过程已结束,可以公开' }, clerk, '2026-01-12'), 'published');
+      const after = await context.publication.queues(clerk, '2026-01-20');
+      assert.deepEqual(after.januarySelfCheck, []);
+      const [published] = await database.db.query<{ n: number }>(sql`select count(*)::int as n from documents where doc_number = '长府办发〔2025〕31号'`);
+      assert.equal(published!.n, 1, 'converted to proactive disclosure and in the library');
+      await assert.rejects(context.publication.review(keep, { decision: 'keep', note: '' }, clerk, '2026-01-12'), { code: 'validation_failed' });
+    });
+
     it('records a mark of expiry made later than 20 working days after the event as late', async () => {
       const id = await context.publication.createDraft({ ...policy, title: '上海市长宁区人民政府办公室关于开展某项检查的通知', docNumber: '长府办发〔2026〕14号', policy: false, attribute: 'proactive' }, clerk, '2026-11-03');
       await context.publication.submit(id, clerk, '2026-11-03');

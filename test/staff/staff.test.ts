@@ -122,6 +122,8 @@ for (const engine of engines) {
         { url: '/staff/publications/1', payload: { title: '某某通知标题' }, perRequest: false },
         { url: '/staff/publications/1/submit', payload: {}, perRequest: false },
         { url: '/staff/publications/1/corrections', payload: {}, perRequest: false },
+        { url: '/staff/publications/1/review', payload: { decision: 'publish', note: '可以公开' }, perRequest: false },
+        { url: '/api/staff/publications/1/review', payload: { decision: 'publish', note: '可以公开' }, perRequest: false },
         { url: '/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
         { url: '/api/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
         { url: '/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false },

@@ -1,3 +1,3 @@
 export { createPublicationService, type PublicationService, type PublicationView, type PublishingActor } from './publication.service.ts';
 export { attributes, publicationStates, type Attribute, type Publication, type PublicationState } from './publication.types.ts';
-export { publishedText, reasonsToReturn } from './publication.rules.ts';
+export { publishedText, queuesOf, reasonsToReturn, type Queues } from './publication.rules.ts';

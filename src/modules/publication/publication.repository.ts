@@ -5,7 +5,7 @@ import type { Publication } from './publication.types.ts';
 const columns = sql`id, agency_id as "agencyId", state, title, doc_number as "docNumber", signed_on as "signedOn", addressees,
   body_text as "bodyText", normative, policy, attribute, not_public_reason as "notPublicReason", interpretation_text as "interpretationText",
   returned_reasons as "returnedReasons", version, document_ids as "documentIds", invalid_kind as "invalidKind", invalid_on as "invalidOn",
-  invalid_marked_on as "invalidMarkedOn"`;
+  invalid_marked_on as "invalidMarkedOn", reviewed_on as "reviewedOn", review_note as "reviewNote"`;
 
 export type DraftFields = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText'>;
 
@@ -67,4 +67,12 @@ export async function versionsOfDocument(db: Queryable, documentId: number): Pro
 
 export async function setInvalid(tx: Queryable, id: number, mark: { kind: 'repealed' | 'expired'; on: string; markedOn: string }): Promise<void> {
   await tx.query(sql`update publications set invalid_kind = ${mark.kind}, invalid_on = ${mark.on}, invalid_marked_on = ${mark.markedOn} where id = ${id}`);
+}
+
+export async function setReviewed(tx: Queryable, id: number, on: string, note: string): Promise<void> {
+  await tx.query(sql`update publications set reviewed_on = ${on}, review_note = ${note} where id = ${id}`);
+}
+
+export async function setAttribute(tx: Queryable, id: number, attribute: Publication['attribute']): Promise<void> {
+  await tx.query(sql`update publications set attribute = ${attribute}, not_public_reason = null where id = ${id}`);
 }

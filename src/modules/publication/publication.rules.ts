@@ -32,3 +32,29 @@ export function publishedText(publication: Pick<Publication, 'title' | 'signedOn
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** How long a document kept from the public may go without being reviewed again. */
+export const reviewIntervalDays = 365;
+
+export interface Queues<T> {
+  /** Every January: last year's documents that were not published, to be checked again (002 L8). */
+  januarySelfCheck: T[];
+  /** Documents decided 不予公开 whose last review is over a year old (001 L364). */
+  periodicReview: T[];
+  /** Normative documents not (yet) published: not usable as a basis of administration (003 L811-813). */
+  notUsableAsBasis: T[];
+  /** Drafts past their 20 working days from signing. */
+  publishOverdue: T[];
+}
+
+export function queuesOf<T extends Publication & { clock: { overdue: boolean; status: string } | null }>(publications: T[], today: string): Queues<T> {
+  const year = Number(today.slice(0, 4));
+  const yearStart = `${year}-01-01`;
+  const reviewDue = new Date(Date.parse(today) - reviewIntervalDays * 86_400_000).toISOString().slice(0, 10);
+  return {
+    januarySelfCheck: publications.filter((p) => p.state === 'filed' && Number(p.signedOn.slice(0, 4)) === year - 1 && !(p.reviewedOn && p.reviewedOn >= yearStart)),
+    periodicReview: publications.filter((p) => p.state === 'filed' && p.attribute === 'not_public' && (!p.reviewedOn || p.reviewedOn <= reviewDue)),
+    notUsableAsBasis: publications.filter((p) => p.normative && p.state !== 'published'),
+    publishOverdue: publications.filter((p) => (p.state === 'draft' || p.state === 'returned') && p.clock?.overdue === true),
+  };
+}

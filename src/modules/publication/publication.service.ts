@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors.ts';
 import { isoDate, parseInput } from '../../core/validation.ts';
 import { documentIdsOfFile, markDocumentInvalid, type IngestService } from '../documents/index.ts';
 import * as repository from './publication.repository.ts';
-import { publishedText, reasonsToReturn } from './publication.rules.ts';
+import { publishedText, queuesOf, reasonsToReturn, type Queues } from './publication.rules.ts';
 import { attributes, type Publication } from './publication.types.ts';
 
 /** Staff acting on publications: their agency, or none (supervisors see all and publish nothing). */
@@ -35,6 +35,10 @@ export interface PublicationService {
    */
   markInvalid(id: number, input: unknown, actor: PublishingActor, today?: string): Promise<ClockState>;
   list(actor: PublishingActor, today?: string): Promise<PublicationView[]>;
+  /** What needs doing: the January self-check, the periodic review, unusable normative documents, overdue drafts. */
+  queues(actor: PublishingActor, today?: string): Promise<Queues<PublicationView>>;
+  /** A document kept from proactive disclosure, checked again: kept (with the reason) or published now. */
+  review(id: number, input: unknown, actor: PublishingActor, today?: string): Promise<Publication['state']>;
   versionsOfDocument(documentId: number): Promise<repository.VersionRow[]>;
 }
 
@@ -58,6 +62,11 @@ const correctionSchema = z.object({
 
 const invalidSchema = z.object({ kind: z.enum(['repealed', 'expired'], { error: '请选择废止或失效' }), eventOn: isoDate('废止或失效的日期') });
 
+const reviewSchema = z.object({
+  decision: z.enum(['keep', 'publish'], { error: '请选择继续不公开或转为主动公开' }),
+  note: z.string({ error: '请写明复核意见' }).trim().min(2, '请写明复核意见').max(1000),
+});
+
 const publishClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'publish' });
 const markClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'mark_invalid' });
 const fileBase = (id: number) => `publication-${id}`;
@@ -78,6 +87,11 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
     const summary = await ingest.ingest([path]);
     if (summary.filesFailed > 0) throw new AppError('validation_failed', '正文无法按公文格式读取,请检查标题、成文日期和文号');
     return documentIdsOfFile(db, fileBase(publication.id));
+  }
+
+  async function list(actor: PublishingActor, today = todayInChina()): Promise<PublicationView[]> {
+    const publications = await repository.listPublications(db, actor.agencyId);
+    return Promise.all(publications.map(async (publication) => ({ ...publication, clock: await clocks.state(db, publishClock(publication.id), today) })));
   }
 
   return {
@@ -124,6 +138,8 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
         if (current.state !== 'draft' && current.state !== 'returned') throw new AppError('conflict', '该文件已被他人处理');
         await repository.setState(tx, id, { state, returnedReasons: [], version: state === 'published' ? 1 : 0, documentIds });
         if (state === 'published') await repository.insertVersion(tx, id, { version: 1, title: current.title, bodyText: current.bodyText, reason: '首次公开', publishedOn: today, by: actor.id });
+        // Filing is the first decision not to publish: the periodic review counts from it.
+        else await repository.setReviewed(tx, id, today, current.notPublicReason ?? attributes[current.attribute!]);
         await clocks.record(tx, context, publishClock(id), { kind: 'stopped', on: today, reason: state === 'published' ? '已公开' : `${attributes[current.attribute!]},不主动公开` }, today);
         await recordAudit(tx, actor, { action: `publication.${state === 'published' ? 'publish' : 'file'}`, subjectType: 'publication', subjectId: String(id), after: { state, documentIds } });
       });
@@ -162,9 +178,27 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
       });
     },
 
-    async list(actor, today = todayInChina()) {
-      const publications = await repository.listPublications(db, actor.agencyId);
-      return Promise.all(publications.map(async (publication) => ({ ...publication, clock: await clocks.state(db, publishClock(publication.id), today) })));
+    list,
+
+    async queues(actor, today = todayInChina()) {
+      return queuesOf(await list(actor, today), today);
+    },
+
+    async review(id, input, actor, today = todayInChina()) {
+      const { decision, note } = parseInput(reviewSchema, input);
+      const publication = await own(id, actor, false);
+      if (publication.state !== 'filed') throw new AppError('invalid_transition', '只有未主动公开的文件需要复核');
+      const documentIds = decision === 'publish' ? await toLibrary({ ...publication, attribute: 'proactive' }, publication.bodyText) : [];
+      await db.transaction(async (tx) => {
+        await repository.setReviewed(tx, id, today, note);
+        if (decision === 'publish') {
+          await repository.setAttribute(tx, id, 'proactive');
+          await repository.setState(tx, id, { state: 'published', version: 1, documentIds });
+          await repository.insertVersion(tx, id, { version: 1, title: publication.title, bodyText: publication.bodyText, reason: `复核后转为主动公开:${note}`, publishedOn: today, by: actor.id });
+        }
+        await recordAudit(tx, actor, { action: 'publication.review', subjectType: 'publication', subjectId: String(id), after: { decision, note } });
+      });
+      return decision === 'publish' ? 'published' : 'filed';
     },
 
     versionsOfDocument(documentId) {

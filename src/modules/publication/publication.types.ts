@@ -35,4 +35,6 @@ export interface Publication {
   invalidKind: 'repealed' | 'expired' | null;
   invalidOn: string | null;
   invalidMarkedOn: string | null;
+  reviewedOn: string | null;
+  reviewNote: string | null;
 }

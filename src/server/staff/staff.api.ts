@@ -60,6 +60,10 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     return { ok: true };
   });
   app.post('/api/staff/publications/:id/submit', async (request) => context.publication.submit(positiveId((request.params as { id: string }).id), publisher(request)));
+  app.get('/api/staff/publications/queues', async (request) => context.publication.queues(publisher(request)));
+  app.post('/api/staff/publications/:id/review', async (request) => ({
+    state: await context.publication.review(positiveId((request.params as { id: string }).id), request.body, publisher(request)),
+  }));
   app.post('/api/staff/publications/:id/invalid', async (request) =>
     context.publication.markInvalid(positiveId((request.params as { id: string }).id), request.body, publisher(request)));
   app.post('/api/staff/publications/:id/corrections', async (request) => ({

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import type { Session } from '../../core/auth/index.ts';
 import { isAppError } from '../../core/errors.ts';
-import { attributes, publicationStates, type PublicationView } from '../../modules/publication/index.ts';
+import { attributes, publicationStates, type PublicationView, type Queues } from '../../modules/publication/index.ts';
 import { html, type Html } from '../html.ts';
 import { positiveId } from '../portal/portal.routes.ts';
 import { csrfField, sendStaffPage } from './staff.pages.ts';
@@ -59,14 +59,25 @@ function draftForm(session: Session, action: string, values: Values, submitLabel
   </form>`;
 }
 
-function listBody(items: PublicationView[]): Html {
+function queuesBody(queues: Queues<PublicationView>): Html {
+  const section = (title: string, hint: string, items: PublicationView[]) =>
+    items.length === 0 ? html`` : html`<h2>${title}(${items.length})</h2><p class="muted">${hint}</p><ul>${items.map((p) => html`<li><a href="/staff/publications/${p.id}">${p.title}</a>(${p.signedOn})</li>`)}</ul>`;
+  return html`${section('逾期未公开', '成文后 20 个工作日内应当公开。', queues.publishOverdue)}
+    ${section('未公开的规范性文件', '未经公开的规范性文件不得作为行政管理依据。', queues.notUsableAsBasis)}
+    ${section('年度自查', '每年一月对上一年度未公开的文件逐件复核,应当公开的及时公开。', queues.januarySelfCheck)}
+    ${section('定期复核', '不予公开的文件满一年未复核的,应当复核,符合条件的转为主动公开。', queues.periodicReview)}`;
+}
+
+function listBody(items: PublicationView[], queues: Queues<PublicationView>): Html {
   return html`<h1>主动公开</h1>
   <p><a class="button" href="/staff/publications/new">拟制新文件</a></p>
+  ${queuesBody(queues)}
+  <h2>全部文件</h2>
   ${items.length === 0
     ? html`<p>还没有文件。</p>`
     : html`<table><thead><tr><th scope="col">标题</th><th scope="col">状态</th><th scope="col">成文日期</th><th scope="col">公开期限(成文后 20 个工作日)</th></tr></thead>
       <tbody>${items.map((p) => html`<tr><td><a href="/staff/publications/${p.id}">${p.title}</a></td><td>${publicationStates[p.state]}${p.version > 1 ? `(第 ${p.version} 版)` : ''}</td><td>${p.signedOn}</td>
-        <td>${p.clock ? html`${p.clock.status === 'stopped' ? '已办结' : p.clock.due}${p.clock.overdue ? html` <span class="overdue">${p.clock.status === 'stopped' ? '逾期公开' : '已逾期'}</span>` : ''}` : ''}</td></tr>`)}</tbody></table>`}`;
+        <td>${p.normative && p.state !== 'published' ? html`<span class="badge">不得作为行政管理依据</span> ` : ''}${p.clock ? html`${p.clock.status === 'stopped' ? '已办结' : p.clock.due}${p.clock.overdue ? html` <span class="overdue">${p.clock.status === 'stopped' ? '逾期公开' : '已逾期'}</span>` : ''}` : ''}</td></tr>`)}</tbody></table>`}`;
 }
 
 function pageBody(session: Session, publication: PublicationView, problem: string | null): Html {
@@ -94,7 +105,13 @@ function pageBody(session: Session, publication: PublicationView, problem: strin
               <p class="field"><label for="m-kind">类别</label><select id="m-kind" name="kind"><option value="repealed">废止</option><option value="expired">失效</option></select></p>
               <p class="field"><label for="m-on">废止或失效的日期</label><input id="m-on" name="eventOn" type="date" required></p>
               <p><button type="submit">标注</button></p></form>`}`
-      : ''}`;
+      : publication.state === 'filed'
+        ? html`<h2>复核</h2><p>${attributes[publication.attribute!]}${publication.notPublicReason ? `:${publication.notPublicReason}` : ''};上次复核 ${publication.reviewedOn ?? '—'}${publication.reviewNote ? `(${publication.reviewNote})` : ''}。</p>
+          <form method="post" action="/staff/publications/${publication.id}/review">${csrfField(session)}
+            <p class="field"><label for="r-decision">复核结论</label><select id="r-decision" name="decision"><option value="keep">继续不主动公开</option><option value="publish">转为主动公开</option></select></p>
+            <p class="field"><label for="r-note">复核意见</label><input id="r-note" name="note" maxlength="1000" required></p>
+            <p><button type="submit">提交复核</button></p></form>`
+        : ''}`;
 }
 
 export function registerPublicationScreens(app: FastifyInstance, context: AppContext): void {
@@ -123,7 +140,15 @@ export function registerPublicationScreens(app: FastifyInstance, context: AppCon
     return reply.redirect(`/staff/publications/${id}`, 303);
   }
 
-  app.get('/staff/publications', async (request, reply) => sendStaffPage(request, reply, signedIn(request), '主动公开', listBody(await publication.list(actor(request)))));
+  app.get('/staff/publications', async (request, reply) => {
+    const [items, queues] = await Promise.all([publication.list(actor(request)), publication.queues(actor(request))]);
+    return sendStaffPage(request, reply, signedIn(request), '主动公开', listBody(items, queues));
+  });
+
+  app.post('/staff/publications/:id/review', async (request, reply) => {
+    const id = positiveId((request.params as { id: string }).id);
+    return attempt(request, reply, id, () => publication.review(id, { decision: body(request).decision, note: body(request).note }, actor(request)));
+  });
 
   app.get('/staff/publications/new', async (request, reply) => {
     const session = signedIn(request);
