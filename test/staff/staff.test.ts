@@ -127,6 +127,7 @@ for (const engine of engines) {
         { url: '/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
         { url: '/api/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
         { url: '/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false },
+        { url: '/staff/rules/interaction.reply', payload: { limit: '3', source: '某规定' }, perRequest: false },
         { url: '/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false },
         { url: '/staff/users/1/reset-password', payload: {}, perRequest: false },
         { url: '/api/staff/publications/1/submit', payload: {}, perRequest: false },
@@ -176,6 +177,12 @@ for (const engine of engines) {
       const bad = await post('/staff/calendar', admin, { source: '国办发明电', days: '2027-02-03 班 春节' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /本是工作日/);
+      const rules = await app.inject({ url: '/staff/rules', headers: { cookie: admin.cookie } });
+      assert.match(rules.body, /依申请公开答复期限/);
+      const changed = await post('/staff/rules/interaction.simple_reply', admin, { limit: '2', source: '某区新规定(测试)' });
+      assert.match(changed.body, /「简单咨询答复期限」已改为 2 天/);
+      assert.equal((await post('/staff/rules/interaction.simple_reply', admin, { limit: '0', source: 'x' })).statusCode, 400);
+      assert.equal((await app.inject({ url: '/staff/rules', headers: { cookie: clerk.cookie } })).statusCode, 403);
       const added = await post('/staff/agencies', admin, { name: '上海市长宁区数据局', parentId: '' });
       assert.match(added.body, /已添加「上海市长宁区数据局」/);
       assert.equal((await post('/staff/agencies', admin, { name: '上海市长宁区数据局' })).statusCode, 400, 'once');

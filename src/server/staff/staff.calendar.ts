@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { parseCalendarFile, type LoadedYear } from '../../core/calendar/index.ts';
 import type { Session } from '../../core/auth/index.ts';
+import type { DeadlineRule } from '../../core/clock/index.ts';
 import { isAppError } from '../../core/errors.ts';
 import { html, type Html } from '../html.ts';
 import { csrfField, sendStaffPage } from './staff.pages.ts';
@@ -25,7 +26,42 @@ function calendarBody(session: Session, years: LoadedYear[], problem: string | n
     <tbody>${[...years].reverse().map((y) => html`<tr><th scope="row">${y.year}</th><td>${y.holidays}</td><td>${y.workdays}</td><td>${y.source}</td><td>${y.loadedBy} ${y.loadedAt}</td></tr>`)}</tbody></table>`;
 }
 
+function rulesBody(session: Session, rules: DeadlineRule[], notice: string | null, problem: string | null): Html {
+  const unit = (rule: DeadlineRule) => (rule.unit === 'working_days' ? '个工作日' : '日');
+  return html`<h1>法定期限</h1>
+  ${notice ? html`<p role="status" class="notice">${notice}</p>` : ''}
+  ${problem ? html`<p role="alert" class="alert">${problem}</p>` : ''}
+  <p>各项计时所依据的期限及其来源。规定变化时在此修改;修改只适用于此后开始计时的事项,已开始的仍按原期限。</p>
+  <table><thead><tr><th scope="col">期限</th><th scope="col">天数</th><th scope="col">依据</th><th scope="col">修改</th></tr></thead>
+  <tbody>${rules.map((rule) => html`<tr><th scope="row">${rule.label}<br><code>${rule.code}</code></th><td>${rule.limit} ${unit(rule)}</td><td>${rule.source}</td>
+    <td><form method="post" action="/staff/rules/${rule.code}">${csrfField(session)}
+      <label for="r-${rule.code}-limit" class="visually-hidden">${rule.label}的天数</label><input id="r-${rule.code}-limit" name="limit" type="number" min="1" max="3650" value="${rule.limit}">
+      <label for="r-${rule.code}-source" class="visually-hidden">${rule.label}的依据</label><input id="r-${rule.code}-source" name="source" value="${rule.source}" maxlength="300">
+      <button type="submit">保存</button></form></td></tr>`)}</tbody></table>`;
+}
+
 export function registerCalendarScreen(app: FastifyInstance, context: AppContext): void {
+  const sortedRules = async () => [...(await context.clocks.context()).rules.values()].sort((a, b) => a.code.localeCompare(b.code));
+
+  app.get('/staff/rules', async (request, reply) => {
+    const session = requireRole(request, 'system_admin');
+    return sendStaffPage(request, reply, session, '法定期限', rulesBody(session, await sortedRules(), null, null));
+  });
+
+  app.post('/staff/rules/:code', async (request, reply) => {
+    const session = requireRole(request, 'system_admin');
+    const code = (request.params as { code: string }).code;
+    const body = (request.body ?? {}) as Record<string, string>;
+    try {
+      const rule = await context.clocks.setRule(code, { limit: Number(body.limit), source: body.source ?? '' }, requestActor(request));
+      return sendStaffPage(request, reply, session, '法定期限', rulesBody(session, await sortedRules(), `「${rule.label}」已改为 ${rule.limit} 天`, null));
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'validation_failed') throw error;
+      reply.status(400);
+      return sendStaffPage(request, reply, session, '法定期限', rulesBody(session, await sortedRules(), null, error.message));
+    }
+  });
+
   app.get('/staff/calendar', async (request, reply) => {
     const session = requireRole(request, 'system_admin');
     return sendStaffPage(request, reply, session, '节假日安排', calendarBody(session, await context.calendar.years(), null, null, {}));
