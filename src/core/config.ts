@@ -15,6 +15,9 @@ const schema = z.object({
   FILES_DIR: z.string().min(1).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Behind a reverse proxy that terminates TLS: its address (or "true"), so that client addresses
+  // (rate limits, the audit log) and https (secure cookies) are read from X-Forwarded-* headers.
+  TRUST_PROXY: z.string().min(1).optional(),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
   MAX_LINE_CHARS: z.coerce.number().int().positive().default(1_000_000),
   // The Chinese font printed notices are set in (Debian's fonts-noto-cjk), and its face inside the collection.
@@ -24,7 +27,7 @@ const schema = z.object({
 
 export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
-  server: { host: string; port: number };
+  server: { host: string; port: number; trustProxy: boolean | string };
   limits: { maxFileBytes: number; maxLineChars: number };
   font: { path: string; face: string };
   filesDir: string;
@@ -41,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL }
       : { kind: 'pglite', dataDir: values.DATA_DIR },
-    server: { host: values.HOST, port: values.PORT },
+    server: { host: values.HOST, port: values.PORT, trustProxy: values.TRUST_PROXY === undefined ? false : values.TRUST_PROXY === 'true' ? true : values.TRUST_PROXY },
     limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS },
     font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
     filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,

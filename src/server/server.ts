@@ -18,7 +18,7 @@ import { registerStaffRoutes } from './staff/staff.routes.ts';
 import { registerStaffSession } from './staff/staff.session.ts';
 
 export function buildServer(context: AppContext, options: { logger?: boolean } = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 500 } });
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: context.config.server.trustProxy, routerOptions: { maxParamLength: 500 } });
   app.setErrorHandler((error, request, reply) => {
     const described = describeError(error);
     if (!isAppError(error)) request.log.error(error);
