@@ -1,49 +1,25 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createContext, type AppContext } from '../../src/app.ts';
-import { loadConfig } from '../../src/core/config.ts';
-import { buildServer } from '../../src/server/server.ts';
-import { launchBrowser, seriousViolations } from '../support/browser.ts';
-import { seedsDir } from '../support/corpus.ts';
-import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { assertAccessible, openSite, type Site } from '../support/browser.ts';
 
 /** A citizen asks for information and follows the request, in a real browser, without an account. */
 describe('a disclosure request in a browser', () => {
-  let database: TestDatabase;
-  let context: AppContext;
-  let server: ReturnType<typeof buildServer>;
-  let browser: Browser;
-  let base: string;
+  let site: Site;
 
   before(async () => {
-    database = await openTestDatabase('pglite');
-    context = await createContext(loadConfig({}), { db: database.db, migrate: false });
-    await context.ingest.ingest([seedsDir]);
-    server = buildServer(context);
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    site = await openSite();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
+    await site?.close();
   });
 
-  async function accessible(page: Page): Promise<void> {
-    const violations = await seriousViolations(page);
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`), [], `on ${page.url()}`);
-  }
-
   it('submits a request, is told what to fix, gets a tracking code, and follows it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.base}/`);
     await Promise.all([page.waitForURL(/\/requests$/), page.click('nav.main >> text=依申请公开')]);
-    await accessible(page);
+    await assertAccessible(page);
     await Promise.all([page.waitForURL(/\/requests\/new$/), page.click('text=提交申请')]);
-    await accessible(page);
+    await assertAccessible(page);
 
     await page.selectOption('#f-agencyId', { label: '上海市长宁区人民政府办公室' });
     await page.selectOption('#f-applicantType', 'natural_person');
@@ -56,25 +32,25 @@ describe('a disclosure request in a browser', () => {
     // No identity number: the form comes back with the reason and everything typed kept.
     assert.match(await page.textContent('[role="alert"]') ?? '', /自然人须填写身份证件号码/);
     assert.equal(await page.inputValue('#f-name'), '王五');
-    await accessible(page);
+    await assertAccessible(page);
 
     await page.fill('#f-idNumber', '310105199202021234');
     await Promise.all([page.waitForURL(/\/requests\/track\/YSQ/), page.click('button:has-text("提交申请")')]);
-    await accessible(page);
+    await assertAccessible(page);
     const code = (await page.textContent('strong.code'))!.trim();
     assert.match(code, /^YSQ[0-9A-Z]{12}$/);
     assert.doesNotMatch(await page.textContent('main') ?? '', /王五|310105199202021234|起草说明/);
 
-    const later = await browser.newPage();
-    await later.goto(`${base}/requests/track`);
+    const later = await site.browser.newPage();
+    await later.goto(`${site.base}/requests/track`);
     await later.fill('#f-code', code.toLowerCase());
     await Promise.all([later.waitForURL(new RegExp(`/requests/track/${code}$`)), later.press('#f-code', 'Enter')]);
     assert.match(await later.textContent('table.meta') ?? '', /已收到,办理中/);
     assert.match(await later.textContent('table.meta') ?? '', /答复期限\d{4}-\d{2}-\d{2} 前/);
-    await accessible(later);
+    await assertAccessible(later);
 
-    await later.goto(`${base}/requests/report`);
+    await later.goto(`${site.base}/requests/report`);
     assert.match(await later.textContent('h1') ?? '', /年政府信息公开工作年度报告/);
-    await accessible(later);
+    await assertAccessible(later);
   });
 });

@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { createContext, type AppContext } from '../../src/app.ts';
-import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { buildServer } from '../../src/server/server.ts';
-import { launchBrowser, seriousViolations } from '../support/browser.ts';
-import { seedsDir } from '../support/corpus.ts';
-import { openTestDatabase, type TestDatabase } from '../support/db.ts';
-import { tempDir } from '../support/files.ts';
+import { assertAccessible, openSite, type Site } from '../support/browser.ts';
 
 /** A clerk's first day: set a password, find the request, extend it, print the notice. */
 describe('the staff pages in a browser', () => {
-  let database: TestDatabase;
-  let context: AppContext;
-  let server: ReturnType<typeof buildServer>;
-  let browser: Browser;
-  let base: string;
+  let site: Site;
   let oneTime: string;
-  const files = tempDir();
 
   before(async () => {
-    database = await openTestDatabase('pglite');
-    context = await createContext(loadConfig({ FILES_DIR: files.path }), { db: database.db, migrate: false });
-    await context.ingest.ingest([seedsDir]);
-    const [agency] = await database.db.query<{ id: number }>(sql`select id from agencies where name = '上海市长宁区人民政府办公室'`);
+    site = await openSite();
+    const { context } = site;
+    const [agency] = await site.db.query<{ id: number }>(sql`select id from agencies where name = '上海市长宁区人民政府办公室'`);
     oneTime = (await context.auth.createUser({ username: 'clerk', displayName: '孙经办', role: 'clerk', agencyId: agency!.id }, null, { id: 'cli:test' })).password!;
     await context.disclosure.submit({
       agencyId: agency!.id,
@@ -34,59 +20,47 @@ describe('the staff pages in a browser', () => {
       deliveryForm: 'electronic',
       deliveryWay: 'email',
     }, { id: 'public' });
-    server = buildServer(context);
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-    files.remove();
+    await site?.close();
   });
 
-  async function accessible(page: Page): Promise<void> {
-    const violations = await seriousViolations(page);
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`), [], `on ${page.url()}`);
-  }
-
   it('signs in, changes the one-time password, extends a request and opens its notice', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/staff`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.base}/staff`);
     assert.match(page.url(), /\/staff\/sign-in\?next=/);
-    await accessible(page);
+    await assertAccessible(page);
     await page.fill('#s-username', 'clerk');
     await page.fill('#s-password', oneTime);
     await Promise.all([page.waitForURL(/\/staff\/password$/), page.click('button:has-text("登录")')]);
-    await accessible(page);
+    await assertAccessible(page);
     await page.fill('#p-current', oneTime);
     await page.fill('#p-next', 'a long new password for work');
     await Promise.all([page.waitForURL(/\/staff\/sign-in/), page.click('button:has-text("保存")')]);
     await page.fill('#s-username', 'clerk');
     await page.fill('#s-password', 'a long new password for work');
     await Promise.all([page.waitForURL(/\/staff$/), page.click('button:has-text("登录")')]);
-    await accessible(page);
+    await assertAccessible(page);
     assert.match(await page.textContent('main') ?? '', /办理中 1 件/);
 
     await Promise.all([page.waitForURL(/\/staff\/requests\/\d+$/), page.click('main table a')]);
-    await accessible(page);
+    await assertAccessible(page);
     assert.match(await page.textContent('main') ?? '', /周八/);
     await page.click('summary:has-text("延期答复")');
     await page.fill('#a-approver', '政务公开科负责人');
     await page.fill('#a-reason', '需要向多个部门调取材料');
     await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/extend"] button')]);
     assert.match(await page.textContent('.timeline') ?? '', /经批准延长答复期限 20 个工作日/);
-    await accessible(page);
+    await assertAccessible(page);
     await Promise.all([page.waitForURL(/\/notices\/\d+$/), page.click('text=查看、打印 >> nth=1')]);
     assert.match(await page.textContent('h1') ?? '', /延期答复告知书/);
-    await accessible(page);
+    await assertAccessible(page);
 
     // Proactive disclosure: returned without an attribute, then published with its interpretation.
     await Promise.all([page.waitForURL(/\/staff\/publications$/), page.click('nav.main >> text=主动公开')]);
-    await accessible(page);
+    await assertAccessible(page);
     await Promise.all([page.waitForURL(/\/staff\/publications\/new$/), page.click('text=拟制新文件')]);
-    await accessible(page);
+    await assertAccessible(page);
     await page.fill('#d-title', '上海市长宁区人民政府办公室关于印发《长宁区政务公开工作规范》的通知');
     await page.fill('#d-docNumber', '长府办发〔2026〕12号');
     await page.fill('#d-signedOn', '2026-11-02');
@@ -96,7 +70,7 @@ describe('the staff pages in a browser', () => {
     await Promise.all([page.waitForURL(/\/staff\/publications\/\d+$/), page.click('button:has-text("保存草稿")')]);
     await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("报送公开")')]);
     assert.match(await page.textContent('[role="alert"]') ?? '', /未确定公开属性.*谁起草、谁解读/s);
-    await accessible(page);
+    await assertAccessible(page);
     await page.selectOption('#d-attribute', 'proactive');
     await page.fill('#d-interpretationText', '一、制定背景\n为规范政务公开工作,起草了本规范。\n二、主要内容\n明确了目的。');
     await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("保存草稿")')]);
@@ -105,7 +79,7 @@ describe('the staff pages in a browser', () => {
     await Promise.all([page.waitForURL(/\/documents\/\d+$/), page.click('main >> a:has-text("文件")')]);
     assert.match(await page.textContent('h1') ?? '', /长宁区政务公开工作规范/);
     assert.match(await page.textContent('main') ?? '', /政策解读/);
-    await accessible(page);
+    await assertAccessible(page);
 
     // Repealed today: marked on the publication, and the public page says so.
     const documentUrl = page.url();
@@ -116,6 +90,6 @@ describe('the staff pages in a browser', () => {
     assert.match(await page.textContent('main') ?? '', /已标注废止/);
     await page.goto(documentUrl);
     assert.match(await page.textContent('h1') ?? '', /已废止/);
-    await accessible(page);
+    await assertAccessible(page);
   });
 });

@@ -1,6 +1,15 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createContext, type AppContext } from '../../src/app.ts';
+import { loadConfig } from '../../src/core/config.ts';
+import type { Database } from '../../src/core/db/database.ts';
+import { buildServer } from '../../src/server/server.ts';
+import { seedsDir } from './corpus.ts';
+import { openTestDatabase } from './db.ts';
+import { tempDir } from './files.ts';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -29,4 +38,46 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** Fails with the violations listed if axe finds a serious or critical one on the page. */
+export async function assertAccessible(page: Page): Promise<void> {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`), [], `on ${page.url()}`);
+}
+
+export interface Site {
+  context: AppContext;
+  db: Database;
+  /** http://127.0.0.1:PORT */
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * What every browser test visits: the whole application on a fresh embedded
+ * database loaded with the seed corpus (published texts in a temporary
+ * directory), served on a free port, and Chromium to visit it.
+ */
+export async function openSite(): Promise<Site> {
+  const files = tempDir();
+  const database = await openTestDatabase('pglite');
+  const context = await createContext(loadConfig({ FILES_DIR: files.path }), { db: database.db, migrate: false });
+  await context.ingest.ingest([seedsDir]);
+  const server = buildServer(context);
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchBrowser();
+  return {
+    context,
+    db: database.db,
+    base: `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      await database.close();
+      files.remove();
+    },
+  };
 }
