@@ -86,14 +86,16 @@ export async function findRequestIdByCode(db: Queryable, trackingCode: string): 
 }
 
 /** Updates the columns a step changed; the state always. */
-export async function updateRequest(tx: Queryable, id: number, changes: Partial<Pick<RequestRow, 'state' | 'replyCategory' | 'replyReason' | 'replyBasis' | 'repliedOn' | 'deliveredOn' | 'closedOn' | 'feeAmount' | 'correctionDueOn' | 'extended'>>): Promise<void> {
-  const current = (await tx.query<RequestRow>(sql`select ${requestColumns} from ${requestsWithDue} where r.id = ${id}`))[0]!;
-  const next = { ...current, ...changes };
+export type RequestChanges = Partial<Pick<RequestRow, 'state' | 'replyCategory' | 'replyReason' | 'replyBasis' | 'repliedOn' | 'deliveredOn' | 'closedOn' | 'feeAmount' | 'correctionDueOn' | 'extended'>>;
+
+/** Writes a step's changes over the row as it was locked (see lockRequest) in the same transaction. */
+export async function updateRequest(tx: Queryable, locked: RequestRow, changes: RequestChanges): Promise<void> {
+  const next = { ...locked, ...changes };
   await tx.query(sql`
     update disclosure_requests set state = ${next.state}, reply_category = ${next.replyCategory}, reply_reason = ${next.replyReason},
       reply_basis = ${next.replyBasis}, replied_on = ${next.repliedOn}, delivered_on = ${next.deliveredOn}, closed_on = ${next.closedOn},
       fee_amount = ${next.feeAmount}, correction_due_on = ${next.correctionDueOn}, extended = ${next.extended}
-    where id = ${id}`);
+    where id = ${locked.id}`);
 }
 
 export interface RequestEvent {

@@ -143,7 +143,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
       replyDue = state.due;
       return state;
     };
-    const changes: Parameters<typeof repository.updateRequest>[2] = {};
+    const changes: repository.RequestChanges = {};
     let note: string | null = null;
     const details: Record<string, unknown> = { ...input };
     // The applicant let a deadline pass: the request is closed as 其他处理 and counted so in the annual report.
@@ -276,7 +276,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         if (parsed.on < row.receivedOn || parsed.on > today) throw new AppError('validation_failed', `办理日期应在收到申请之日 ${row.receivedOn} 与今天之间`);
         const to = nextState(row.state, action);
         const { changes, note, details } = await step(tx, context, row, action, parsed, actor, today);
-        await repository.updateRequest(tx, requestId, { ...changes, state: to });
+        await repository.updateRequest(tx, row, { ...changes, state: to });
         await repository.insertEvent(tx, requestId, { onDate: parsed.on, actor: actor.id, action, fromState: row.state, toState: to, publicNote: note, details });
         await recordAudit(tx, actor, { action: `disclosure.${action}`, subjectType: 'disclosure_request', subjectId: String(requestId), before: { state: row.state }, after: { state: to, ...changes } });
         return to;

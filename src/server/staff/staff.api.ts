@@ -49,25 +49,24 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
   });
 
   // Proactive disclosure: drafts, submission (退文 or publication), corrections as new versions.
-  const publisher = (request: Parameters<typeof signedIn>[0]) => actorOf(request);
-  app.get('/api/staff/publications', async (request) => ({ items: await context.publication.list(publisher(request)) }));
+  app.get('/api/staff/publications', async (request) => ({ items: await context.publication.list(actorOf(request)) }));
   app.post('/api/staff/publications', async (request, reply) => {
     reply.status(201);
-    return { id: await context.publication.createDraft(request.body, publisher(request)) };
+    return { id: await context.publication.createDraft(request.body, actorOf(request)) };
   });
   app.put('/api/staff/publications/:id', async (request) => {
-    await context.publication.updateDraft(positiveId((request.params as { id: string }).id), request.body, publisher(request));
+    await context.publication.updateDraft(positiveId((request.params as { id: string }).id), request.body, actorOf(request));
     return { ok: true };
   });
-  app.post('/api/staff/publications/:id/submit', async (request) => context.publication.submit(positiveId((request.params as { id: string }).id), publisher(request)));
-  app.get('/api/staff/publications/queues', async (request) => context.publication.queues(publisher(request)));
+  app.post('/api/staff/publications/:id/submit', async (request) => context.publication.submit(positiveId((request.params as { id: string }).id), actorOf(request)));
+  app.get('/api/staff/publications/queues', async (request) => context.publication.queues(actorOf(request)));
   app.post('/api/staff/publications/:id/review', async (request) => ({
-    state: await context.publication.review(positiveId((request.params as { id: string }).id), request.body, publisher(request)),
+    state: await context.publication.review(positiveId((request.params as { id: string }).id), request.body, actorOf(request)),
   }));
   app.post('/api/staff/publications/:id/invalid', async (request) =>
-    context.publication.markInvalid(positiveId((request.params as { id: string }).id), request.body, publisher(request)));
+    context.publication.markInvalid(positiveId((request.params as { id: string }).id), request.body, actorOf(request)));
   app.post('/api/staff/publications/:id/corrections', async (request) => ({
-    version: await context.publication.correct(positiveId((request.params as { id: string }).id), request.body, publisher(request)),
+    version: await context.publication.correct(positiveId((request.params as { id: string }).id), request.body, actorOf(request)),
   }));
 
   app.post('/api/staff/requests/:id/:action', async (request) => {
