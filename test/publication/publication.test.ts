@@ -70,7 +70,7 @@ for (const engine of engines) {
 
         const version = await context.publication.correct(id, { bodyText: policy.bodyText.replace('制定本规范。', '制定本规范。(已更正)'), reason: '更正笔误' }, clerk, '2026-11-05');
         assert.equal(version, 2);
-        const versions = await context.publication.versionsOfDocument(policyId!);
+        const versions = await context.publication.versionsOfDocument(policyId!, `publication-${id}.txt`);
         assert.deepEqual(versions.map((v) => [v.version, v.reason]), [[1, '首次公开'], [2, '更正笔误']]);
         const ids = (await context.publication.list(clerk)).find((p) => p.id === id)!.documentIds;
         assert.equal(ids[0], policyId, 'a correction updates the same library document');

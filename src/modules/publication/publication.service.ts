@@ -39,7 +39,8 @@ export interface PublicationService {
   queues(actor: PublishingActor, today?: string): Promise<Queues<PublicationView>>;
   /** A document kept from proactive disclosure, checked again: kept (with the reason) or published now. */
   review(id: number, input: unknown, actor: PublishingActor, today?: string): Promise<Publication['state']>;
-  versionsOfDocument(documentId: number): Promise<repository.VersionRow[]>;
+  /** The version history of a library document, if it was published on the platform (known by its source file). */
+  versionsOfDocument(documentId: number, sourceFile: string): Promise<repository.VersionRow[]>;
 }
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || null);
@@ -69,7 +70,8 @@ const reviewSchema = z.object({
 
 const publishClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'publish' });
 const markClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'mark_invalid' });
-const fileBase = (id: number) => `publication-${id}`;
+const filePrefix = 'publication-';
+const fileBase = (id: number) => `${filePrefix}${id}`;
 
 export function createPublicationService(db: Database, clocks: ClockService, ingest: IngestService, filesDir: string): PublicationService {
   async function own(id: number, actor: PublishingActor, lock: boolean, tx: Parameters<typeof repository.readPublication>[0] = db) {
@@ -201,8 +203,9 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
       return decision === 'publish' ? 'published' : 'filed';
     },
 
-    versionsOfDocument(documentId) {
-      return repository.versionsOfDocument(db, documentId);
+    async versionsOfDocument(documentId, sourceFile) {
+      // Only the platform's own files have versions: other documents cost no query.
+      return sourceFile.startsWith(filePrefix) ? repository.versionsOfDocument(db, documentId) : [];
     },
   };
 }

@@ -60,8 +60,7 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());
     if (!document) throw new AppError('not_found', '没有这篇文件');
     const agencyCode = document.issuer ? ((await agencyCodes()).get(document.issuer) ?? null) : null;
-    // Only a document published on the platform has versions.
-    const versions = document.source.startsWith('publication-') ? await context.publication.versionsOfDocument(document.id) : [];
+    const versions = await context.publication.versionsOfDocument(document.id, document.source);
     return sendPage(request, reply, document.title, documentBody(document, agencyCode, versions), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
   });
 
