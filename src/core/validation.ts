@@ -13,3 +13,15 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const problems = result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
   throw new AppError('validation_failed', problems.map((p) => p.message).join(';'), { problems });
 }
+
+/**
+ * An id chosen in a form or sent as JSON: absent (undefined: leave as is),
+ * empty or null (null: none), or a positive integer; anything else is refused.
+ */
+export function optionalId(value: unknown, label: string): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value === '') return null;
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError('validation_failed', `${label}不正确`);
+  return id;
+}

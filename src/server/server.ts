@@ -5,19 +5,23 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.ts';
 import { AppError, describeError, isAppError } from '../core/errors.ts';
 import { registerApi } from './api.routes.ts';
+import { registerConsole } from './console.routes.ts';
 import { html } from './html.ts';
 import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
 import { registerRequestPages } from './portal/request.routes.ts';
-import { registerAdminScreens } from './staff/staff.admin.ts';
+import { registerAgencyScreens } from './staff/staff.agencies.ts';
+import { registerAuditScreens } from './staff/staff.audit.ts';
 import { registerCalendarScreen } from './staff/staff.calendar.ts';
 import { registerPublicationScreens } from './staff/staff.publications.ts';
 import { registerStaffApi } from './staff/staff.api.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
 import { registerStaffSession } from './staff/staff.session.ts';
+import { registerUserScreens } from './staff/staff.users.ts';
 
-export function buildServer(context: AppContext, options: { logger?: boolean } = {}): FastifyInstance {
+/** consoleDir: where the built staff console is (tests point it elsewhere). */
+export function buildServer(context: AppContext, options: { logger?: boolean; consoleDir?: string } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, trustProxy: context.config.server.trustProxy, routerOptions: { maxParamLength: 500 } });
   app.setErrorHandler((error, request, reply) => {
     const described = describeError(error);
@@ -44,11 +48,14 @@ export function buildServer(context: AppContext, options: { logger?: boolean } =
     registerStaffRoutes(scope, context);
     registerStaffApi(scope, context);
     registerCalendarScreen(scope, context);
-    registerAdminScreens(scope, context);
+    registerAgencyScreens(scope, context);
+    registerUserScreens(scope, context);
+    registerAuditScreens(scope, context);
     registerPublicationScreens(scope, context);
     registerPortal(scope, context);
     registerRequestPages(scope, context);
     registerApi(scope, context);
   });
+  registerConsole(app, options.consoleDir);
   return app;
 }

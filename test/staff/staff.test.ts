@@ -108,7 +108,7 @@ for (const engine of engines) {
       const other = await signIn('clerk.b');
       const watcher = await signIn('watcher');
       const owner = await signIn('clerk.a');
-      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean; method?: 'PUT' }[] = [
+      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean; method?: 'PUT'; adminOnly?: boolean }[] = [
         { url: `/staff/requests/${requestId}/reply`, payload: { on: '2026-01-05', category: 'disclose', basis: '第二十七条' }, perRequest: true },
         { url: `/staff/requests/${requestId}/consult`, payload: { on: '2026-01-05', kind: 'third_party', party: '某公司' }, perRequest: true },
         { url: `/staff/requests/${requestId}/record_review`, payload: { on: '2026-01-05', kind: 'litigation', outcome: 'pending' }, perRequest: true },
@@ -134,11 +134,16 @@ for (const engine of engines) {
         { url: '/api/staff/publications/1/corrections', payload: {}, perRequest: false },
         { url: '/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/staff/sign-out', payload: {}, perRequest: false },
+        { url: '/api/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false, adminOnly: true },
+        { url: '/api/staff/users/1/reset-password', payload: {}, perRequest: false, adminOnly: true },
+        { url: '/api/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false, adminOnly: true },
+        { url: '/api/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
+        { url: '/api/staff/sign-out', payload: {}, perRequest: false },
       ];
       for (const route of mutating) {
         assert.equal((await post(route.url, null, route.payload, true, route.method)).statusCode, 401, `anonymous ${route.url}`);
         assert.equal((await post(route.url, owner, route.payload, false, route.method)).statusCode, 403, `no CSRF ${route.url}`);
-        if (route.method === 'PUT') assert.equal((await post(route.url, owner, route.payload, true, route.method)).statusCode, 403, `a clerk ${route.url}`);
+        if (route.method === 'PUT' || route.adminOnly) assert.equal((await post(route.url, owner, route.payload, true, route.method)).statusCode, 403, `a clerk ${route.url}`);
         if (route.perRequest) {
           assert.equal((await post(route.url, other, route.payload)).statusCode, 404, `other agency ${route.url}`);
           assert.equal((await post(route.url, watcher, route.payload)).statusCode, 403, `supervisor ${route.url}`);

@@ -1,20 +1,12 @@
 import { chineseDate } from '../../core/calendar/index.ts';
-import { consultationKinds, replyCategories, type ReplyCategory } from './disclosure.types.ts';
+import { consultationKinds, noticeKinds, replyCategories, type NoticeKind, type ReplyCategory } from './disclosure.types.ts';
 
 /**
  * The documents an agency sends while handling a request, written from the
  * case's facts with their legal bases: one structure, rendered as HTML for
  * print and as PDF. Dates are written the Chinese way (2024年3月1日).
  */
-export const noticeKinds = {
-  receipt: '政府信息公开申请受理回执',
-  correction: '政府信息公开申请补正告知书',
-  consultation: '政府信息公开第三方意见征询函',
-  extension: '政府信息公开申请延期答复告知书',
-  fee: '政府信息公开信息处理费收费通知',
-  reply: '政府信息公开申请答复书',
-} as const;
-export type NoticeKind = keyof typeof noticeKinds;
+export { noticeKinds, type NoticeKind };
 
 /** Which step of the case each notice is written for. */
 export const noticeOfAction: Partial<Record<string, NoticeKind>> = {

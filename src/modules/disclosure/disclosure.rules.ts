@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import { channels, replyCategories, requestStates, type Channel, type ReplyCategory, type RequestAction, type RequestState } from './disclosure.types.ts';
+import { actionLabels, channels, replyCategories, requestStates, type Channel, type ReplyCategory, type RequestAction, type RequestState } from './disclosure.types.ts';
 
 /**
  * The request's state machine: for each state, the actions allowed in it and
@@ -21,22 +21,6 @@ const transitions: Record<RequestState, Partial<Record<RequestAction, RequestSta
   replied: { deliver: 'delivered', record_review: 'replied' },
   delivered: { close: 'closed', record_review: 'delivered' },
   closed: { record_review: 'closed' },
-};
-
-export const actionLabels: Record<RequestAction, string> = {
-  request_correction: '发出补正告知',
-  receive_correction: '收到补正',
-  lapse_correction: '逾期未补正',
-  consult: '征求意见',
-  answer_consultation: '收到意见',
-  extend: '延期答复',
-  send_fee_notice: '发出收费通知',
-  receive_fee: '已缴费',
-  lapse_fee: '逾期未缴费',
-  reply: '作出答复',
-  deliver: '送达',
-  close: '办结',
-  record_review: '登记复议或诉讼结果',
 };
 
 export function allowedActions(state: RequestState): RequestAction[] {

@@ -111,3 +111,30 @@ export type RequestAction =
   | 'deliver'
   | 'close'
   | 'record_review';
+
+export const actionLabels: Record<RequestAction, string> = {
+  request_correction: '发出补正告知',
+  receive_correction: '收到补正',
+  lapse_correction: '逾期未补正',
+  consult: '征求意见',
+  answer_consultation: '收到意见',
+  extend: '延期答复',
+  send_fee_notice: '发出收费通知',
+  receive_fee: '已缴费',
+  lapse_fee: '逾期未缴费',
+  reply: '作出答复',
+  deliver: '送达',
+  close: '办结',
+  record_review: '登记复议或诉讼结果',
+};
+
+/** The letters a case produces, each written for one step. */
+export const noticeKinds = {
+  receipt: '政府信息公开申请受理回执',
+  correction: '政府信息公开申请补正告知书',
+  consultation: '政府信息公开第三方意见征询函',
+  extension: '政府信息公开申请延期答复告知书',
+  fee: '政府信息公开信息处理费收费通知',
+  reply: '政府信息公开申请答复书',
+} as const;
+export type NoticeKind = keyof typeof noticeKinds;

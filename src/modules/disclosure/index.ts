@@ -1,6 +1,6 @@
 export { createDisclosureService, type CaseFile, type Deadlines, type DisclosureService, type Receipt, type StaffActor, type Tracking } from './disclosure.service.ts';
 export type { AgencyDeadlines, DeadlineCounts, DeadlineItem } from './disclosure.queries.ts';
-export { perItemFee, perVolumeFee, allowedActions, actionLabels } from './disclosure.rules.ts';
+export { perItemFee, perVolumeFee, allowedActions } from './disclosure.rules.ts';
 export * from './disclosure.types.ts';
 export { noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
 export { reportColumnLabels, reportCsv, type AnnualReport, type ReportRow } from './disclosure.report.ts';

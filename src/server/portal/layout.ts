@@ -112,6 +112,7 @@ const staffNav = (staff: NonNullable<PageOptions['staff']>) => [
   ...(staff.managesUsers ? [{ href: '/staff/users', label: '账号' }] : []),
   ...(staff.readsAudit ? [{ href: '/staff/audit', label: '审计日志' }] : []),
   ...(staff.isAdmin ? [{ href: '/staff/agencies', label: '机关' }, { href: '/staff/calendar', label: '节假日安排' }, { href: '/staff/rules', label: '法定期限' }] : []),
+  { href: '/console', label: '控制台' },
   { href: '/', label: '公众门户' },
 ];
 

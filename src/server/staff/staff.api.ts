@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
 import { actionLabels, type RequestAction } from '../../modules/disclosure/index.ts';
 import { positiveId } from '../portal/portal.routes.ts';
-import { signedIn, staffActor } from './staff.session.ts';
+import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
 
 /**
  * The staff side as JSON, for integrations and the console: the same session
@@ -16,6 +16,33 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
   app.get('/api/staff/me', async (request) => {
     const { user, csrfToken, expiresAt } = signedIn(request);
     return { user, csrfToken, expiresAt };
+  });
+
+  // Sign-in for the console: a wrong name or password is 401, the lockout and rate limit are the form's.
+  app.post('/api/staff/sign-in', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const input = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      const { token, session } = await context.auth.signIn(String(input.username ?? ''), String(input.password ?? ''), request.ip);
+      setSessionCookie(request, reply, token, session);
+      return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    } catch (error) {
+      if (isAppError(error) && error.code === 'forbidden') throw new AppError('unauthenticated', error.message);
+      throw error;
+    }
+  });
+
+  app.post('/api/staff/sign-out', async (request, reply) => {
+    await context.auth.signOut(request.cookies[sessionCookie]!, requestActor(request));
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return { ok: true };
+  });
+
+  // A changed password ends every session of the user, this one included: sign in again.
+  app.post('/api/staff/password', async (request, reply) => {
+    const input = (request.body ?? {}) as Record<string, unknown>;
+    await context.auth.changePassword(signedIn(request).user, String(input.current ?? ''), String(input.next ?? ''), requestActor(request));
+    reply.clearCookie(sessionCookie, { path: '/' });
+    return { ok: true };
   });
 
   app.get('/api/staff/deadlines', async (request) => {
@@ -33,19 +60,6 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     const receipt = await disclosure.register(request.body, actorOf(request));
     reply.status(201);
     return receipt;
-  });
-
-  // The agency register: system administrators set codes, short names, parents and aliases.
-  app.put('/api/staff/agencies/:id', async (request) => {
-    const session = signedIn(request);
-    const input = (request.body ?? {}) as Record<string, unknown>;
-    const text = (value: unknown) => (value === undefined ? undefined : value === null ? null : String(value));
-    return context.agencies.update(positiveId((request.params as { id: string }).id), {
-      code: text(input.code),
-      shortName: text(input.shortName),
-      parentId: input.parentId === undefined ? undefined : input.parentId === null ? null : positiveId(String(input.parentId)),
-      aliases: Array.isArray(input.aliases) ? input.aliases.map(String) : undefined,
-    }, session.user, { id: `user:${session.user.id}`, address: request.ip });
   });
 
   // Proactive disclosure: drafts, submission (退文 or publication), corrections as new versions.

@@ -12,7 +12,7 @@ import { formValues, problemsOf, submissionFrom } from '../portal/request.routes
 import { requestFormBody } from '../portal/request.page.ts';
 import { casePageBody } from './staff.case.page.ts';
 import { csrfField, dashboardBody, passwordBody, sendStaffPage, signInBody } from './staff.pages.ts';
-import { requestActor, sessionCookie, signedIn, staffActor } from './staff.session.ts';
+import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
 
 /** Where to go after signing in: only a path on this site. */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/staff(?:[/?][^\\]*)?$/.test(next) && !next.startsWith('//') ? next : '/staff');
@@ -37,7 +37,7 @@ export function registerStaffRoutes(app: FastifyInstance, context: AppContext): 
     const { username = '', password = '', next } = body(request);
     try {
       const { token, session } = await auth.signIn(username, password, request.ip);
-      reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: new Date(session.expiresAt) });
+      setSessionCookie(request, reply, token, session);
       return reply.redirect(session.user.mustChangePassword ? '/staff/password' : safeNext(next), 303);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'forbidden') throw error;

@@ -36,7 +36,7 @@ function sameToken(given: unknown, expected: string): boolean {
 }
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const open = new Set(['/staff/sign-in']);
+const open = new Set(['/staff/sign-in', '/api/staff/sign-in']);
 
 export function registerStaffSession(app: FastifyInstance, context: AppContext): void {
   app.decorateRequest('staffSession', null);
@@ -58,6 +58,11 @@ export function registerStaffSession(app: FastifyInstance, context: AppContext):
     const given = request.headers['x-csrf-token'] ?? (request.body as Record<string, unknown> | undefined)?._csrf;
     if (!sameToken(given, session.csrfToken)) throw new AppError('forbidden', '页面已过期或来源不明(CSRF 校验失败),请刷新后重试');
   });
+}
+
+/** Hands the new session's token to the browser, readable by no script. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, session: Session): void {
+  reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: new Date(session.expiresAt) });
 }
 
 /** The signed-in user, for routes behind the session hook. */

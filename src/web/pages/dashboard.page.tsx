@@ -1,0 +1,102 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { AgencyDeadlines, DeadlineItem, Deadlines } from '../../modules/disclosure/index.ts';
+import { requestStates } from '../../modules/disclosure/disclosure.types.ts';
+import type { PublicationView, Queues } from '../../modules/publication/index.ts';
+import { getJson } from '../web.api.ts';
+import { DueTag } from '../web.clock.tsx';
+import { PageHeading } from '../web.layout.tsx';
+import { useSession } from '../web.session.tsx';
+
+type Board = Deadlines & { agencies: AgencyDeadlines[] | null };
+
+/** My agency's deadlines (a supervisor's: every agency's): requests to answer and documents to publish. */
+export function DashboardPage() {
+  const { session } = useSession();
+  const board = useQuery({ queryKey: ['deadlines'], queryFn: () => getJson<Board>('/api/staff/deadlines'), enabled: session.user.role !== 'system_admin' });
+  const queues = useQuery({ queryKey: ['publications', 'queues'], queryFn: () => getJson<Queues<PublicationView>>('/api/staff/publications/queues'), enabled: session.user.role !== 'system_admin' });
+  if (session.user.role === 'system_admin') {
+    return (
+      <>
+        <PageHeading>工作台</PageHeading>
+        <Typography.Paragraph>系统管理员不办理案件。请在左侧管理机关名录、账号,查阅审计日志;节假日安排与期限规则见 <a href="/staff/calendar">节假日</a>、<a href="/staff/rules">期限规则</a>。</Typography.Paragraph>
+      </>
+    );
+  }
+  const data = board.data;
+  const counts = data?.counts;
+  const q = queues.data;
+  return (
+    <>
+      <PageHeading>{session.user.agencyName ? `${session.user.agencyName}工作台` : '工作台(全部机关)'}</PageHeading>
+      {(board.error ?? queues.error) && <Alert type="error" role="alert" title={(board.error ?? queues.error)!.message} />}
+      <Typography.Title level={2} style={{ fontSize: 18 }}>依申请公开</Typography.Title>
+      <Row gutter={[16, 16]}>
+        {[
+          ['在办', counts?.open],
+          ['已逾期', counts?.overdue],
+          ['3 个工作日内到期', counts?.dueSoon],
+          ['暂停计时', counts?.paused],
+          ['超过 2 个工作日才录入', counts?.registeredLate],
+        ].map(([title, value]) => (
+          <Col key={title} xs={12} md={8} lg={4}>
+            <Card size="small" loading={board.isPending}>
+              <Statistic title={title} value={value ?? 0} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Table<DeadlineItem>
+        style={{ marginTop: 16 }}
+        rowKey="id"
+        size="small"
+        loading={board.isPending}
+        dataSource={data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: '申请编号', dataIndex: 'trackingCode', render: (code: string, item) => <Link to={`/requests/${item.id}`}>{code}</Link> },
+          ...(session.user.agencyId === null ? [{ title: '受理机关', dataIndex: 'agencyName' }] : []),
+          { title: '状态', dataIndex: 'state', render: (state: DeadlineItem['state']) => requestStates[state] },
+          { title: '收到日期', dataIndex: 'receivedOn' },
+          { title: '答复期限', key: 'due', render: (_, item) => <DueTag dueOn={item.dueOn} today={data!.today} soon={data!.soon} paused={item.clockStatus === 'paused'} estimated={item.estimated} /> },
+        ]}
+      />
+      {data?.agencies && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 18 }}>各机关情况</Typography.Title>
+          <Table<AgencyDeadlines>
+            rowKey="agencyId"
+            size="small"
+            dataSource={data.agencies}
+            pagination={false}
+            columns={[
+              { title: '机关', dataIndex: 'agencyName' },
+              { title: '在办', dataIndex: 'open' },
+              { title: '已逾期', dataIndex: 'overdue' },
+              { title: '3 个工作日内到期', dataIndex: 'dueSoon' },
+            ]}
+          />
+        </>
+      )}
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>主动公开</Typography.Title>
+      <Row gutter={[16, 16]}>
+        {[
+          ['逾期未公开', q?.publishOverdue.length],
+          ['未公开的规范性文件', q?.notUsableAsBasis.length],
+          ['年度自查', q?.januarySelfCheck.length],
+          ['待定期复核', q?.periodicReview.length],
+        ].map(([title, value]) => (
+          <Col key={title} xs={12} md={6}>
+            <Card size="small" loading={queues.isPending}>
+              <Statistic title={title} value={value ?? 0} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Typography.Paragraph style={{ marginTop: 8 }}>
+        <Link to="/publications">处理主动公开事项</Link>
+      </Typography.Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Radio, Select, Space } from 'antd';
+import { useEffect } from 'react';
+import type { ClockState } from '../../core/clock/index.ts';
+import type { PublicationView } from '../../modules/publication/index.ts';
+import { attributes, type Publication } from '../../modules/publication/publication.types.ts';
+import { postJson, putJson } from '../web.api.ts';
+import { ActionModal, DateInput, dateItemProps, filledIn, optionsOf } from '../web.forms.tsx';
+import { todayInChina } from '../web.clock.tsx';
+
+type Draft = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText'>;
+type Submitted = { state: Publication['state']; reasons: string[]; documentIds: number[] };
+
+const refresh: (readonly unknown[])[] = [['publications'], ['deadlines']];
+
+/** Submitting to publish: returned (退文) with its reasons, published with its library pages, or filed. */
+function useSubmission() {
+  const client = useQueryClient();
+  const { modal, message } = App.useApp();
+  return useMutation({
+    mutationFn: (id: number) => postJson<Submitted>(`/api/staff/publications/${id}/submit`),
+    onSuccess: async (result) => {
+      await Promise.all(refresh.map((queryKey) => client.invalidateQueries({ queryKey })));
+      if (result.state === 'returned') {
+        modal.warning({ title: '退文', content: <><p>文件未予公开,请补正后重新提交:</p><ul>{result.reasons.map((reason) => <li key={reason}>{reason}</li>)}</ul></> });
+      } else if (result.state === 'published') {
+        modal.success({
+          title: '已公开',
+          content: (
+            <>
+              <p>文件已进入政府文件库,在门户网站公开{result.documentIds.length > 1 ? ',解读材料同步发布' : ''}:</p>
+              <ul>{result.documentIds.map((id, index) => <li key={id}><a href={`/documents/${id}`} target="_blank" rel="noreferrer">{index === 0 ? '查看公开的文件' : '查看政策解读'}</a></li>)}</ul>
+            </>
+          ),
+        });
+      } else {
+        message.info('已归档:该文件不主动公开,将列入年度自查和定期复核');
+      }
+    },
+    onError: (error) => message.error(error.message),
+  });
+}
+
+export function SubmitButton({ publication }: { publication: PublicationView }) {
+  const submission = useSubmission();
+  return (
+    <Button size="small" type="primary" loading={submission.isPending} onClick={() => submission.mutate(publication.id)} aria-label={`提交公开《${publication.title}》`}>
+      提交公开
+    </Button>
+  );
+}
+
+/** A new document, or a draft's changes: the attribute is decided here, at source, with the interpretation where one is due. */
+export function DraftDrawer({ open, publication, onClose }: { open: boolean; publication: PublicationView | null; onClose(): void }) {
+  const [form] = Form.useForm<Draft>();
+  const client = useQueryClient();
+  const submission = useSubmission();
+  const save = useMutation({
+    mutationFn: async ({ values }: { values: Draft; thenSubmit: boolean }) =>
+      publication ? (await putJson(`/api/staff/publications/${publication.id}`, filledIn(values)), publication.id) : (await postJson<{ id: number }>('/api/staff/publications', filledIn(values))).id,
+    onSuccess: async (id, { thenSubmit }) => {
+      await client.invalidateQueries({ queryKey: ['publications'] });
+      onClose();
+      if (thenSubmit) submission.mutate(id);
+    },
+  });
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    save.reset();
+    form.setFieldsValue(publication ?? { signedOn: todayInChina(), normative: false, policy: false, attribute: null });
+  }, [open, publication]);
+  const attribute = Form.useWatch('attribute', form);
+  const needsInterpretation = Form.useWatch('normative', form) || Form.useWatch('policy', form);
+  const saveAnd = (thenSubmit: boolean) => form.validateFields().then((values) => save.mutate({ values, thenSubmit }), () => undefined);
+  return (
+    <Drawer
+      title={publication ? `修改:${publication.title}` : '新建文件'}
+      open={open}
+      onClose={onClose}
+      size={720}
+      destroyOnHidden={false}
+      extra={
+        <Space>
+          <Button onClick={() => saveAnd(false)} loading={save.isPending}>保存草稿</Button>
+          <Button type="primary" onClick={() => saveAnd(true)} loading={save.isPending}>保存并提交公开</Button>
+        </Space>
+      }
+    >
+      {save.error && <Alert type="error" role="alert" showIcon title={save.error.message} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical">
+        <Form.Item label="标题" name="title" rules={[{ required: true, min: 4, message: '请填写标题' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Space size="large" wrap>
+          <Form.Item label="发文字号" name="docNumber">
+            <Input maxLength={50} placeholder="如 沪府办规〔2026〕1号" style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item label="成文日期" name="signedOn" rules={[{ required: true, message: '请选择成文日期' }]} {...dateItemProps}>
+            <DateInput />
+          </Form.Item>
+        </Space>
+        <Form.Item label="主送机关" name="addressees">
+          <Input maxLength={300} placeholder="如 各区人民政府,市政府各委、办、局" />
+        </Form.Item>
+        <Form.Item label="正文" name="bodyText" rules={[{ required: true, min: 10, message: '请填写正文(至少 10 字)' }]}>
+          <Input.TextArea rows={10} maxLength={200_000} />
+        </Form.Item>
+        <Space size="large">
+          <Form.Item name="normative" valuePropName="checked">
+            <Checkbox>规范性文件</Checkbox>
+          </Form.Item>
+          <Form.Item name="policy" valuePropName="checked">
+            <Checkbox>政策性文件</Checkbox>
+          </Form.Item>
+        </Space>
+        <Form.Item label="公开属性(拟文时源头认定)" name="attribute">
+          <Radio.Group options={optionsOf(attributes)} />
+        </Form.Item>
+        {attribute === 'not_public' && (
+          <Form.Item label="不予公开的法定理由" name="notPublicReason" rules={[{ required: true, message: '确定为不予公开的,须写明法定理由' }]}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        )}
+        <Form.Item
+          label={needsInterpretation ? '解读材料(规范性文件、政策性文件须同步报送)' : '解读材料'}
+          name="interpretationText"
+          extra="谁起草、谁解读:解读与文件同步公开,在文件库中互相链接。"
+        >
+          <Input.TextArea rows={6} maxLength={50_000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
+
+export function CorrectionModal({ open, publication, onClose, onDone }: { open: boolean; publication: PublicationView; onClose(): void; onDone(version: number): void }) {
+  return (
+    <ActionModal<{ bodyText: string; reason: string }>
+      title={`发布更正:${publication.title}`}
+      open={open}
+      onClose={onClose}
+      okText="发布更正版本"
+      initialValues={{ bodyText: publication.bodyText }}
+      submit={(values) => postJson<{ version: number }>(`/api/staff/publications/${publication.id}/corrections`, values)}
+      refresh={refresh}
+      onDone={(result) => onDone((result as { version: number }).version)}
+    >
+      <Alert type="info" title="已公开的文件不在原处修改:更正发布为新版本,门户网站显示版本记录和更正理由。" style={{ marginBottom: 16 }} />
+      <Form.Item label="更正后的正文" name="bodyText" rules={[{ required: true, min: 10, message: '请填写更正后的正文' }]}>
+        <Input.TextArea rows={10} />
+      </Form.Item>
+      <Form.Item label="更正理由" name="reason" rules={[{ required: true, min: 2, message: '请写明更正理由' }]}>
+        <Input maxLength={500} />
+      </Form.Item>
+    </ActionModal>
+  );
+}
+
+export function InvalidModal({ open, publication, onClose }: { open: boolean; publication: PublicationView; onClose(): void }) {
+  const { message } = App.useApp();
+  return (
+    <ActionModal<{ kind: 'repealed' | 'expired'; eventOn: string }>
+      title={`标注废止或失效:${publication.title}`}
+      open={open}
+      onClose={onClose}
+      okText="标注"
+      initialValues={{ eventOn: todayInChina() }}
+      submit={(values) => postJson<ClockState>(`/api/staff/publications/${publication.id}/invalid`, values)}
+      refresh={[...refresh, ['documents']]}
+      onDone={(result) => {
+        const clock = result as ClockState;
+        if (clock.overdue) message.warning(`已标注;距废止或失效已 ${clock.used} 个工作日,超过 20 个工作日的期限,记为逾期标注`);
+        else message.success('已标注,门户网站同步显示');
+      }}
+    >
+      <Form.Item label="类别" name="kind" rules={[{ required: true, message: '请选择废止或失效' }]}>
+        <Radio.Group options={[{ value: 'repealed', label: '废止' }, { value: 'expired', label: '失效' }]} />
+      </Form.Item>
+      <Form.Item label="废止或失效的日期" name="eventOn" rules={[{ required: true, message: '请选择日期' }]} extra="应在废止或失效之日起 20 个工作日内标注。" {...dateItemProps}>
+        <DateInput />
+      </Form.Item>
+    </ActionModal>
+  );
+}
+
+export function ReviewModal({ open, publication, onClose }: { open: boolean; publication: PublicationView; onClose(): void }) {
+  return (
+    <ActionModal<{ decision: 'keep' | 'publish'; note: string }>
+      title={`复核:${publication.title}`}
+      open={open}
+      onClose={onClose}
+      okText="保存复核结果"
+      submit={(values) => postJson(`/api/staff/publications/${publication.id}/review`, values)}
+      refresh={refresh}
+    >
+      <Form.Item label="复核结论" name="decision" rules={[{ required: true, message: '请选择复核结论' }]}>
+        <Select options={[{ value: 'keep', label: `继续${publication.attribute ? attributes[publication.attribute] : '不公开'}` }, { value: 'publish', label: '转为主动公开' }]} />
+      </Form.Item>
+      <Form.Item label="复核意见" name="note" rules={[{ required: true, min: 2, message: '请写明复核意见' }]}>
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+    </ActionModal>
+  );
+}

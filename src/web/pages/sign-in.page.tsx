@@ -1,0 +1,74 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import type { Session } from '../../core/auth/index.ts';
+import { postJson } from '../web.api.ts';
+
+/** Full-page forms shown before the console: sign-in, and the password change a one-time password demands. */
+function Centered({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <main style={{ maxWidth: 420, margin: '10vh auto', padding: 16 }}>
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 24 }}>
+          {title}
+        </Typography.Title>
+        {children}
+      </Card>
+    </main>
+  );
+}
+
+export function SignInPage({ onSignedIn }: { onSignedIn(session: Session): void }) {
+  const signIn = useMutation({ mutationFn: (values: { username: string; password: string }) => postJson<Session>('/api/staff/sign-in', values), onSuccess: onSignedIn });
+  return (
+    <Centered title="公开 · 工作人员登录">
+      {signIn.error && <Alert type="error" role="alert" showIcon title={signIn.error.message} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onFinish={(values) => signIn.mutate(values)} requiredMark={false}>
+        <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]}>
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请填写密码' }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
+          登录
+        </Button>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        连续输错 5 次,账号锁定 15 分钟。忘记密码请联系本机关管理员重置。
+      </Typography.Paragraph>
+    </Centered>
+  );
+}
+
+export function PasswordPage({ session, onChanged }: { session: Session; onChanged(): void }) {
+  const change = useMutation({ mutationFn: (values: { current: string; next: string }) => postJson('/api/staff/password', values), onSuccess: onChanged });
+  return (
+    <Centered title="设置新密码">
+      <Typography.Paragraph>
+        {session.user.displayName},您正在使用一次性密码,须先设置自己的密码。设置后请用新密码重新登录。
+      </Typography.Paragraph>
+      {change.error && <Alert type="error" role="alert" showIcon title={change.error.message} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onFinish={(values) => change.mutate({ current: values.current, next: values.next })} requiredMark={false}>
+        {/* Password managers file the new password under this name. */}
+        <input type="text" name="username" autoComplete="username" value={session.user.username} readOnly hidden />
+        <Form.Item label="当前密码(一次性密码)" name="current" rules={[{ required: true, message: '请填写当前密码' }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item label="新密码(至少 12 位)" name="next" rules={[{ required: true, min: 12, message: '新密码至少 12 位' }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label="再次输入新密码"
+          name="again"
+          dependencies={['next']}
+          rules={[{ required: true, message: '请再次输入新密码' }, ({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue('next') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))) })]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={change.isPending}>
+          保存新密码
+        </Button>
+      </Form>
+    </Centered>
+  );
+}

@@ -1,0 +1,15 @@
+import { Tag } from 'antd';
+
+/** How a deadline stands, in one tag: the same words on every console screen. */
+export function DueTag({ dueOn, today, soon, paused, estimated }: { dueOn: string | null; today: string; soon?: string; paused?: boolean; estimated?: boolean }) {
+  if (paused || dueOn === null) return <Tag>暂停计时</Tag>;
+  const note = estimated ? '(估算)' : '';
+  if (dueOn < today) return <Tag color="error">已逾期 {dueOn}{note}</Tag>;
+  if (soon && dueOn <= soon) return <Tag color="warning">即将到期 {dueOn}{note}</Tag>;
+  return <Tag>{dueOn} 前{note}</Tag>;
+}
+
+/** Today in China (UTC+8), as the server counts days. */
+export function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,69 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, DatePicker, Modal, Form, type FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ReactNode } from 'react';
+
+/** Dates travel as YYYY-MM-DD strings; the picker works in dayjs. */
+export const dateItemProps = {
+  getValueProps: (value: string | undefined) => ({ value: value ? dayjs(value) : null }),
+  normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : undefined),
+};
+
+export function DateInput(props: React.ComponentProps<typeof DatePicker>) {
+  return <DatePicker format="YYYY-MM-DD" style={{ width: 180 }} {...props} />;
+}
+
+/** A form's values without the fields left empty: the server's schemas take a missing field, not null. */
+export function filledIn<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== undefined && value !== '')) as Partial<T>;
+}
+
+/** Options for a Select from one of the domain's label maps. */
+export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/**
+ * A modal form whose submission is one call to the server: the server's
+ * message is shown in the form if it refuses, and the listed queries are
+ * refreshed when it accepts.
+ */
+export function ActionModal<T extends object>({
+  title,
+  open,
+  onClose,
+  submit,
+  refresh,
+  onDone,
+  okText = '确定',
+  initialValues,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose(): void;
+  submit(values: T): Promise<unknown>;
+  refresh: (readonly unknown[])[];
+  onDone?(result: unknown): void;
+  okText?: string;
+  initialValues?: Partial<T>;
+  children: ReactNode | ((form: FormInstance<T>) => ReactNode);
+}) {
+  const [form] = Form.useForm<T>();
+  const client = useQueryClient();
+  const action = useMutation({
+    mutationFn: submit,
+    onSuccess: async (result) => {
+      await Promise.all(refresh.map((queryKey) => client.invalidateQueries({ queryKey })));
+      form.resetFields();
+      onClose();
+      onDone?.(result);
+    },
+  });
+  return (
+    <Modal title={title} open={open} okText={okText} onOk={() => form.submit()} confirmLoading={action.isPending} onCancel={onClose} destroyOnHidden width={640}>
+      {action.error && <Alert type="error" role="alert" showIcon title={action.error.message} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => action.mutate(values)}>
+        {typeof children === 'function' ? children(form) : children}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { roles, type Role } from '../core/auth/auth.types.ts';
+import { screens } from './web.screens.ts';
+import { useSession } from './web.session.tsx';
+
+/** The frame of every console screen: who is signed in, the menu their role allows, and the page. */
+export function ConsoleLayout({ children }: { children: ReactNode }) {
+  const { session, signOut } = useSession();
+  const { pathname } = useLocation();
+  const items = Object.values(screens)
+    .filter((screen) => (screen.roles as Role[]).includes(session.user.role))
+    .map((screen) => ({ key: screen.path, label: <Link to={screen.path}>{screen.label}</Link> }));
+  const selected = items.filter((item) => item.key === pathname || (item.key !== '/' && pathname.startsWith(item.key))).map((item) => item.key);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#0f2a5c' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
+          公开 · 工作台
+        </Typography.Text>
+        <Space>
+          <Typography.Text style={{ color: '#fff' }}>
+            {session.user.displayName}({roles[session.user.role]}
+            {session.user.agencyName ? `,${session.user.agencyName}` : ''})
+          </Typography.Text>
+          <a href="/" style={{ color: '#fff' }}>
+            门户网站
+          </a>
+          <a href="/staff" style={{ color: '#fff' }} title="不需要脚本的服务器端页面">
+            简易页面
+          </a>
+          <Button onClick={() => void signOut()}>退出登录</Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="md" collapsedWidth={0}>
+          <nav aria-label="工作台导航">
+            <Menu mode="inline" selectedKeys={selected} items={items} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+/** A screen's heading, which also names the browser tab (what a screen reader announces first). */
+export function PageHeading({ children, extra }: { children: string; extra?: ReactNode }) {
+  useEffect(() => {
+    document.title = `${children} · 公开工作台`;
+  }, [children]);
+  return (
+    <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        {children}
+      </Typography.Title>
+      {extra}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { Result } from 'antd';
+import { Route, Routes } from 'react-router-dom';
+import type { Role } from '../core/auth/index.ts';
+import { AgenciesPage } from './pages/agencies.page.tsx';
+import { AuditPage } from './pages/audit.page.tsx';
+import { DashboardPage } from './pages/dashboard.page.tsx';
+import { PublicationsPage } from './pages/publications.page.tsx';
+import { RegisterPage } from './pages/register.page.tsx';
+import { RequestPage } from './pages/request.page.tsx';
+import { UsersPage } from './pages/users.page.tsx';
+import { ConsoleLayout } from './web.layout.tsx';
+import { screens } from './web.screens.ts';
+import { useSession } from './web.session.tsx';
+
+export function ConsoleRoutes() {
+  const { session } = useSession();
+  const allowed = (screen: keyof typeof screens) => (screens[screen].roles as Role[]).includes(session.user.role);
+  const guarded = (screen: keyof typeof screens, page: React.ReactNode) => (allowed(screen) ? page : <Result status="403" title="没有权限" subTitle="您的角色不能使用这个页面。" />);
+  return (
+    <ConsoleLayout>
+      <Routes>
+        <Route path="/" element={<DashboardPage />} />
+        <Route path="/publications" element={guarded('publications', <PublicationsPage />)} />
+        <Route path="/requests/new" element={guarded('register', <RegisterPage />)} />
+        <Route path="/requests/:id" element={<RequestPage />} />
+        <Route path="/agencies" element={guarded('agencies', <AgenciesPage />)} />
+        <Route path="/users" element={guarded('users', <UsersPage />)} />
+        <Route path="/audit" element={guarded('audit', <AuditPage />)} />
+        <Route path="*" element={<Result status="404" title="页面不存在" />} />
+      </Routes>
+    </ConsoleLayout>
+  );
+}

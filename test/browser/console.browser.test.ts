@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { sql } from '../../src/core/db/sql.ts';
+import { assertAccessible, openSite, type Site } from '../support/browser.ts';
+
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Signs in on the console; a one-time password is replaced first, then the new one signs in. */
+async function signIn(page: Page, base: string, username: string, password: string, newPassword?: string): Promise<void> {
+  await page.goto(`${base}/console`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  if (!newPassword) return;
+  await page.getByRole('heading', { name: '设置新密码' }).waitFor();
+  await assertAccessible(page);
+  await page.getByLabel('当前密码(一次性密码)').fill(password);
+  await page.getByLabel('新密码(至少 12 位)').fill(newPassword);
+  await page.getByLabel('再次输入新密码').fill(newPassword);
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.getByRole('heading', { name: '公开 · 工作人员登录' }).waitFor();
+  await signIn(page, base, username, newPassword);
+}
+
+const dialog = (page: Page) => page.getByRole('dialog').last();
+
+async function fillDate(page: Page, label: string, date: string): Promise<void> {
+  const input = page.getByLabel(label);
+  await input.fill(date);
+  await input.press('Tab');
+}
+
+/**
+ * The React console (issue 5): the first administrator sets up an agency and
+ * a clerk; the clerk is refused (退文) without a disclosure attribute,
+ * publishes a policy with its interpretation, sees both on the portal, marks
+ * it repealed and sees that publicly, and handles a request's step.
+ */
+describe('the staff console in a browser', () => {
+  let site: Site;
+  let adminPassword: string;
+
+  before(async () => {
+    site = await openSite();
+    adminPassword = (await site.context.auth.createUser({ username: 'admin', displayName: '系统管理员', role: 'system_admin', agencyId: null }, null, { id: 'cli:test' })).password!;
+    const [agency] = await site.db.query<{ id: number }>(sql`select id from agencies where name = '上海市长宁区人民政府办公室'`);
+    await site.context.disclosure.submit(
+      {
+        agencyId: agency!.id,
+        applicant: { type: 'natural_person', name: '<b>周八</b>', idNumber: '310101199001011234', phone: '13800000000' },
+        description: '本区2021年政务公开工作要点的解读材料',
+        deliveryForm: 'electronic',
+        deliveryWay: 'email',
+      },
+      { id: 'public' },
+    );
+  });
+  after(async () => {
+    await site?.close();
+  });
+
+  it('takes a new administrator and a clerk from sign-in to a published, then repealed, document', async () => {
+    const page = await site.browser.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.base}/console`);
+    await page.getByRole('heading', { name: '公开 · 工作人员登录' }).waitFor();
+    await assertAccessible(page);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: '登录' }).click();
+    assert.match(await page.getByRole('alert').textContent() ?? '', /用户名或密码不正确/);
+
+    await signIn(page, site.base, 'admin', adminPassword, 'a long passphrase for setup');
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    await assertAccessible(page);
+
+    // An agency added under the district government, and a clerk for the district office.
+    await page.getByRole('link', { name: '机关名录' }).click();
+    await page.getByRole('tree').waitFor();
+    await assertAccessible(page);
+    await page.getByRole('button', { name: '添加机关' }).click();
+    await dialog(page).getByLabel('机关全称').fill('上海市长宁区数据局');
+    await dialog(page).getByRole('button', { name: '添加' }).click();
+    await page.getByRole('treeitem', { name: /上海市长宁区数据局/ }).waitFor();
+    await page.getByRole('button', { name: '修改 上海市长宁区数据局' }).click();
+    await dialog(page).getByLabel('机关代码(用于索引号)').fill('CNSJJ');
+    await dialog(page).getByRole('button', { name: '保存' }).click();
+    await page.getByText('代码 CNSJJ').waitFor();
+
+    await page.getByRole('link', { name: '账号管理' }).click();
+    await page.getByRole('button', { name: '新建账号' }).click();
+    await assertAccessible(page);
+    await dialog(page).getByLabel('用户名(小写字母开头)').fill('clerk');
+    await dialog(page).getByLabel('姓名').fill('孙经办');
+    await dialog(page).getByLabel('机关').fill('上海市长宁区人民政府办公室');
+    await page.locator('.ant-select-item-option[title="上海市长宁区人民政府办公室"]').click();
+    await dialog(page).getByRole('button', { name: '创建' }).click();
+    const clerkPassword = (await page.locator('.one-time-password').textContent())!;
+    assert.match(clerkPassword, /^\S{12,}$/);
+    await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
+    await page.getByRole('cell', { name: '孙经办' }).waitFor();
+
+    await page.getByRole('link', { name: '审计日志' }).click();
+    await page.getByRole('button', { name: '核对哈希链' }).click();
+    assert.match(await page.getByRole('status').first().textContent() ?? '', /哈希链逐条核对无误/);
+    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    await assertAccessible(page);
+    await page.getByRole('button', { name: '退出登录' }).click();
+
+    // The clerk: a policy without attribute or interpretation is returned (退文).
+    await signIn(page, site.base, 'clerk', clerkPassword, 'a long passphrase for work');
+    await page.getByRole('heading', { name: '上海市长宁区人民政府办公室工作台' }).waitFor();
+    await page.getByRole('link', { name: 'YSQ', exact: false }).waitFor();
+    await assertAccessible(page);
+    await page.getByRole('navigation').getByRole('link', { name: '主动公开' }).click();
+    await page.getByRole('button', { name: '新建文件' }).click();
+    await page.getByLabel('标题').fill('上海市长宁区人民政府办公室关于印发《长宁区政务公开工作规范》的通知');
+    await page.getByLabel('发文字号').fill('长府办发〔2026〕12号');
+    await fillDate(page, '成文日期', '2026-11-02');
+    await page.getByLabel('主送机关').fill('各街道办事处,区政府各委、办、局');
+    await page.getByLabel('正文').fill('《长宁区政务公开工作规范》已经区政府同意,现印发给你们,请认真按照执行。\n长宁区政务公开工作规范\n第一条 (目的) 为规范政务公开工作,制定本规范。');
+    await page.getByLabel('政策性文件').check();
+    await assertAccessible(page);
+    await page.getByRole('button', { name: '保存并提交公开' }).click();
+    const returned = page.getByRole('dialog').filter({ hasText: '退文' });
+    assert.match(await returned.textContent() ?? '', /未确定公开属性.*谁起草、谁解读/s);
+    await returned.getByRole('button').last().click();
+    await returned.waitFor({ state: 'hidden' });
+    await page.getByText('已退文').waitFor();
+    await assertAccessible(page);
+
+    // With the attribute and the interpretation it goes to the library, and the portal shows both.
+    await page.getByRole('button', { name: /^修改《/ }).click();
+    await page.getByLabel('主动公开').check();
+    await page.getByLabel(/^解读材料/).fill('一、制定背景\n为规范政务公开工作,起草了本规范。\n二、主要内容\n明确了目的。');
+    await page.getByRole('button', { name: '保存并提交公开' }).click();
+    const published = page.getByRole('dialog').filter({ hasText: '已公开' });
+    await published.getByRole('link', { name: '查看政策解读' }).waitFor();
+    const documentUrl = `${site.base}${await published.getByRole('link', { name: '查看公开的文件' }).getAttribute('href')}`;
+    await published.getByRole('button').last().click();
+    await published.waitFor({ state: 'hidden' });
+
+    const portal = await site.browser.newPage();
+    await portal.goto(documentUrl);
+    assert.match(await portal.textContent('h1') ?? '', /长宁区政务公开工作规范/);
+    assert.match(await portal.textContent('main') ?? '', /政策解读/);
+
+    // Repealed today: marked in the console, shown on the public page.
+    await page.getByRole('button', { name: /^标注废止或失效:《/ }).click();
+    await dialog(page).getByLabel('废止', { exact: true }).check();
+    await fillDate(page, '废止或失效的日期', today());
+    await dialog(page).getByRole('button', { name: '标注' }).click();
+    await page.getByText('已废止').first().waitFor();
+    await portal.goto(documentUrl);
+    assert.match(await portal.textContent('h1') ?? '', /已废止/);
+    await portal.close();
+
+    // A request from the dashboard: the applicant's name is text, not markup; one step taken.
+    await page.getByRole('link', { name: '工作台' }).click();
+    await page.getByRole('link', { name: /^YSQ/ }).click();
+    await page.getByRole('heading', { name: /^依申请公开:YSQ/ }).waitFor();
+    assert.equal(await page.getByText('<b>周八</b>').count(), 1);
+    await assertAccessible(page);
+    await page.getByRole('button', { name: '延期答复' }).click();
+    await dialog(page).getByLabel('批准人(政府信息公开工作机构负责人)').fill('政务公开科负责人');
+    await dialog(page).getByLabel('延期理由').fill('需要向多个部门调取材料');
+    await dialog(page).getByRole('button', { name: '延期答复' }).click();
+    await page.getByText(/经批准延长答复期限 20 个工作日/).waitFor();
+    await page.getByText('已用 0 / 40 个工作日').waitFor();
+    assert.deepEqual(errors, []);
+  });
+});
