@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Modal, Form, type FormInstance } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Modal, Upload, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 
@@ -65,5 +65,34 @@ export function ActionModal<T extends object>({
         {typeof children === 'function' ? children(form) : children}
       </Form>
     </Modal>
+  );
+}
+
+/** Decodes a text file as UTF-8, or else as GB18030 (what many government offices still save). */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Reads a plain-text file into a field, in the browser: nothing is uploaded until the form is saved. */
+export function TextFileButton({ label, onText }: { label: string; onText(text: string): void }) {
+  const { message } = App.useApp();
+  return (
+    <Upload
+      accept=".txt,text/plain"
+      showUploadList={false}
+      beforeUpload={(file) => {
+        void file.arrayBuffer().then((buffer) => {
+          onText(decodeText(new Uint8Array(buffer)));
+          void message.success(`已读入 ${file.name}`);
+        });
+        return false;
+      }}
+    >
+      <Button size="small">{label}</Button>
+    </Upload>
   );
 }

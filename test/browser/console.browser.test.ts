@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
 import { assertAccessible, openSite, type Site } from '../support/browser.ts';
@@ -135,7 +136,12 @@ describe('the staff console in a browser', () => {
     // With the attribute and the interpretation it goes to the library, and the portal shows both.
     await page.getByRole('button', { name: /^修改《/ }).click();
     await page.getByLabel('主动公开').check();
-    await page.getByLabel(/^解读材料/).fill('一、制定背景\n为规范政务公开工作,起草了本规范。\n二、主要内容\n明确了目的。');
+    // The interpretation read from a GB18030 text file, as many offices still save them.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '从文本文件读入解读' }).click();
+    await (await chooser).setFiles({ name: '解读.txt', mimeType: 'text/plain', buffer: iconv.encode('一、制定背景\n为规范政务公开工作,起草了本规范。\n二、主要内容\n明确了目的。', 'gb18030') });
+    await page.getByText('已读入 解读.txt').waitFor();
+    assert.match(await page.getByLabel(/^解读材料/).inputValue(), /^一、制定背景/);
     await page.getByRole('button', { name: '保存并提交公开' }).click();
     const published = page.getByRole('dialog').filter({ hasText: '已公开' });
     await published.getByRole('link', { name: '查看政策解读' }).waitFor();

@@ -58,7 +58,9 @@ for (const engine of engines) {
       const right = await signIn('office.admin');
       assert.match(String(right.headers['set-cookie']), /gk_session=[^;]+;.*HttpOnly; SameSite=Lax/);
       const who = await session('office.admin');
-      const me = (await call('GET', '/api/staff/me', who)).json() as { user: { username: string }; csrfToken: string };
+      const meResponse = await call('GET', '/api/staff/me', who);
+      assert.deepEqual([meResponse.headers['x-frame-options'], meResponse.headers['x-content-type-options'], meResponse.headers['cache-control']], ['DENY', 'nosniff', 'no-store']);
+      const me = meResponse.json() as { user: { username: string }; csrfToken: string };
       assert.deepEqual([me.user.username, me.csrfToken], ['office.admin', who.csrf]);
       assert.equal((await call('POST', '/api/staff/sign-out', who)).statusCode, 200);
       assert.equal((await call('GET', '/api/staff/me', who)).statusCode, 401, 'signed out means signed out');

@@ -5,7 +5,7 @@ import type { ClockState } from '../../core/clock/index.ts';
 import type { PublicationView } from '../../modules/publication/index.ts';
 import { attributes, type Publication } from '../../modules/publication/publication.types.ts';
 import { postJson, putJson } from '../web.api.ts';
-import { ActionModal, DateInput, dateItemProps, filledIn, optionsOf } from '../web.forms.tsx';
+import { ActionModal, DateInput, dateItemProps, filledIn, optionsOf, TextFileButton } from '../web.forms.tsx';
 import { todayInChina } from '../web.clock.tsx';
 
 type Draft = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText'>;
@@ -103,7 +103,7 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
         <Form.Item label="主送机关" name="addressees">
           <Input maxLength={300} placeholder="如 各区人民政府,市政府各委、办、局" />
         </Form.Item>
-        <Form.Item label="正文" name="bodyText" rules={[{ required: true, min: 10, message: '请填写正文(至少 10 字)' }]}>
+        <Form.Item label="正文" name="bodyText" rules={[{ required: true, min: 10, message: '请填写正文(至少 10 字)' }]} extra={<TextFileButton label="从文本文件读入正文" onText={(text) => form.setFieldValue('bodyText', text)} />}>
           <Input.TextArea rows={10} maxLength={200_000} />
         </Form.Item>
         <Space size="large">
@@ -125,7 +125,12 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
         <Form.Item
           label={needsInterpretation ? '解读材料(规范性文件、政策性文件须同步报送)' : '解读材料'}
           name="interpretationText"
-          extra="谁起草、谁解读:解读与文件同步公开,在文件库中互相链接。"
+          extra={
+            <>
+              谁起草、谁解读:解读与文件同步公开,在文件库中互相链接。
+              <TextFileButton label="从文本文件读入解读" onText={(text) => form.setFieldValue('interpretationText', text)} />
+            </>
+          }
         >
           <Input.TextArea rows={6} maxLength={50_000} />
         </Form.Item>
