@@ -18,7 +18,7 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     return { user, csrfToken, expiresAt };
   });
 
-  // Sign-in for the console: a wrong name or password is 401, the lockout and rate limit are the form's.
+  // Sign-in for the console: a wrong name or password is 401; the same lockout and rate limit as the form.
   app.post('/api/staff/sign-in', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
     const input = (request.body ?? {}) as Record<string, unknown>;
     try {

@@ -37,6 +37,7 @@ function sameToken(given: unknown, expected: string): boolean {
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const open = new Set(['/staff/sign-in', '/api/staff/sign-in']);
+const beforeNewPassword = new Set(['/staff/password', '/api/staff/password', '/staff/sign-out', '/api/staff/sign-out', '/api/staff/me']);
 
 export function registerStaffSession(app: FastifyInstance, context: AppContext): void {
   app.decorateRequest('staffSession', null);
@@ -49,6 +50,11 @@ export function registerStaffSession(app: FastifyInstance, context: AppContext):
     if (!request.staffSession) {
       if (path.startsWith('/api/') || request.method !== 'GET') throw new AppError('unauthenticated', '请先登录');
       return reply.redirect(`/staff/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+    }
+    // A one-time password opens nothing but the way to replace it.
+    if (request.staffSession.user.mustChangePassword && !beforeNewPassword.has(path)) {
+      if (path.startsWith('/api/') || request.method !== 'GET') throw new AppError('forbidden', '请先修改一次性密码');
+      return reply.redirect('/staff/password', 303);
     }
   });
   // The body is parsed by now: the CSRF token may come from the form.

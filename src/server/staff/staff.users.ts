@@ -23,7 +23,7 @@ function usersBody(session: Session, users: Listed[], agencies: Agency[], notice
   <table><thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">角色</th><th scope="col">机关</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
   <tbody>${users.map((user) => html`<tr><td>${user.username}</td><td>${user.displayName}</td><td>${roles[user.role]}</td><td>${user.agencyName ?? '(全部机关)'}</td>
     <td>${user.disabled ? '已停用' : user.locked ? '暂时锁定' : user.mustChangePassword ? '待改密码' : '正常'}</td>
-    <td><form method="post" action="/staff/users/${user.id}/reset-password">${csrfField(session)}<button type="submit" aria-label="重置 ${user.username} 的密码">重置密码</button></form></td></tr>`)}</tbody></table>
+    <td><form method="post" action="/staff/users/${user.id}/reset-password">${csrfField(session)}<button type="submit" aria-label="重置密码:${user.username}">重置密码</button></form></td></tr>`)}</tbody></table>
   <h2>新建账号</h2>
   <form method="post" action="/staff/users">${csrfField(session)}
     <p class="field"><label for="u-username">用户名(小写字母开头)</label><input id="u-username" name="username" required maxlength="40"></p>
