@@ -74,7 +74,7 @@ export function PublicationsPage() {
           title: '公开期限',
           key: 'clock',
           width: 170,
-          render: (_, p) => (p.clock && p.clock.status !== 'stopped' ? <DueTag dueOn={p.clock.due} today={today} estimated={p.clock.estimated} /> : p.clock?.stoppedOn ? `${p.clock.stoppedOn} 办结` : ''),
+          render: (_, p) => (p.clock && p.clock.status !== 'stopped' ? <DueTag dueOn={p.clock.due} today={today} estimated={p.clock.estimated} overdue={p.clock.overdue} /> : p.clock?.stoppedOn ? `${p.clock.stoppedOn} 办结` : ''),
         },
         {
           title: '操作',

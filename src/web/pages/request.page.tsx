@@ -40,7 +40,7 @@ export function RequestPage() {
         <Descriptions.Item label="答复期限">
           {state && (
             <Space wrap>
-              <DueTag dueOn={state.due} today={today} paused={state.status === 'paused'} estimated={state.estimated} />
+              <DueTag dueOn={state.due} today={today} paused={state.status === 'paused'} estimated={state.estimated} overdue={state.overdue} />
               <span>已用 {state.used} / {state.limit} 个工作日</span>
               {state.status === 'stopped' && <span>{state.stoppedOn} 停止计时</span>}
             </Space>
