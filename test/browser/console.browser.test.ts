@@ -103,6 +103,14 @@ describe('the staff console in a browser', () => {
     assert.match(clerkPassword, /^\S{12,}$/);
     await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
     await page.getByRole('cell', { name: '孙经办' }).waitFor();
+    // Someone who left: stopped, with a confirmation first.
+    await page.getByRole('button', { name: '停用:clerk' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '停用' }).click();
+    await page.getByRole('row', { name: /孙经办/ }).getByText('已停用').waitFor();
+    await assertAccessible(page);
+    await page.getByRole('button', { name: '启用:clerk' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '启用' }).click();
+    await page.getByRole('row', { name: /孙经办/ }).getByText('待改密码').waitFor();
 
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('button', { name: '核对哈希链' }).click();

@@ -98,6 +98,27 @@ for (const engine of engines) {
       assert.equal((await signIn('clerk.new', 'my own long password')).statusCode, 200);
     });
 
+    it('stops an account at once and starts it again, for its own administrators only', async () => {
+      const manager = await session('office.admin');
+      const clerk = await session('clerk.new', 'my own long password');
+      const [row] = await database.db.query<{ id: number }>(sql`select id from users where username = 'clerk.new'`);
+      const stopped = await call('POST', `/api/staff/users/${row!.id}/disable`, manager);
+      assert.equal(stopped.statusCode, 200, stopped.body);
+      assert.equal((await call('GET', '/api/staff/me', clerk)).statusCode, 401, 'the session ended');
+      assert.equal((await signIn('clerk.new', 'my own long password')).statusCode, 401, 'no new one');
+      const listed = (await call('GET', '/api/staff/users', manager)).json() as { items: { username: string; disabled: boolean }[] };
+      assert.equal(listed.items.find((user) => user.username === 'clerk.new')?.disabled, true);
+      assert.equal((await call('POST', `/api/staff/users/${row!.id}/enable`, manager)).statusCode, 200);
+      assert.equal((await signIn('clerk.new', 'my own long password')).statusCode, 200);
+
+      const [own] = await database.db.query<{ id: number }>(sql`select id from users where username = 'office.admin'`);
+      assert.equal((await call('POST', `/api/staff/users/${own!.id}/disable`, manager)).statusCode, 403, 'not oneself');
+      const [admin] = await database.db.query<{ id: number }>(sql`select id from users where username = 'admin'`);
+      assert.equal((await call('POST', `/api/staff/users/${admin!.id}/disable`, manager)).statusCode, 404, 'not an account they do not manage');
+      const actions = await database.db.query<{ action: string }>(sql`select action from audit_events where action in ('user.disable', 'user.enable') order by id`);
+      assert.deepEqual(actions.map((a) => a.action), ['user.disable', 'user.enable']);
+    });
+
     it('lets a system administrator add an agency, refusing a name already registered', async () => {
       const admin = await session('admin');
       const added = await call('POST', '/api/staff/agencies', admin, { name: '上海市长宁区数据局', parentId: null });

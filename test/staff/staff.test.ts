@@ -136,6 +136,8 @@ for (const engine of engines) {
         { url: '/staff/sign-out', payload: {}, perRequest: false },
         { url: '/api/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false, adminOnly: true },
         { url: '/api/staff/users/1/reset-password', payload: {}, perRequest: false, adminOnly: true },
+        { url: '/api/staff/users/1/disable', payload: {}, perRequest: false, adminOnly: true },
+        { url: '/staff/users/1/enable', payload: {}, perRequest: false, adminOnly: true },
         { url: '/api/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false, adminOnly: true },
         { url: '/api/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/api/staff/sign-out', payload: {}, perRequest: false },

@@ -50,6 +50,12 @@ export async function setPassword(tx: Queryable, userId: number, passwordHash: s
   await tx.query(sql`delete from sessions where user_id = ${userId}`);
 }
 
+/** Stopping an account ends its sessions at once; starting it again needs a new sign-in. */
+export async function setDisabled(tx: Queryable, userId: number, disabled: boolean): Promise<void> {
+  await tx.query(sql`update users set disabled = ${disabled} where id = ${userId}`);
+  if (disabled) await tx.query(sql`delete from sessions where user_id = ${userId}`);
+}
+
 export async function insertSession(tx: Queryable, session: { tokenHash: string; userId: number; csrfToken: string; address: string | null; expiresAt: Date }): Promise<void> {
   await tx.query(sql`
     insert into sessions (token_hash, user_id, csrf_token, address, expires_at)

@@ -25,6 +25,8 @@ export interface AuthService {
   /** An administrator sets a new one-time password; the user's sessions end. */
   resetPassword(userId: number, by: StaffUser, actor: Actor): Promise<string>;
   changePassword(user: StaffUser, current: string, next: string, actor: Actor): Promise<void>;
+  /** Stops an account (someone who left or moved) or starts it again; nobody stops their own. */
+  setDisabled(userId: number, disabled: boolean, by: StaffUser, actor: Actor): Promise<void>;
   /** The accounts an administrator manages: all for a system administrator, their agency's for an agency administrator. */
   listUsers(by: StaffUser): Promise<(StaffUser & { disabled: boolean; locked: boolean })[]>;
 }
@@ -119,6 +121,16 @@ export function createAuthService(db: Database): AuthService {
         await recordAudit(tx, actor, { action: 'user.reset_password', subjectType: 'user', subjectId: String(userId) });
       });
       return password;
+    },
+
+    async setDisabled(userId, disabled, by, actor) {
+      const target = await repository.readUser(db, userId);
+      if (!target || !mayManage(by, target)) throw new AppError('not_found', '没有这个账号');
+      if (target.id === by.id) throw new AppError('forbidden', '不能停用自己的账号');
+      await db.transaction(async (tx) => {
+        await repository.setDisabled(tx, userId, disabled);
+        await recordAudit(tx, actor, { action: disabled ? 'user.disable' : 'user.enable', subjectType: 'user', subjectId: String(userId), after: { disabled } });
+      });
     },
 
     async listUsers(by) {

@@ -23,7 +23,8 @@ function usersBody(session: Session, users: Listed[], agencies: Agency[], notice
   <table><thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">角色</th><th scope="col">机关</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
   <tbody>${users.map((user) => html`<tr><td>${user.username}</td><td>${user.displayName}</td><td>${roles[user.role]}</td><td>${user.agencyName ?? '(全部机关)'}</td>
     <td>${user.disabled ? '已停用' : user.locked ? '暂时锁定' : user.mustChangePassword ? '待改密码' : '正常'}</td>
-    <td><form method="post" action="/staff/users/${user.id}/reset-password">${csrfField(session)}<button type="submit" aria-label="重置密码:${user.username}">重置密码</button></form></td></tr>`)}</tbody></table>
+    <td><form method="post" action="/staff/users/${user.id}/reset-password">${csrfField(session)}<button type="submit" aria-label="重置密码:${user.username}">重置密码</button></form>
+      ${user.id === session.user.id ? '' : html`<form method="post" action="/staff/users/${user.id}/${user.disabled ? 'enable' : 'disable'}">${csrfField(session)}<button type="submit" aria-label="${user.disabled ? '启用' : '停用'}:${user.username}">${user.disabled ? '启用' : '停用'}</button></form>`}</td></tr>`)}</tbody></table>
   <h2>新建账号</h2>
   <form method="post" action="/staff/users">${csrfField(session)}
     <p class="field"><label for="u-username">用户名(小写字母开头)</label><input id="u-username" name="username" required maxlength="40"></p>
@@ -71,6 +72,26 @@ export function registerUserScreens(app: FastifyInstance, context: AppContext): 
     const user = (await auth.listUsers(session.user)).find((u) => u.id === id)!;
     return sendUsers(request, reply, session, oneTimeNotice(user.username, password), null);
   });
+
+  // Stopping and starting accounts: the page and the API.
+  for (const [step, disabled] of [['disable', true], ['enable', false]] as const) {
+    app.post(`/staff/users/:id/${step}`, async (request, reply) => {
+      const session = requireRole(request, ...managers);
+      try {
+        await auth.setDisabled(positiveId((request.params as { id: string }).id), disabled, session.user, requestActor(request));
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'forbidden') throw error;
+        reply.status(403);
+        return sendUsers(request, reply, session, null, error.message);
+      }
+      return sendUsers(request, reply, session, html`<p>${disabled ? '账号已停用,其登录随即失效。' : '账号已启用。'}</p>`, null);
+    });
+    app.post(`/api/staff/users/:id/${step}`, async (request) => {
+      const session = requireRole(request, ...managers);
+      await auth.setDisabled(positiveId((request.params as { id: string }).id), disabled, session.user, requestActor(request));
+      return { disabled };
+    });
+  }
 
   app.get('/api/staff/users', async (request) => ({ items: await auth.listUsers(requireRole(request, ...managers).user) }));
   app.post('/api/staff/users', async (request, reply) => {

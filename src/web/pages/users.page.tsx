@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { roles, type Role, type StaffUser } from '../../core/auth/auth.types.ts';
 import type { Agency } from '../../modules/agencies/index.ts';
@@ -45,6 +45,10 @@ export function UsersPage() {
       showPassword(user.username, result.oneTimePassword);
     },
   });
+  const toggle = useMutation({
+    mutationFn: (user: Listed) => postJson(`/api/staff/users/${user.id}/${user.disabled ? 'enable' : 'disable'}`),
+    onSuccess: () => void users.refetch(),
+  });
   const roleChoices = Object.entries(roles)
     .filter(([code]) => admin || code === 'clerk' || code === 'agency_admin')
     .map(([value, label]) => ({ value, label }));
@@ -52,7 +56,7 @@ export function UsersPage() {
   return (
     <>
       <PageHeading extra={<Button type="primary" onClick={() => setAdding(true)}>新建账号</Button>}>账号管理</PageHeading>
-      {(users.error ?? reset.error) && <Alert type="error" role="alert" title={(users.error ?? reset.error)!.message} style={{ marginBottom: 16 }} />}
+      {(users.error ?? reset.error ?? toggle.error) && <Alert type="error" role="alert" title={(users.error ?? reset.error ?? toggle.error)!.message} style={{ marginBottom: 16 }} />}
       <Table<Listed>
         rowKey="id"
         size="small"
@@ -73,11 +77,26 @@ export function UsersPage() {
             title: '操作',
             key: 'actions',
             render: (_, user) => (
-              <Popconfirm title={`重置 ${user.username} 的密码?`} description="该账号的登录会话随即失效。" onConfirm={() => reset.mutate(user)} okText="重置" cancelText="取消">
-                <Button size="small" aria-label={`重置密码:${user.username}`}>
-                  重置密码
-                </Button>
-              </Popconfirm>
+              <Space size={4}>
+                <Popconfirm title={`重置 ${user.username} 的密码?`} description="该账号的登录会话随即失效。" onConfirm={() => reset.mutate(user)} okText="重置" cancelText="取消">
+                  <Button size="small" aria-label={`重置密码:${user.username}`}>
+                    重置密码
+                  </Button>
+                </Popconfirm>
+                {user.id !== session.user.id && (
+                  <Popconfirm
+                    title={user.disabled ? `启用 ${user.username}?` : `停用 ${user.username}?`}
+                    description={user.disabled ? '启用后可用原密码登录。' : '停用后不能登录,现有会话随即失效;办理记录保留。'}
+                    onConfirm={() => toggle.mutate(user)}
+                    okText={user.disabled ? '启用' : '停用'}
+                    cancelText="取消"
+                  >
+                    <Button size="small" danger={!user.disabled} aria-label={`${user.disabled ? '启用' : '停用'}:${user.username}`}>
+                      {user.disabled ? '启用' : '停用'}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
             ),
           },
         ]}
