@@ -26,10 +26,17 @@ async function signIn(page: Page, base: string, username: string, password: stri
 
 const dialog = (page: Page) => page.getByRole('dialog').last();
 
+/** Picks an option of an Ant Design select by its text. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
 async function fillDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label);
   await input.fill(date);
   await input.press('Tab');
+  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 /**
@@ -107,6 +114,7 @@ describe('the staff console in a browser', () => {
     await page.getByRole('button', { name: '停用:clerk' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '停用' }).click();
     await page.getByRole('row', { name: /孙经办/ }).getByText('已停用').waitFor();
+    await page.locator('.ant-popover:visible').waitFor({ state: 'hidden' });
     await assertAccessible(page);
     await page.getByRole('button', { name: '启用:clerk' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '启用' }).click();
@@ -184,6 +192,31 @@ describe('the staff console in a browser', () => {
     await dialog(page).getByRole('button', { name: '延期答复' }).click();
     await page.getByText(/经批准延长答复期限 20 个工作日/).waitFor();
     await page.getByText('已用 0 / 40 个工作日').waitFor();
+
+    // A letter received by post: registered with its dates, and its case opens.
+    await page.getByRole('link', { name: '登记申请' }).click();
+    await assertAccessible(page);
+    await choose(page, '申请渠道', '当面提交');
+    await page.getByLabel('姓名', { exact: true }).fill('吴九');
+    await page.getByLabel('证件号码').fill('310101198001011234');
+    await page.getByLabel('联系电话').fill('021-12345678');
+    await page.getByLabel('所需政府信息的名称、文号或便于查询的其他特征性描述').fill('本区2025年政府信息公开工作年度报告');
+    await choose(page, '信息的提供形式', '纸质');
+    await choose(page, '获取信息的方式', '自行领取');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByRole('heading', { name: /^依申请公开:YSQ/ }).waitFor();
+    assert.match(await page.textContent('main') ?? '', /当面提交.*吴九/s);
+    await page.getByRole('button', { name: '退出登录' }).click();
+
+    // A supervisor reads every agency's deadlines and the cases, but not who applied.
+    await site.context.auth.createUser({ username: 'watcher', displayName: '督查员', role: 'supervisor', agencyId: null, password: 'a long passphrase to watch' }, null, { id: 'cli:test' });
+    await signIn(page, site.base, 'watcher', 'a long passphrase to watch');
+    await page.getByRole('heading', { name: '各机关情况' }).waitFor();
+    await assertAccessible(page);
+    await page.getByRole('link', { name: /^YSQ/ }).first().click();
+    await page.getByText('申请人信息只向受理机关的工作人员显示。').waitFor();
+    assert.equal(await page.getByText('吴九').count() + (await page.getByText('周八').count()), 0);
+    assert.equal(await page.getByRole('button', { name: '作出答复' }).count(), 0, 'supervisors act on no case');
     assert.deepEqual(errors, []);
   });
 });
