@@ -18,6 +18,8 @@ for (const engine of engines) {
     let agencyB: number;
     let requestId: number;
     let address = 0;
+    /** Every route the server registers, to check that the sweep below misses none. */
+    const staffRoutes: { method: string; url: string }[] = [];
 
     /** Signs in and returns the cookie and the CSRF token the pages carry. */
     async function signIn(username: string, secret = password): Promise<{ cookie: string; csrf: string }> {
@@ -37,6 +39,9 @@ for (const engine of engines) {
       context = await createContext(loadConfig({}), { db: database.db, migrate: false });
       await context.ingest.ingest([seedsDir]);
       app = buildServer(context);
+      app.addHook('onRoute', (route) => {
+        for (const method of [route.method].flat()) staffRoutes.push({ method, url: route.url });
+      });
       const agencies = await database.db.query<{ id: number; name: string }>(sql`select id, name from agencies where name in ('上海市长宁区人民政府办公室', '上海市长宁区审计局') order by name desc`);
       [agencyA, agencyB] = [agencies.find((a) => a.name.includes('办公室'))!.id, agencies.find((a) => a.name.includes('审计局'))!.id];
       const bootstrap = { id: 'cli:test' };
@@ -115,8 +120,8 @@ for (const engine of engines) {
         { url: `/api/staff/requests/${requestId}/consult`, payload: { on: '2026-01-05', kind: 'third_party', party: '某公司' }, perRequest: true },
         { url: '/staff/requests', payload: { channel: 'in_person', submittedOn: '2026-01-05' }, perRequest: false },
         { url: '/api/staff/requests', payload: { channel: 'in_person', submittedOn: '2026-01-05' }, perRequest: false },
-        { url: '/staff/calendar', payload: { source: 'x', days: '2027-01-01 休 元旦' }, perRequest: false },
-        { url: `/api/staff/agencies/${agencyB}`, payload: { code: 'X-1' }, perRequest: false, method: 'PUT' },
+        { url: '/staff/calendar', payload: { source: 'x', days: '2027-01-01 休 元旦' }, perRequest: false, adminOnly: true },
+        { url: `/api/staff/agencies/${agencyB}`, payload: { code: 'X-1' }, perRequest: false, method: 'PUT', adminOnly: true },
         { url: '/api/staff/publications', payload: { title: '某某通知标题' }, perRequest: false },
         { url: '/staff/publications', payload: { title: '某某通知标题' }, perRequest: false },
         { url: '/staff/publications/1', payload: { title: '某某通知标题' }, perRequest: false },
@@ -126,10 +131,10 @@ for (const engine of engines) {
         { url: '/api/staff/publications/1/review', payload: { decision: 'publish', note: '可以公开' }, perRequest: false },
         { url: '/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
         { url: '/api/staff/publications/1/invalid', payload: { kind: 'repealed', eventOn: '2026-01-05' }, perRequest: false },
-        { url: '/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false },
-        { url: '/staff/rules/interaction.reply', payload: { limit: '3', source: '某规定' }, perRequest: false },
-        { url: '/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false },
-        { url: '/staff/users/1/reset-password', payload: {}, perRequest: false },
+        { url: '/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false, adminOnly: true },
+        { url: '/staff/rules/interaction.reply', payload: { limit: '3', source: '某规定' }, perRequest: false, adminOnly: true },
+        { url: '/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false, adminOnly: true },
+        { url: '/staff/users/1/reset-password', payload: {}, perRequest: false, adminOnly: true },
         { url: '/api/staff/publications/1/submit', payload: {}, perRequest: false },
         { url: '/api/staff/publications/1/corrections', payload: {}, perRequest: false },
         { url: '/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
@@ -137,15 +142,23 @@ for (const engine of engines) {
         { url: '/api/staff/users', payload: { username: 'intruder', displayName: '某', role: 'system_admin' }, perRequest: false, adminOnly: true },
         { url: '/api/staff/users/1/reset-password', payload: {}, perRequest: false, adminOnly: true },
         { url: '/api/staff/users/1/disable', payload: {}, perRequest: false, adminOnly: true },
+        { url: '/api/staff/users/1/enable', payload: {}, perRequest: false, adminOnly: true },
+        { url: '/staff/users/1/disable', payload: {}, perRequest: false, adminOnly: true },
         { url: '/staff/users/1/enable', payload: {}, perRequest: false, adminOnly: true },
+        { url: '/api/staff/publications/1', payload: { title: '某某通知标题' }, perRequest: false, method: 'PUT' },
         { url: '/api/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false, adminOnly: true },
         { url: '/api/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/api/staff/sign-out', payload: {}, perRequest: false },
       ];
+      // The table must cover every state-changing staff route the server has: a new one without an entry fails here.
+      const uncovered = staffRoutes
+        .filter((route) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method) && /^\/(api\/)?staff\//.test(route.url) && !route.url.endsWith('/sign-in'))
+        .filter((route) => !mutating.some((entry) => (entry.method ?? 'POST') === route.method && new RegExp(`^${route.url.replace(/:[a-zA-Z]+/g, '[^/]+')}$`).test(entry.url)));
+      assert.deepEqual(uncovered, [], 'mutating staff routes missing from the sweep');
       for (const route of mutating) {
         assert.equal((await post(route.url, null, route.payload, true, route.method)).statusCode, 401, `anonymous ${route.url}`);
         assert.equal((await post(route.url, owner, route.payload, false, route.method)).statusCode, 403, `no CSRF ${route.url}`);
-        if (route.method === 'PUT' || route.adminOnly) assert.equal((await post(route.url, owner, route.payload, true, route.method)).statusCode, 403, `a clerk ${route.url}`);
+        if (route.adminOnly) assert.equal((await post(route.url, owner, route.payload, true, route.method)).statusCode, 403, `a clerk ${route.url}`);
         if (route.perRequest) {
           assert.equal((await post(route.url, other, route.payload)).statusCode, 404, `other agency ${route.url}`);
           assert.equal((await post(route.url, watcher, route.payload)).statusCode, 403, `supervisor ${route.url}`);
