@@ -12,7 +12,12 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const items = Object.values(screens)
     .filter((screen) => (screen.roles as Role[]).includes(session.user.role))
     .map((screen) => ({ key: screen.path, label: <Link to={screen.path}>{screen.label}</Link> }));
-  const selected = items.filter((item) => item.key === pathname || (item.key !== '/' && pathname.startsWith(item.key))).map((item) => item.key);
+  // The screen whose path is the longest start of this one: /requests/new is 登记申请, /requests/12 依申请公开.
+  const selected = items
+    .map((item) => item.key)
+    .filter((key) => key === pathname || (key !== '/' && pathname.startsWith(`${key}/`)))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#0f2a5c' }}>

@@ -7,6 +7,7 @@ import { DashboardPage } from './pages/dashboard.page.tsx';
 import { PublicationsPage } from './pages/publications.page.tsx';
 import { RegisterPage } from './pages/register.page.tsx';
 import { RequestPage } from './pages/request.page.tsx';
+import { RequestsPage } from './pages/requests.page.tsx';
 import { UsersPage } from './pages/users.page.tsx';
 import { ConsoleLayout } from './web.layout.tsx';
 import { screens } from './web.screens.ts';
@@ -21,6 +22,7 @@ export function ConsoleRoutes() {
       <Routes>
         <Route path="/" element={<DashboardPage />} />
         <Route path="/publications" element={guarded('publications', <PublicationsPage />)} />
+        <Route path="/requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="/requests/new" element={guarded('register', <RegisterPage />)} />
         <Route path="/requests/:id" element={<RequestPage />} />
         <Route path="/agencies" element={guarded('agencies', <AgenciesPage />)} />

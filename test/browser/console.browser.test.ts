@@ -206,6 +206,14 @@ describe('the staff console in a browser', () => {
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByRole('heading', { name: /^依申请公开:YSQ/ }).waitFor();
     assert.match(await page.textContent('main') ?? '', /当面提交.*吴九/s);
+    const registered = (await page.getByRole('heading', { name: /^依申请公开:YSQ/ }).textContent())!.replace('依申请公开:', '');
+
+    // Found again by the beginning of its code.
+    await page.getByRole('navigation').getByRole('link', { name: '依申请公开' }).click();
+    await page.getByLabel('查询码').fill(registered.slice(0, 8).toLowerCase());
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.getByRole('link', { name: registered }).waitFor();
+    await assertAccessible(page);
     await page.getByRole('button', { name: '退出登录' }).click();
 
     // A supervisor reads every agency's deadlines and the cases, but not who applied.

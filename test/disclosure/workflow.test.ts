@@ -158,6 +158,29 @@ for (const engine of engines) {
       await assert.rejects(service.deadlinesByAgency(mine, '2025-04-01'), { code: 'forbidden' });
     });
 
+    it('finds requests again by tracking code, state and date received, closed ones included, within the agency', async () => {
+      const [{ id: agencyId }] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区档案局') returning id`) as [{ id: number }];
+      const mine: StaffActor = { id: 'user:archives', agencyId };
+      const early = await service.submit(aRequest(agencyId), publicActor, '2025-05-06');
+      const later = await service.submit(aRequest(agencyId), publicActor, '2025-06-03');
+      await service.act(early.id, 'reply', { on: '2025-05-08', category: 'disclose', basis: '《条例》第三十六条第一项' }, mine, '2025-05-08');
+      await service.act(early.id, 'deliver', { on: '2025-05-09', way: 'mail' }, mine, '2025-05-09');
+      await service.act(early.id, 'close', { on: '2025-05-12' }, mine, '2025-05-12');
+
+      const ids = async (input: Record<string, unknown>, actor = mine) => (await service.find(input, actor)).map((item) => item.id);
+      assert.deepEqual(await ids({}), [later.id, early.id], 'newest first, closed included');
+      const code = (await service.find({}, mine)).find((item) => item.id === early.id)!.trackingCode;
+      assert.deepEqual(await ids({ code: ` ${code.slice(0, 9).toLowerCase()} ` }), [early.id], 'a beginning of the code, as typed');
+      assert.deepEqual(await ids({ code: "%' or 1=1 --" }), [], 'not a pattern');
+      assert.deepEqual(await ids({ state: 'closed' }), [early.id]);
+      assert.deepEqual(await ids({ from: '2025-06-01', to: '' }), [later.id]);
+      assert.deepEqual(await ids({ before: String(later.id) }), [early.id]);
+      assert.ok(!(await service.find({}, otherClerk)).some((item) => item.agencyName === '上海市长宁区档案局'), 'another agency finds none of them');
+      assert.ok((await ids({ code }, supervisor)).includes(early.id), 'a supervisor finds any');
+      await assert.rejects(service.find({ from: '2025-02-30' }, mine), { code: 'validation_failed' });
+      await assert.rejects(service.find({ state: 'lost' }, mine), { code: 'validation_failed' });
+    });
+
     it('applies a changed rule to requests received after the change, not before', async () => {
       const clocks = createClockService(database.db, createCalendarService(database.db));
       const before = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-02-08');

@@ -183,11 +183,23 @@ for (const engine of engines) {
       assert.equal((await step({})).statusCode, 403);
       const done = await step({ 'x-csrf-token': clerk.csrf });
       assert.equal(done.statusCode, 200, done.body);
-      const file = (await app.inject({ url: `/api/staff/requests/${requestId}`, headers: { cookie: clerk.cookie } })).json() as { clock: { state: { status: string } }; applicant: { name: string } };
+      const file = (await app.inject({ url: `/api/staff/requests/${requestId}`, headers: { cookie: clerk.cookie } })).json() as { clock: { state: { status: string } }; applicant: { name: string }; request: { trackingCode: string } };
       assert.deepEqual([file.clock.state.status, file.applicant.name], ['paused', '钱七<i>']);
       const deadlines = (await app.inject({ url: '/api/staff/deadlines', headers: { cookie: clerk.cookie } })).json() as { counts: { paused: number } };
       assert.ok(deadlines.counts.paused >= 1);
       assert.equal((await app.inject({ url: '/api/staff/deadlines' })).statusCode, 401);
+
+      // Finding a case again, open or closed: the agency's own only.
+      const code = file.request.trackingCode;
+      const found = (await app.inject({ url: `/api/staff/requests?code=${code.slice(0, 8)}&state=`, headers: { cookie: clerk.cookie } })).json() as { items: { id: number }[] };
+      assert.deepEqual(found.items.map((item) => item.id), [requestId]);
+      const other = await signIn('clerk.b');
+      assert.deepEqual(((await app.inject({ url: `/api/staff/requests?code=${code}`, headers: { cookie: other.cookie } })).json() as { items: unknown[] }).items, []);
+      const page = await app.inject({ url: `/staff/requests?code=${code}`, headers: { cookie: clerk.cookie } });
+      assert.match(page.body, new RegExp(`<a href="/staff/requests/${requestId}">${code}</a>`));
+      const refused = await app.inject({ url: '/staff/requests?from=2026-02-30', headers: { cookie: clerk.cookie } });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /起始日期应为有效日期/);
     });
 
     it('lets a system administrator load a calendar year, and no one else', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../core/validation.ts';
-import { applicantTypes, channels, deliveryForms, deliveryWays } from './disclosure.types.ts';
+import { applicantTypes, channels, deliveryForms, deliveryWays, requestStates } from './disclosure.types.ts';
 
 /**
  * What a request must contain, checked the same way whether it comes from the
@@ -58,3 +58,13 @@ export const registrationSchema = submissionSchema.extend({
   confirmedOn: isoDate('确认日期').optional(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
+
+/** Query-string filters arrive as text, empty when left blank: blank means "any". */
+const blank = (value: unknown) => (value === '' ? undefined : value);
+export const findSchema = z.object({
+  code: z.preprocess(blank, z.string().max(40, '查询码太长').optional()),
+  state: z.preprocess(blank, oneOf(requestStates, '办理状态').optional()),
+  from: z.preprocess(blank, isoDate('起始日期').optional()),
+  to: z.preprocess(blank, isoDate('截止日期').optional()),
+  before: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+});

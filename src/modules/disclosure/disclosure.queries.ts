@@ -73,3 +73,38 @@ export async function deadlinesByAgency(db: Queryable, today: string, soon: stri
     group by a.id, a.name
     order by overdue desc, "dueSoon" desc, a.name`);
 }
+
+export interface RequestFilter {
+  /** A tracking code or its beginning, as typed (case and spaces ignored). */
+  code?: string;
+  state?: RequestState;
+  /** Received on or after / on or before. */
+  from?: string;
+  to?: string;
+  /** Paging: requests older (by id) than this one. */
+  beforeId?: number;
+}
+
+export interface ListedRequest extends DeadlineItem {
+  replyCategory: string | null;
+  closedOn: string | null;
+}
+
+/** Every request of an agency (or all, for a supervisor), open or closed, newest first: to find a case again. */
+export async function findRequests(db: Queryable, agencyId: number | null, filter: RequestFilter, limit: number): Promise<ListedRequest[]> {
+  const code = filter.code?.toUpperCase().replace(/[^0-9A-Z]/g, '') ?? '';
+  return db.query<ListedRequest>(sql`
+    select r.id, r.tracking_code as "trackingCode", a.name as "agencyName", r.state, r.received_on as "receivedOn",
+      c.due_on as "dueOn", c.status as "clockStatus", c.estimated, r.registered_late as "registeredLate",
+      r.reply_category as "replyCategory", r.closed_on as "closedOn"
+    from ${withClock} join agencies a on a.id = r.agency_id
+    where true
+      ${agencyId === null ? sql`` : sql`and r.agency_id = ${agencyId}`}
+      ${code ? sql`and r.tracking_code like ${`${code}%`}` : sql``}
+      ${filter.state ? sql`and r.state = ${filter.state}` : sql``}
+      ${filter.from ? sql`and r.received_on >= ${filter.from}::date` : sql``}
+      ${filter.to ? sql`and r.received_on <= ${filter.to}::date` : sql``}
+      ${filter.beforeId ? sql`and r.id < ${filter.beforeId}` : sql``}
+    order by r.id desc
+    limit ${limit}`);
+}

@@ -7,9 +7,9 @@ import { AppError } from '../../core/errors.ts';
 import { parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
 import { actionInputs, type ActionInput } from './disclosure.actions.ts';
-import { registrationSchema, submissionSchema, type Submission } from './disclosure.input.ts';
+import { findSchema, registrationSchema, submissionSchema, type Submission } from './disclosure.input.ts';
 import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
-import { deadlineCounts, deadlinesByAgency, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem } from './disclosure.queries.ts';
+import { deadlineCounts, deadlinesByAgency, findRequests, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem, type ListedRequest } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
 import { annualReport, type AnnualReport } from './disclosure.report.ts';
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
@@ -61,6 +61,8 @@ export interface DisclosureService {
   deadlines(actor: StaffActor, today?: string, options?: { agencyId?: number; limit?: number }): Promise<Deadlines>;
   /** For supervisors: every agency's open, overdue and soon-due requests. */
   deadlinesByAgency(actor: StaffActor, today?: string): Promise<AgencyDeadlines[]>;
+  /** Finds requests again, open or closed (a review outcome may come long after closing): by tracking code, state and date received; 50 a page. */
+  find(input: unknown, actor: StaffActor): Promise<ListedRequest[]>;
 }
 
 export interface CaseFile {
@@ -363,6 +365,11 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
       const soon = (await clocks.context()).calendar.addWorkingDays(today, 3).date;
       const [counts, items] = await Promise.all([deadlineCounts(db, agencyId, today, soon), mostUrgent(db, agencyId, Math.min(options.limit ?? 50, 200))]);
       return { today, soon, counts, items };
+    },
+
+    async find(input, actor) {
+      const filter = parseInput(findSchema, input);
+      return findRequests(db, actor.agencyId, { ...filter, beforeId: filter.before }, 50);
     },
 
     async deadlinesByAgency(actor, today = todayInChina()) {

@@ -1,5 +1,5 @@
 export { createDisclosureService, type CaseFile, type Deadlines, type DisclosureService, type Receipt, type StaffActor, type Tracking } from './disclosure.service.ts';
-export type { AgencyDeadlines, DeadlineCounts, DeadlineItem } from './disclosure.queries.ts';
+export type { AgencyDeadlines, DeadlineCounts, DeadlineItem, ListedRequest } from './disclosure.queries.ts';
 export { perItemFee, perVolumeFee, allowedActions } from './disclosure.rules.ts';
 export * from './disclosure.types.ts';
 export { noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';

@@ -50,6 +50,8 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     return { ...(await disclosure.deadlines(actor)), agencies: actor.agencyId === null ? await disclosure.deadlinesByAgency(actor) : null };
   });
 
+  app.get('/api/staff/requests', async (request) => ({ items: await disclosure.find(request.query ?? {}, actorOf(request)) }));
+
   app.get('/api/staff/requests/:id', async (request) => {
     const id = positiveId((request.params as { id: string }).id);
     const actor = actorOf(request);

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { roles, type Session } from '../../core/auth/index.ts';
-import { requestStates, type AgencyDeadlines, type Deadlines } from '../../modules/disclosure/index.ts';
-import { html, type Html } from '../html.ts';
+import { requestStates, type AgencyDeadlines, type Deadlines, type ListedRequest } from '../../modules/disclosure/index.ts';
+import { html, queryString, type Html } from '../html.ts';
 import { renderPage } from '../portal/layout.ts';
 import { largeTextPreferred } from '../portal/parts.ts';
 
@@ -66,9 +66,30 @@ export function dashboardBody(session: Session, board: Deadlines, overview: Agen
       <tbody>${overview.map((row) => html`<tr><th scope="row">${row.agencyName}</th><td>${row.open}</td><td>${row.overdue}</td><td>${row.dueSoon}</td></tr>`)}</tbody></table>`
     : ''}
   <h2>最紧迫的申请</h2>
+  <p><a href="/staff/requests">查找全部申请(含已办结)</a></p>
   ${board.items.length === 0
     ? html`<p>没有办理中的申请。</p>`
     : html`<table><thead><tr><th scope="col">查询码</th>${overview ? html`<th scope="col">机关</th>` : ''}<th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th></tr></thead>
       <tbody>${board.items.map((item) => html`<tr><td><a href="/staff/requests/${item.id}">${item.trackingCode}</a></td>${overview ? html`<td>${item.agencyName}</td>` : ''}
         <td>${requestStates[item.state]}${item.registeredLate ? '(逾期录入)' : ''}</td><td>${item.receivedOn}</td>${dueCell(item, board.today, board.soon)}</tr>`)}</tbody></table>`}`;
+}
+
+/** Every request, open or closed, found by tracking code, state and date received; 50 a page, newest first. */
+export function requestListBody(items: ListedRequest[], filter: Record<string, string>, showAgency: boolean, problem: string | null): Html {
+  const last = items.at(-1);
+  return html`<h1>查找申请</h1>
+  ${problem ? html`<p role="alert" class="alert">${problem}</p>` : ''}
+  <form method="get" action="/staff/requests">
+    <p class="field"><label for="q-code">查询码</label><input id="q-code" name="code" value="${filter.code ?? ''}" maxlength="40"></p>
+    <p class="field"><label for="q-state">状态</label><select id="q-state" name="state"><option value="">(全部)</option>${Object.entries(requestStates).map(([code, label]) => html`<option value="${code}"${filter.state === code ? html` selected` : ''}>${label}</option>`)}</select></p>
+    <p class="field"><label for="q-from">收到日期自</label><input id="q-from" name="from" type="date" value="${filter.from ?? ''}"></p>
+    <p class="field"><label for="q-to">至</label><input id="q-to" name="to" type="date" value="${filter.to ?? ''}"></p>
+    <p><button type="submit">查找</button></p>
+  </form>
+  ${items.length === 0
+    ? html`<p>没有符合条件的申请。</p>`
+    : html`<table><thead><tr><th scope="col">查询码</th>${showAgency ? html`<th scope="col">机关</th>` : ''}<th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">办结日期</th></tr></thead>
+      <tbody>${items.map((item) => html`<tr><td><a href="/staff/requests/${item.id}">${item.trackingCode}</a></td>${showAgency ? html`<td>${item.agencyName}</td>` : ''}
+        <td>${requestStates[item.state]}</td><td>${item.receivedOn}</td><td>${item.dueOn ?? ''}</td><td>${item.closedOn ?? ''}</td></tr>`)}</tbody></table>`}
+  ${last && items.length === 50 ? html`<p><a href="/staff/requests${queryString({ ...filter, before: last.id })}">更早的申请</a></p>` : ''}`;
 }

@@ -11,7 +11,7 @@ import { positiveId } from '../portal/portal.routes.ts';
 import { formValues, problemsOf, submissionFrom } from '../portal/request.routes.ts';
 import { requestFormBody } from '../portal/request.page.ts';
 import { casePageBody } from './staff.case.page.ts';
-import { csrfField, dashboardBody, passwordBody, sendStaffPage, signInBody } from './staff.pages.ts';
+import { csrfField, dashboardBody, passwordBody, requestListBody, sendStaffPage, signInBody } from './staff.pages.ts';
 import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
 
 /** Where to go after signing in: only a path on this site. */
@@ -84,6 +84,21 @@ export function registerStaffRoutes(app: FastifyInstance, context: AppContext): 
     const notices = await disclosure.notices(id, actor);
     return sendStaffPage(request, reply, session, `申请 ${file.request.trackingCode}`, casePageBody(session, file, notices, todayInChina(), problem));
   }
+
+  app.get('/staff/requests', async (request, reply) => {
+    const session = signedIn(request);
+    const query = request.query as Record<string, string>;
+    const filter = Object.fromEntries(['code', 'state', 'from', 'to'].map((key) => [key, typeof query[key] === 'string' ? query[key]!.slice(0, 40) : '']));
+    const actor = staffActor(request, session.user);
+    try {
+      const items = await disclosure.find({ ...filter, before: query.before }, actor);
+      return sendStaffPage(request, reply, session, '查找申请', requestListBody(items, filter, actor.agencyId === null, null));
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'validation_failed') throw error;
+      reply.status(400);
+      return sendStaffPage(request, reply, session, '查找申请', requestListBody([], filter, actor.agencyId === null, error.message));
+    }
+  });
 
   app.get('/staff/requests/:id', async (request, reply) => sendCase(request, reply, positiveId((request.params as { id: string }).id), null));
 
