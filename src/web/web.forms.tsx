@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Modal, Upload, type FormInstance } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Modal, Space, Upload, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 
@@ -94,5 +94,15 @@ export function TextFileButton({ label, onText }: { label: string; onText(text: 
     >
       <Button size="small">{label}</Button>
     </Upload>
+  );
+}
+
+/** Paging of lists read newest first by id: "older" asks for ids below the last shown, "newest" drops it again. */
+export function OlderNewer<F extends { before?: number }>({ filter, setFilter, items, pageSize, olderLabel }: { filter: F; setFilter(next: F): void; items: { id: number }[]; pageSize: number; olderLabel: string }) {
+  return (
+    <Space style={{ marginTop: 16 }}>
+      {filter.before !== undefined && <Button onClick={() => setFilter({ ...filter, before: undefined })}>回到最新</Button>}
+      {items.length === pageSize && <Button onClick={() => setFilter({ ...filter, before: items.at(-1)!.id })}>{olderLabel}</Button>}
+    </Space>
   );
 }

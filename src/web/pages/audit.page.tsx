@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AuditEntry, ChainCheck } from '../../core/audit/audit.ts';
 import { getJson, withQuery } from '../web.api.ts';
+import { OlderNewer } from '../web.forms.tsx';
 import { PageHeading } from '../web.layout.tsx';
 
 type Filter = { actor?: string; action?: string; subject?: string; from?: string; to?: string; before?: number };
@@ -59,10 +60,7 @@ export function AuditPage() {
           { title: '对象', key: 'subject', render: (_, entry) => `${entry.subjectType} ${entry.subjectId}` },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
-        {filter.before !== undefined && <Button onClick={() => setFilter({ ...filter, before: undefined })}>回到最新</Button>}
-        {items.length === 100 && <Button onClick={() => setFilter({ ...filter, before: items.at(-1)!.id })}>更早的记录</Button>}
-      </Space>
+      <OlderNewer filter={filter} setFilter={setFilter} items={items} pageSize={100} olderLabel="更早的记录" />
     </>
   );
 }

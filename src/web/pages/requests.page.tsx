@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ListedRequest } from '../../modules/disclosure/index.ts';
 import { replyCategories, requestStates } from '../../modules/disclosure/disclosure.types.ts';
 import { getJson, withQuery } from '../web.api.ts';
-import { optionsOf } from '../web.forms.tsx';
+import { OlderNewer, optionsOf } from '../web.forms.tsx';
 import { PageHeading } from '../web.layout.tsx';
 import { useSession } from '../web.session.tsx';
 
@@ -54,10 +54,7 @@ export function RequestsPage() {
           { title: '办结日期', dataIndex: 'closedOn' },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
-        {filter.before !== undefined && <Button onClick={() => setFilter({ ...filter, before: undefined })}>回到最新</Button>}
-        {items.length === 50 && <Button onClick={() => setFilter({ ...filter, before: items.at(-1)!.id })}>更早的申请</Button>}
-      </Space>
+      <OlderNewer filter={filter} setFilter={setFilter} items={items} pageSize={50} olderLabel="更早的申请" />
     </>
   );
 }
