@@ -42,10 +42,9 @@ export function buildServer(context: AppContext, options: { logger?: boolean; co
   app.register(formBody, { bodyLimit: 64 * 1024 });
   app.register(cookie);
   app.register(rateLimit, { global: false, errorResponseBuilder: (_request, limit) => new AppError('rate_limited', `提交过于频繁,请 ${Math.ceil(limit.ttl / 1000)} 秒后再试`) });
-  // No sniffing of content types anywhere; staff screens are never framed (clickjacking) and send no referrer off the site.
-  app.addHook('onRequest', async (request, reply) => {
+  // No sniffing of content types anywhere (staff responses add their own headers in the session hook).
+  app.addHook('onRequest', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    if (request.url.startsWith('/staff') || request.url.startsWith('/api/staff')) reply.header('x-frame-options', 'DENY').header('referrer-policy', 'same-origin');
   });
   app.get('/healthz', async () => ({ ok: true, database: context.db.kind }));
   app.register(async (scope) => {

@@ -70,7 +70,6 @@ export function registerStaffRoutes(app: FastifyInstance, context: AppContext): 
 
   app.get('/staff', async (request, reply) => {
     const session = signedIn(request);
-    if (session.user.mustChangePassword) return reply.redirect('/staff/password', 303);
     const actor = staffActor(request, session.user);
     const board = await disclosure.deadlines(actor);
     const overview = actor.agencyId === null ? await disclosure.deadlinesByAgency(actor) : null;

@@ -44,7 +44,8 @@ export function registerStaffSession(app: FastifyInstance, context: AppContext):
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0]!;
     if (!path.startsWith('/staff') && !path.startsWith('/api/staff')) return;
-    reply.header('cache-control', 'no-store');
+    // Never cached, never framed (clickjacking), no referrer sent off the site.
+    reply.header('cache-control', 'no-store').header('x-frame-options', 'DENY').header('referrer-policy', 'same-origin');
     request.staffSession = await context.auth.session(request.cookies[sessionCookie]);
     if (open.has(path)) return;
     if (!request.staffSession) {
