@@ -12,7 +12,3 @@ export function DueTag({ dueOn, today, soon, paused, estimated, overdue }: { due
   return <Tag>{dueOn} 前{note}</Tag>;
 }
 
-/** Today in China (UTC+8), as the server counts days. */
-export function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
+import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { assertAccessible, openSite, type Site } from '../support/browser.ts';
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Signs in on the console; a one-time password is replaced first, then the new one signs in. */
 async function signIn(page: Page, base: string, username: string, password: string, newPassword?: string): Promise<void> {
@@ -173,7 +172,7 @@ describe('the staff console in a browser', () => {
     // Repealed today: marked in the console, shown on the public page.
     await page.getByRole('button', { name: /^标注废止或失效:《/ }).click();
     await dialog(page).getByLabel('废止', { exact: true }).check();
-    await fillDate(page, '废止或失效的日期', today());
+    await fillDate(page, '废止或失效的日期', todayInChina());
     await dialog(page).getByRole('button', { name: '标注' }).click();
     await page.getByText('已废止').first().waitFor();
     await portal.goto(documentUrl);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { assertAccessible, openSite, type Site } from '../support/browser.ts';
 
@@ -85,7 +86,7 @@ describe('the staff pages in a browser', () => {
     const documentUrl = page.url();
     await page.goBack();
     await page.selectOption('#m-kind', 'repealed');
-    await page.fill('#m-on', new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    await page.fill('#m-on', todayInChina());
     await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("标注")')]);
     assert.match(await page.textContent('main') ?? '', /已标注废止/);
     await page.goto(documentUrl);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createContext, type AppContext } from '../../src/app.ts';
+import { todayInChina } from '../../src/core/calendar/index.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { buildServer } from '../../src/server/server.ts';
@@ -92,7 +93,7 @@ for (const engine of engines) {
 
     it('takes a step with the CSRF token, refuses one without, and serves the notice as a PDF', async () => {
       const clerk = await signIn('clerk.a');
-      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = todayInChina();
       const refused = await post(`/staff/requests/${requestId}/extend`, clerk, { on: today, days: '10', approver: '科长', reason: '需要调档' }, false);
       assert.equal(refused.statusCode, 403);
       const done = await post(`/staff/requests/${requestId}/extend`, clerk, { on: today, days: '10', approver: '科长', reason: '需要调档' });
@@ -177,7 +178,7 @@ for (const engine of engines) {
       const clerk = await signIn('clerk.a');
       const me = (await app.inject({ url: '/api/staff/me', headers: { cookie: clerk.cookie } })).json() as { csrfToken: string; user: { username: string } };
       assert.deepEqual([me.user.username, me.csrfToken], ['clerk.a', clerk.csrf]);
-      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = todayInChina();
       const step = (headers: Record<string, string>) =>
         app.inject({ method: 'POST', url: `/api/staff/requests/${requestId}/consult`, headers: { cookie: clerk.cookie, ...headers }, payload: { on: today, kind: 'co_producer', party: '区财政局' } });
       assert.equal((await step({})).statusCode, 403);
@@ -267,7 +268,7 @@ for (const engine of engines) {
       const clerk = await signIn('clerk.a');
       const form = await app.inject({ url: '/staff/requests/new', headers: { cookie: clerk.cookie } });
       assert.match(form.body, /需签收/);
-      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const today = todayInChina();
       const registered = await post('/staff/requests', clerk, {
         channel: 'in_person', submittedOn: today, agencyId: String(agencyA), applicantType: 'commercial', name: '某公司', organisationCode: '91310000MA1XXXXX1Q',
         phone: '021-12345678', description: '某项目的环评批复', deliveryForm: 'paper', deliveryWay: 'pick_up',

@@ -6,7 +6,7 @@ import type { PublicationView } from '../../modules/publication/index.ts';
 import { attributes, type Publication } from '../../modules/publication/publication.types.ts';
 import { postJson, putJson } from '../web.api.ts';
 import { ActionModal, DateInput, dateItemProps, filledIn, optionsOf, TextFileButton } from '../web.forms.tsx';
-import { todayInChina } from '../web.clock.tsx';
+import { todayInChina } from '../../core/calendar/calendar.rules.ts';
 
 type Draft = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText'>;
 type Submitted = { state: Publication['state']; reasons: string[]; documentIds: number[] };

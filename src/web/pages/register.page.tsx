@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import type { Receipt } from '../../modules/disclosure/index.ts';
 import { applicantTypes, channels, deliveryForms, deliveryWays } from '../../modules/disclosure/disclosure.types.ts';
 import { postJson } from '../web.api.ts';
-import { todayInChina } from '../web.clock.tsx';
+import { todayInChina } from '../../core/calendar/calendar.rules.ts';
 import { DateInput, dateItemProps, filledIn, optionsOf } from '../web.forms.tsx';
 import { PageHeading } from '../web.layout.tsx';
 import { useSession } from '../web.session.tsx';
