@@ -31,6 +31,12 @@ export async function findAgencyByName(db: Queryable, name: string): Promise<num
   return row?.id ?? null;
 }
 
+/** Each alias in the register, to the name of its agency: documents key their numbers by that name. */
+export async function agencyNamesByAlias(db: Queryable): Promise<Record<string, string>> {
+  const rows = await db.query<{ alias: string; name: string }>(sql`select x.alias, a.name from agency_aliases x join agencies a on a.id = x.agency_id`);
+  return Object.fromEntries(rows.map((row) => [row.alias, row.name]));
+}
+
 /** Every name and alias of an agency that has a code, with that code (for 索引号). */
 export async function agencyCodesByName(db: Queryable): Promise<Map<string, string>> {
   const rows = await db.query<{ name: string; code: string }>(sql`

@@ -1,7 +1,7 @@
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
 import { parseBytes, type ParsedDocument, type ParsedFile } from '../gazette/index.ts';
 import { buildTitleVector, buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../textindex/index.ts';
-import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf } from './documents.rules.ts';
+import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf, type IssuerNames } from './documents.rules.ts';
 
 /**
  * Everything about a file that needs no database: its hash, its parse, and the
@@ -78,9 +78,9 @@ function relationRows(key: string, document: ParsedDocument) {
   ];
 }
 
-export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFile, tokenizer: Tokenizer): PreparedFile {
+export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFile, tokenizer: Tokenizer, names: IssuerNames = {}): PreparedFile {
   const sourceKey = sourceKeyOf(parsed, path);
-  const keys = documentKeys(sourceKey, parsed.documents);
+  const keys = documentKeys(sourceKey, parsed.documents, names);
   const hashes = parsed.documents.map(contentHashOf);
   return {
     path,
@@ -116,6 +116,6 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFil
   };
 }
 
-export function prepareFile(path: string, bytes: Uint8Array, limits: DecodeLimits, tokenizer: Tokenizer): PreparedFile {
-  return prepareParsed(path, bytes, parseBytes(bytes, { fileName: path, limits }), tokenizer);
+export function prepareFile(path: string, bytes: Uint8Array, limits: DecodeLimits, tokenizer: Tokenizer, names: IssuerNames = {}): PreparedFile {
+  return prepareParsed(path, bytes, parseBytes(bytes, { fileName: path, limits }), tokenizer, names);
 }

@@ -59,13 +59,25 @@ export interface ExistingDocument {
   docKey: string;
   contentHash: string;
   sourceFileId: number;
+  sourceKey: string;
 }
 
 export async function findExistingDocuments(db: Queryable, keys: string[], sourceFileId: number): Promise<ExistingDocument[]> {
-  const rows = await db.query<{ id: number; doc_key: string; content_hash: string; source_file_id: number }>(sql`
-    select id, doc_key, content_hash, source_file_id from documents
-    where doc_key = any(${keys}::text[]) or source_file_id = ${sourceFileId}`);
-  return rows.map((row) => ({ id: row.id, docKey: row.doc_key, contentHash: row.content_hash, sourceFileId: row.source_file_id }));
+  const rows = await db.query<{ id: number; doc_key: string; content_hash: string; source_file_id: number; source_key: string }>(sql`
+    select d.id, d.doc_key, d.content_hash, d.source_file_id, s.source_key from documents d join source_files s on s.id = d.source_file_id
+    where d.doc_key = any(${keys}::text[]) or d.source_file_id = ${sourceFileId}`);
+  return rows.map((row) => ({ id: row.id, docKey: row.doc_key, contentHash: row.content_hash, sourceFileId: row.source_file_id, sourceKey: row.source_key }));
+}
+
+/** Keeps the texts about to be replaced by another source's, as open conflicts; returns them. */
+export async function recordConflicts(db: Queryable, documentIds: number[], laterSourceKey: string): Promise<{ id: number; documentId: number; docNumber: string | null; title: string; earlierSourceKey: string }[]> {
+  if (documentIds.length === 0) return [];
+  return db.query(sql`
+    insert into document_conflicts (document_id, doc_number, earlier_source_key, earlier_title, earlier_issuer, earlier_body_text, later_source_key)
+    select d.id, d.doc_number, s.source_key, d.display_title, d.issuer, d.body_text, ${laterSourceKey}
+    from documents d join source_files s on s.id = d.source_file_id
+    where d.id = any(${documentIds}::bigint[])
+    returning id, document_id as "documentId", doc_number as "docNumber", earlier_title as title, earlier_source_key as "earlierSourceKey"`);
 }
 
 const recordColumns = sql`

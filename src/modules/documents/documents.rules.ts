@@ -6,20 +6,42 @@ import type { ParsedDocument, ParsedFile } from '../gazette/index.ts';
  * Identity rules that make ingestion idempotent. A file is known by what it
  * is — a gazette by its title and issue, any other file by its name — so a
  * corrected file replaces the documents of the file it corrects. A document
- * is known by its 文号; one without a number by its file, type and title.
+ * is known by its issuer and 文号 (a number belongs to the agency that issued
+ * it: the same number from two issuers is two documents), the issuer by its
+ * name in the agency register, so that an alias (市政府办公厅) and the full
+ * name are one; a document without a number by its file, type and title.
  */
+
+/** The names an issuer goes by, each to the agency register's name for it. */
+export type IssuerNames = Readonly<Record<string, string>>;
+
+/** Files the platform writes when it publishes a document (主动公开 on the platform, not from a gazette). */
+export const platformFilePrefix = 'publication-';
+const platformSourcePrefix = `file:${platformFilePrefix}`;
+
+export function isPlatformSource(sourceKey: string): boolean {
+  return sourceKey.startsWith(platformSourcePrefix);
+}
+
+export function platformSourceKey(publicationId: number): string {
+  return `${platformSourcePrefix}${publicationId}`;
+}
 
 export function sourceKeyOf(parsed: ParsedFile, path: string): string {
   if (parsed.gazette?.issue) return `gazette:${parsed.gazette.title}:${parsed.gazette.issue.replace(/\(.*\)$/, '')}`;
   return `file:${basename(path, extname(path))}`;
 }
 
-export function documentKeys(sourceKey: string, documents: ParsedDocument[]): string[] {
+export function canonicalIssuer(issuer: string | null, names: IssuerNames = {}): string {
+  return issuer ? (names[issuer] ?? issuer) : '';
+}
+
+export function documentKeys(sourceKey: string, documents: ParsedDocument[], names: IssuerNames = {}): string[] {
   const seen = new Map<string, number>();
   let untitled = 0;
   return documents.map((document) => {
     let key: string;
-    if (document.docNumber) key = `no:${document.docNumber}`;
+    if (document.docNumber) key = `no:${canonicalIssuer(document.issuer, names)}:${document.docNumber}`;
     else if (document.title) key = `${sourceKey}#${document.type ?? '文件'}:${document.title}`;
     else key = `${sourceKey}#piece:${++untitled}`;
     const count = (seen.get(key) ?? 0) + 1;

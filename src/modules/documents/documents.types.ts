@@ -9,7 +9,18 @@ export interface FileOutcome {
   unchanged: number;
   removed: number;
   warnings: ParseWarning[];
+  /** Texts of the library replaced by this file's where one of the two was published on the platform. */
+  conflicts: IngestConflict[];
   error?: { code: string; message: string };
+}
+
+export interface IngestConflict {
+  /** The row in document_conflicts that keeps the replaced text. */
+  id: number;
+  documentId: number;
+  docNumber: string | null;
+  title: string;
+  earlierSourceKey: string;
 }
 
 export interface IngestSummary {
@@ -19,6 +30,7 @@ export interface IngestSummary {
   updated: number;
   unchanged: number;
   removed: number;
+  conflicts: number;
   bytes: number;
   outcomes: FileOutcome[];
 }

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../core/errors.ts';
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
 import type { PreparedFile } from './documents.prepare.ts';
+import type { IssuerNames } from './documents.rules.ts';
 
 /**
  * Prepares files ahead of the writer: worker threads read and parse the next
@@ -20,8 +21,9 @@ export function createFilePreparer(
   limits: DecodeLimits,
   terms: readonly string[],
   workers = Math.max(1, Math.min(2, availableParallelism() - 1)),
+  names: IssuerNames = {},
 ): FilePreparer {
-  const pool = Array.from({ length: workers }, () => new Worker(new URL('./prepare.worker.mjs', import.meta.url), { workerData: { terms } }));
+  const pool = Array.from({ length: workers }, () => new Worker(new URL('./prepare.worker.mjs', import.meta.url), { workerData: { terms, names } }));
   const pending = new Map<number, { worker: Worker; resolve(file: PreparedFile): void; reject(error: Error): void }>();
   // A worker keeps the process alive only while it owes an answer: an idle pool never holds the
   // process open, and a busy one always does, even when the database is in-process (PGlite) and

@@ -16,3 +16,4 @@ export type * from './documents.types.ts';
 export { todayInChina, validityOn, validityStatuses, type ValidityStatus } from './validity.sql.ts';
 export { indexNumberOf, topicOf } from './catalogue.rules.ts';
 export { markDocumentInvalid } from './documents.repository.ts';
+export { isPlatformSource, platformFilePrefix, platformSourceKey } from './documents.rules.ts';

@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError, describeError } from '../../core/errors.ts';
 import { unreadable } from '../../core/files.ts';
-import { registerIssuingAgencies } from '../agencies/index.ts';
+import { agencyNamesByAlias, registerIssuingAgencies } from '../agencies/index.ts';
 import { fileTooLarge, type DecodeLimits } from '../gazette/decode.rules.ts';
 import {
   addSearchTerms,
@@ -15,6 +15,7 @@ import {
   insertChildren,
   insertDocuments,
   loadSearchTerms,
+  recordConflicts,
   refreshValidity,
   relationTargets,
   relinkDocuments,
@@ -26,6 +27,7 @@ import {
 } from './documents.repository.ts';
 import type { PreparedFile } from './documents.prepare.ts';
 import { createFilePreparer } from './file.preparer.ts';
+import { isPlatformSource } from './documents.rules.ts';
 import type { FileOutcome, IngestProgress, IngestSummary } from './documents.types.ts';
 
 /**
@@ -37,10 +39,18 @@ import type { FileOutcome, IngestProgress, IngestSummary } from './documents.typ
 
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
+  /** Reads and writes files even when their bytes were ingested before (an operator's repair). */
+  force?: boolean;
 }
 
 export interface IngestService {
   ingest(paths: string[], options?: IngestOptions): Promise<IngestSummary>;
+  /**
+   * One file, written in the caller's transaction (publishing on the platform:
+   * the library text and the publication's state change together). A file
+   * that cannot be read as documents throws.
+   */
+  ingestInto(tx: Queryable, path: string): Promise<FileOutcome>;
 }
 
 interface Candidate {
@@ -100,10 +110,10 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     if (info.size > limits.maxFileBytes) throw fileTooLarge(path, info.size, limits);
   }
 
-  async function store(prepared: PreparedFile): Promise<FileOutcome> {
-    const known = await findSourceBySha(db, prepared.sha256);
+  async function store(prepared: PreparedFile, force = false): Promise<FileOutcome> {
+    const known = force ? null : await findSourceBySha(db, prepared.sha256);
     if (known) {
-      return { path: prepared.path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [] };
+      return { path: prepared.path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [], conflicts: [] };
     }
     if (prepared.documents.length === 0) throw new AppError('no_documents', `${prepared.path}: 没有找到任何公文`, { file: prepared.path });
     return db.transaction((tx) => write(tx, prepared));
@@ -126,12 +136,17 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     const toInsert: string[] = [];
     const toUpdate: string[] = [];
     const toRelink: string[] = [];
+    const replaced: number[] = [];
     for (const { key, hash } of prepared.documents) {
       const row = existing.get(key);
       if (!row) toInsert.push(key);
-      else if (row.contentHash !== hash) toUpdate.push(key);
-      else toRelink.push(key);
+      else if (row.contentHash !== hash) {
+        toUpdate.push(key);
+        // Text published on the platform, or replaced by it, from another file: never silently.
+        if (row.sourceFileId !== sourceFileId && (isPlatformSource(row.sourceKey) || isPlatformSource(prepared.sourceKey))) replaced.push(row.id);
+      } else toRelink.push(key);
     }
+    const conflicts = await recordConflicts(tx, replaced, prepared.sourceKey);
     const keep = new Set(keys);
     const removed = [...existing.values()].filter((row) => row.sourceFileId === sourceFileId && !keep.has(row.docKey)).map((row) => row.id);
     // What the old versions repealed or extended must be recomputed once their relations are gone.
@@ -154,14 +169,31 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
       unchanged: toRelink.length,
       removed: removed.length,
       warnings: prepared.warnings,
+      conflicts,
     };
   }
 
+  async function startPreparer(q: Queryable, workers?: number) {
+    return createFilePreparer(limits, await loadSearchTerms(q), workers, await agencyNamesByAlias(q));
+  }
+
   return {
+    async ingestInto(tx, path) {
+      await checkReadable(path);
+      const preparer = await startPreparer(tx, 1);
+      try {
+        const prepared = await preparer.prepare(path);
+        if (prepared.documents.length === 0) throw new AppError('no_documents', `${prepared.path}: 没有找到任何公文`, { file: prepared.path });
+        return await write(tx, prepared);
+      } finally {
+        await preparer.close();
+      }
+    },
+
     async ingest(paths, options = {}) {
       const candidates = await expand(paths);
       const runId = await startRun(db);
-      const preparer = createFilePreparer(limits, await loadSearchTerms(db));
+      const preparer = await startPreparer(db);
       const outcomes: FileOutcome[] = [];
       let bytes = 0;
       let written = 0;
@@ -183,7 +215,7 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
           try {
             const prepared = await ahead[index]!;
             bytes += prepared.size;
-            const outcome = await store(prepared);
+            const outcome = await store(prepared, options.force);
             outcomes.push(outcome);
             written += outcome.added + outcome.updated;
             if (written >= analyzeAt) {
@@ -193,7 +225,7 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
           } catch (error) {
             const described = describeError(error);
             const message = described.code === 'internal' ? `${candidate.path}: 内部错误(${(error as Error).message})` : described.message;
-            outcomes.push({ path: candidate.path, status: 'failed', added: 0, updated: 0, unchanged: 0, removed: 0, warnings: [], error: { code: described.code, message } });
+            outcomes.push({ path: candidate.path, status: 'failed', added: 0, updated: 0, unchanged: 0, removed: 0, warnings: [], conflicts: [], error: { code: described.code, message } });
           }
           delete ahead[index];
         }
@@ -209,6 +241,7 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
         updated: sum('updated'),
         unchanged: sum('unchanged'),
         removed: sum('removed'),
+        conflicts: outcomes.reduce((total, outcome) => total + outcome.conflicts.length, 0),
         bytes,
         outcomes,
       };

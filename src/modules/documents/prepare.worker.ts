@@ -4,14 +4,16 @@ import { describeError } from '../../core/errors.ts';
 import type { DecodeLimits } from '../gazette/decode.rules.ts';
 import { createTokenizer } from '../textindex/index.ts';
 import { prepareFile } from './documents.prepare.ts';
+import type { IssuerNames } from './documents.rules.ts';
 
-const tokenizer = createTokenizer((workerData as { terms: string[] }).terms);
+const { terms, names } = workerData as { terms: string[]; names?: IssuerNames };
+const tokenizer = createTokenizer(terms);
 
 /** The worker side of ingestion: read, hash, parse and serialise one file per message. */
 parentPort!.on('message', async (message: { id: number; path: string; limits: DecodeLimits }) => {
   try {
     const bytes = await readFile(message.path);
-    parentPort!.postMessage({ id: message.id, prepared: prepareFile(message.path, bytes, message.limits, tokenizer) });
+    parentPort!.postMessage({ id: message.id, prepared: prepareFile(message.path, bytes, message.limits, tokenizer, names) });
   } catch (error) {
     const described = describeError(error);
     const text = described.code === 'internal' ? `${message.path}: 内部错误(${(error as Error).message})` : described.message;

@@ -76,3 +76,19 @@ export async function setReviewed(tx: Queryable, id: number, on: string, note: s
 export async function setAttribute(tx: Queryable, id: number, attribute: Publication['attribute']): Promise<void> {
   await tx.query(sql`update publications set attribute = ${attribute}, not_public_reason = null where id = ${id}`);
 }
+
+/** Waits for any other transaction publishing the same number (both engines have advisory locks). */
+export async function lockNumber(tx: Queryable, docNumber: string): Promise<void> {
+  await tx.query(sql`select pg_advisory_xact_lock(hashtext(${`doc_number:${docNumber}`}))`);
+}
+
+/** A library document that carries this number and did not come from the given file. */
+export async function holderOfNumber(db: Queryable, docNumber: string, exceptSourceKey: string): Promise<{ documentId: number; title: string; issuer: string | null; agency: string | null } | null> {
+  const [row] = await db.query<{ documentId: number; title: string; issuer: string | null; agency: string | null }>(sql`
+    select d.id as "documentId", d.display_title as title, d.issuer,
+      (select a.name from publications p join agencies a on a.id = p.agency_id where s.source_key = 'file:publication-' || p.id) as agency
+    from documents d join source_files s on s.id = d.source_file_id
+    where d.doc_number = ${docNumber} and s.source_key <> ${exceptSourceKey}
+    order by d.id limit 1`);
+  return row ?? null;
+}

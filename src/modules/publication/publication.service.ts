@@ -1,13 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
-import type { Database } from '../../core/db/database.ts';
+import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { isoDate, parseInput } from '../../core/validation.ts';
-import { documentIdsOfFile, markDocumentInvalid, type IngestService } from '../documents/index.ts';
+import { documentIdsOfFile, markDocumentInvalid, platformFilePrefix, type IngestService } from '../documents/index.ts';
+import { listConflicts, repairConflict, type DocumentConflict, type RepairResult } from './publication.conflicts.ts';
 import * as repository from './publication.repository.ts';
 import { publishedText, queuesOf, reasonsToReturn, type Queues } from './publication.rules.ts';
 import { attributes, type Publication } from './publication.types.ts';
@@ -39,6 +40,10 @@ export interface PublicationService {
   queues(actor: PublishingActor, today?: string): Promise<Queues<PublicationView>>;
   /** A document kept from proactive disclosure, checked again: kept (with the reason) or published now. */
   review(id: number, input: unknown, actor: PublishingActor, today?: string): Promise<Publication['state']>;
+  /** Library texts replaced across sources (the platform's or an agency's gazette), open for an operator. */
+  conflicts(): Promise<DocumentConflict[]>;
+  /** Restores the text a conflict replaced, as a new version of the document; audited. */
+  repair(conflictId: number, actor: Actor): Promise<RepairResult>;
   /** The version history of a library document, if it was published on the platform (known by its source file). */
   versionsOfDocument(documentId: number, sourceFile: string): Promise<repository.VersionRow[]>;
 }
@@ -70,8 +75,7 @@ const reviewSchema = z.object({
 
 const publishClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'publish' });
 const markClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'mark_invalid' });
-const filePrefix = 'publication-';
-const fileBase = (id: number) => `${filePrefix}${id}`;
+const fileBase = (id: number) => `${platformFilePrefix}${id}`;
 
 export function createPublicationService(db: Database, clocks: ClockService, ingest: IngestService, filesDir: string): PublicationService {
   async function own(id: number, actor: PublishingActor, lock: boolean, tx: Parameters<typeof repository.readPublication>[0] = db) {
@@ -81,14 +85,53 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
     return publication;
   }
 
-  /** Writes the text and ingests it: the library's own reading makes it a document (and its interpretation one too). */
-  async function toLibrary(publication: Publication, bodyText: string): Promise<number[]> {
+  const pathOf = (id: number) => join(filesDir, `${fileBase(id)}.txt`);
+
+  /**
+   * A 文号 belongs to its issuer: a number that a document of the library
+   * already carries (another agency's, or another document of this one) is
+   * refused, with the holder named. The advisory lock makes two submissions
+   * of one number wait for each other, so the second sees the first.
+   */
+  async function refuseNumberHeld(tx: Queryable, publication: Publication): Promise<void> {
+    if (!publication.docNumber) return;
+    await repository.lockNumber(tx, publication.docNumber);
+    const holder = await repository.holderOfNumber(tx, publication.docNumber, `file:${fileBase(publication.id)}`);
+    if (holder) {
+      throw new AppError('conflict', `文号 ${publication.docNumber} 已由 ${holder.issuer ?? holder.agency ?? '其他机关'} 的文件《${holder.title}》使用,请核对文号`, { documentId: holder.documentId });
+    }
+  }
+
+  /**
+   * Writes the text and ingests it in the caller's transaction: the library's
+   * own reading makes it a document (and its interpretation one too), and the
+   * library text changes with the publication's state and version, or not at all.
+   */
+  async function toLibrary(tx: Queryable, publication: Publication, bodyText: string): Promise<number[]> {
     await mkdir(filesDir, { recursive: true });
-    const path = join(filesDir, `${fileBase(publication.id)}.txt`);
-    await writeFile(path, publishedText({ ...publication, bodyText }), 'utf8');
-    const summary = await ingest.ingest([path]);
-    if (summary.filesFailed > 0) throw new AppError('validation_failed', '正文无法按公文格式读取,请检查标题、成文日期和文号');
-    return documentIdsOfFile(db, fileBase(publication.id));
+    await writeFile(pathOf(publication.id), publishedText({ ...publication, bodyText }), 'utf8');
+    try {
+      await ingest.ingestInto(tx, pathOf(publication.id));
+    } catch (error) {
+      if (error instanceof AppError && error.code !== 'internal') throw new AppError('validation_failed', '正文无法按公文格式读取,请检查标题、成文日期和文号');
+      throw error;
+    }
+    return documentIdsOfFile(tx, fileBase(publication.id));
+  }
+
+  /**
+   * Work that may write the published file, run while the publication's row is
+   * locked: if it fails, the file is put back to the text that stands before the
+   * lock is let go, so the file never disagrees with the library for long.
+   */
+  async function restoringFile<T>(standing: Publication, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (standing.state === 'published') await writeFile(pathOf(standing.id), publishedText(standing), 'utf8');
+      else await rm(pathOf(standing.id), { force: true });
+      throw error;
+    }
   }
 
   async function list(actor: PublishingActor, today = todayInChina()): Promise<PublicationView[]> {
@@ -132,18 +175,22 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
         });
         return { state: 'returned', reasons, documentIds: [] };
       }
-      // Into the library first (its own transaction; doing it again is safe), then the state.
-      const documentIds = publication.attribute === 'proactive' ? await toLibrary(publication, publication.bodyText) : [];
       const state = publication.attribute === 'proactive' ? 'published' : 'filed';
-      await db.transaction(async (tx) => {
+      const documentIds = await db.transaction(async (tx) => {
         const current = await own(id, actor, true, tx);
         if (current.state !== 'draft' && current.state !== 'returned') throw new AppError('conflict', '该文件已被他人处理');
+        let documentIds: number[] = [];
+        if (state === 'published') {
+          await refuseNumberHeld(tx, current);
+          documentIds = await restoringFile(current, () => toLibrary(tx, current, current.bodyText));
+        }
         await repository.setState(tx, id, { state, returnedReasons: [], version: state === 'published' ? 1 : 0, documentIds });
         if (state === 'published') await repository.insertVersion(tx, id, { version: 1, title: current.title, bodyText: current.bodyText, reason: '首次公开', publishedOn: today, by: actor.id });
         // Filing is the first decision not to publish: the periodic review counts from it.
         else await repository.setReviewed(tx, id, today, current.notPublicReason ?? attributes[current.attribute!]);
         await clocks.record(tx, context, publishClock(id), { kind: 'stopped', on: today, reason: state === 'published' ? '已公开' : `${attributes[current.attribute!]},不主动公开` }, today);
         await recordAudit(tx, actor, { action: `publication.${state === 'published' ? 'publish' : 'file'}`, subjectType: 'publication', subjectId: String(id), after: { state, documentIds } });
+        return documentIds;
       });
       return { state, reasons: [], documentIds };
     },
@@ -152,15 +199,23 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
       const { bodyText, reason } = parseInput(correctionSchema, input);
       const publication = await own(id, actor, false);
       if (publication.state !== 'published') throw new AppError('invalid_transition', '只有已公开的文件才需要发布更正版本');
-      const documentIds = await toLibrary(publication, bodyText);
-      const version = publication.version + 1;
-      await db.transaction(async (tx) => {
-        await repository.updateDraft(tx, id, { ...publication, bodyText });
-        await repository.setState(tx, id, { state: 'published', version, documentIds });
-        await repository.insertVersion(tx, id, { version, title: publication.title, bodyText, reason, publishedOn: today, by: actor.id });
-        await recordAudit(tx, actor, { action: 'publication.correct', subjectType: 'publication', subjectId: String(id), before: { version: publication.version }, after: { version, reason } });
+      // Corrections made at the same time: the row lock puts them in line, and one made on a
+      // version that has meanwhile been replaced is refused, so no correction is lost unseen.
+      return db.transaction(async (tx) => {
+        const current = await own(id, actor, true, tx);
+        if (current.state !== 'published' || current.version !== publication.version) {
+          throw new AppError('conflict', '该文件的正文在此期间已被他人更正,请刷新后在最新版本上重新更正');
+        }
+        const version = current.version + 1;
+        return restoringFile(current, async () => {
+          const documentIds = await toLibrary(tx, current, bodyText);
+          await repository.updateDraft(tx, id, { ...current, bodyText });
+          await repository.setState(tx, id, { state: 'published', version, documentIds });
+          await repository.insertVersion(tx, id, { version, title: current.title, bodyText, reason, publishedOn: today, by: actor.id });
+          await recordAudit(tx, actor, { action: 'publication.correct', subjectType: 'publication', subjectId: String(id), before: { version: current.version }, after: { version, reason } });
+          return version;
+        });
       });
-      return version;
     },
 
     async markInvalid(id, input, actor, today = todayInChina()) {
@@ -190,22 +245,29 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
       const { decision, note } = parseInput(reviewSchema, input);
       const publication = await own(id, actor, false);
       if (publication.state !== 'filed') throw new AppError('invalid_transition', '只有未主动公开的文件需要复核');
-      const documentIds = decision === 'publish' ? await toLibrary({ ...publication, attribute: 'proactive' }, publication.bodyText) : [];
       await db.transaction(async (tx) => {
+        const current = await own(id, actor, true, tx);
+        if (current.state !== 'filed') throw new AppError('conflict', '该文件已被他人处理');
         await repository.setReviewed(tx, id, today, note);
         if (decision === 'publish') {
+          await refuseNumberHeld(tx, current);
+          const documentIds = await restoringFile(current, () => toLibrary(tx, { ...current, attribute: 'proactive' }, current.bodyText));
           await repository.setAttribute(tx, id, 'proactive');
           await repository.setState(tx, id, { state: 'published', version: 1, documentIds });
-          await repository.insertVersion(tx, id, { version: 1, title: publication.title, bodyText: publication.bodyText, reason: `复核后转为主动公开:${note}`, publishedOn: today, by: actor.id });
+          await repository.insertVersion(tx, id, { version: 1, title: current.title, bodyText: current.bodyText, reason: `复核后转为主动公开:${note}`, publishedOn: today, by: actor.id });
         }
         await recordAudit(tx, actor, { action: 'publication.review', subjectType: 'publication', subjectId: String(id), after: { decision, note } });
       });
       return decision === 'publish' ? 'published' : 'filed';
     },
 
+    conflicts: () => listConflicts(db),
+
+    repair: (conflictId, actor) => repairConflict(db, ingest, conflictId, actor),
+
     async versionsOfDocument(documentId, sourceFile) {
       // Only the platform's own files have versions: other documents cost no query.
-      return sourceFile.startsWith(filePrefix) ? repository.versionsOfDocument(db, documentId) : [];
+      return sourceFile.startsWith(platformFilePrefix) ? repository.versionsOfDocument(db, documentId) : [];
     },
   };
 }
