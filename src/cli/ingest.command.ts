@@ -37,7 +37,12 @@ function report(summary: IngestSummary, seconds: number, io: Output): void {
     for (const warning of outcome.warnings) io.err(`提示: ${outcome.path}${warning.line ? `:${warning.line}` : ''} ${warning.message}`);
   }
   for (const outcome of summary.outcomes.filter((o) => o.status === 'failed')) io.err(`失败: ${outcome.error!.message} [${outcome.error!.code}]`);
+  for (const outcome of summary.outcomes) {
+    for (const conflict of outcome.conflicts) {
+      io.err(`冲突: ${outcome.path} 替换了文件 ${conflict.documentId}(${conflict.docNumber ?? '无文号'}《${conflict.title}》)来自 ${conflict.earlierSourceKey} 的文本;原文本已保留,见 gongkai documents conflicts(编号 ${conflict.id})`);
+    }
+  }
   io.out(
-    `文件 ${summary.files} 个(失败 ${summary.filesFailed} 个);公文 新增 ${summary.added} 篇、更新 ${summary.updated} 篇、未变 ${summary.unchanged} 篇、删除 ${summary.removed} 篇;用时 ${seconds.toFixed(1)} 秒`,
+    `文件 ${summary.files} 个(失败 ${summary.filesFailed} 个);公文 新增 ${summary.added} 篇、更新 ${summary.updated} 篇、未变 ${summary.unchanged} 篇、删除 ${summary.removed} 篇${summary.conflicts > 0 ? `;冲突 ${summary.conflicts} 项` : ''};用时 ${seconds.toFixed(1)} 秒`,
   );
 }

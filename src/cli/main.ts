@@ -7,6 +7,7 @@ import { agencyCommand } from './agency.command.ts';
 import { auditCommand } from './audit.command.ts';
 import { calendarCommand, calendarUsage } from './calendar.command.ts';
 import { dbCommand } from './db.command.ts';
+import { documentsCommand } from './documents.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { processOutput, type Output } from './output.ts';
 import { parseCommand } from './parse.command.ts';
@@ -19,6 +20,8 @@ const usage = `用法: gongkai <命令> [参数]
 
   parse 文件 [--json]          解析一个文件并输出结果(不访问数据库)
   ingest 文件或目录... [--json]  把文件入库;重复执行是安全的
+  documents conflicts|repair 编号
+                                被其他来源替换的平台发布文本(或反之)及其恢复
   db migrate                    应用数据库迁移
   db stats [--json]             文件库统计
   search 检索词 [--json] [--page 页码] [--on 日期]
@@ -101,6 +104,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       return withContext(config, (context) => ingestCommand(rest, { json: values.json }, context, io));
     case 'search':
       return withContext(config, (context) => searchCommand(rest.join(' '), { json: values.json, page: values.page, on: values.on }, context, io));
+    case 'documents':
+      return withContext(config, (context) => documentsCommand(rest, { json: values.json }, context, io));
     case 'db':
       return withContext(config, (context) => dbCommand(rest[0], { json: values.json }, context, io));
     case 'calendar':

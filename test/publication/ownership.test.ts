@@ -5,6 +5,8 @@ import { createContext, type AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import type { PublishingActor } from '../../src/modules/publication/index.ts';
+import { documentsCommand } from '../../src/cli/documents.command.ts';
+import type { Output } from '../../src/cli/output.ts';
 import { seedsDir } from '../support/corpus.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
@@ -112,19 +114,50 @@ for (const engine of engines) {
         assert.equal(kept!.earlier_body_text, platform!.body_text, 'the published text stays as a version');
         assert.equal(kept!.later_source_key, 'file:changning-gazette');
 
-        const open = await context.publication.conflicts();
+        const open = await context.publication.conflicts(null);
         assert.ok(open.some((c) => c.documentId === platform!.id && c.earlierSource === `file:publication-${id}`));
         // The operator restores the text published on the platform: a new version, audited; the gazette text is kept in turn.
-        const repaired = await context.publication.repair(conflict!.id, { id: 'user:admin' });
+        const repaired = await context.publication.repair(conflict!.id, null, { id: 'user:admin' });
         assert.equal(repaired.restored, true);
         const [restored] = await library('长府办发〔2026〕40号');
         assert.deepEqual([restored!.id, restored!.body_text, restored!.source_key], [platform!.id, platform!.body_text, `file:publication-${id}`]);
-        assert.ok(!(await context.publication.conflicts()).some((c) => c.documentId === platform!.id), 'resolved');
+        assert.ok(!(await context.publication.conflicts(null)).some((c) => c.documentId === platform!.id), 'resolved');
         const [audit] = await database.db.query<{ n: number }>(sql`select count(*)::int as n from audit_events where action = 'document.repair' and subject_id = ${String(platform!.id)}`);
         assert.equal(audit!.n, 1);
       } finally {
         dir.remove();
       }
+    });
+
+    it('lists a document replaced before numbers had owners, and the repair command restores its ingested text', async () => {
+      const [seed] = await library('沪府发〔2017〕17号');
+      const id = await context.publication.createDraft({ title: '上海市长宁区人民政府办公室关于做好协助工作的通知', docNumber: '长府办发〔2026〕41号', signedOn: '2026-11-02', bodyText: body, attribute: 'proactive' }, changning, '2026-11-03');
+      await context.publication.submit(id, changning, '2026-11-03');
+      // What the old code did: the publication's ingest rewrote the seed document in place, and the migration lists it.
+      await database.db.query(sql`
+        update documents set source_file_id = (select id from source_files where source_key = ${`file:publication-${id}`}),
+          display_title = '长宁区冒用文号的通知', body_text = '冒用的正文', content_hash = 'overwritten' where id = ${seed!.id}`);
+      await database.db.query(sql`update publications set document_ids = document_ids || ${seed!.id}::bigint where id = ${id}`);
+      await database.db.query(sql`insert into document_conflicts (document_id, doc_number, later_source_key) values (${seed!.id}, '沪府发〔2017〕17号', ${`file:publication-${id}`})`);
+
+      const lines: string[] = [];
+      const io: Output = { out: (line) => lines.push(line), err: (line) => lines.push(line), json: (value) => lines.push(JSON.stringify(value)), interactive: false };
+      assert.equal(await documentsCommand(['conflicts'], { json: false }, context, io), 0);
+      const listed = lines.find((line) => line.includes('沪府发〔2017〕17号'));
+      assert.match(listed ?? '', /长宁区冒用文号的通知.*原文本来源未记录/);
+      const conflictId = listed!.split('\t')[0]!;
+      assert.equal(await documentsCommand(['repair', conflictId], { json: false }, context, io), 0);
+      assert.match(lines.at(-1)!, /已恢复文件/);
+
+      assert.deepEqual(await library('沪府发〔2017〕17号'), [seed], 'the ingested text is back, same document');
+      const [kept] = await database.db.query<{ earlier_body_text: string }>(sql`
+        select earlier_body_text from document_conflicts where document_id = ${seed!.id} and earlier_source_key = ${`file:publication-${id}`}`);
+      assert.equal(kept!.earlier_body_text, '冒用的正文', 'the replacing text stays on record as a version');
+      const [publication] = (await context.publication.list(changning)).filter((p) => p.id === id);
+      assert.ok(!publication!.documentIds.includes(seed!.id), 'the publication no longer reaches the seed document');
+      assert.ok(!(await context.publication.conflicts(null)).some((c) => c.documentId === seed!.id));
+      const [audit] = await database.db.query<{ actor: string }>(sql`select actor from audit_events where action = 'document.repair' and subject_id = ${String(seed!.id)}`);
+      assert.match(audit!.actor, /^cli:/);
     });
 
     it('lets one of ten simultaneous corrections through; the others are told to reload; the library shows the recorded text', async () => {

@@ -150,6 +150,7 @@ for (const engine of engines) {
         { url: '/api/staff/agencies', payload: { name: '上海市长宁区新设局' }, perRequest: false, adminOnly: true },
         { url: '/api/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/api/staff/sign-out', payload: {}, perRequest: false },
+        { url: '/api/staff/documents/conflicts/1/repair', payload: {}, perRequest: false, adminOnly: true },
       ];
       // The table must cover every state-changing staff route the server has: a new one without an entry fails here.
       const uncovered = staffRoutes

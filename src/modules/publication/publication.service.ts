@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { recordAudit, type Actor } from '../../core/audit/audit.ts';
+import type { StaffUser } from '../../core/auth/index.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
@@ -41,9 +42,10 @@ export interface PublicationService {
   /** A document kept from proactive disclosure, checked again: kept (with the reason) or published now. */
   review(id: number, input: unknown, actor: PublishingActor, today?: string): Promise<Publication['state']>;
   /** Library texts replaced across sources (the platform's or an agency's gazette), open for an operator. */
-  conflicts(): Promise<DocumentConflict[]>;
+  /** For system administrators (`by`), or an operator at the command line (null). */
+  conflicts(by: StaffUser | null): Promise<DocumentConflict[]>;
   /** Restores the text a conflict replaced, as a new version of the document; audited. */
-  repair(conflictId: number, actor: Actor): Promise<RepairResult>;
+  repair(conflictId: number, by: StaffUser | null, actor: Actor): Promise<RepairResult>;
   /** The version history of a library document, if it was published on the platform (known by its source file). */
   versionsOfDocument(documentId: number, sourceFile: string): Promise<repository.VersionRow[]>;
 }
@@ -72,6 +74,11 @@ const reviewSchema = z.object({
   decision: z.enum(['keep', 'publish'], { error: '请选择继续不公开或转为主动公开' }),
   note: z.string({ error: '请写明复核意见' }).trim().min(2, '请写明复核意见').max(1000),
 });
+
+/** Conflicts span agencies: only a system administrator (or the command line) sees and repairs them. */
+function operatorOnly(by: StaffUser | null): void {
+  if (by !== null && by.role !== 'system_admin') throw new AppError('forbidden', '只有系统管理员可以处理文件冲突');
+}
 
 const publishClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'publish' });
 const markClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'mark_invalid' });
@@ -261,9 +268,15 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
       return decision === 'publish' ? 'published' : 'filed';
     },
 
-    conflicts: () => listConflicts(db),
+    async conflicts(by) {
+      operatorOnly(by);
+      return listConflicts(db);
+    },
 
-    repair: (conflictId, actor) => repairConflict(db, ingest, conflictId, actor),
+    async repair(conflictId, by, actor) {
+      operatorOnly(by);
+      return repairConflict(db, ingest, conflictId, actor);
+    },
 
     async versionsOfDocument(documentId, sourceFile) {
       // Only the platform's own files have versions: other documents cost no query.

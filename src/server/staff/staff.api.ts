@@ -85,6 +85,11 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     version: await context.publication.correct(positiveId((request.params as { id: string }).id), request.body, actorOf(request)),
   }));
 
+  // Library texts replaced across sources (one of them published on the platform): system administrators repair them.
+  app.get('/api/staff/documents/conflicts', async (request) => ({ items: await context.publication.conflicts(signedIn(request).user) }));
+  app.post('/api/staff/documents/conflicts/:id/repair', async (request) =>
+    context.publication.repair(positiveId((request.params as { id: string }).id), signedIn(request).user, actorOf(request)));
+
   app.post('/api/staff/requests/:id/:action', async (request) => {
     const params = request.params as { id: string; action: string };
     if (!(params.action in actionLabels)) throw new AppError('not_found', '没有这项操作');
