@@ -57,7 +57,8 @@ export interface RepairResult {
 /**
  * Restores the replaced text by reading its file again: the library writes it
  * as a new version of the document, and keeps the text it replaces as a
- * conflict of its own, resolved by this repair. A document no longer carried
+ * conflict of its own, resolved by this repair. When the replaced text's
+ * file is not recorded, every file that has lost a document is read again. A document no longer carried
  * by a publication's file is detached from that publication, so that its
  * marks and corrections no longer reach it. Audited.
  */
@@ -68,12 +69,15 @@ export async function repairConflict(db: Database, ingest: IngestService, confli
   if (paths.length === 0) throw new AppError('not_found', '找不到被替换文本的原文件,无法恢复');
   const summary = await ingest.ingest(paths, { force: true });
   const failed = summary.outcomes.find((outcome) => outcome.status === 'failed');
-  if (failed) throw new AppError('validation_failed', `原文件无法重新读取:${failed.error?.message ?? failed.path}`);
+  const unreadable = () => new AppError('validation_failed', `原文件无法重新读取:${failed!.error?.message ?? failed!.path}`);
+  if (failed && conflict.earlierSource) throw unreadable();
   return db.transaction(async (tx) => {
     const [now] = await tx.query<{ source: string }>(sql`
       select s.source_key as source from documents d join source_files s on s.id = d.source_file_id where d.id = ${conflict.documentId}`);
     if (!now) throw new AppError('not_found', '该文件已不在文件库中');
     const restored = conflict.earlierSource ? now.source === conflict.earlierSource : now.source !== conflict.laterSource;
+    // Of the files that lost a document, some may be gone and not this one's: only the one that restores it matters.
+    if (failed && !restored) throw unreadable();
     await tx.query(sql`
       update publications set document_ids = array_remove(document_ids, ${conflict.documentId}::bigint)
       where document_ids @> array[${conflict.documentId}]::bigint[] and 'file:publication-' || id <> ${now.source}`);
