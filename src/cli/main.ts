@@ -40,7 +40,8 @@ const usage = `用法: gongkai <命令> [参数]
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
 
 环境变量: DATABASE_URL(PostgreSQL;不设则用 DATA_DIR 下的嵌入式数据库,默认 ./data)、
-HOST、PORT、MAX_FILE_MB、MAX_LINE_CHARS`;
+HOST、PORT、PUBLIC_URL(门户网站对外地址,用于网站地图与订阅)、LOG_LEVEL(日志级别,默认 info)、
+MAX_FILE_MB、MAX_LINE_CHARS`;
 
 const demoCorpus = new URL('../../corpus/seeds/', import.meta.url).pathname;
 
@@ -54,7 +55,8 @@ async function withContext(config: Config, run: (context: AppContext) => Promise
 }
 
 async function serve(context: AppContext, io: Output): Promise<number> {
-  const server = buildServer(context, { logger: false });
+  // Structured logs (JSON lines) on standard output: each request with its id, and every 5xx with its cause.
+  const server = buildServer(context, { logger: { level: context.config.server.logLevel } });
   const address = await server.listen({ host: context.config.server.host, port: context.config.server.port });
   io.out(`门户网站已启动: ${address}`);
   await new Promise<void>((resolve) => {

@@ -18,6 +18,21 @@ const schema = z.object({
   // Behind a reverse proxy that terminates TLS: its address (or "true"), so that client addresses
   // (rate limits, the audit log) and https (secure cookies) are read from X-Forwarded-* headers.
   TRUST_PROXY: z.string().min(1).optional(),
+  // The portal's public address, written into the sitemap, the feed and robots.txt; never taken
+  // from the request's Host header, which the client chooses. Default: http://HOST:PORT.
+  PUBLIC_URL: z
+    .string()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash;
+      } catch {
+        return false;
+      }
+    }, 'must be an http:// or https:// address, without user, query or fragment (e.g. https://wenjian.example.gov.cn)')
+    .optional(),
+  // The server's structured log (pino, JSON lines on standard output).
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
   MAX_LINE_CHARS: z.coerce.number().int().positive().default(1_000_000),
   // The Chinese font printed notices are set in (Debian's fonts-noto-cjk), and its face inside the collection.
@@ -27,10 +42,17 @@ const schema = z.object({
 
 export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
-  server: { host: string; port: number; trustProxy: boolean | string };
+  server: { host: string; port: number; trustProxy: boolean | string; publicUrl: string; logLevel: LogLevel };
   limits: { maxFileBytes: number; maxLineChars: number };
   font: { path: string; face: string };
   filesDir: string;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+function defaultPublicUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,7 +66,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL }
       : { kind: 'pglite', dataDir: values.DATA_DIR },
-    server: { host: values.HOST, port: values.PORT, trustProxy: values.TRUST_PROXY === undefined ? false : values.TRUST_PROXY === 'true' ? true : values.TRUST_PROXY },
+    server: {
+      host: values.HOST,
+      port: values.PORT,
+      trustProxy: values.TRUST_PROXY === undefined ? false : values.TRUST_PROXY === 'true' ? true : values.TRUST_PROXY,
+      // Origin plus any path prefix, without the trailing slash: links append "/sitemap.xml".
+      publicUrl: values.PUBLIC_URL ? new URL(values.PUBLIC_URL).href.replace(/\/+$/, '') : defaultPublicUrl(values.HOST, values.PORT),
+      logLevel: values.LOG_LEVEL,
+    },
     limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS },
     font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
     filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,

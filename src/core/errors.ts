@@ -22,6 +22,14 @@ export const errorCodes = {
   invalid_transition: { http: 409, exit: 5 },
   rate_limited: { http: 429, exit: 8 },
   dependency_missing: { http: 503, exit: 69 },
+  // PostgreSQL is down or restarting: the request may be tried again (Retry-After).
+  database_unavailable: { http: 503, exit: 69 },
+  // Another process has the embedded database's folder open (EX_TEMPFAIL).
+  database_locked: { http: 409, exit: 75 },
+  // What HTTP itself refuses before any route runs: oversized, unreadable or unknown bodies.
+  bad_request: { http: 400, exit: 2 },
+  body_too_large: { http: 413, exit: 2 },
+  unsupported_media_type: { http: 415, exit: 2 },
   migration_changed: { http: 500, exit: 70 },
   internal: { http: 500, exit: 70 },
 } as const;

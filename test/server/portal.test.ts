@@ -99,7 +99,7 @@ for (const engine of engines) {
       assert.equal((feed.body.match(/<entry>/g) ?? []).length, 48);
       const sitemap = await get('/sitemap.xml');
       assert.equal((sitemap.body.match(/\/documents\/\d+<\/loc>/g) ?? []).length, 48);
-      assert.match((await get('/robots.txt')).body, /Sitemap: http:\/\/localhost:80\/sitemap.xml/);
+      assert.match((await get('/robots.txt')).body, /Sitemap: http:\/\/127\.0\.0\.1:3000\/sitemap.xml/);
     });
 
     it('answers the JSON API in the documented shapes, with 404s for unknown ids', async () => {

@@ -1,5 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { AppError } from '../errors.ts';
+import { lockDataDir } from './lock.ts';
 import type { SqlFragment } from './sql.ts';
 
 /** What both engines offer: parameterised queries and multi-statement scripts. */
@@ -24,10 +26,20 @@ const TEXT_ARRAY_OID = 1009;
 const parseDate = (value: string) => value;
 const parseInt8 = (value: string) => Number(value);
 
+/** A folder on disk (not memory:// or another scheme): one process's alone, see lock.ts. */
+const isFolder = (dataDir: string | undefined): dataDir is string => dataDir !== undefined && !/^[a-z]+:\/\//i.test(dataDir);
+
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = await PGlite.create(dataDir, {
-    parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
-  });
+  const lock = isFolder(dataDir) ? lockDataDir(dataDir) : null;
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir, {
+      parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<R>(fragment: SqlFragment) {
       const { text, values } = fragment.compile();
@@ -42,7 +54,13 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     kind: 'pglite',
     ...wrap(db),
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
-    close: () => db.close(),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
@@ -63,39 +81,80 @@ export async function openPostgres(url: string, options: { searchPath?: string }
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
+    // While the server is unreachable, a request fails within seconds instead of waiting in line.
+    connectionTimeoutMillis: 5_000,
     types: types as pg.CustomTypesConfig,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
   });
+  // An idle connection that dies (the server restarted, an administrator ended it) is reported
+  // here; unheard, the event would end the process. The pool drops it, the next query opens anew.
+  pool.on('error', () => undefined);
   // Fail at start, with the server's own reason, rather than at the first query.
-  const probe = await pool.connect();
+  const probe = await pool.connect().catch((error: Error) => {
+    throw new AppError('database_unavailable', `无法连接数据库:${error.message}`, { reason: error.message });
+  });
   probe.release();
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(fragment: SqlFragment) {
       const { text, values } = fragment.compile();
-      const result = await target.query(text, values);
+      const result = await target.query(text, values).catch(asUnavailable);
       return result.rows as R[];
     },
     async execScript(text: string) {
-      await target.query(text);
+      await target.query(text).catch(asUnavailable);
     },
   });
   return {
     kind: 'postgres',
     ...wrap(pool),
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(asUnavailable);
+      // A connection that dies while checked out reports here (the pool listens only to idle ones).
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
-        await client.query('begin');
+        await client.query('begin').catch(asUnavailable);
         const result = await work(wrap(client));
-        await client.query('commit');
+        await client.query('commit').catch(asUnavailable);
         return result;
       } catch (error) {
+        if (isUnavailable(error)) broken ??= error as Error;
         await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // A broken connection is closed, never handed to the next caller.
+        client.release(broken);
       }
     },
     close: () => pool.end(),
   };
+}
+
+// Connection-level failures, as opposed to a statement's own error: the server is away.
+const unavailableCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+  '57P01', // admin_shutdown: the server is stopping or the backend was terminated
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+  '53300', // too_many_connections
+  '08000', '08001', '08003', '08004', '08006', // connection exceptions
+]);
+const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|not queryable/i;
+
+export function isUnavailable(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'database_unavailable';
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && unavailableCodes.has(code)) || unavailableMessages.test(error.message);
+}
+
+function asUnavailable(error: unknown): never {
+  if (isUnavailable(error) && !(error instanceof AppError)) {
+    throw new AppError('database_unavailable', '数据库暂时无法访问,请稍后再试', { reason: (error as Error).message });
+  }
+  throw error;
 }

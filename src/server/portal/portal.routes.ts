@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
-import { sql } from '../../core/db/sql.ts';
 import { AppError } from '../../core/errors.ts';
 import { agencyCodesByName } from '../../modules/agencies/index.ts';
 import { browseCounts, getDocument, getGazetteIssue, listGazetteIssues, todayInChina } from '../../modules/documents/index.ts';
 import { readSearchParams } from '../../modules/search/index.ts';
-import { html } from '../html.ts';
 import { documentBody } from './document.page.ts';
 import { countedListBody, gazetteBody, gazetteListBody } from './gazette.page.ts';
 import { homeBody } from './home.page.ts';
@@ -99,63 +97,4 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     const result = await search.search(params, { facets: true });
     return sendPage(request, reply, `${raw}年`, searchBody(params, result, today, { heading: `${raw}年成文的文件` }));
   });
-
-  // The larger-text mode (适老化) is a cookie set by a plain link: no JavaScript needed.
-  app.get('/preferences/text', async (request, reply) => {
-    const query = request.query as { size?: string; back?: string };
-    const large = query.size === 'large';
-    const back = typeof query.back === 'string' && /^\/(?![/\\])/.test(query.back) ? query.back : '/';
-    reply.header('set-cookie', `text=${large ? 'large' : 'normal'}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`);
-    return reply.redirect(back, 303);
-  });
-
-  app.get('/robots.txt', async (request, reply) => {
-    reply.type('text/plain; charset=utf-8');
-    return `User-agent: *\nAllow: /\nDisallow: /preferences/\nSitemap: ${baseUrl(request)}/sitemap.xml\n`;
-  });
-
-  app.get('/sitemap.xml', async (request, reply) => {
-    const base = baseUrl(request);
-    const rows = await db.query<{ id: number; updated_at: Date }>(sqlDocumentsForSitemap);
-    const gazettes = await listGazetteIssues(db);
-    reply.type('application/xml; charset=utf-8');
-    return html`<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-<url><loc>${base}/</loc></url>
-<url><loc>${base}/gazettes</loc></url>
-${gazettes.map((g) => html`<url><loc>${base}/gazettes/${g.id}</loc></url>\n`)}${rows.map(
-      (row) => html`<url><loc>${base}/documents/${row.id}</loc><lastmod>${row.updated_at.toISOString().slice(0, 10)}</lastmod></url>\n`,
-    )}</urlset>`.value;
-  });
-
-  app.get('/feed.xml', async (request, reply) => {
-    const base = baseUrl(request);
-    const latest = await search.search(readSearchParams({ sort: 'date', pageSize: 50 }, todayInChina()));
-    reply.type('application/atom+xml; charset=utf-8');
-    const updated = new Date().toISOString();
-    return html`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
-<title>政府文件库 · 最新文件</title>
-<id>${base}/feed.xml</id>
-<link rel="self" href="${base}/feed.xml"/>
-<link href="${base}/"/>
-<updated>${updated}</updated>
-${latest.items.map(
-      (item) => html`<entry>
-<title>${item.title}</title>
-<id>${base}/documents/${item.id}</id>
-<link href="${base}/documents/${item.id}"/>
-<updated>${item.date ? `${item.date}T00:00:00+08:00` : updated}</updated>
-<author><name>${item.issuer ?? '政府文件库'}</name></author>
-<summary>${[item.docNumber, item.issuer, item.date].filter(Boolean).join(' ')}</summary>
-</entry>
-`,
-    )}</feed>`.value;
-  });
-}
-
-const sqlDocumentsForSitemap = sql`select id, updated_at from documents order by id limit 50000`;
-
-function baseUrl(request: { protocol: string; host: string }): string {
-  return `${request.protocol}://${request.host}`;
 }
