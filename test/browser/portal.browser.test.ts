@@ -101,7 +101,7 @@ describe('the portal in a browser', () => {
       cells.map((cell) => {
         const range = document.createRange();
         range.selectNodeContents(cell);
-        return { label: cell.textContent, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+        return { label: cell.textContent, lines: new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size };
       }),
     );
     assert.ok(lines.length >= 8);

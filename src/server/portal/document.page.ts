@@ -66,13 +66,28 @@ function timeline(document: DocumentDetail): Html {
   return html`<h2>效力变化</h2><ol class="timeline">${events.map((event) => html`<li><time datetime="${event.date}">${event.date}</time> ${event.text}</li>`)}</ol>`;
 }
 
+const looseTitle = (text: string) => text.replace(/[\s《》〈〉“”"()()]/g, '');
+
+/**
+ * Relations as shown: a citation of the document itself or of the document it
+ * issues is no citation (the parser no longer records one; documents read
+ * before it learned that may still carry it until they are read again).
+ */
+function shownRelations(document: DocumentDetail): DocumentDetail['relations'] {
+  const own = new Set([document.title, document.attachment].filter((name): name is string => !!name).map(looseTitle));
+  return document.relations.filter(
+    (r) => r.kind !== 'cites' || (r.targetId !== document.id && !(r.targetId === null && r.docNumber === null && r.title !== null && own.has(looseTitle(r.title)))),
+  );
+}
+
 function relationsHtml(document: DocumentDetail): Html {
-  const kinds = [...new Set(document.relations.map((r) => r.kind))].filter((kind) => kind !== 'interprets' && kind !== 'issues');
+  const relations = shownRelations(document);
+  const kinds = [...new Set(relations.map((r) => r.kind))].filter((kind) => kind !== 'interprets' && kind !== 'issues');
   const inboundKinds = [...new Set(document.inbound.map((r) => r.kind))].filter((kind) => kind !== 'interprets' && kind !== 'issues');
   if (kinds.length === 0 && inboundKinds.length === 0) return html``;
   return html`<h2>相关文件</h2>
   ${kinds.map(
-    (kind) => html`<h3>${outbound[kind] ?? kind}</h3><ul>${document.relations
+    (kind) => html`<h3>${outbound[kind] ?? kind}</h3><ul>${relations
       .filter((r) => r.kind === kind)
       .map(
         (r) => html`<li>${r.targetId
