@@ -1,5 +1,5 @@
 import { maxPageSize, sortOrders } from '../modules/search/index.ts';
-import { validityStatuses } from '../modules/documents/index.ts';
+import { subjectCategories, validityStatuses } from '../modules/documents/index.ts';
 import { applicantTypes, deliveryForms, deliveryWays } from '../modules/disclosure/index.ts';
 
 /** The OpenAPI 3.1 description of the JSON API, served at /api/docs. */
@@ -26,6 +26,7 @@ export const openApiDocument = {
           { name: 'validity', in: 'query', schema: { type: 'string', enum: validityStatuses } },
           { name: 'normative', in: 'query', schema: { type: 'boolean' } },
           { name: 'gazette', in: 'query', schema: { type: 'integer' } },
+          { name: 'subject', in: 'query', schema: { type: 'string', enum: subjectCategories }, description: '主题分类' },
           { name: 'facets', in: 'query', schema: { type: 'boolean', default: false }, description: '同时返回各筛选项的计数' },
         ],
         responses: {

@@ -92,4 +92,44 @@ describe('the portal in a browser', () => {
     await assertAccessible(page);
     await page.close();
   });
+
+  it('fits a 390 px phone: catalogue labels on one line, nothing wider than the screen, the placeholder whole', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.base}/search?q=${encodeURIComponent('沪府发2017 17号')}`);
+    assert.match(page.url(), /\/documents\/\d+$/);
+    const lines = await page.$$eval('table.meta th', (cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return { label: cell.textContent, lines: new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size };
+      }),
+    );
+    assert.ok(lines.length >= 8);
+    for (const cell of lines) assert.equal(cell.lines, 1, `${cell.label} wraps`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
+    const room = await page.$eval('#site-q', (input) => {
+      const field = input as HTMLInputElement;
+      const style = getComputedStyle(field);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      return field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - context.measureText(field.placeholder).width;
+    });
+    assert.ok(room >= 0, `the placeholder is cut off by ${-room}px`);
+    await assertAccessible(page);
+    // The search filters: full-width controls a finger can hit, the date as text.
+    await page.goto(`${site.base}/search?q=${encodeURIComponent('行政协助 火星人')}`);
+    for (const id of ['q', 'validity', 'sort', 'on']) {
+      const box = (await page.locator(`form.filters #${id}`).boundingBox())!;
+      assert.ok(box.height >= 44, `#${id} is ${box.height}px high`);
+    }
+    assert.equal(await page.getAttribute('#on', 'type'), 'text');
+    assert.match(await page.textContent('.suggestions') ?? '', /分开检索各词/);
+    await assertAccessible(page);
+    await page.goto(`${site.base}/subjects`);
+    await Promise.all([page.waitForURL(/\/subjects\/.+$/), page.click('main li a >> nth=0')]);
+    await assertAccessible(page);
+    const favicon = await page.request.get(`${site.base}/favicon.ico`);
+    assert.equal(favicon.status(), 200);
+    await page.close();
+  });
 });

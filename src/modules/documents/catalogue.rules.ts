@@ -4,7 +4,7 @@
  * government information, chosen by words of the title (the first rule that
  * matches wins), and 索引号, agency code / year - serial.
  */
-const topics: { topic: string; words: RegExp }[] = [
+export const topics: { topic: string; words: RegExp }[] = [
   { topic: '劳动、人事、监察', words: /任免|任职|免职|人事|公务员|干部/ },
   { topic: '财政、金融、审计', words: /审计|财政|金融|预算|税/ },
   { topic: '卫生、体育', words: /卫生|医疗|献血|健康|体育|疾病/ },
@@ -18,6 +18,9 @@ const topics: { topic: string; words: RegExp }[] = [
   { topic: '公安、安全、司法', words: /公安|司法|行政执法|法治/ },
   { topic: '综合政务', words: /.*/ },
 ];
+
+/** Every subject category, in the order the rules try them; the last one takes the rest. */
+export const subjectCategories = topics.map((rule) => rule.topic);
 
 /** The subject, from the title's own words: the issuer's name (人民政府, 市场监督管理局 …) says nothing of it. */
 export function topicOf(title: string, issuer: string | null = null): string {

@@ -2,6 +2,7 @@ import type { Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { Block } from '../gazette/index.ts';
 import type { DocumentListItem, StoreStats } from './documents.types.ts';
+import { subjectOf } from './catalogue.sql.ts';
 import { validityOn, type ValidityStatus } from './validity.sql.ts';
 
 /** Reads for listings and reports. */
@@ -141,15 +142,16 @@ export interface CountedValue {
   count: number;
 }
 
-/** What the home page offers to browse: issuers, types and years with their counts. */
-export async function browseCounts(db: Queryable): Promise<{ issuers: CountedValue[]; types: CountedValue[]; years: CountedValue[] }> {
+/** What the home page offers to browse: issuers, subject categories, types and years with their counts. */
+export async function browseCounts(db: Queryable): Promise<{ issuers: CountedValue[]; subjects: CountedValue[]; types: CountedValue[]; years: CountedValue[] }> {
   const rows = await db.query<{ facet: string; value: string; n: number }>(sql`
     select 'issuer' as facet, issuer as value, count(*)::int as n from documents where issuer is not null group by issuer
     union all select 'type', doc_type, count(*)::int from documents where doc_type is not null group by doc_type
-    union all select 'year', extract(year from signed_on)::int::text, count(*)::int from documents where signed_on is not null group by 2`);
+    union all select 'year', extract(year from signed_on)::int::text, count(*)::int from documents where signed_on is not null group by 2
+    union all select 'subject', subject, count(*)::int from (select ${subjectOf(sql`d`)} as subject from documents d) s group by subject`);
   const pick = (facet: string) =>
     rows.filter((row) => row.facet === facet).map((row) => ({ value: row.value, count: row.n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'));
-  return { issuers: pick('issuer'), types: pick('type'), years: pick('year').sort((a, b) => b.value.localeCompare(a.value)) };
+  return { issuers: pick('issuer'), subjects: pick('subject'), types: pick('type'), years: pick('year').sort((a, b) => b.value.localeCompare(a.value)) };
 }
 
 export interface GazetteIssueView {

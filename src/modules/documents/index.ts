@@ -14,6 +14,7 @@ export {
 } from './documents.queries.ts';
 export type * from './documents.types.ts';
 export { todayInChina, validityOn, validityStatuses, type ValidityStatus } from './validity.sql.ts';
-export { indexNumberOf, topicOf } from './catalogue.rules.ts';
+export { indexNumberOf, subjectCategories, topicOf } from './catalogue.rules.ts';
+export { subjectOf } from './catalogue.sql.ts';
 export { markDocumentInvalid } from './documents.repository.ts';
 export { isPlatformSource, platformFilePrefix, platformSourceKey } from './documents.rules.ts';

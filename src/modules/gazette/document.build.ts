@@ -11,6 +11,7 @@ import {
   issuedTitle,
   issuerFromTitle,
   locateIssued,
+  withoutSelfCitations,
 } from './fields.rules.ts';
 import type { ParsedDocument, SourceLine } from './gazette.types.ts';
 import { readTasks } from './tasks.rules.ts';
@@ -74,7 +75,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     repeals: interpretation ? [] : relations.repeals,
     extends: interpretation ? [] : relations.extends,
     amends: interpretation ? [] : findAmendments(title, paragraphs),
-    cites: relations.cites,
+    cites: withoutSelfCitations(relations.cites, title, attachment),
     interprets: interpretation ? interpretedTitle(title) : null,
     appointments: isAppointment ? readAppointments(body) : [],
     tasks: readTasks(blocks),

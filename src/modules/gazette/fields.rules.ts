@@ -83,6 +83,25 @@ const looseKey = (text: string) =>
     .replace(/[\s、,,《》〈〉“”"()()]/g, '');
 
 /**
+ * The names a document goes by in its own text: its title, the document it
+ * issues (印发《X》的通知 carries X), and the subject of a bare "关于X的通知".
+ * A 《…》 in the body with one of these names is the document itself, not a
+ * citation of another one.
+ */
+function ownNames(title: string | null, issued: string | null): Set<string> {
+  const names = [title, issued, issuedTitle(title)];
+  const bare = title ? /^(?:.{0,30}?)关于(.+)的(?:通知|决定)$/.exec(foldText(title)) : null;
+  if (bare && !bare[1]!.includes('《')) names.push(bare[1]!);
+  return new Set(names.filter((name): name is string => !!name).map(looseKey).filter((key) => key.length > 0));
+}
+
+/** Citations without those of the document itself or of the document it issues. */
+export function withoutSelfCitations(cites: DocumentReference[], title: string | null, issued: string | null): DocumentReference[] {
+  const own = ownNames(title, issued);
+  return cites.filter((reference) => reference.docNumber !== null || reference.title === null || !own.has(looseKey(reference.title)));
+}
+
+/**
  * Where, in the body, the issued document's own title line stands. Its text
  * is the attachment's title as printed; a title after a 附件 label is an annex.
  */
@@ -193,7 +212,8 @@ export function findRelations(paragraphs: string[], ownNumber: string | null): R
     seen.add(number ?? `title:${match[1]}`);
   }
   for (const match of text.matchAll(citePattern)) {
-    const title = match[1]!;
+    // A title nested in another is printed with 〈〉; the document it names writes 《》 (see issuedTitle).
+    const title = match[1]!.replace(/〈/g, '《').replace(/〉/g, '》');
     const number = match[2] ? normaliseDocNumber(match[2]) : null;
     const key = number ?? `title:${title}`;
     if (seen.has(key) || (!number && !citableTitle.test(title))) continue;

@@ -34,6 +34,23 @@ export function sectionOf(text: string): string | null {
   return match ? match[1]!.replace(/\s+/g, '') : null;
 }
 
+/** What an interpretation's title is about: 《X》政策解读, 《X》解读 and 关于《X》的解读 are all about X. */
+function interpretedSubject(text: string): string {
+  const folded = cleanTitle(foldText(text));
+  const quoted = /《([^》]+)》/.exec(folded);
+  return looseTitleKey(quoted ? quoted[1]! : folded.replace(/^关于/, '').replace(/的?(政策)?解[读讀]$/, ''));
+}
+
+/**
+ * A title line repeated at the top of a body (the drafter's own heading under
+ * the one the publication adds) is the same document, not a new one.
+ */
+function repeatsTitle(anchor: Anchor | undefined, index: number, text: string): boolean {
+  if (!anchor || anchor.number !== null || anchor.bodyStart !== index || anchor.titleLines.length === 0) return false;
+  const title = anchor.titleLines.map((line) => line.text).join('');
+  return /解[读讀]/.test(title) && /解[读讀]/.test(text) && interpretedSubject(title) === interpretedSubject(text);
+}
+
 function isUntitledForm(text: string): boolean {
   if (text.length > 100 || !/任免|解[读讀]/.test(text)) return false;
   const folded = cleanTitle(foldText(text));
@@ -131,6 +148,12 @@ export function findSegments(lines: SourceLine[], from: number, to: number, toc:
       continue;
     }
     if (isUntitledForm(text) && !docNumberLine(lines[i + 1]?.text ?? '') && !dateOnlyLine(lines[i + 1]?.text ?? '')) {
+      const previous = starts[starts.length - 1];
+      if (repeatsTitle(previous, i, text)) {
+        previous!.bodyStart = i + 1;
+        floor = i;
+        continue;
+      }
       starts.push({ start: i, bodyStart: i + 1, titleLines: [lines[i]!], date: null, number: null });
       floor = i;
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { validityStatuses } from '../documents/index.ts';
+import { subjectCategories, validityStatuses } from '../documents/index.ts';
 import { sortOrders, type SearchParams } from './search.types.ts';
 
 /**
@@ -24,6 +24,7 @@ const schema = z.object({
   validity: z.enum(validityStatuses).optional(),
   normative: z.enum(['true', 'false']).optional(),
   gazette: z.coerce.number().int().positive().optional(),
+  subject: z.enum(subjectCategories as [string, ...string[]]).optional(),
 });
 
 const clamp = (value: number, min: number, max: number) => (Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), min), max) : min);
@@ -52,6 +53,7 @@ export function readSearchParams(raw: Record<string, unknown>, today: string): S
       ...(value.validity !== undefined ? { validity: value.validity } : {}),
       ...(value.normative !== undefined ? { normative: value.normative === 'true' } : {}),
       ...(value.gazette !== undefined ? { gazetteIssueId: value.gazette } : {}),
+      ...(value.subject !== undefined ? { subject: value.subject } : {}),
     },
     sort: value.sort,
     page: clamp(value.page, 1, maxPage),

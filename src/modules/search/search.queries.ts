@@ -1,6 +1,6 @@
 import type { Queryable } from '../../core/db/database.ts';
 import { joinSql, sql, type SqlFragment } from '../../core/db/sql.ts';
-import { validityOn, type ValidityStatus } from '../documents/index.ts';
+import { subjectOf, validityOn, type ValidityStatus } from '../documents/index.ts';
 import { numberQuery, type NumberQuery } from '../textindex/index.ts';
 import type { FacetValue, Facets, SearchFilters, SortOrder } from './search.types.ts';
 
@@ -43,6 +43,8 @@ function filterConditions(plan: SearchPlan): SqlFragment[] {
   if (filters.normative !== undefined) conditions.push(sql`e.normative = ${filters.normative}`);
   if (filters.gazetteIssueId !== undefined) conditions.push(sql`e.gazette_issue_id = ${filters.gazetteIssueId}`);
   if (filters.validity !== undefined) conditions.push(sql`${validityOn(plan.on, sql`e`)} = ${filters.validity}`);
+  // The subject is worked out from the title, which only documents holds.
+  if (filters.subject !== undefined) conditions.push(sql`exists (select 1 from documents d where d.id = e.document_id and ${subjectOf(sql`d`)} = ${filters.subject}::text)`);
   return conditions;
 }
 
@@ -147,7 +149,7 @@ export async function facetCounts(db: Queryable, plan: SearchPlan): Promise<Face
   const rows = await db.query<{ facet: keyof Facets; value: string | null; label: string | null; n: number }>(sql`
     with f as (
       select e.issuer, e.doc_type, e.normative, e.gazette_issue_id, extract(year from e.signed_on)::int as year,
-        ${validityOn(plan.on, sql`e`)} as validity
+        ${validityOn(plan.on, sql`e`)} as validity, e.document_id
       from ${entries} where ${baseWhere(plan)}
       limit ${plan.countLimit}
     )
@@ -157,8 +159,10 @@ export async function facetCounts(db: Queryable, plan: SearchPlan): Promise<Face
     union all select 'validity', validity, validity, count(*)::int from f group by validity
     union all select 'normative', normative::text, case when normative then '规范性文件' else '其他文件' end, count(*)::int from f group by normative
     union all select 'gazette', f.gazette_issue_id::text, g.title || ' ' || coalesce(g.issue, ''), count(*)::int
-      from f left join gazette_issues g on g.id = f.gazette_issue_id group by f.gazette_issue_id, g.title, g.issue`);
-  const facets: Facets = { issuer: [], year: [], type: [], validity: [], normative: [], gazette: [] };
+      from f left join gazette_issues g on g.id = f.gazette_issue_id group by f.gazette_issue_id, g.title, g.issue
+    union all select 'subject', s.subject, s.subject, count(*)::int
+      from (select ${subjectOf(sql`d`)} as subject from f join documents d on d.id = f.document_id) s group by s.subject`);
+  const facets: Facets = { issuer: [], year: [], type: [], validity: [], normative: [], gazette: [], subject: [] };
   for (const row of rows) {
     const value: FacetValue = { value: row.value ?? '', label: row.label ?? '未标注', count: row.n };
     facets[row.facet].push(value);
@@ -184,4 +188,10 @@ export async function resultRows(db: Queryable, ids: number[], on: string): Prom
     select d.id, d.display_title, d.doc_number, d.issuer, d.signed_on, d.doc_type, ${validityOn(on)} as validity,
       left(d.body_text, 20000) as body_text
     from documents d where d.id = any(${ids}::bigint[])`);
+}
+
+/** Titles that match a regular expression (the near spellings of a word, see search.suggest.rules.ts). */
+export async function titlesMatching(db: Queryable, pattern: string, limit: number): Promise<string[]> {
+  const rows = await db.query<{ title: string }>(sql`select display_title as title from documents where display_title ~ ${pattern}::text limit ${limit}`);
+  return rows.map((row) => row.title);
 }

@@ -1,9 +1,10 @@
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
-import { createTokenizer, isEmptyQuery, parseQuery, matchQuery, type Tokenizer } from '../textindex/index.ts';
-import { countMatches, facetCounts, pageIds, resultRows, type SearchPlan } from './search.queries.ts';
+import { createTokenizer, isEmptyQuery, normaliseForSearch, parseQuery, matchQuery, type Tokenizer } from '../textindex/index.ts';
+import { countMatches, facetCounts, pageIds, resultRows, titlesMatching, type SearchPlan } from './search.queries.ts';
 import { buildSnippet } from './search.snippet.rules.ts';
-import type { SearchParams, SearchResult } from './search.types.ts';
+import { nearPattern, nearWords, spellable } from './search.suggest.rules.ts';
+import type { SearchFilters, SearchParams, SearchResult, SearchSuggestions } from './search.types.ts';
 
 /**
  * Search over the library. The segmenter learns the library's own terms when
@@ -15,7 +16,14 @@ export interface SearchService {
   search(params: SearchParams, options?: { facets?: boolean }): Promise<SearchResult>;
   /** The one document a query names, when the query is nothing but a complete document number. */
   documentNamedBy(q: string): Promise<number | null>;
+  /** For a search that found nothing: near spellings, the words one by one, the same search in every document. */
+  suggest(params: SearchParams): Promise<SearchSuggestions>;
 }
+
+/** At most this many words are counted alone, and this many near spellings tried: a few quick counts, not a crawl. */
+const maxSuggestedWords = 6;
+const maxNearSpellings = 3;
+const titlesScanned = 200;
 
 /**
  * Runs search statements with sequential scans discouraged. For a common word
@@ -104,6 +112,31 @@ export function createSearchService(db: Database, options: { countLimit?: number
         where doc_number_prefix = ${number.prefix} and doc_number_year = ${number.year} and doc_number_serial = ${number.serial}
         limit 2`);
       return rows.length === 1 ? rows[0]!.id : null;
+    },
+    async suggest(params) {
+      const { parsed } = await plan(params);
+      const count = async (q: string, filters: SearchFilters) => {
+        const { searchPlan } = await plan({ q, filters, on: params.on });
+        return withIndexPreferred(db, async (tx) => (await countMatches(tx, searchPlan)).total);
+      };
+      const words = [...new Set([...parsed.phrases, ...parsed.chunks].flat().map((token) => token.text))];
+      const separately = words.length > 1 ? await Promise.all(words.slice(0, maxSuggestedWords).map(async (word) => ({ word, count: await count(word, params.filters) }))) : [];
+      // A near spelling replaces one unquoted run of the query; the first runs that have one are offered.
+      const nearSpellings: SearchSuggestions['nearSpellings'] = [];
+      const runs = normaliseForSearch(params.q).replace(/["“”「」『』][^"“”「」『』]*["“”「」『』]/g, ' ').split(/\s+/).filter(spellable);
+      for (const run of runs) {
+        if (nearSpellings.length >= maxNearSpellings) break;
+        const titles = await titlesMatching(db, nearPattern(run), titlesScanned);
+        for (const word of nearWords(run, titles, maxNearSpellings)) {
+          const q = normaliseForSearch(params.q).replace(run, word);
+          const found = await count(q, params.filters);
+          if (found > 0 && nearSpellings.length < maxNearSpellings) nearSpellings.push({ q, count: found });
+        }
+      }
+      const { validity, ...otherFilters } = params.filters;
+      const withoutValidity = validity !== undefined ? { count: await count(params.q, otherFilters) } : null;
+      const withoutFilters = Object.keys(params.filters).length > 0 ? { count: await count(params.q, {}) } : null;
+      return { nearSpellings, words: separately, withoutValidity, withoutFilters };
     },
   };
 }

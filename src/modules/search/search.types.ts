@@ -10,6 +10,8 @@ export interface SearchFilters {
   validity?: ValidityStatus;
   normative?: boolean;
   gazetteIssueId?: number;
+  /** 主题分类, one of subjectCategories. */
+  subject?: string;
 }
 
 export interface SearchParams {
@@ -48,6 +50,7 @@ export interface Facets {
   validity: FacetValue[];
   normative: FacetValue[];
   gazette: FacetValue[];
+  subject: FacetValue[];
 }
 
 export interface SearchResult {
@@ -59,4 +62,16 @@ export interface SearchResult {
   items: SearchItem[];
   /** Present when asked for. */
   facets: Facets | null;
+}
+
+/** What to offer when a search finds nothing (see SearchService.suggest). */
+export interface SearchSuggestions {
+  /** The query with one word spelled as the library spells it, and how many that finds. */
+  nearSpellings: { q: string; count: number }[];
+  /** Each word of a query of several words, searched alone with the same filters. */
+  words: { word: string; count: number }[];
+  /** The same query without the validity filter, i.e. in expired, repealed … documents too; null when no validity was asked for. */
+  withoutValidity: { count: number } | null;
+  /** The same query with no filter at all; null when there was no filter. */
+  withoutFilters: { count: number } | null;
 }

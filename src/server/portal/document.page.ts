@@ -66,13 +66,28 @@ function timeline(document: DocumentDetail): Html {
   return html`<h2>效力变化</h2><ol class="timeline">${events.map((event) => html`<li><time datetime="${event.date}">${event.date}</time> ${event.text}</li>`)}</ol>`;
 }
 
+const looseTitle = (text: string) => text.replace(/[\s《》〈〉“”"()()]/g, '');
+
+/**
+ * Relations as shown: a citation of the document itself or of the document it
+ * issues is no citation (the parser no longer records one; documents read
+ * before it learned that may still carry it until they are read again).
+ */
+function shownRelations(document: DocumentDetail): DocumentDetail['relations'] {
+  const own = new Set([document.title, document.attachment].filter((name): name is string => !!name).map(looseTitle));
+  return document.relations.filter(
+    (r) => r.kind !== 'cites' || (r.targetId !== document.id && !(r.targetId === null && r.docNumber === null && r.title !== null && own.has(looseTitle(r.title)))),
+  );
+}
+
 function relationsHtml(document: DocumentDetail): Html {
-  const kinds = [...new Set(document.relations.map((r) => r.kind))].filter((kind) => kind !== 'interprets' && kind !== 'issues');
+  const relations = shownRelations(document);
+  const kinds = [...new Set(relations.map((r) => r.kind))].filter((kind) => kind !== 'interprets' && kind !== 'issues');
   const inboundKinds = [...new Set(document.inbound.map((r) => r.kind))].filter((kind) => kind !== 'interprets' && kind !== 'issues');
   if (kinds.length === 0 && inboundKinds.length === 0) return html``;
   return html`<h2>相关文件</h2>
   ${kinds.map(
-    (kind) => html`<h3>${outbound[kind] ?? kind}</h3><ul>${document.relations
+    (kind) => html`<h3>${outbound[kind] ?? kind}</h3><ul>${relations
       .filter((r) => r.kind === kind)
       .map(
         (r) => html`<li>${r.targetId
@@ -95,7 +110,7 @@ export function documentBody(document: DocumentDetail, agencyCode: string | null
   return html`<article>
   <h1>${document.title} ${validityBadge(document.validity)}</h1>
   <table class="meta">
-    <tr><th scope="row">索引号</th><td>${indexNumberOf(document.id, document.date, agencyCode ?? undefined)}</td><th scope="row">主题分类</th><td>${topicOf(document.title, document.issuer)}</td></tr>
+    <tr><th scope="row">索引号</th><td>${indexNumberOf(document.id, document.date, agencyCode ?? undefined)}</td><th scope="row">主题分类</th><td><a href="/subjects/${encodeURIComponent(topicOf(document.title, document.issuer))}">${topicOf(document.title, document.issuer)}</a></td></tr>
     <tr><th scope="row">发文机关</th><td>${document.issuer ? html`<a href="/issuers/${encodeURIComponent(document.issuer)}">${document.issuer}</a>` : '—'}</td><th scope="row">成文日期</th><td>${document.date ?? '—'}</td></tr>
     <tr><th scope="row">发文字号</th><td>${document.docNumber ?? '—'}</td><th scope="row">发布日期</th><td>${document.publishedOn ?? document.date ?? '—'}</td></tr>
     <tr><th scope="row">有效性</th><td>${document.validity}${document.effectiveFrom ? `(${document.effectiveFrom} 起施行${end ? `,有效期至 ${end}` : ''})` : end ? `(有效期至 ${end})` : ''}</td><th scope="row">文种</th><td>${document.type ?? '—'}${document.normative ? '(行政规范性文件)' : ''}</td></tr>

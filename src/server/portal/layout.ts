@@ -36,7 +36,7 @@ const styles = `
   nav.main a { text-decoration: none; font-weight: 600; }
   nav.main a[aria-current="page"] { text-decoration: underline; text-underline-offset: .3em; }
   form.search { display: flex; gap: .5rem; flex: 1 1 18rem; }
-  form.search input[type="search"] { flex: 1; font-size: 1rem; padding: .45rem .6rem; border: 2px solid #6b6b6b; border-radius: 4px; min-width: 0; }
+  form.search input[type="search"] { flex: 1; font-size: 1rem; padding: .45rem .6rem; border: 2px solid #6b6b6b; border-radius: 4px; min-width: 10rem; }
   button, .button { font-size: 1rem; padding: .45rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
   main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
   h1 { font-size: 1.6rem; line-height: 1.4; margin: .5rem 0 1rem; }
@@ -53,7 +53,19 @@ const styles = `
   mark { background: #ffe27a; color: inherit; padding: 0 .1em; }
   table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
   th, td { border: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
-  table.meta th { width: 7.5rem; background: var(--soft); font-weight: 600; }
+  table.meta th { width: 6.5rem; background: var(--soft); font-weight: 600; white-space: nowrap; }
+  @media (max-width: 40rem) {
+    table.meta tr { display: grid; grid-template-columns: max-content minmax(0, 1fr); }
+    table.meta th { width: auto; }
+    table.meta td { overflow-wrap: anywhere; }
+  }
+  form.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: .75rem 1rem; align-items: end; margin-bottom: .5rem; }
+  form.filters .field.wide { grid-column: 1 / -1; }
+  form.filters label { display: block; font-weight: 600; }
+  form.filters input, form.filters select { font: inherit; width: 100%; min-height: 2.75rem; padding: .4rem .6rem; border: 2px solid #6b6b6b; border-radius: 4px; background: var(--paper); color: var(--ink); }
+  form.filters button { min-height: 2.75rem; width: 100%; }
+  form.filters .hint { grid-column: 1 / -1; margin: 0; }
+  .suggestions { border: 1px solid var(--line); border-radius: 4px; padding: .25rem 1rem .75rem; background: var(--soft); }
   .facets section { margin-bottom: 1.25rem; }
   .facets h2 { font-size: 1rem; margin: 0 0 .25rem; }
   .facets a[aria-current="true"] { font-weight: 700; }
@@ -96,11 +108,15 @@ const styles = `
   }
 `;
 
+/** Short enough to show whole in the header's box at 320 px; the search page explains the rest. */
+export const searchPlaceholder = '标题、文号或关键词';
+
 const nav = [
   { href: '/', label: '首页' },
   { href: '/search', label: '文件检索' },
   { href: '/gazettes', label: '政府公报' },
   { href: '/issuers', label: '发文机关' },
+  { href: '/subjects', label: '主题分类' },
   { href: '/years', label: '按年份' },
   { href: '/requests', label: '依申请公开' },
 ];
@@ -128,6 +144,8 @@ export function renderPage(options: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} - ${options.staff ? '政务公开工作平台' : '政府文件库'}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="alternate" type="application/atom+xml" title="最新文件" href="/feed.xml">
 <style>${new Html(styles)}</style>
 </head>
@@ -144,7 +162,7 @@ ${options.description ? html`<meta name="description" content="${options.descrip
           <input type="hidden" name="_csrf" value="${options.staff.csrfToken}"> <button type="submit">退出</button></form>`
       : html`<form class="search" role="search" action="/search" method="get">
       <label for="site-q" class="visually-hidden">检索文件</label>
-      <input id="site-q" type="search" name="q" value="${options.query ?? ''}" placeholder="标题、文号或关键词,如 行政协助、沪府发〔2017〕17号" maxlength="200">
+      <input id="site-q" type="search" name="q" value="${options.query ?? ''}" placeholder="${searchPlaceholder}" maxlength="200">
       <button type="submit">检索</button>
     </form>`}
     <a class="no-print" href="/preferences/text?size=${options.largeText ? 'normal' : 'large'}&amp;back=${back}">${options.largeText ? '标准字号' : '大字版'}</a>

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { agencyCodesByName } from '../../modules/agencies/index.ts';
-import { browseCounts, getDocument, getGazetteIssue, listGazetteIssues, todayInChina } from '../../modules/documents/index.ts';
+import { browseCounts, getDocument, getGazetteIssue, listGazetteIssues, subjectCategories, todayInChina } from '../../modules/documents/index.ts';
 import { readSearchParams } from '../../modules/search/index.ts';
 import { documentBody } from './document.page.ts';
+import { faviconCacheControl, faviconIco, faviconSvg } from './favicon.ts';
 import { countedListBody, gazetteBody, gazetteListBody } from './gazette.page.ts';
 import { homeBody } from './home.page.ts';
 import { sendPage } from './parts.ts';
@@ -51,7 +52,8 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     const named = params.page === 1 && Object.keys(params.filters).length === 0 ? await search.documentNamedBy(params.q) : null;
     if (named !== null) return reply.redirect(`/documents/${named}`, 303);
     const result = await search.search(params, { facets: true });
-    return sendPage(request, reply, params.q ? `检索:${params.q}` : '文件检索', searchBody(params, result, today), { query: params.q });
+    const suggestions = result.total === 0 && params.q.trim() !== '' ? await search.suggest(params) : undefined;
+    return sendPage(request, reply, params.q ? `检索:${params.q}` : '文件检索', searchBody(params, result, today, { suggestions }), { query: params.q });
   });
 
   app.get('/documents/:id', async (request, reply) => {
@@ -83,6 +85,24 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     if (result.total === 0 && params.page === 1) throw new AppError('not_found', '没有这个发文机关的文件');
     return sendPage(request, reply, name, searchBody(params, result, today, { heading: name }));
   });
+
+  app.get('/subjects', async (request, reply) => {
+    const { subjects } = await browseCounts(db);
+    return sendPage(request, reply, '按主题分类', countedListBody('按主题分类浏览', subjects, (v) => `/subjects/${encodeURIComponent(v)}`));
+  });
+
+  app.get('/subjects/:name', async (request, reply) => {
+    const today = todayInChina();
+    const name = (request.params as { name: string }).name;
+    if (!subjectCategories.includes(name)) throw new AppError('not_found', '没有这个主题分类');
+    const params = readSearchParams({ ...(request.query as Record<string, unknown>), subject: name, sort: 'date' }, today);
+    const result = await search.search(params, { facets: true });
+    return sendPage(request, reply, name, searchBody(params, result, today, { heading: `主题分类:${name}` }));
+  });
+
+  // Browsers ask for /favicon.ico on every page; the pages link the SVG.
+  app.get('/favicon.ico', async (_request, reply) => reply.header('cache-control', faviconCacheControl).type('image/x-icon').send(faviconIco));
+  app.get('/favicon.svg', async (_request, reply) => reply.header('cache-control', faviconCacheControl).type('image/svg+xml').send(faviconSvg));
 
   app.get('/years', async (request, reply) => {
     const { years } = await browseCounts(db);
