@@ -15,11 +15,21 @@ async function signIn(page: Page, base: string, username: string, password: stri
   if (!newPassword) return;
   await page.getByRole('heading', { name: '设置新密码' }).waitFor();
   await assertAccessible(page);
+  // The rules are there before any refusal, and checked as the new password is typed.
+  const rules = page.getByRole('list', { name: '新密码的要求' });
+  assert.match(await rules.textContent() ?? '', new RegExp(`至少 12 个字符.*不能包含用户名「${username}」`, 's'));
   await page.getByLabel('当前密码(一次性密码)').fill(password);
+  await page.getByLabel('新密码(至少 12 位)').fill(`my ${username} is long enough`);
+  await page.getByText('密码不能包含用户名').waitFor();
+  await rules.getByText(/不能包含用户名.*（未满足）/).waitFor();
+  await rules.getByText(/至少 12 个字符（已满足）/).waitFor();
   await page.getByLabel('新密码(至少 12 位)').fill(newPassword);
+  await rules.getByText(/不能包含用户名.*（已满足）/).waitFor();
   await page.getByLabel('再次输入新密码').fill(newPassword);
   await page.getByRole('button', { name: '保存新密码' }).click();
   await page.getByRole('heading', { name: '公开 · 工作人员登录' }).waitFor();
+  // Signed out by the change, and told so.
+  assert.match(await page.getByRole('status').textContent() ?? '', /密码已修改,请用新密码登录/);
   await signIn(page, base, username, newPassword);
 }
 
@@ -189,7 +199,13 @@ describe('the staff console in a browser', () => {
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('button', { name: '核对哈希链' }).click();
     assert.match(await page.getByRole('status').first().textContent() ?? '', /哈希链逐条核对无误/);
-    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    // Names and Chinese labels, the recorded codes kept in the title.
+    const created = page.getByRole('cell', { name: '新建账号' }).first();
+    await created.waitFor();
+    assert.equal(await created.locator('[title="user.create"]').count(), 1);
+    const creation = page.getByRole('row').filter({ hasText: '新建账号' }).first();
+    assert.match(await creation.textContent() ?? '', /系统管理员\(系统管理员\).*账号 孙经办\(clerk\)/s);
+    assert.doesNotMatch(await page.textContent('main table') ?? '', /user:\d|cli:|disclosure\.|disclosure_request/);
     await assertAccessible(page);
     await page.getByRole('button', { name: '退出登录' }).click();
 
@@ -251,6 +267,9 @@ describe('the staff console in a browser', () => {
     await page.getByRole('link', { name: /^YSQ/ }).click();
     await page.getByRole('heading', { name: /^依申请公开:YSQ/ }).waitFor();
     assert.equal(await page.getByText('<b>周八</b>').count(), 1);
+    // The request came from the public: said in Chinese, the code on hover.
+    assert.match(await page.locator('.ant-timeline').textContent() ?? '', /收到申请\(公众,/);
+    assert.equal(await page.locator('.ant-timeline [title="public"]').count(), 1);
     await assertAccessible(page);
     await page.getByRole('button', { name: '延期答复' }).click();
     await dialog(page).getByLabel('批准人(政府信息公开工作机构负责人)').fill('政务公开科负责人');
