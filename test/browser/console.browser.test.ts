@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { assertAccessible, openSite, type Site } from '../support/browser.ts';
@@ -15,11 +15,21 @@ async function signIn(page: Page, base: string, username: string, password: stri
   if (!newPassword) return;
   await page.getByRole('heading', { name: '设置新密码' }).waitFor();
   await assertAccessible(page);
+  // The rules are there before any refusal, and checked as the new password is typed.
+  const rules = page.getByRole('list', { name: '新密码的要求' });
+  assert.match(await rules.textContent() ?? '', new RegExp(`至少 12 个字符.*不能包含用户名「${username}」`, 's'));
   await page.getByLabel('当前密码(一次性密码)').fill(password);
+  await page.getByLabel('新密码(至少 12 位)').fill(`my ${username} is long enough`);
+  await page.getByText('密码不能包含用户名').waitFor();
+  await rules.getByText(/不能包含用户名.*（未满足）/).waitFor();
+  await rules.getByText(/至少 12 个字符（已满足）/).waitFor();
   await page.getByLabel('新密码(至少 12 位)').fill(newPassword);
+  await rules.getByText(/不能包含用户名.*（已满足）/).waitFor();
   await page.getByLabel('再次输入新密码').fill(newPassword);
   await page.getByRole('button', { name: '保存新密码' }).click();
   await page.getByRole('heading', { name: '公开 · 工作人员登录' }).waitFor();
+  // Signed out by the change, and told so.
+  assert.match(await page.getByRole('status').textContent() ?? '', /密码已修改,请用新密码登录/);
   await signIn(page, base, username, newPassword);
 }
 
@@ -36,6 +46,73 @@ async function fillDate(page: Page, label: string, date: string): Promise<void> 
   await input.fill(date);
   await input.press('Tab');
   await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Watches a console page for what blanks it: an uncaught error (React's
+ * error #300 unmounts the whole console) or an error written to the console.
+ * A refused request's "Failed to load resource" line is the API answering, not the page failing.
+ */
+function watchErrors(page: Page): { errors: string[]; assertAlive(what: string): Promise<void> } {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  return {
+    errors,
+    async assertAlive(what) {
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      assert.deepEqual(errors, [], `after ${what}`);
+      assert.equal(await page.locator('#root header').count(), 1, `the console is still shown after ${what}`);
+    },
+  };
+}
+
+/**
+ * Ticks every checkbox (and unticks it), chooses every radio button and every
+ * option of every select inside `scope`, one at a time, checking after each
+ * that the console is still there. Fields an answer reveals are tried too.
+ * Returns how many choices were made.
+ */
+async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: string) => Promise<void>): Promise<number> {
+  let tried = 0;
+  const name = async (input: Locator) => (await input.evaluate((element) => element.closest('label')?.textContent ?? '')).trim();
+  const checkboxes = scope.locator('input[type="checkbox"]:not([disabled])');
+  for (let i = 0; i < (await checkboxes.count()); i++) {
+    const box = checkboxes.nth(i);
+    const label = await name(box);
+    await box.click();
+    await assertAlive(`ticking ${label}`);
+    await box.click();
+    await assertAlive(`unticking ${label}`);
+    tried += 1;
+  }
+  const radios = scope.locator('input[type="radio"]:not([disabled])');
+  for (let i = 0; i < (await radios.count()); i++) {
+    const radio = radios.nth(i);
+    const label = await name(radio);
+    await radio.click();
+    await assertAlive(`choosing ${label}`);
+    tried += 1;
+  }
+  const selects = scope.locator('.ant-select:not(.ant-select-disabled)');
+  const openOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)');
+  for (let i = 0; i < (await selects.count()); i++) {
+    await selects.nth(i).click();
+    await page.locator('.ant-select-dropdown:visible').waitFor();
+    const titles = await openOptions.evaluateAll((options) => options.map((option) => option.getAttribute('title') ?? ''));
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    for (const title of titles) {
+      await selects.nth(i).click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await assertAlive(`choosing ${title}`);
+      tried += 1;
+    }
+  }
+  return tried;
 }
 
 /**
@@ -122,7 +199,13 @@ describe('the staff console in a browser', () => {
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('button', { name: '核对哈希链' }).click();
     assert.match(await page.getByRole('status').first().textContent() ?? '', /哈希链逐条核对无误/);
-    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    // Names and Chinese labels, the recorded codes kept in the title.
+    const created = page.getByRole('cell', { name: '新建账号' }).first();
+    await created.waitFor();
+    assert.equal(await created.locator('[title="user.create"]').count(), 1);
+    const creation = page.getByRole('row').filter({ hasText: '新建账号' }).first();
+    assert.match(await creation.textContent() ?? '', /系统管理员\(系统管理员\).*账号 孙经办\(clerk\)/s);
+    assert.doesNotMatch(await page.textContent('main table') ?? '', /user:\d|cli:|disclosure\.|disclosure_request/);
     await assertAccessible(page);
     await page.getByRole('button', { name: '退出登录' }).click();
 
@@ -184,6 +267,9 @@ describe('the staff console in a browser', () => {
     await page.getByRole('link', { name: /^YSQ/ }).click();
     await page.getByRole('heading', { name: /^依申请公开:YSQ/ }).waitFor();
     assert.equal(await page.getByText('<b>周八</b>').count(), 1);
+    // The request came from the public: said in Chinese, the code on hover.
+    assert.match(await page.locator('.ant-timeline').textContent() ?? '', /收到申请\(公众,/);
+    assert.equal(await page.locator('.ant-timeline [title="public"]').count(), 1);
     await assertAccessible(page);
     await page.getByRole('button', { name: '延期答复' }).click();
     await dialog(page).getByLabel('批准人(政府信息公开工作机构负责人)').fill('政务公开科负责人');
@@ -224,6 +310,88 @@ describe('the staff console in a browser', () => {
     await page.getByText('申请人信息只向受理机关的工作人员显示。').waitFor();
     assert.equal(await page.getByText('吴九').count() + (await page.getByText('周八').count()), 0);
     assert.equal(await page.getByRole('button', { name: '作出答复' }).count(), 0, 'supervisors act on no case');
+    assert.deepEqual(errors, []);
+  });
+
+  it('survives every checkbox, radio button and select option of every form, and fills the window edge to edge', async () => {
+    const [agency] = await site.db.query<{ id: number }>(sql`select id from agencies where name = '上海市长宁区人民政府办公室'`);
+    const clerk = await site.context.auth.createUser({ username: 'tryall', displayName: '钱试办', role: 'clerk', agencyId: agency!.id, password: 'a long passphrase to try all' }, null, { id: 'cli:test' });
+    await site.context.auth.createUser({ username: 'tryadmin', displayName: '李管理', role: 'system_admin', agencyId: null, password: 'a long passphrase to administer' }, null, { id: 'cli:test' });
+    // One document filed (its review has a select) and one published (its repeal mark has radio buttons).
+    const author = { id: `user:${clerk.id}`, agencyId: agency!.id };
+    const draft = (title: string, attribute: string) => ({ title, signedOn: '2026-11-02', bodyText: '为规范政务公开工作,现就有关事项通知如下。', attribute, notPublicReason: attribute === 'not_public' ? '涉及内部管理事项' : undefined });
+    await site.context.publication.submit(await site.context.publication.createDraft(draft('长宁区内部工作安排的通知', 'not_public'), author), author);
+    await site.context.publication.submit(await site.context.publication.createDraft(draft('长宁区政务公开工作要点', 'proactive'), author), author);
+
+    const page = await site.browser.newPage();
+    page.setDefaultTimeout(10_000);
+    const { errors, assertAlive } = watchErrors(page);
+    await signIn(page, site.base, 'tryall', 'a long passphrase to try all');
+    await page.getByRole('heading', { name: '上海市长宁区人民政府办公室工作台' }).waitFor();
+
+    // No browser margin round the console: the header starts at the window's corner (issue item 11).
+    const header = await page.locator('#root header').boundingBox();
+    assert.deepEqual([header?.x, header?.y], [0, 0]);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), '0px');
+
+    // The new-document drawer: 规范性文件 alone once blanked the console (React error #300).
+    await page.getByRole('navigation').getByRole('link', { name: '主动公开' }).click();
+    await page.getByRole('button', { name: '新建文件' }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '新建文件' });
+    await drawer.getByLabel('标题').waitFor();
+    assert.ok((await tryEveryChoice(page, drawer, assertAlive)) >= 5);
+    await page.getByLabel('规范性文件').check();
+    await assertAlive('ticking 规范性文件 alone');
+    await drawer.getByText('规范性文件、政策性文件须同步报送').waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    for (const [button, title] of [[/^标注废止或失效:《/, '标注废止或失效'], [/^复核$/, '复核'], [/^发布更正$/, '发布更正']] as const) {
+      await page.getByRole('button', { name: button }).first().click();
+      const modal = page.getByRole('dialog').filter({ hasText: title });
+      await modal.waitFor();
+      await tryEveryChoice(page, modal, assertAlive);
+      await modal.getByRole('button', { name: /取\s*消/ }).click();
+      await modal.waitFor({ state: 'hidden' });
+    }
+
+    // Registering a request: every channel, applicant type and way of delivery.
+    await page.getByRole('link', { name: '登记申请' }).click();
+    await page.getByLabel('申请渠道').waitFor();
+    assert.ok((await tryEveryChoice(page, page.locator('main form'), assertAlive)) >= 10);
+
+    // Every step of a request, each in its own dialog.
+    await page.getByRole('link', { name: '工作台' }).click();
+    await page.getByRole('link', { name: /^YSQ/ }).first().click();
+    await page.getByRole('heading', { name: /^依申请公开:YSQ/ }).waitFor();
+    const steps = await page.locator('main .ant-space').filter({ has: page.getByRole('button') }).first().getByRole('button').allTextContents();
+    assert.ok(steps.length >= 3, `steps offered: ${steps.join('、')}`);
+    for (const step of steps) {
+      await page.getByRole('button', { name: step, exact: true }).click();
+      const modal = page.getByRole('dialog').filter({ hasText: step });
+      await modal.waitFor();
+      await tryEveryChoice(page, modal, assertAlive);
+      await modal.getByRole('button', { name: /取\s*消/ }).click();
+      await modal.waitFor({ state: 'hidden' });
+    }
+
+    await page.getByRole('navigation').getByRole('link', { name: '依申请公开' }).click();
+    await page.getByLabel('查询码').waitFor();
+    await tryEveryChoice(page, page.locator('main form'), assertAlive);
+    await page.getByRole('button', { name: '退出登录' }).click();
+
+    // The administrator's forms: a new account (every role, every agency shown) and a new agency.
+    await signIn(page, site.base, 'tryadmin', 'a long passphrase to administer');
+    await page.getByRole('link', { name: '账号管理' }).click();
+    await page.getByRole('button', { name: '新建账号' }).click();
+    await tryEveryChoice(page, dialog(page), assertAlive);
+    await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByRole('link', { name: '机关名录' }).click();
+    await page.getByRole('button', { name: '添加机关' }).click();
+    await tryEveryChoice(page, dialog(page), assertAlive);
+    await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByRole('link', { name: '审计日志' }).click();
+    await tryEveryChoice(page, page.locator('main form'), assertAlive);
     assert.deepEqual(errors, []);
   });
 });

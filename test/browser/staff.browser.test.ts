@@ -35,9 +35,12 @@ describe('the staff pages in a browser', () => {
     await page.fill('#s-password', oneTime);
     await Promise.all([page.waitForURL(/\/staff\/password$/), page.click('button:has-text("登录")')]);
     await assertAccessible(page);
+    // The rules are told up front, not only after a refusal; the change ends the session and says so.
+    assert.match(await page.textContent('#p-rules') ?? '', /至少 12 个字符.*不能包含用户名「clerk」/s);
     await page.fill('#p-current', oneTime);
     await page.fill('#p-next', 'a long new password for work');
     await Promise.all([page.waitForURL(/\/staff\/sign-in/), page.click('button:has-text("保存")')]);
+    assert.match(await page.textContent('[role="status"]') ?? '', /密码已修改,请用新密码登录/);
     await page.fill('#s-username', 'clerk');
     await page.fill('#s-password', 'a long new password for work');
     await Promise.all([page.waitForURL(/\/staff$/), page.click('button:has-text("登录")')]);

@@ -5,13 +5,24 @@ export const maxFailedAttempts = 5;
 export const lockMinutes = 15;
 export const sessionHours = 8;
 
-/** Long enough to resist guessing; no composition rules, which only make passwords worse. */
+/**
+ * Long enough to resist guessing; no composition rules, which only make passwords worse.
+ * Declared once: the change-password forms show these rules before anything is refused, and check them as one types.
+ */
+export const passwordRules: readonly { rule: string; problem: string; broken(password: string, username: string): boolean }[] = [
+  { rule: '至少 12 个字符', problem: '密码至少 12 个字符', broken: (password) => password.length < 12 },
+  { rule: '不超过 200 个字符', problem: '密码不能超过 200 个字符', broken: (password) => password.length > 200 },
+  { rule: '不能包含用户名', problem: '密码不能包含用户名', broken: (password, username) => password.toLowerCase().includes(username.toLowerCase()) },
+  { rule: '不能由同一个字符重复组成', problem: '密码不能由同一个字符重复组成', broken: (password) => /^(.)\1+$/.test(password) },
+];
+
+/** What is wrong with a password, in the words shown to its owner; empty when it may be used. */
+export function passwordProblems(password: string, username: string): string[] {
+  return passwordRules.filter((rule) => rule.broken(password, username)).map((rule) => rule.problem);
+}
+
 export function checkPassword(password: string, username: string): void {
-  const problems: string[] = [];
-  if (password.length < 12) problems.push('密码至少 12 个字符');
-  if (password.length > 200) problems.push('密码不能超过 200 个字符');
-  if (password.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
-  if (/^(.)\1+$/.test(password)) problems.push('密码不能由同一个字符重复组成');
+  const problems = passwordProblems(password, username);
   if (problems.length > 0) throw new AppError('validation_failed', problems.join(';'), { problems: problems.map((message) => ({ field: 'password', message })) });
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
 import { actionLabels, type RequestAction } from '../../modules/disclosure/index.ts';
+import { lookUpAuditNames } from '../audit.names.ts';
 import { positiveId } from '../portal/portal.routes.ts';
 import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
 
@@ -55,7 +56,8 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
   app.get('/api/staff/requests/:id', async (request) => {
     const id = positiveId((request.params as { id: string }).id);
     const actor = actorOf(request);
-    return { ...(await disclosure.caseFile(id, actor)), notices: await disclosure.notices(id, actor) };
+    const file = await disclosure.caseFile(id, actor);
+    return { ...file, notices: await disclosure.notices(id, actor), names: await lookUpAuditNames(context.db, file.events) };
   });
 
   app.post('/api/staff/requests', async (request, reply) => {

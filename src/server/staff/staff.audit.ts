@@ -2,13 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { readAuditLog, verifyAuditChain, type AuditEntry, type AuditFilter } from '../../core/audit/audit.ts';
 import { dayNumberOf } from '../../core/calendar/index.ts';
+import { auditActionLabel, auditActorLabel, auditSubjectLabel, type AuditNames } from '../audit.labels.ts';
+import { lookUpAuditNames } from '../audit.names.ts';
 import { html, queryString, type Html } from '../html.ts';
 import { sendStaffPage } from './staff.pages.ts';
 import { requireRole } from './staff.session.ts';
 
 /** The audit log for supervisors and system administrators: filtered, paged, and its hash chain checked on demand. */
 
-function auditBody(entries: AuditEntry[], filter: Record<string, string>, chain: Html | null): Html {
+/** Names and Chinese labels in the cells; the recorded codes in each cell's title, and in the filter above. */
+function auditBody(entries: AuditEntry[], names: AuditNames, filter: Record<string, string>, chain: Html | null): Html {
   const last = entries.at(-1);
   return html`<h1>审计日志</h1>
   ${chain ?? html`<p><a href="/staff/audit/verify">核对哈希链</a>(逐条重算,日志越大越慢)</p>`}
@@ -21,7 +24,7 @@ function auditBody(entries: AuditEntry[], filter: Record<string, string>, chain:
     <p><button type="submit">筛选</button></p>
   </form>
   <table><thead><tr><th scope="col">编号</th><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">地址</th><th scope="col">操作</th><th scope="col">对象</th><th scope="col">变更</th></tr></thead>
-  <tbody>${entries.map((e) => html`<tr><td>${e.id}</td><td>${e.at}</td><td>${e.actor}</td><td>${e.address ?? ''}</td><td>${e.action}</td><td>${e.subjectType} ${e.subjectId}</td>
+  <tbody>${entries.map((e) => html`<tr><td>${e.id}</td><td>${e.at}</td><td title="${e.actor}">${auditActorLabel(e.actor, names)}</td><td>${e.address ?? ''}</td><td title="${e.action}">${auditActionLabel(e.action)}</td><td title="${e.subjectType} ${e.subjectId}">${auditSubjectLabel(e.subjectType, e.subjectId, names)}</td>
     <td><details><summary>前后</summary><pre>${JSON.stringify({ before: e.before, after: e.after }, null, 1)}</pre></details></td></tr>`)}</tbody></table>
   ${last && entries.length === 100 ? html`<p><a href="/staff/audit${queryString({ ...filter, before: last.id })}">更早的记录</a></p>` : ''}`;
 }
@@ -42,7 +45,8 @@ export function registerAuditScreens(app: FastifyInstance, context: AppContext):
   app.get('/staff/audit', async (request, reply) => {
     const session = requireRole(request, 'supervisor', 'system_admin');
     const { filter, echo } = auditFilter(request.query as Record<string, unknown>);
-    return sendStaffPage(request, reply, session, '审计日志', auditBody(await readAuditLog(context.db, filter), echo, null));
+    const entries = await readAuditLog(context.db, filter);
+    return sendStaffPage(request, reply, session, '审计日志', auditBody(entries, await lookUpAuditNames(context.db, entries), echo, null));
   });
 
   app.get('/staff/audit/verify', async (request, reply) => {
@@ -51,7 +55,8 @@ export function registerAuditScreens(app: FastifyInstance, context: AppContext):
     const chain = check.broken
       ? html`<p role="alert" class="alert">哈希链在第 ${check.broken.id} 号事件处断裂:${check.broken.reason === 'content_changed' ? '该条内容已被改动' : '其前一条已被删除或改动'}。</p>`
       : html`<p role="status" class="notice">共 ${check.events} 条,哈希链逐条核对无误;链尾哈希 <code>${check.head ?? ''}</code>。</p>`;
-    return sendStaffPage(request, reply, session, '审计日志', auditBody(await readAuditLog(context.db, {}), {}, chain));
+    const entries = await readAuditLog(context.db, {});
+    return sendStaffPage(request, reply, session, '审计日志', auditBody(entries, await lookUpAuditNames(context.db, entries), {}, chain));
   });
 
   app.get('/api/staff/audit/verify', async (request) => {
@@ -61,6 +66,7 @@ export function registerAuditScreens(app: FastifyInstance, context: AppContext):
 
   app.get('/api/staff/audit', async (request) => {
     requireRole(request, 'supervisor', 'system_admin');
-    return { items: await readAuditLog(context.db, auditFilter(request.query as Record<string, unknown>).filter) };
+    const items = await readAuditLog(context.db, auditFilter(request.query as Record<string, unknown>).filter);
+    return { items, names: await lookUpAuditNames(context.db, items) };
   });
 }

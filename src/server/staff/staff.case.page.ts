@@ -14,6 +14,7 @@ import {
   type NoticeKind,
   type RequestAction,
 } from '../../modules/disclosure/index.ts';
+import { auditActorLabel, type AuditNames } from '../audit.labels.ts';
 import { html, type Html } from '../html.ts';
 import { csrfField } from './staff.pages.ts';
 
@@ -54,7 +55,8 @@ function actionFields(action: RequestAction, file: CaseFile, today: string): Htm
   }
 }
 
-export function casePageBody(session: Session, file: CaseFile, notices: { eventId: number; kind: NoticeKind; on: string }[], today: string, problem: string | null): Html {
+/** `names`: who the staff in the timeline are (user:2 is shown as 孙经办(经办人员), the code kept in its title). */
+export function casePageBody(session: Session, file: CaseFile, notices: { eventId: number; kind: NoticeKind; on: string }[], today: string, problem: string | null, names?: Pick<AuditNames, 'users'>): Html {
   const { request, applicant, clock } = file;
   const state = clock?.state;
   return html`<h1>依申请公开:${request.trackingCode}</h1>
@@ -88,7 +90,7 @@ export function casePageBody(session: Session, file: CaseFile, notices: { eventI
   <h2>文书</h2>
   <ul>${notices.map((n) => html`<li>${n.on} ${noticeKinds[n.kind]}${applicant ? html`:<a href="/staff/requests/${request.id}/notices/${n.eventId}">查看、打印</a> | <a href="/staff/requests/${request.id}/notices/${n.eventId}.pdf">PDF</a>` : ''}</li>`)}</ul>
   <h2>办理记录</h2>
-  <ol class="timeline">${file.events.map((event) => html`<li>${event.onDate} ${actionLabels[event.action as RequestAction] ?? '收到申请'}(${event.actor},${event.at})${event.publicNote ? html`:${event.publicNote}` : ''}</li>`)}</ol>
+  <ol class="timeline">${file.events.map((event) => html`<li>${event.onDate} ${actionLabels[event.action as RequestAction] ?? '收到申请'}(<span title="${event.actor}">${auditActorLabel(event.actor, names)}</span>,${event.at})${event.publicNote ? html`:${event.publicNote}` : ''}</li>`)}</ol>
   ${clock
     ? html`<h2>期限计算</h2>
       <ul>${clock.limits.map((limit) => html`<li>${limit.label}(${limit.source})</li>`)}</ul>

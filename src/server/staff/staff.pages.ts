@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { passwordRules } from '../../core/auth/auth.rules.ts';
 import { roles, type Session } from '../../core/auth/index.ts';
 import { requestStates, type AgencyDeadlines, type Deadlines, type ListedRequest } from '../../modules/disclosure/index.ts';
 import { html, queryString, type Html } from '../html.ts';
@@ -27,8 +28,10 @@ export function sendStaffPage(request: FastifyRequest, reply: FastifyReply, sess
 
 export const csrfField = (session: Session) => html`<input type="hidden" name="_csrf" value="${session.csrfToken}">`;
 
-export function signInBody(next: string, problem: string | null): Html {
+/** `notice`: what just happened, e.g. a changed password ended the session. */
+export function signInBody(next: string, problem: string | null, notice: string | null = null): Html {
   return html`<h1>工作人员登录</h1>
+  ${notice && !problem ? html`<p role="status" class="notice">${notice}</p>` : ''}
   ${problem ? html`<p role="alert" class="alert">${problem}</p>` : ''}
   <form method="post" action="/staff/sign-in">
     <input type="hidden" name="next" value="${next}">
@@ -44,7 +47,8 @@ export function passwordBody(session: Session, problem: string | null): Html {
   ${problem ? html`<p role="alert" class="alert">${problem}</p>` : ''}
   <form method="post" action="/staff/password">${csrfField(session)}
     <p class="field"><label for="p-current">当前密码</label><input id="p-current" name="current" type="password" autocomplete="current-password" required></p>
-    <p class="field"><label for="p-next">新密码(至少 12 个字符)</label><input id="p-next" name="next" type="password" autocomplete="new-password" required minlength="12"></p>
+    <p class="field"><label for="p-next">新密码(至少 12 个字符)</label><input id="p-next" name="next" type="password" autocomplete="new-password" required minlength="12" maxlength="200" aria-describedby="p-rules"></p>
+    <div id="p-rules"><p>新密码的要求:</p><ul>${passwordRules.map(({ rule }) => html`<li>${rule === '不能包含用户名' ? `不能包含用户名「${session.user.username}」` : rule}</li>`)}</ul></div>
     <p><button type="submit">保存</button></p>
   </form>`;
 }

@@ -11,6 +11,7 @@ import { positiveId } from '../portal/portal.routes.ts';
 import { formValues, problemsOf, submissionFrom } from '../portal/request.routes.ts';
 import { requestFormBody } from '../portal/request.page.ts';
 import { casePageBody } from './staff.case.page.ts';
+import { lookUpAuditNames } from '../audit.names.ts';
 import { csrfField, dashboardBody, passwordBody, requestListBody, sendStaffPage, signInBody } from './staff.pages.ts';
 import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
 
@@ -30,7 +31,8 @@ export function registerStaffRoutes(app: FastifyInstance, context: AppContext): 
   app.get('/staff/sign-in', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.staffSession) return reply.redirect(next, 303);
-    return sendPage(request, reply, '工作人员登录', signInBody(next, null));
+    const changed = (request.query as Record<string, unknown>).changed === 'password';
+    return sendPage(request, reply, '工作人员登录', signInBody(next, null, changed ? '密码已修改,请用新密码登录。' : null));
   });
 
   app.post('/staff/sign-in', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
@@ -65,7 +67,8 @@ export function registerStaffRoutes(app: FastifyInstance, context: AppContext): 
       return sendStaffPage(request, reply, session, '修改密码', passwordBody(session, error.message));
     }
     reply.clearCookie(sessionCookie, { path: '/' });
-    return reply.redirect('/staff/sign-in', 303);
+    // The change ends every session, this one included: say so on the sign-in page.
+    return reply.redirect('/staff/sign-in?changed=password', 303);
   });
 
   app.get('/staff', async (request, reply) => {
@@ -81,7 +84,8 @@ export function registerStaffRoutes(app: FastifyInstance, context: AppContext): 
     const actor = staffActor(request, session.user);
     const file = await disclosure.caseFile(id, actor);
     const notices = await disclosure.notices(id, actor);
-    return sendStaffPage(request, reply, session, `申请 ${file.request.trackingCode}`, casePageBody(session, file, notices, todayInChina(), problem));
+    const names = await lookUpAuditNames(context.db, file.events);
+    return sendStaffPage(request, reply, session, `申请 ${file.request.trackingCode}`, casePageBody(session, file, notices, todayInChina(), problem, names));
   }
 
   app.get('/staff/requests', async (request, reply) => {

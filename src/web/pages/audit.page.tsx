@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Form, Input, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AuditEntry, ChainCheck } from '../../core/audit/audit.ts';
+import { auditActionLabel, auditActorLabel, auditSubjectLabel, type AuditNames } from '../../server/audit.labels.ts';
 import { getJson, withQuery } from '../web.api.ts';
 import { OlderNewer } from '../web.forms.tsx';
 import { PageHeading } from '../web.layout.tsx';
@@ -12,9 +13,10 @@ type Filter = { actor?: string; action?: string; subject?: string; from?: string
 /** The audit log for supervisors: every change, who made it and from where, filtered and paged; and the hash chain checked on demand. */
 export function AuditPage() {
   const [filter, setFilter] = useState<Filter>({});
-  const log = useQuery({ queryKey: ['audit', filter], queryFn: () => getJson<{ items: AuditEntry[] }>(withQuery('/api/staff/audit', filter)) });
+  const log = useQuery({ queryKey: ['audit', filter], queryFn: () => getJson<{ items: AuditEntry[]; names: AuditNames }>(withQuery('/api/staff/audit', filter)) });
   const verify = useMutation({ mutationFn: () => getJson<ChainCheck>('/api/staff/audit/verify') });
   const items = log.data?.items ?? [];
+  const names = log.data?.names;
   const onSearch = (values: { actor?: string; action?: string; subject?: string; dates?: [Dayjs, Dayjs] | null }) =>
     setFilter({ actor: values.actor, action: values.action, subject: values.subject, from: values.dates?.[0]?.format('YYYY-MM-DD'), to: values.dates?.[1]?.format('YYYY-MM-DD') });
   return (
@@ -54,10 +56,11 @@ export function AuditPage() {
         columns={[
           { title: '编号', dataIndex: 'id', width: 80 },
           { title: '时间', dataIndex: 'at', width: 180 },
-          { title: '操作人', dataIndex: 'actor' },
+          // Names and labels to read; the recorded code on hover (title), as the filters above take it.
+          { title: '操作人', dataIndex: 'actor', render: (actor: string) => <span title={actor}>{auditActorLabel(actor, names)}</span> },
           { title: '地址', dataIndex: 'address' },
-          { title: '操作', dataIndex: 'action' },
-          { title: '对象', key: 'subject', render: (_, entry) => `${entry.subjectType} ${entry.subjectId}` },
+          { title: '操作', dataIndex: 'action', render: (action: string) => <span title={action}>{auditActionLabel(action)}</span> },
+          { title: '对象', key: 'subject', render: (_, entry) => <span title={`${entry.subjectType} ${entry.subjectId}`}>{auditSubjectLabel(entry.subjectType, entry.subjectId, names)}</span> },
         ]}
       />
       <OlderNewer filter={filter} setFilter={setFilter} items={items} pageSize={100} olderLabel="更早的记录" />

@@ -71,7 +71,10 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
     form.setFieldsValue(publication ?? { signedOn: todayInChina(), normative: false, policy: false, attribute: null });
   }, [open, publication]);
   const attribute = Form.useWatch('attribute', form);
-  const needsInterpretation = Form.useWatch('normative', form) || Form.useWatch('policy', form);
+  // Both watched on every render: a hook skipped by `||` breaks React's hook order (error #300).
+  const normative = Form.useWatch('normative', form);
+  const policy = Form.useWatch('policy', form);
+  const needsInterpretation = normative || policy;
   const saveAnd = (thenSubmit: boolean) => form.validateFields().then((values) => save.mutate({ values, thenSubmit }), () => undefined);
   return (
     <Drawer

@@ -5,6 +5,7 @@ import { useParams } from 'react-router-dom';
 import type { ClockDay } from '../../core/clock/index.ts';
 import type { CaseFile } from '../../modules/disclosure/index.ts';
 import { actionLabels, applicantTypes, channels, noticeKinds, replyCategories, requestStates, type NoticeKind, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
+import { auditActorLabel, type AuditNames } from '../../server/audit.labels.ts';
 import { getJson, postJson } from '../web.api.ts';
 import { todayInChina } from '../../core/calendar/calendar.rules.ts';
 import { DueTag } from '../web.clock.tsx';
@@ -12,7 +13,7 @@ import { ActionModal, filledIn } from '../web.forms.tsx';
 import { PageHeading } from '../web.layout.tsx';
 import { ActionFields } from './request.actions.tsx';
 
-type CaseView = CaseFile & { notices: { eventId: number; kind: NoticeKind; on: string }[] };
+type CaseView = CaseFile & { notices: { eventId: number; kind: NoticeKind; on: string }[]; names: Pick<AuditNames, 'users'> };
 
 /** One request: what was asked, by whom (for the handling agency only), its clock day by day, its letters, and the steps allowed now. */
 export function RequestPage() {
@@ -116,7 +117,11 @@ export function RequestPage() {
       <Timeline
         items={events.map((event, index) => ({
           key: index,
-          content: `${event.onDate} ${actionLabels[event.action as RequestAction] ?? '收到申请'}(${event.actor},${event.at})${event.publicNote ? `:${event.publicNote}` : ''}`,
+          content: (
+            <>
+              {event.onDate} {actionLabels[event.action as RequestAction] ?? '收到申请'}(<span title={event.actor}>{auditActorLabel(event.actor, file.data.names)}</span>,{event.at}){event.publicNote ? `:${event.publicNote}` : ''}
+            </>
+          ),
         }))}
       />
 
