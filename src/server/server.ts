@@ -7,6 +7,7 @@ import { AppError, describeError, isAppError } from '../core/errors.ts';
 import { registerApi } from './api.routes.ts';
 import { registerConsole } from './console.routes.ts';
 import { html } from './html.ts';
+import { registerInputGuard } from './input.guard.ts';
 import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
@@ -46,6 +47,7 @@ export function buildServer(context: AppContext, options: { logger?: boolean; co
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
   });
+  registerInputGuard(app);
   app.get('/healthz', async () => ({ ok: true, database: context.db.kind }));
   app.register(async (scope) => {
     registerStaffSession(scope, context);
