@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { choice, controlCharacterMessage, hasControlCharacters, isoDate, optionalText, wholeNumber } from '../../core/validation.ts';
+import { choice, isoDate, optionalText, wholeNumber } from '../../core/validation.ts';
 import { validityStatuses, type ValidityStatus } from '../documents/index.ts';
 import { sortOrders, type SearchParams } from './search.types.ts';
 
@@ -15,11 +15,11 @@ export const maxPageSize = 100;
 /** Page and page size are clamped, and a sort that is not one is relevance: a bad link still finds something. */
 const looseNumber = (fallback: number) => z.preprocess((value) => (typeof value === 'string' && /^\s*-?\d{1,16}\s*$/.test(value) ? Number(value) : value), z.number().catch(fallback));
 const schema = z.object({
-  // A query longer than any real one is cut, as page numbers are clamped: only control characters are refused.
+  // Any text is a query (the CLI's too): control characters become spaces and a query longer than any real one is cut,
+  // as page numbers are clamped. Over HTTP the input guard has already refused control characters with a 400.
   q: z
     .string({ error: '检索词应为文本' })
-    .refine((value) => !hasControlCharacters(value), controlCharacterMessage('检索词'))
-    .transform((value) => value.slice(0, 1000))
+    .transform((value) => value.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 1000))
     .optional()
     .transform((value) => value ?? ''),
   page: looseNumber(1),
