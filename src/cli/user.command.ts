@@ -13,7 +13,7 @@ export const userUsage = `用法:
 export async function userCommand(args: string[], options: { name?: string; role?: string; agency?: string }, context: AppContext, io: Output): Promise<number> {
   const [action, username] = args;
   if (action !== 'add' || !username || !options.name || !options.role) throw new AppError('validation_failed', userUsage);
-  if (!(options.role in roles)) throw new AppError('validation_failed', `未知的角色「${options.role}」\n${userUsage}`);
+  if (!Object.hasOwn(roles, options.role)) throw new AppError('validation_failed', `未知的角色「${options.role}」\n${userUsage}`);
   if (options.agency !== undefined && !/^\d{1,12}$/.test(options.agency)) throw new AppError('validation_failed', '--agency 应为机关编号');
   const created = await context.auth.createUser(
     { username, displayName: options.name, role: options.role as Role, agencyId: options.agency ? Number(options.agency) : null },

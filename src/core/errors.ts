@@ -54,7 +54,7 @@ export function isAppError(error: unknown): error is AppError {
 
 /** Turns any thrown value into what may be shown: internals never leak. */
 export function describeError(error: unknown): { code: ErrorCode; message: string; http: number; exit: number } {
-  if (isAppError(error)) {
+  if (isAppError(error) && Object.hasOwn(errorCodes, error.code)) {
     return { code: error.code, message: error.message, ...errorCodes[error.code] };
   }
   return { code: 'internal', message: '内部错误', ...errorCodes.internal };

@@ -10,6 +10,7 @@ import { AppError } from '../core/errors.ts';
 import { registerApi } from './api.routes.ts';
 import { registerConsole } from './console.routes.ts';
 import { html } from './html.ts';
+import { registerInputGuard } from './input.guard.ts';
 import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
@@ -89,6 +90,7 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     await context.db.query(sql`select 1 as ok`);
     return { ok: true, database: context.db.kind };
   });
+  registerInputGuard(app);
   app.register(async (scope) => {
     registerStaffSession(scope, context);
     registerStaffRoutes(scope, context);

@@ -262,7 +262,9 @@ for (const engine of engines) {
       assert.match(verified.body, /哈希链逐条核对无误/);
       const api = (await app.inject({ url: '/api/staff/audit?action=auth.sign_in_failed', headers: { cookie: watcher.cookie } })).json() as { items: { action: string }[] };
       assert.ok(api.items.length > 0 && api.items.every((e) => e.action === 'auth.sign_in_failed'));
-      assert.equal((await app.inject({ url: '/staff/audit?from=2026-02-30', headers: { cookie: watcher.cookie } })).statusCode, 200, 'an impossible date is ignored, not an error');
+      const impossible = await app.inject({ url: '/staff/audit?from=2026-02-30', headers: { cookie: watcher.cookie } });
+      assert.equal(impossible.statusCode, 400, 'an impossible date is said to be wrong, not silently ignored');
+      assert.match(impossible.body, /起始日期应为有效日期/);
     });
 
     it('registers a letter received by a clerk\'s agency', async () => {

@@ -48,7 +48,7 @@ export function createAuthService(db: Database): AuthService {
   return {
     async createUser(input, by, actor) {
       checkUsername(input.username);
-      if (!(input.role in roles)) throw new AppError('validation_failed', `未知的角色「${input.role}」`);
+      if (typeof input.role !== 'string' || !Object.hasOwn(roles, input.role)) throw new AppError('validation_failed', `未知的角色「${input.role}」`);
       if (!input.displayName.trim() || input.displayName.length > 50) throw new AppError('validation_failed', '请填写 50 字以内的姓名');
       const needsAgency = input.role === 'clerk' || input.role === 'agency_admin';
       if (needsAgency && input.agencyId === null) throw new AppError('validation_failed', '经办人员和机关管理员须属于一个机关');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../core/validation.ts';
+import { blankToUndefined, choice, fields, isoDate, optionalText, text, wholeNumber } from '../../core/validation.ts';
 import { applicantTypes, channels, deliveryForms, deliveryWays, requestStates } from './disclosure.types.ts';
 
 /**
@@ -9,23 +9,8 @@ import { applicantTypes, channels, deliveryForms, deliveryWays, requestStates } 
  * all of it is right.
  */
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .transform((value) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
-    .pipe(z.string().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`));
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => value?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() || undefined)
-    .pipe(z.string().max(max, `${label}不能超过 ${max} 字`).optional());
-const oneOf = <T extends Record<string, string>>(values: T, label: string) =>
-  z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: `请选择${label}` });
-
-const applicantSchema = z
-  .object({
-    type: oneOf(applicantTypes, '申请人类型'),
+const applicantSchema = fields({
+    type: choice(applicantTypes, '申请人类型'),
     name: text('申请人姓名或名称', 100),
     idType: optionalText('证件类型', 20),
     idNumber: optionalText('证件号码', 40),
@@ -35,36 +20,36 @@ const applicantSchema = z
     phone: optionalText('联系电话', 30).refine((v) => v === undefined || /^[0-9+\-() ]{5,30}$/.test(v), '联系电话格式不正确'),
     email: optionalText('电子邮箱', 100).refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), '电子邮箱格式不正确'),
     address: optionalText('通信地址', 200),
-  })
-  .superRefine((applicant, context) => {
+  }).superRefine((applicant, context) => {
     if (applicant.type === 'natural_person' && !applicant.idNumber) context.addIssue({ code: 'custom', path: ['idNumber'], message: '自然人须填写身份证件号码' });
     if (applicant.type !== 'natural_person' && !applicant.organisationCode) context.addIssue({ code: 'custom', path: ['organisationCode'], message: '法人或其他组织须填写统一社会信用代码' });
     if (!applicant.phone && !applicant.email && !applicant.address) context.addIssue({ code: 'custom', path: ['phone'], message: '请至少填写一种联系方式(电话、电子邮箱或通信地址)' });
   });
 
-export const submissionSchema = z.object({
-  agencyId: z.coerce.number({ error: '请选择受理机关' }).int().positive('请选择受理机关'),
+const submissionShape = {
+  agencyId: wholeNumber('受理机关', { missing: '请选择受理机关' }),
   applicant: applicantSchema,
-  description: text('所需政府信息的名称、文号或便于查询的其他特征性描述', 5000),
-  deliveryForm: oneOf(deliveryForms, '信息的提供形式'),
-  deliveryWay: oneOf(deliveryWays, '获取信息的方式'),
-});
+  description: text('所需政府信息的名称、文号或便于查询的其他特征性描述', 5000, { multiline: true }),
+  deliveryForm: choice(deliveryForms, '信息的提供形式'),
+  deliveryWay: choice(deliveryWays, '获取信息的方式'),
+};
+export const submissionSchema = fields(submissionShape);
 export type Submission = z.infer<typeof submissionSchema>;
 
-export const registrationSchema = submissionSchema.extend({
-  channel: oneOf(channels, '申请渠道'),
+export const registrationSchema = fields({
+  ...submissionShape,
+  channel: choice(channels, '申请渠道'),
   submittedOn: isoDate('提交日期'),
   signedOn: isoDate('签收日期').optional(),
   confirmedOn: isoDate('确认日期').optional(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
-/** Query-string filters arrive as text, empty when left blank: blank means "any". */
-const blank = (value: unknown) => (value === '' ? undefined : value);
+/** Query-string filters arrive as text, empty when left blank: blank means "any"; other parameters are ignored. */
 export const findSchema = z.object({
-  code: z.preprocess(blank, z.string().max(40, '查询码太长').optional()),
-  state: z.preprocess(blank, oneOf(requestStates, '办理状态').optional()),
-  from: z.preprocess(blank, isoDate('起始日期').optional()),
-  to: z.preprocess(blank, isoDate('截止日期').optional()),
-  before: z.preprocess(blank, z.coerce.number().int().positive().optional()),
+  code: optionalText('查询码', 40),
+  state: z.preprocess(blankToUndefined, choice(requestStates, '办理状态').optional()),
+  from: z.preprocess(blankToUndefined, isoDate('起始日期').optional()),
+  to: z.preprocess(blankToUndefined, isoDate('截止日期').optional()),
+  before: z.preprocess(blankToUndefined, wholeNumber('翻页位置').optional()),
 });

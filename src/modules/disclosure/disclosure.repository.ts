@@ -198,12 +198,15 @@ export async function readEventIds(db: Queryable, requestId: number): Promise<{ 
 }
 
 /** The applicant's other requests, to any agency, newest first. */
+/** The same applicant's other requests to the same agency (never another agency's: that is their business). */
 export async function otherRequestsOfApplicant(db: Queryable, requestId: number): Promise<{ id: number; trackingCode: string; agencyName: string; receivedOn: string; state: RequestState }[]> {
   return db.query(sql`
     select r.id, r.tracking_code as "trackingCode", a.name as "agencyName", r.received_on as "receivedOn", r.state
     from disclosure_applicants me
     join disclosure_applicants p on p.applicant_key = me.applicant_key and p.request_id <> me.request_id
-    join disclosure_requests r on r.id = p.request_id join agencies a on a.id = r.agency_id
+    join disclosure_requests mine on mine.id = me.request_id
+    join disclosure_requests r on r.id = p.request_id and r.agency_id = mine.agency_id
+    join agencies a on a.id = r.agency_id
     where me.request_id = ${requestId}
     order by r.received_on desc, r.id desc limit 100`);
 }

@@ -29,7 +29,7 @@ export function allowedActions(state: RequestState): RequestAction[] {
 
 /** The state an action leads to, or a refusal naming what is allowed instead. */
 export function nextState(state: RequestState, action: RequestAction): RequestState {
-  const next = transitions[state][action];
+  const next = Object.hasOwn(transitions[state], action) ? transitions[state][action] : undefined;
   if (!next) {
     const allowed = allowedActions(state).map((a) => actionLabels[a]).join('、');
     throw new AppError('invalid_transition', `申请当前“${requestStates[state]}”,不能${actionLabels[action]}(可以:${allowed || '无'})`, { state, action });
@@ -80,11 +80,13 @@ export function perVolumeFee(pages: number): number {
 
 /** A reply names its category, the sub-reason where the category has them, and its legal basis. */
 export function checkReply(category: string, reason: string | null, basis: string): { category: ReplyCategory; reason: string | null } {
-  if (!(category in replyCategories)) throw new AppError('validation_failed', `未知的答复类型「${category}」`);
-  const known = replyCategories[category as ReplyCategory].reasons as Record<string, string>;
+  // Own keys only: `toString` or `constructor` are not categories, whatever the table inherits.
+  if (!Object.hasOwn(replyCategories, category)) throw new AppError('validation_failed', `category:未知的答复类型「${category}」`);
+  const { label, reasons } = replyCategories[category as ReplyCategory];
+  const known = reasons as Record<string, string>;
   const needsReason = Object.keys(known).length > 0;
-  if (needsReason && (!reason || !(reason in known))) throw new AppError('validation_failed', `「${replyCategories[category as ReplyCategory].label}」须选择具体理由`);
-  if (!needsReason && reason) throw new AppError('validation_failed', `「${replyCategories[category as ReplyCategory].label}」不需要理由`);
+  if (needsReason && (!reason || !Object.hasOwn(known, reason))) throw new AppError('validation_failed', `「${label}」须选择具体理由`);
+  if (!needsReason && reason) throw new AppError('validation_failed', `「${label}」不需要理由`);
   if (!basis.trim()) throw new AppError('validation_failed', '答复须写明法律依据');
   return { category: category as ReplyCategory, reason: needsReason ? reason : null };
 }

@@ -4,7 +4,7 @@ import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockContext, ClockExplanation, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { parseInput } from '../../core/validation.ts';
+import { isKeyOf, parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
 import { actionInputs, type ActionInput } from './disclosure.actions.ts';
 import { findSchema, registrationSchema, submissionSchema, type Submission } from './disclosure.input.ts';
@@ -69,7 +69,10 @@ export interface CaseFile {
   request: repository.RequestRow;
   /** Null unless the reader handles the case. */
   applicant: repository.Applicant | null;
-  /** The same applicant's other requests to any agency (the fee rules and 《条例》第三十五条 look at them together). */
+  /**
+   * The same applicant's other requests to the handling agency (the fee rules
+   * and 《条例》第三十五条 concern the same agency); never another agency's.
+   */
   otherRequests: { id: number; trackingCode: string; agencyName: string; receivedOn: string; state: RequestState }[];
   events: (repository.RequestEvent & { at: string })[];
   consultations: repository.ConsultationRow[];
@@ -268,7 +271,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
     },
 
     async act(requestId, action, input, actor, today = todayInChina()) {
-      const schema = actionInputs[action];
+      const schema = isKeyOf(actionInputs, action) ? actionInputs[action] : undefined;
       if (!schema) throw new AppError('validation_failed', `未知的操作「${String(action)}」`);
       const parsed = parseInput(schema, input) as ActionInput<typeof action>;
       const context = await clocks.context();
@@ -311,11 +314,23 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
       // The applicant is shown to the handling agency's staff only: a supervisor sees the case without them.
       const handling = actor.agencyId === request.agencyId;
       const applicant = handling ? await repository.readApplicant(db, requestId) : null;
-      if (handling) await db.transaction((tx) => recordAudit(tx, actor, { action: 'disclosure.read_applicant', subjectType: 'disclosure_request', subjectId: String(requestId), after: { purpose: 'case' } }));
+      const otherRequests = handling ? await repository.otherRequestsOfApplicant(db, requestId) : [];
+      if (handling) {
+        // Reading the applicant and looking up their other requests are both recorded: who looked, at whom, and what they saw.
+        await db.transaction(async (tx) => {
+          await recordAudit(tx, actor, { action: 'disclosure.read_applicant', subjectType: 'disclosure_request', subjectId: String(requestId), after: { purpose: 'case' } });
+          await recordAudit(tx, actor, {
+            action: 'disclosure.lookup_applicant_requests',
+            subjectType: 'disclosure_request',
+            subjectId: String(requestId),
+            after: { agencyId: request.agencyId, found: otherRequests.map((other) => other.id) },
+          });
+        });
+      }
       return {
         request,
         applicant,
-        otherRequests: handling ? await repository.otherRequestsOfApplicant(db, requestId) : [],
+        otherRequests,
         events: await repository.readEvents(db, requestId),
         consultations: await repository.readConsultations(db, requestId),
         clock: await clocks.explain(db, replyClock(requestId), today),

@@ -7,7 +7,7 @@ import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { isoDate, parseInput } from '../../core/validation.ts';
+import { choice, fields, isoDate, optionalText, parseInput, text } from '../../core/validation.ts';
 import { documentIdsOfFile, markDocumentInvalid, platformFilePrefix, type IngestService } from '../documents/index.ts';
 import { listConflicts, repairConflict, type DocumentConflict, type RepairResult } from './publication.conflicts.ts';
 import * as repository from './publication.repository.ts';
@@ -50,29 +50,32 @@ export interface PublicationService {
   versionsOfDocument(documentId: number, sourceFile: string): Promise<repository.VersionRow[]>;
 }
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || null);
-const draftSchema = z.object({
-  title: z.string({ error: '请填写标题' }).trim().min(4, '请填写标题').max(200),
-  docNumber: optionalText(50),
+// Every field says what is wrong in Chinese: missing and too long are told apart (src/core/validation.ts).
+const nullable = (label: string, max: number, multiline = false) => optionalText(label, max, { multiline }).transform((value) => value ?? null);
+const yesNo = (label: string) =>
+  z.preprocess((value) => (value === 'true' || value === 'on' ? true : value === 'false' || value === '' ? false : value), z.boolean({ error: `${label}应为是或否` }).default(false));
+const draftSchema = fields({
+  title: text('标题', 200, { min: 4 }),
+  docNumber: nullable('文号', 50),
   signedOn: isoDate('成文日期'),
-  addressees: optionalText(300),
-  bodyText: z.string({ error: '请填写正文' }).trim().min(10, '正文太短').max(200_000),
-  normative: z.coerce.boolean().default(false),
-  policy: z.coerce.boolean().default(false),
-  attribute: z.enum(Object.keys(attributes) as ['proactive', 'on_request', 'not_public']).optional().transform((value) => value ?? null),
-  notPublicReason: optionalText(500),
-  interpretationText: optionalText(50_000),
+  addressees: nullable('主送机关', 300),
+  bodyText: text('正文', 200_000, { min: 10, multiline: true }),
+  normative: yesNo('是否规范性文件'),
+  policy: yesNo('是否重要政策文件'),
+  attribute: choice(attributes, '公开属性').optional().transform((value) => value ?? null),
+  notPublicReason: nullable('不予公开的理由', 500, true),
+  interpretationText: nullable('政策解读', 50_000, true),
 });
-const correctionSchema = z.object({
-  bodyText: z.string({ error: '请填写更正后的正文' }).trim().min(10).max(200_000),
-  reason: z.string({ error: '请写明更正理由' }).trim().min(2, '请写明更正理由').max(500),
+const correctionSchema = fields({
+  bodyText: text('更正后的正文', 200_000, { min: 10, multiline: true }),
+  reason: text('更正理由', 500, { min: 2, multiline: true }),
 });
 
-const invalidSchema = z.object({ kind: z.enum(['repealed', 'expired'], { error: '请选择废止或失效' }), eventOn: isoDate('废止或失效的日期') });
+const invalidSchema = fields({ kind: choice({ repealed: '', expired: '' }, '废止或失效'), eventOn: isoDate('废止或失效的日期') });
 
-const reviewSchema = z.object({
-  decision: z.enum(['keep', 'publish'], { error: '请选择继续不公开或转为主动公开' }),
-  note: z.string({ error: '请写明复核意见' }).trim().min(2, '请写明复核意见').max(1000),
+const reviewSchema = fields({
+  decision: choice({ keep: '', publish: '' }, '继续不公开或转为主动公开'),
+  note: text('复核意见', 1000, { min: 2, multiline: true }),
 });
 
 /** Conflicts span agencies: only a system administrator (or the command line) sees and repairs them. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { subjectCategories, validityStatuses } from '../documents/index.ts';
+import { choice, isoDate, optionalText, wholeNumber } from '../../core/validation.ts';
+import { subjectCategories, validityStatuses, type ValidityStatus } from '../documents/index.ts';
 import { sortOrders, type SearchParams } from './search.types.ts';
 
 /**
@@ -11,20 +12,27 @@ import { sortOrders, type SearchParams } from './search.types.ts';
 export const maxPage = 1000;
 export const maxPageSize = 100;
 
-const optionalText = z.string().trim().max(200).optional().transform((value) => (value ? value : undefined));
+/** Page and page size are clamped, and a sort that is not one is relevance: a bad link still finds something. */
+const looseNumber = (fallback: number) => z.preprocess((value) => (typeof value === 'string' && /^\s*-?\d{1,16}\s*$/.test(value) ? Number(value) : value), z.number().catch(fallback));
 const schema = z.object({
-  q: z.string().optional().default(''),
-  page: z.coerce.number().catch(1),
-  pageSize: z.coerce.number().catch(20),
+  // Any text is a query (the CLI's too): control characters become spaces and a query longer than any real one is cut,
+  // as page numbers are clamped. Over HTTP the input guard has already refused control characters with a 400.
+  q: z
+    .string({ error: '检索词应为文本' })
+    .transform((value) => value.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 1000))
+    .optional()
+    .transform((value) => value ?? ''),
+  page: looseNumber(1),
+  pageSize: looseNumber(20),
   sort: z.enum(sortOrders).catch('relevance'),
-  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD').optional(),
-  issuer: optionalText,
-  type: optionalText,
-  year: z.coerce.number().int().min(1949).max(2100).optional(),
-  validity: z.enum(validityStatuses).optional(),
-  normative: z.enum(['true', 'false']).optional(),
-  gazette: z.coerce.number().int().positive().optional(),
-  subject: z.enum(subjectCategories as [string, ...string[]]).optional(),
+  on: isoDate('日期').optional(),
+  issuer: optionalText('发布机关', 200),
+  type: optionalText('文种', 200),
+  year: wholeNumber('年份', { min: 1949, max: 2100 }).optional(),
+  validity: choice(Object.fromEntries(validityStatuses.map((status) => [status, status])) as Record<ValidityStatus, string>, '效力状态').optional(),
+  normative: choice({ true: 'true', false: 'false' }, '是否规范性文件').optional(),
+  gazette: wholeNumber('公报期号').optional(),
+  subject: choice(Object.fromEntries(subjectCategories.map((name) => [name, name])), '主题分类').optional(),
 });
 
 const clamp = (value: number, min: number, max: number) => (Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), min), max) : min);
@@ -35,15 +43,11 @@ export function readSearchParams(raw: Record<string, unknown>, today: string): S
   const blanksRemoved = Object.fromEntries(Object.entries(single).filter(([key, value]) => key === 'q' || (value !== '' && value !== undefined)));
   const parsed = schema.safeParse(blanksRemoved);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    // Each problem names its parameter, as the query string spells it.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message.replace(/^[^:]*:/, '')}`);
     throw new AppError('validation_failed', `检索条件有误: ${problems.join(';')}`, { problems });
   }
   const value = parsed.data;
-  // Date.parse rolls 2021-02-30 over into March; a real date reads back as itself.
-  const on = value.on ? new Date(`${value.on}T00:00:00Z`) : null;
-  if (on && (Number.isNaN(on.getTime()) || on.toISOString().slice(0, 10) !== value.on)) {
-    throw new AppError('validation_failed', '检索条件有误: 日期不存在');
-  }
   return {
     q: value.q,
     filters: {

@@ -16,12 +16,17 @@ export const publicActor = (request: FastifyRequest): Actor => ({ id: 'public', 
 
 const formFields = ['channel', 'submittedOn', 'signedOn', 'confirmedOn', 'agencyId', 'applicantType', 'name', 'idType', 'idNumber', 'organisationCode', 'legalRepresentative', 'contactPerson', 'phone', 'email', 'address', 'description', 'deliveryForm', 'deliveryWay'];
 
-/** The form's flat fields as the service's submission; empty optional fields are left out. */
-export function submissionFrom(values: FormValues) {
+/**
+ * The form's flat fields as the service's submission; empty optional fields
+ * are left out, and the receipt fields only where a clerk registers a letter
+ * (the public form has none: the schema refuses fields it does not know).
+ */
+export function submissionFrom(values: FormValues, registration = false) {
   const optional = (name: string) => values[name] || undefined;
-  return {
+  const defined = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+  return defined({
     agencyId: values.agencyId,
-    applicant: {
+    applicant: defined({
       type: values.applicantType,
       name: values.name,
       idType: optional('idType'),
@@ -32,15 +37,12 @@ export function submissionFrom(values: FormValues) {
       phone: optional('phone'),
       email: optional('email'),
       address: optional('address'),
-    },
+    }),
     description: values.description,
     deliveryForm: values.deliveryForm,
     deliveryWay: values.deliveryWay,
-    channel: values.channel,
-    submittedOn: values.submittedOn,
-    signedOn: values.signedOn || undefined,
-    confirmedOn: values.confirmedOn || undefined,
-  };
+    ...(registration ? { channel: values.channel, submittedOn: values.submittedOn, signedOn: optional('signedOn'), confirmedOn: optional('confirmedOn') } : {}),
+  });
 }
 
 /** The problems a validation error lists, one line each, for a form to show. */
@@ -52,7 +54,7 @@ export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   for (const name of formFields) {
-    const value = record[name];
+    const value = Object.hasOwn(record, name) ? record[name] : undefined;
     if (typeof value === 'string') values[name] = value.slice(0, 6000);
   }
   return values;

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
 import { actionLabels, type RequestAction } from '../../modules/disclosure/index.ts';
 import { lookUpAuditNames } from '../audit.names.ts';
+import { isKeyOf } from '../../core/validation.ts';
 import { positiveId } from '../portal/portal.routes.ts';
 import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
 
@@ -94,7 +95,7 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
 
   app.post('/api/staff/requests/:id/:action', async (request) => {
     const params = request.params as { id: string; action: string };
-    if (!(params.action in actionLabels)) throw new AppError('not_found', '没有这项操作');
+    if (!isKeyOf(actionLabels, params.action)) throw new AppError('not_found', '没有这项操作');
     const state = await disclosure.act(positiveId(params.id), params.action as RequestAction, request.body ?? {}, actorOf(request));
     return { state };
   });

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { readAuditLog, verifyAuditChain, type AuditEntry, type AuditFilter } from '../../core/audit/audit.ts';
-import { dayNumberOf } from '../../core/calendar/index.ts';
+import { z } from 'zod';
+import { blankToUndefined, isoDate, optionalText, parseInput, wholeNumber } from '../../core/validation.ts';
+import { isAppError } from '../../core/errors.ts';
 import { auditActionLabel, auditActorLabel, auditSubjectLabel, type AuditNames } from '../audit.labels.ts';
 import { lookUpAuditNames } from '../audit.names.ts';
 import { html, queryString, type Html } from '../html.ts';
@@ -29,24 +31,39 @@ function auditBody(entries: AuditEntry[], names: AuditNames, filter: Record<stri
   ${last && entries.length === 100 ? html`<p><a href="/staff/audit${queryString({ ...filter, before: last.id })}">更早的记录</a></p>` : ''}`;
 }
 
+/** The filter as the query string gives it: blank means "any"; a value that cannot be right is a clear 400 naming the field. */
+const filterSchema = z.object({
+  actor: optionalText('操作人', 60),
+  action: optionalText('操作', 60),
+  subject: optionalText('对象', 80),
+  from: z.preprocess(blankToUndefined, isoDate('起始日期').optional()),
+  to: z.preprocess(blankToUndefined, isoDate('截止日期').optional()),
+  before: z.preprocess(blankToUndefined, wholeNumber('翻页位置').optional()),
+});
+
 /** The filter from the query string, each value checked (dates must exist, ids be numbers). */
 function auditFilter(query: Record<string, unknown>): { filter: AuditFilter; echo: Record<string, string> } {
-  const text = (name: string, max = 80) => (typeof query[name] === 'string' ? (query[name] as string).trim().slice(0, max) : '');
-  const date = (name: string) => (dayNumberOf(text(name)) !== null ? text(name) : undefined);
-  const [subjectType, subjectId] = text('subject').split(/\s+/);
-  const before = /^\d{1,15}$/.test(text('before')) ? Number(text('before')) : undefined;
+  const checked = parseInput(filterSchema, query);
+  const [subjectType, subjectId] = (checked.subject ?? '').split(/\s+/);
   return {
-    filter: { actor: text('actor') || undefined, action: text('action') || undefined, subjectType: subjectType || undefined, subjectId: subjectId || undefined, from: date('from'), to: date('to'), beforeId: before },
-    echo: { actor: text('actor'), action: text('action'), subject: text('subject'), from: date('from') ?? '', to: date('to') ?? '' },
+    filter: { actor: checked.actor, action: checked.action, subjectType: subjectType || undefined, subjectId: subjectId || undefined, from: checked.from, to: checked.to, beforeId: checked.before },
+    echo: { actor: checked.actor ?? '', action: checked.action ?? '', subject: checked.subject ?? '', from: checked.from ?? '', to: checked.to ?? '' },
   };
 }
 
 export function registerAuditScreens(app: FastifyInstance, context: AppContext): void {
   app.get('/staff/audit', async (request, reply) => {
     const session = requireRole(request, 'supervisor', 'system_admin');
-    const { filter, echo } = auditFilter(request.query as Record<string, unknown>);
-    const entries = await readAuditLog(context.db, filter);
-    return sendStaffPage(request, reply, session, '审计日志', auditBody(entries, await lookUpAuditNames(context.db, entries), echo, null));
+    try {
+      const { filter, echo } = auditFilter(request.query as Record<string, unknown>);
+      const entries = await readAuditLog(context.db, filter);
+      return sendStaffPage(request, reply, session, '审计日志', auditBody(entries, await lookUpAuditNames(context.db, entries), echo, null));
+    } catch (error) {
+      // A filter that cannot be right is said so above the empty form, not silently dropped.
+      if (!isAppError(error) || error.code !== 'validation_failed') throw error;
+      reply.status(400);
+      return sendStaffPage(request, reply, session, '审计日志', auditBody([], { users: {}, subjects: {} }, {}, html`<p role="alert" class="alert">筛选条件有误:${error.message}</p>`));
+    }
   });
 
   app.get('/staff/audit/verify', async (request, reply) => {

@@ -7,6 +7,7 @@ import { actionLabels, channels, type RequestAction } from '../../modules/disclo
 import { html } from '../html.ts';
 import { noticeHtml, noticePdf } from '../notice.render.ts';
 import { sendPage } from '../portal/parts.ts';
+import { isKeyOf } from '../../core/validation.ts';
 import { positiveId } from '../portal/portal.routes.ts';
 import { formValues, problemsOf, submissionFrom } from '../portal/request.routes.ts';
 import { requestFormBody } from '../portal/request.page.ts';
@@ -109,7 +110,7 @@ export function registerStaffRoutes(app: FastifyInstance, context: AppContext): 
     const params = request.params as { id: string; action: string };
     const id = positiveId(params.id);
     const action = params.action as RequestAction;
-    if (!(action in actionLabels)) throw new AppError('not_found', '没有这项操作');
+    if (!isKeyOf(actionLabels, action)) throw new AppError('not_found', '没有这项操作');
     const session = signedIn(request);
     try {
       await disclosure.act(id, action, stepInput(request), staffActor(request, session.user));
@@ -139,7 +140,7 @@ export function registerStaffRoutes(app: FastifyInstance, context: AppContext): 
     const session = signedIn(request);
     const values = formValues(request.body);
     try {
-      const receipt = await disclosure.register(submissionFrom(values), staffActor(request, session.user));
+      const receipt = await disclosure.register(submissionFrom(values, true), staffActor(request, session.user));
       return reply.redirect(`/staff/requests/${receipt.id}`, 303);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'validation_failed') throw error;

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { roles, type Role, type Session, type StaffUser } from '../../core/auth/index.ts';
 import { isAppError } from '../../core/errors.ts';
-import { optionalId } from '../../core/validation.ts';
+import { choice, fields, optionalId, parseInput, text } from '../../core/validation.ts';
 import { listAgencies, type Agency } from '../../modules/agencies/index.ts';
 import { html, type Html } from '../html.ts';
 import { positiveId } from '../portal/portal.routes.ts';
@@ -35,6 +36,18 @@ function usersBody(session: Session, users: Listed[], agencies: Agency[], notice
   </form>`;
 }
 
+/** A new account as a form or JSON sends it: the role is one of the four, never an inherited key. */
+const newUserSchema = fields({
+  username: text('用户名', 40),
+  displayName: text('姓名', 50),
+  role: choice(roles, '角色'),
+  agencyId: z.unknown().optional(),
+});
+function newUserOf(body: unknown): { username: string; displayName: string; role: Role; agencyId: number | null } {
+  const parsed = parseInput(newUserSchema, body ?? {});
+  return { ...parsed, agencyId: optionalId(parsed.agencyId, '机关') ?? null };
+}
+
 const oneTimeNotice = (username: string, password: string) => html`<p>账号 <strong>${username}</strong> 的一次性密码:<strong class="code">${password}</strong></p><p>只显示这一次。请当面或通过安全渠道交给本人,首次登录后须修改。</p>`;
 
 export function registerUserScreens(app: FastifyInstance, context: AppContext): void {
@@ -50,14 +63,10 @@ export function registerUserScreens(app: FastifyInstance, context: AppContext): 
 
   app.post('/staff/users', async (request, reply) => {
     const session = requireRole(request, ...managers);
-    const body = (request.body ?? {}) as Record<string, string>;
     try {
-      const created = await auth.createUser(
-        { username: body.username ?? '', displayName: body.displayName ?? '', role: (body.role ?? '') as Role, agencyId: optionalId(body.agencyId, '机关') ?? null },
-        session.user,
-        requestActor(request),
-      );
-      return sendUsers(request, reply, session, oneTimeNotice(body.username!, created.password!), null);
+      const input = newUserOf(request.body);
+      const created = await auth.createUser(input, session.user, requestActor(request));
+      return sendUsers(request, reply, session, oneTimeNotice(input.username, created.password!), null);
     } catch (error) {
       if (!isAppError(error) || !['validation_failed', 'conflict', 'forbidden'].includes(error.code)) throw error;
       reply.status(error.code === 'forbidden' ? 403 : 400);
@@ -96,13 +105,7 @@ export function registerUserScreens(app: FastifyInstance, context: AppContext): 
   app.get('/api/staff/users', async (request) => ({ items: await auth.listUsers(requireRole(request, ...managers).user) }));
   app.post('/api/staff/users', async (request, reply) => {
     const session = requireRole(request, ...managers);
-    const input = (request.body ?? {}) as Record<string, unknown>;
-    const agencyId = optionalId(input.agencyId, '机关') ?? null;
-    const created = await auth.createUser(
-      { username: String(input.username ?? ''), displayName: String(input.displayName ?? ''), role: String(input.role ?? '') as Role, agencyId },
-      session.user,
-      requestActor(request),
-    );
+    const created = await auth.createUser(newUserOf(request.body), session.user, requestActor(request));
     reply.status(201);
     return { id: created.id, oneTimePassword: created.password };
   });
