@@ -4,7 +4,8 @@ import { loadConfig, type Config } from '../core/config.ts';
 import { AppError, describeError } from '../core/errors.ts';
 import { buildServer } from '../server/server.ts';
 import { agencyCommand } from './agency.command.ts';
-import { auditCommand } from './audit.command.ts';
+import { auditCommand, auditKeygen } from './audit.command.ts';
+import { loadAuditKey, scheduleCheckpoints } from '../core/audit/audit.checkpoint.ts';
 import { calendarCommand, calendarUsage } from './calendar.command.ts';
 import { dbCommand } from './db.command.ts';
 import { documentsCommand } from './documents.command.ts';
@@ -35,13 +36,16 @@ const usage = `用法: gongkai <命令> [参数]
                                 机关名录(由入库文件的发文机关生成)及其修改
   rules [set 代码 --limit 天数 --source 依据]
                                 各项法定期限及其依据;修改只适用于此后开始计时的事项
-  audit verify                  核对审计日志的哈希链,指出第一处断裂
+  audit verify [--checkpoint 行]
+                                核对审计日志的哈希链及最新的签名检查点(或另存的一行)
+  audit checkpoint              签发链尾的检查点,输出一行供另行保存
+  audit keygen 文件             生成检查点签名密钥(Ed25519,存放在数据库之外)
   serve [--port 端口]           启动门户网站
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
 
 环境变量: DATABASE_URL(PostgreSQL;不设则用 DATA_DIR 下的嵌入式数据库,默认 ./data)、
 HOST、PORT、PUBLIC_URL(门户网站对外地址,用于网站地图与订阅)、LOG_LEVEL(日志级别,默认 info)、
-MAX_FILE_MB、MAX_LINE_CHARS`;
+MAX_FILE_MB、MAX_LINE_CHARS、AUDIT_KEY_FILE、AUDIT_CHECKPOINT_MINUTES`;
 
 const demoCorpus = new URL('../../corpus/seeds/', import.meta.url).pathname;
 
@@ -59,11 +63,17 @@ async function serve(context: AppContext, io: Output): Promise<number> {
   const server = buildServer(context, { logger: { level: context.config.server.logLevel } });
   const address = await server.listen({ host: context.config.server.host, port: context.config.server.port });
   io.out(`门户网站已启动: ${address}`);
+  // With a signing key, the server anchors the audit log's tail every AUDIT_CHECKPOINT_MINUTES.
+  const key = context.config.audit.keyFile ? loadAuditKey(context.config.audit.keyFile) : null;
+  const stopCheckpoints = key?.privateKey
+    ? scheduleCheckpoints(context.db, key, context.config.audit.checkpointMinutes, (error) => io.err(`审计检查点签发失败: ${String(error)}`))
+    : () => {};
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopCheckpoints();
   await server.close();
   return 0;
 }
@@ -90,6 +100,7 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       alias: { type: 'string', multiple: true },
       name: { type: 'string' },
       role: { type: 'string' },
+      checkpoint: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -127,7 +138,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
     case 'rules':
       return withContext(config, (context) => rulesCommand(rest, { limit: values.limit, source: values.source, json: values.json }, context, io));
     case 'audit':
-      return withContext(config, (context) => auditCommand(rest[0], { json: values.json }, context, io));
+      if (rest[0] === 'keygen') return auditKeygen(rest[1], io);
+      return withContext(config, (context) => auditCommand(rest[0], { json: values.json, checkpoint: values.checkpoint }, context, io));
     case 'serve':
       return withContext(config, (context) => serve(context, io));
     case 'start':

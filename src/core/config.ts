@@ -38,6 +38,9 @@ const schema = z.object({
   // The Chinese font printed notices are set in (Debian's fonts-noto-cjk), and its face inside the collection.
   CJK_FONT: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'),
   CJK_FONT_FACE: z.string().min(1).default('NotoSerifCJKsc-Regular'),
+  // The Ed25519 key (gongkai audit keygen) that signs audit checkpoints, kept outside the database; how often the server signs one.
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
 });
 
 export interface Config {
@@ -46,6 +49,7 @@ export interface Config {
   limits: { maxFileBytes: number; maxLineChars: number };
   font: { path: string; face: string };
   filesDir: string;
+  audit: { keyFile: string | null; checkpointMinutes: number };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -77,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS },
     font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
     filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,
+    audit: { keyFile: values.AUDIT_KEY_FILE ?? null, checkpointMinutes: values.AUDIT_CHECKPOINT_MINUTES },
   };
 }

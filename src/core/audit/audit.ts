@@ -18,6 +18,9 @@ export interface AuditEvent {
 
 /** Every append takes this lock for the rest of its transaction, so the chain never forks. */
 const chainLock = 7_212_019;
+export async function lockAuditChain(tx: Queryable): Promise<void> {
+  await tx.query(sql`select pg_advisory_xact_lock(${chainLock})`);
+}
 
 /**
  * Writes one audit event; call it inside the transaction that makes the change.
@@ -25,7 +28,7 @@ const chainLock = 7_212_019;
  */
 export async function recordAudit(tx: Queryable, actor: Actor, event: AuditEvent): Promise<void> {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  await tx.query(sql`select pg_advisory_xact_lock(${chainLock})`);
+  await lockAuditChain(tx);
   await tx.query(sql`
     insert into audit_events (at, actor, address, action, subject_type, subject_id, before, after, prev_hash, hash)
     select v.at, v.actor, v.address, v.action, v.subject_type, v.subject_id, v.before, v.after, last.hash,
@@ -39,8 +42,8 @@ export interface ChainCheck {
   events: number;
   /**
    * The last event's hash. Anyone who can write to the database could rewrite
-   * the whole chain; a head noted outside it (a supervisor's record, a printed
-   * report) makes that visible too.
+   * the chain from some point on, or cut off its newest events: signed
+   * checkpoints (audit.checkpoint.ts) make that visible.
    */
   head: string | null;
   /** The first event where the chain breaks, and how. */

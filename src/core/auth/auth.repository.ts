@@ -37,8 +37,30 @@ export async function readUser(db: Queryable, id: number): Promise<StaffUser | n
   return row ?? null;
 }
 
-export async function recordFailure(tx: Queryable, userId: number, lockUntil: Date | null): Promise<void> {
-  await tx.query(sql`update users set failed_attempts = failed_attempts + 1, locked_until = ${lockUntil?.toISOString() ?? null}::timestamptz where id = ${userId}`);
+/**
+ * Counts a sign-in attempt before its password is checked, in one statement,
+ * so concurrent attempts are counted one after another (the row lock of the
+ * update): the attempt that reaches the limit locks the account at once, and
+ * no attempt after it gets a row back, so its password is never checked. A
+ * lock that has run out starts the count again. A stopped or locked account,
+ * or an unknown name, returns null. A successful sign-in clears the count.
+ */
+export async function claimAttempt(db: Queryable, username: string, limit: number, lockMinutes: number): Promise<{ userId: number; passwordHash: string; attempts: number } | null> {
+  const [row] = await db.query<{ userId: number; passwordHash: string; attempts: number }>(sql`
+    update users set
+      failed_attempts = case when locked_until <= now() then 1 else failed_attempts + 1 end,
+      locked_until = case when (case when locked_until <= now() then 1 else failed_attempts + 1 end) >= ${limit}::int
+        then now() + ${lockMinutes}::int * interval '1 minute' end
+    where username = ${username} and not disabled and (locked_until is null or locked_until <= now())
+    returning id as "userId", password_hash as "passwordHash", failed_attempts as attempts`);
+  return row ?? null;
+}
+
+/** What a refused sign-in's audit event says about the account, if the name is one. */
+export async function accountState(db: Queryable, username: string): Promise<{ id: number; disabled: boolean; locked: boolean } | null> {
+  const [row] = await db.query<{ id: number; disabled: boolean; locked: boolean }>(sql`
+    select id, disabled, coalesce(locked_until > now(), false) as locked from users where username = ${username}`);
+  return row ?? null;
 }
 
 export async function clearFailures(tx: Queryable, userId: number): Promise<void> {

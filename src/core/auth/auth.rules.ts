@@ -4,6 +4,14 @@ import { AppError } from '../errors.ts';
 export const maxFailedAttempts = 5;
 export const lockMinutes = 15;
 export const sessionHours = 8;
+/** Sign-ins a minute from one address, and to one account name, over every sign-in route together. */
+export const signInsPerMinute = 10;
+
+/**
+ * The one answer to every refused sign-in: unknown name, wrong password,
+ * stopped or locked account alike, so that it tells nobody which names exist.
+ */
+export const signInRefused = `用户名或密码不正确。连续 ${maxFailedAttempts} 次失败后账号将暂停登录 ${lockMinutes} 分钟;如有疑问请联系管理员`;
 
 /**
  * Long enough to resist guessing; no composition rules, which only make passwords worse.

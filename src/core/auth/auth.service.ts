@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import * as repository from './auth.repository.ts';
-import { checkPassword, checkUsername, lockMinutes, maxFailedAttempts, sessionHours } from './auth.rules.ts';
+import { checkPassword, checkUsername, lockMinutes, maxFailedAttempts, sessionHours, signInRefused } from './auth.rules.ts';
 import { roles, type Role, type Session, type StaffUser } from './auth.types.ts';
 
 export interface NewUser {
@@ -31,12 +31,18 @@ export interface AuthService {
   listUsers(by: StaffUser): Promise<(StaffUser & { disabled: boolean; locked: boolean })[]>;
 }
 
+/** Password hashing; tests count the verifications through it. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** False for a wrong password or an unreadable hash. */
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+const argon2: PasswordHasher = { hash: (password) => hash(password), verify: (stored, password) => verify(stored, password).catch(() => false) };
+
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
 const oneTimePassword = () => randomBytes(12).toString('base64url');
-/** A hash to verify against when the username is unknown, so both cases take as long. */
-let decoy: Promise<string> | null = null;
-const decoyHash = () => (decoy ??= hash('gongkai-decoy-password'));
 
 /** Who may manage whose account: system administrators anyone, agency administrators their own agency's staff. */
 function mayManage(by: StaffUser | null, target: { role: Role; agencyId: number | null }): boolean {
@@ -44,7 +50,14 @@ function mayManage(by: StaffUser | null, target: { role: Role; agencyId: number 
   return by.role === 'agency_admin' && by.agencyId !== null && by.agencyId === target.agencyId && (target.role === 'clerk' || target.role === 'agency_admin');
 }
 
-export function createAuthService(db: Database): AuthService {
+export function createAuthService(db: Database, options: { passwords?: PasswordHasher } = {}): AuthService {
+  const passwords = options.passwords ?? argon2;
+  /**
+   * What a refused sign-in verifies instead of the account's own hash (unknown
+   * name, stopped or locked account): made the same way, so it costs the same.
+   */
+  const decoy = passwords.hash(randomBytes(16).toString('base64url'));
+  decoy.catch(() => {});
   return {
     async createUser(input, by, actor) {
       checkUsername(input.username);
@@ -56,7 +69,7 @@ export function createAuthService(db: Database): AuthService {
       if (!mayManage(by, input)) throw new AppError('forbidden', '无权为该机关或该角色创建账号');
       const password = input.password ?? oneTimePassword();
       if (input.password !== undefined) checkPassword(password, input.username);
-      const passwordHash = await hash(password);
+      const passwordHash = await passwords.hash(password);
       const id = await db.transaction(async (tx) => {
         if (await repository.findCredentials(tx, input.username)) throw new AppError('conflict', `用户名「${input.username}」已被使用`);
         const created = await repository.insertUser(tx, { ...input, displayName: input.displayName.trim(), passwordHash, mustChangePassword: input.password === undefined });
@@ -66,36 +79,35 @@ export function createAuthService(db: Database): AuthService {
       return { id, password: input.password === undefined ? password : null };
     },
 
+    /**
+     * Every refusal does the same work and gives the same answer: one argon2
+     * verification (of the account's hash, or of the decoy when there is none
+     * to check), then one audited transaction.
+     */
     async signIn(username, password, address) {
-      const refused = new AppError('forbidden', '用户名或密码不正确');
-      const credentials = await repository.findCredentials(db, username.slice(0, 40));
-      if (!credentials) {
-        await verify(await decoyHash(), password).catch(() => false);
-        throw refused;
-      }
-      const actor: Actor = { id: `user:${credentials.user.id}`, address };
-      if (credentials.disabled) throw refused;
-      if (credentials.lockedUntil && Date.parse(credentials.lockedUntil) > Date.now()) {
-        throw new AppError('forbidden', `连续登录失败次数过多,请 ${lockMinutes} 分钟后再试`);
-      }
-      if (!(await verify(credentials.passwordHash, password).catch(() => false))) {
-        const attempts = credentials.failedAttempts + 1;
-        const lockUntil = attempts >= maxFailedAttempts ? new Date(Date.now() + lockMinutes * 60_000) : null;
+      const name = username.slice(0, 40);
+      const attempt = await repository.claimAttempt(db, name, maxFailedAttempts, lockMinutes);
+      const verified = await passwords.verify(attempt ? attempt.passwordHash : await decoy, password);
+      if (!attempt || !verified) {
         await db.transaction(async (tx) => {
-          await repository.recordFailure(tx, credentials.user.id, lockUntil);
-          await recordAudit(tx, actor, { action: 'auth.sign_in_failed', subjectType: 'user', subjectId: String(credentials.user.id), after: { attempts, locked: lockUntil !== null } });
+          const account = await repository.accountState(tx, name);
+          const reason = !account ? 'unknown_user' : attempt ? 'wrong_password' : account.disabled ? 'disabled' : 'locked';
+          const after = attempt ? { reason, attempts: attempt.attempts, locked: attempt.attempts >= maxFailedAttempts } : { reason };
+          await recordAudit(tx, { id: account ? `user:${account.id}` : 'public', address }, { action: 'auth.sign_in_failed', subjectType: 'user', subjectId: account ? String(account.id) : '', after });
         });
-        throw refused;
+        throw new AppError('forbidden', signInRefused);
       }
+      const actor: Actor = { id: `user:${attempt.userId}`, address };
       const token = newSecret();
       const csrfToken = newSecret();
       const expiresAt = new Date(Date.now() + sessionHours * 3_600_000);
-      await db.transaction(async (tx) => {
-        await repository.clearFailures(tx, credentials.user.id);
-        await repository.insertSession(tx, { tokenHash: tokenHash(token), userId: credentials.user.id, csrfToken, address, expiresAt });
-        await recordAudit(tx, actor, { action: 'auth.sign_in', subjectType: 'user', subjectId: String(credentials.user.id) });
+      const user = await db.transaction(async (tx) => {
+        await repository.clearFailures(tx, attempt.userId);
+        await repository.insertSession(tx, { tokenHash: tokenHash(token), userId: attempt.userId, csrfToken, address, expiresAt });
+        await recordAudit(tx, actor, { action: 'auth.sign_in', subjectType: 'user', subjectId: String(attempt.userId) });
+        return (await repository.readUser(tx, attempt.userId))!;
       });
-      return { token, session: { user: credentials.user, csrfToken, expiresAt: expiresAt.toISOString() } };
+      return { token, session: { user, csrfToken, expiresAt: expiresAt.toISOString() } };
     },
 
     async session(token) {
@@ -115,7 +127,7 @@ export function createAuthService(db: Database): AuthService {
       // A user the administrator may not manage is not theirs to see either.
       if (!target || !mayManage(by, target)) throw new AppError('not_found', '没有这个账号');
       const password = oneTimePassword();
-      const passwordHash = await hash(password);
+      const passwordHash = await passwords.hash(password);
       await db.transaction(async (tx) => {
         await repository.setPassword(tx, userId, passwordHash, true);
         await recordAudit(tx, actor, { action: 'user.reset_password', subjectType: 'user', subjectId: String(userId) });
@@ -141,9 +153,9 @@ export function createAuthService(db: Database): AuthService {
 
     async changePassword(user, current, next, actor) {
       const credentials = await repository.findCredentials(db, user.username);
-      if (!credentials || !(await verify(credentials.passwordHash, current).catch(() => false))) throw new AppError('forbidden', '当前密码不正确');
+      if (!credentials || !(await passwords.verify(credentials.passwordHash, current))) throw new AppError('forbidden', '当前密码不正确');
       checkPassword(next, user.username);
-      const passwordHash = await hash(next);
+      const passwordHash = await passwords.hash(next);
       await db.transaction(async (tx) => {
         await repository.setPassword(tx, user.id, passwordHash, false);
         await recordAudit(tx, actor, { action: 'user.change_password', subjectType: 'user', subjectId: String(user.id) });

@@ -20,8 +20,8 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     return { user, csrfToken, expiresAt };
   });
 
-  // Sign-in for the console: a wrong name or password is 401; the same lockout and rate limit as the form.
-  app.post('/api/staff/sign-in', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+  // Sign-in for the console: a wrong name or password is 401; the same lockout and rate limit as the form (see staff.session.ts).
+  app.post('/api/staff/sign-in', async (request, reply) => {
     const input = (request.body ?? {}) as Record<string, unknown>;
     try {
       const { token, session } = await context.auth.signIn(String(input.username ?? ''), String(input.password ?? ''), request.ip);

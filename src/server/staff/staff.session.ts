@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import type { Actor } from '../../core/audit/audit.ts';
-import type { Session, StaffUser } from '../../core/auth/index.ts';
+import { createAttemptLimiter, signInsPerMinute, type Session, type StaffUser } from '../../core/auth/index.ts';
 import { AppError } from '../../core/errors.ts';
 import type { StaffActor } from '../../modules/disclosure/index.ts';
 
@@ -57,6 +57,19 @@ export function registerStaffSession(app: FastifyInstance, context: AppContext):
       if (path.startsWith('/api/') || request.method !== 'GET') throw new AppError('forbidden', '请先修改一次性密码');
       return reply.redirect('/staff/password', 303);
     }
+  });
+  // One limit per client address and one per account name, shared by both sign-in routes
+  // (the body, with the name, is parsed by now). Unknown names count alike, so the limit tells nothing.
+  const signIns = createAttemptLimiter({ max: signInsPerMinute, windowMs: 60_000 });
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'POST' || !open.has(request.routeOptions.url ?? '')) return;
+    const username = (request.body as Record<string, unknown> | undefined)?.username;
+    const account = (typeof username === 'string' ? username : '').slice(0, 40).toLowerCase();
+    const wait = signIns.take([`address:${request.ip}`, `account:${account}`]);
+    if (wait === null) return;
+    const seconds = Math.max(1, Math.ceil(wait / 1000));
+    reply.header('retry-after', String(seconds));
+    throw new AppError('rate_limited', `登录尝试过于频繁,请 ${seconds} 秒后再试`);
   });
   // The body is parsed by now: the CSRF token may come from the form.
   app.addHook('preHandler', async (request: FastifyRequest) => {
