@@ -33,7 +33,7 @@ export function sourceKeyOf(parsed: ParsedFile, path: string): string {
 }
 
 export function canonicalIssuer(issuer: string | null, names: IssuerNames = {}): string {
-  return issuer ? (names[issuer] ?? issuer) : '';
+  return issuer ? (Object.hasOwn(names, issuer) ? names[issuer]! : issuer) : '';
 }
 
 export function documentKeys(sourceKey: string, documents: ParsedDocument[], names: IssuerNames = {}): string[] {
