@@ -28,9 +28,9 @@ const byStatus: Record<number, () => AppError> = {
 export function asAppError(error: unknown): unknown {
   if (isAppError(error) || !(error instanceof Error)) return error;
   const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
-  if (typeof code === 'string' && byFastifyCode[code]) return byFastifyCode[code]();
+  if (typeof code === 'string' && Object.hasOwn(byFastifyCode, code)) return byFastifyCode[code]!();
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return (byStatus[statusCode] ?? (() => new AppError('bad_request', '请求有误')))();
+    return Object.hasOwn(byStatus, statusCode) ? byStatus[statusCode]!() : new AppError('bad_request', '请求有误');
   }
   return error;
 }
