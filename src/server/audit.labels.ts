@@ -23,6 +23,8 @@ export const auditActionLabels: Record<string, string> = {
   'calendar.seed': '载入内置节假日安排',
   'calendar.load': '载入年度工作日历',
   'calendar.correct': '更正年度工作日历',
+  'audit.checkpoint': '签发审计日志检查点',
+  'document.repair': '恢复被替换的文件正文',
 
   'deadline_rule.change': '修改期限规则',
   'publication.draft': '拟制文件',
@@ -35,6 +37,7 @@ export const auditActionLabels: Record<string, string> = {
   'publication.review': '复核不公开的文件',
   'disclosure.submit': '收到申请',
   'disclosure.read_applicant': '查看申请人信息',
+  'disclosure.lookup_applicant_requests': '查询申请人在本机关的其他申请',
   ...Object.fromEntries(Object.entries(actionLabels).map(([action, label]) => [`disclosure.${action}`, label])),
 };
 
@@ -46,6 +49,8 @@ export const auditSubjectTypes: Record<string, string> = {
   session: '登录会话',
   deadline_rule: '期限规则',
   calendar_year: '工作日历',
+  document: '文件库文件',
+  audit_log: '审计日志',
 };
 
 /** The people behind "user:N" actors and the names of subjects, looked up for one page of the log. */
