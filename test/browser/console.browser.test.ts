@@ -41,6 +41,18 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
 }
 
+/** Waits until no select dropdown is shown, those still in their closing animation included. */
+async function selectDropdownsClosed(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) return;
+    // Under load a click can land while the list is still opening and be taken as a click on the select.
+    if (attempt === 40) await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+  }
+  const open = await page.locator('.ant-select-dropdown:visible').evaluateAll((nodes) => nodes.map((node) => `${node.className} [${node.textContent?.slice(0, 60)}]`));
+  throw new Error(`a select dropdown stayed open: ${open.join(' | ')}`);
+}
+
 async function fillDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label);
   await input.fill(date);
@@ -100,14 +112,14 @@ async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: st
   const openOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)');
   for (let i = 0; i < (await selects.count()); i++) {
     await selects.nth(i).click();
-    await page.locator('.ant-select-dropdown:visible').waitFor();
+    await page.locator('.ant-select-dropdown:visible').first().waitFor();
     const titles = await openOptions.evaluateAll((options) => options.map((option) => option.getAttribute('title') ?? ''));
     await page.keyboard.press('Escape');
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await selectDropdownsClosed(page);
     for (const title of titles) {
       await selects.nth(i).click();
       await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await selectDropdownsClosed(page);
       await assertAlive(`choosing ${title}`);
       tried += 1;
     }
