@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createContext, type AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
+import { assignIndexNumbers } from '../../src/modules/documents/catalogue.repository.ts';
 import type { PublishingActor } from '../../src/modules/publication/index.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -73,6 +74,50 @@ for (const engine of engines) {
       assert.match(own, /^002483041\/2026-\d{5}$/);
       const policyPage = await app.inject({ url: `/documents/${policyId}` });
       assert.notEqual(cell(policyPage.body, '索引号'), own);
+    });
+
+    it('numbers 索引号 per agency and year, in order of publication, and keeps a number once given', async () => {
+      assert.equal(cell((await app.inject({ url: `/documents/${policyId}` })).body, '索引号'), '002483041/2026-00001');
+      assert.equal(cell((await app.inject({ url: `/documents/${interpretationId}` })).body, '索引号'), '002483041/2026-00002');
+      const next = await context.publication.createDraft({ ...policy, title: '上海市长宁区人民政府办公室关于做好年度目录更新工作的通知', docNumber: '长府办发〔2026〕32号', policy: false, interpretationText: undefined }, clerk, '2026-11-28');
+      const [nextId] = (await context.publication.submit(next, clerk, '2026-11-28')).documentIds;
+      assert.equal(cell((await app.inject({ url: `/documents/${nextId}` })).body, '索引号'), '002483041/2026-00003');
+      await context.publication.correct(next, { bodyText: '《长宁区目录编制规范》已经区政府同意,现印发给你们,请认真按照执行(已更正)。', reason: '更正笔误' }, clerk, '2026-11-29');
+      assert.equal(cell((await app.inject({ url: `/documents/${nextId}` })).body, '索引号'), '002483041/2026-00003', 'a correction keeps the number');
+    });
+
+    it('never gives two publications made at once the same number', async () => {
+      const drafts = await Promise.all([40, 41, 42, 43].map((n) =>
+        context.publication.createDraft({ ...policy, title: `上海市长宁区人民政府办公室关于第${n}项目录工作的通知`, docNumber: `长府办发〔2026〕${n}号`, policy: false, interpretationText: undefined }, clerk, '2026-11-28')));
+      // As many at once as the pool has connections: a fifth would wait for one, not for the number.
+      const published = await Promise.all(drafts.map((id) => context.publication.submit(id, clerk, '2026-11-28')));
+      const ids = published.flatMap((result) => result.documentIds);
+      assert.equal(ids.length, 4);
+      const rows = await database.db.query<{ serial: number }>(sql`
+        select index_serial as serial from documents where index_issuer = ${agencyName} and index_year = 2026 order by index_serial`);
+      assert.deepEqual(rows.map((row) => row.serial), Array.from({ length: rows.length }, (_, i) => i + 1), 'one number each, none skipped');
+      const numbers = await Promise.all(ids.map(async (id) => cell((await app.inject({ url: `/documents/${id}` })).body, '索引号')));
+      assert.equal(new Set(numbers).size, 4);
+    });
+
+    it('makes a second transaction wait for the counter while the first holds it', async () => {
+      const taken = await database.db.query<{ id: number }>(sql`
+        select id from documents where index_issuer = ${agencyName} and index_year = 2026 order by index_serial desc limit 2`);
+      const [a, b] = taken.map((row) => row.id) as [number, number];
+      await database.db.query(sql`update documents set index_issuer = null, index_year = null, index_serial = null where id in (${a}, ${b})`);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = database.db.transaction(async (tx) => {
+        await assignIndexNumbers(tx, [a]);
+        await held;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const second = database.db.transaction((tx) => assignIndexNumbers(tx, [b]));
+      setTimeout(release, 300);
+      await Promise.all([first, second]);
+      const rows = await database.db.query<{ serial: number }>(sql`select index_serial as serial from documents where id in (${a}, ${b}) order by index_serial`);
+      const [counter] = await database.db.query<{ last: number }>(sql`select last_serial as last from index_number_counters where issuer = ${agencyName} and year = 2026`);
+      assert.deepEqual(rows.map((row) => row.serial), [counter!.last - 1, counter!.last]);
     });
   });
 }

@@ -111,7 +111,7 @@ export function documentBody(document: DocumentDetail, agencyCode: string | null
   return html`<article>
   <h1>${document.title} ${validityBadge(document.validity)}</h1>
   <table class="meta">
-    <tr><th scope="row">索引号</th><td>${indexNumberOf(document.id, document.releasedOn ?? document.date, agencyCode ?? undefined)}</td><th scope="row">主题分类</th><td><a href="/subjects/${encodeURIComponent(topicOf(document.title, document.issuer))}">${topicOf(document.title, document.issuer)}</a></td></tr>
+    <tr><th scope="row">索引号</th><td>${indexNumberOf(document.indexNumber, agencyCode ?? undefined)}</td><th scope="row">主题分类</th><td><a href="/subjects/${encodeURIComponent(topicOf(document.title, document.issuer))}">${topicOf(document.title, document.issuer)}</a></td></tr>
     <tr><th scope="row">发文机关</th><td>${document.issuer ? html`<a href="/issuers/${encodeURIComponent(document.issuer)}">${document.issuer}</a>` : '—'}</td><th scope="row">成文日期</th><td>${document.date ?? '—'}</td></tr>
     <tr><th scope="row">发文字号</th><td>${document.docNumber ?? '—'}</td><th scope="row">发布日期</th><td>${document.releasedOn ?? '—'}</td></tr>
     <tr><th scope="row">有效性</th><td>${document.validity}${document.effectiveFrom ? `(${document.effectiveFrom} 起施行${end ? `,有效期至 ${end}` : ''})` : end ? `(有效期至 ${end})` : ''}</td><th scope="row">文种</th><td>${document.type ?? '—'}${document.normative ? '(行政规范性文件)' : ''}</td></tr>
