@@ -4,7 +4,6 @@ import { after, before, describe, it } from 'node:test';
 import { createContext, type AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { assignIndexNumbers } from '../../src/modules/documents/catalogue.repository.ts';
 import type { PublishingActor } from '../../src/modules/publication/index.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -100,24 +99,5 @@ for (const engine of engines) {
       assert.equal(new Set(numbers).size, 4);
     });
 
-    it('makes a second transaction wait for the counter while the first holds it', async () => {
-      const taken = await database.db.query<{ id: number }>(sql`
-        select id from documents where index_issuer = ${agencyName} and index_year = 2026 order by index_serial desc limit 2`);
-      const [a, b] = taken.map((row) => row.id) as [number, number];
-      await database.db.query(sql`update documents set index_issuer = null, index_year = null, index_serial = null where id in (${a}, ${b})`);
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const first = database.db.transaction(async (tx) => {
-        await assignIndexNumbers(tx, [a]);
-        await held;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const second = database.db.transaction((tx) => assignIndexNumbers(tx, [b]));
-      setTimeout(release, 300);
-      await Promise.all([first, second]);
-      const rows = await database.db.query<{ serial: number }>(sql`select index_serial as serial from documents where id in (${a}, ${b}) order by index_serial`);
-      const [counter] = await database.db.query<{ last: number }>(sql`select last_serial as last from index_number_counters where issuer = ${agencyName} and year = 2026`);
-      assert.deepEqual(rows.map((row) => row.serial), [counter!.last - 1, counter!.last]);
-    });
   });
 }
