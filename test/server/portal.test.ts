@@ -85,6 +85,24 @@ for (const engine of engines) {
       assert.match(page.body, new RegExp(`解读的政策:</strong><a href="/documents/${await idOf('长府规〔2021〕2号')}">`));
     });
 
+    it('dates a gazette document by its signing (成文日期) and its issue (发布日期)', async () => {
+      const response = await get(`/documents/${await idOf('沪府发〔2017〕17号')}`);
+      assert.match(response.body, /<th scope="row">成文日期<\/th><td>2017-03-30<\/td>/);
+      assert.match(response.body, /<th scope="row">发布日期<\/th><td>2017-05-05<\/td>/);
+    });
+
+    it('gives an interpretation read from a gazette its policy’s issuer, the issue’s date and an index number of its own', async () => {
+      const [interpretation] = await database.db.query<{ id: number }>(sql`select id from documents where title = '《长宁区公共数据管理办法》政策解读'`);
+      const page = await get(`/documents/${interpretation!.id}`);
+      assert.match(page.body, /<th scope="row">发文机关<\/th><td><a href="[^"]+">上海市长宁区人民政府<\/a><\/td>/);
+      assert.match(page.body, /<th scope="row">发布日期<\/th><td>2021-07-02<\/td>/);
+      const own = /<th scope="row">索引号<\/th><td>([^<]+)<\/td>/.exec(page.body)![1]!;
+      assert.match(own, /^\d{9}\/2021-\d{5}$/);
+      const policy = await get(`/documents/${await idOf('长府规〔2021〕2号')}`);
+      assert.notEqual(/<th scope="row">索引号<\/th><td>([^<]+)<\/td>/.exec(policy.body)![1], own);
+      assert.match(policy.body, /<th scope="row">来源<\/th><td colspan="3"><a href="\/gazettes\/\d+">/, 'a gazette document keeps its issue as 来源');
+    });
+
     it('shows a gazette issue with its contents linked to the documents', async () => {
       const [issue] = await database.db.query<{ id: number }>(sql`select id from gazette_issues where issue = '2017年第9期(总第393期)'`);
       const response = await get(`/gazettes/${issue!.id}`);

@@ -31,6 +31,7 @@ export function topicOf(title: string, issuer: string | null = null): string {
 /** An agency whose code an administrator has not set yet is shown with this placeholder. */
 export const placeholderAgencyCode = '000000000';
 
-export function indexNumberOf(id: number, signedOn: string | null, agencyCode = placeholderAgencyCode): string {
-  return `${agencyCode}/${signedOn ? signedOn.slice(0, 4) : '0000'}-${String(id).padStart(5, '0')}`;
+/** 索引号: agency code / year - serial, the serial counted per issuer and year (see assignIndexNumbers). */
+export function indexNumberOf(index: { year: number; serial: number } | null, agencyCode = placeholderAgencyCode): string {
+  return `${agencyCode}/${index ? index.year : '0000'}-${String(index?.serial ?? 0).padStart(5, '0')}`;
 }

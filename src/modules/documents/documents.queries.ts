@@ -2,7 +2,7 @@ import type { Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { Block } from '../gazette/index.ts';
 import type { DocumentListItem, StoreStats } from './documents.types.ts';
-import { subjectOf } from './catalogue.sql.ts';
+import { interpretedIssuerOf, platformAgencyOf, releasedOn, sourceOf, subjectOf } from './catalogue.sql.ts';
 import { validityOn, type ValidityStatus } from './validity.sql.ts';
 
 /** Reads for listings and reports. */
@@ -37,7 +37,7 @@ export async function listDocuments(db: Queryable, page: { limit: number; offset
   const [count] = await db.query<{ n: number }>(sql`select count(*)::int as n from documents`);
   const rows = await db.query<ListRow>(sql`
     select d.id, d.display_title, d.doc_number, d.issuer, d.signed_on, d.doc_type, d.effective_from, d.effective_to,
-           d.normative, coalesce(g.title || ' ' || g.issue, s.file_name) as source
+           d.normative, ${sourceOf()} as source
     from documents d
     join source_files s on s.id = d.source_file_id
     left join gazette_issues g on g.id = d.gazette_issue_id
@@ -62,7 +62,16 @@ export interface DocumentDetail extends DocumentListItem {
   section: string | null;
   meeting: { name: string; date: string | null } | null;
   annexes: string[];
+  /** The gazette issue's date, for a document read from a gazette. */
   publishedOn: string | null;
+  /** 发布日期: the day the document went public (see releasedOn in catalogue.sql.ts). */
+  releasedOn: string | null;
+  /** The agency that published the document on this platform; null when it came from elsewhere. */
+  platformAgency: string | null;
+  /** The name of the file the document was read from (internal: never shown to the public). */
+  sourceFile: string;
+  /** 索引号's parts, given once when the document was first written: the issuer and year it was counted under, its serial. */
+  indexNumber: { issuer: string; year: number; serial: number } | null;
   extendedTo: string | null;
   repealedOn: string | null;
   repealedBy: { id: number; title: string } | null;
@@ -82,13 +91,15 @@ export interface DocumentDetail extends DocumentListItem {
 export async function getDocument(db: Queryable, id: number, on: string): Promise<DocumentDetail | null> {
   const rows = await db.query<ListRow & {
     validity: ValidityStatus; addressees: string | null; attachment_title: string | null; validity_basis: string | null; section: string | null;
-    meeting: DocumentDetail['meeting']; annexes: string[]; published_on: string | null; extended_to: string | null; repealed_on: string | null;
+    meeting: DocumentDetail['meeting']; annexes: string[]; published_on: string | null; released_on: string | null;
+    platform_agency: string | null; file_name: string; index_issuer: string | null; index_year: number | null; index_serial: number | null; extended_to: string | null; repealed_on: string | null;
     repealed_by: number | null; repealer_title: string | null; amended_on: string | null; gazette_issue_id: number | null;
     gazette_title: string | null; gazette_issue: string | null; body: Block[]; created_at: Date; updated_at: Date;
   }>(sql`
-    select d.id, d.display_title, d.doc_number, d.issuer, d.signed_on, d.doc_type, d.effective_from, d.effective_to,
-           d.normative, coalesce(g.title || ' ' || g.issue, s.file_name) as source, ${validityOn(on)} as validity,
+    select d.id, d.display_title, d.doc_number, coalesce(d.issuer, ${interpretedIssuerOf()}) as issuer, d.signed_on, d.doc_type, d.effective_from, d.effective_to,
+           d.normative, ${sourceOf()} as source, ${validityOn(on)} as validity,
            d.addressees, d.attachment_title, d.validity_basis, d.section, d.meeting, d.annexes, g.published_on,
+           ${releasedOn()} as released_on, ${platformAgencyOf()} as platform_agency, s.file_name, d.index_issuer, d.index_year, d.index_serial,
            d.extended_to, d.repealed_on, d.repealed_by, rb.display_title as repealer_title, d.amended_on,
            d.gazette_issue_id, g.title as gazette_title, g.issue as gazette_issue, d.body, d.created_at, d.updated_at
     from documents d
@@ -122,6 +133,10 @@ export async function getDocument(db: Queryable, id: number, on: string): Promis
     meeting: row.meeting,
     annexes: row.annexes,
     publishedOn: row.published_on,
+    releasedOn: row.released_on,
+    platformAgency: row.platform_agency,
+    sourceFile: row.file_name,
+    indexNumber: row.index_serial !== null && row.index_year !== null ? { issuer: row.index_issuer ?? '', year: row.index_year, serial: row.index_serial } : null,
     extendedTo: row.extended_to,
     repealedOn: row.repealed_on,
     repealedBy: row.repealed_by ? { id: row.repealed_by, title: row.repealer_title ?? '' } : null,

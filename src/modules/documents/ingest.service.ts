@@ -28,6 +28,7 @@ import {
 import type { PreparedFile } from './documents.prepare.ts';
 import { createFilePreparer } from './file.preparer.ts';
 import { isPlatformSource } from './documents.rules.ts';
+import { assignIndexNumbers } from './catalogue.repository.ts';
 import type { FileOutcome, IngestProgress, IngestSummary } from './documents.types.ts';
 
 /**
@@ -157,6 +158,8 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     const insertedIds = await insertDocuments(tx, prepared.payload.documents, toInsert, sourceFileId, gazetteIssueId);
     await insertChildren(tx, prepared.payload, [...toUpdate, ...toInsert]);
     await resolveRelations(tx, [...updatedIds, ...insertedIds]);
+    // After the relations: an interpretation is numbered under its policy's issuer.
+    await assignIndexNumbers(tx, [...updatedIds, ...insertedIds]);
     await refreshValidity(tx, [...previousTargets, ...updatedIds, ...insertedIds]);
     await addSearchTerms(tx, prepared.terms, prepared.path);
     await registerIssuingAgencies(tx, prepared.issuers);

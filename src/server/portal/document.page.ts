@@ -53,6 +53,7 @@ function timeline(document: DocumentDetail): Html {
   const events: { date: string; text: Html }[] = [];
   if (document.date) events.push({ date: document.date, text: html`成文` });
   if (document.publishedOn) events.push({ date: document.publishedOn, text: html`在${document.gazette?.title ?? '政府公报'}发布` });
+  else if (document.platformAgency !== null && document.releasedOn) events.push({ date: document.releasedOn, text: html`由${document.platformAgency}在本平台发布` });
   if (document.effectiveFrom) events.push({ date: document.effectiveFrom, text: html`施行` });
   if (document.amendedOn) events.push({ date: document.amendedOn, text: html`被修改` });
   const end = document.extendedTo ?? document.effectiveTo;
@@ -110,9 +111,9 @@ export function documentBody(document: DocumentDetail, agencyCode: string | null
   return html`<article>
   <h1>${document.title} ${validityBadge(document.validity)}</h1>
   <table class="meta">
-    <tr><th scope="row">索引号</th><td>${indexNumberOf(document.id, document.date, agencyCode ?? undefined)}</td><th scope="row">主题分类</th><td><a href="/subjects/${encodeURIComponent(topicOf(document.title, document.issuer))}">${topicOf(document.title, document.issuer)}</a></td></tr>
+    <tr><th scope="row">索引号</th><td>${indexNumberOf(document.indexNumber, agencyCode ?? undefined)}</td><th scope="row">主题分类</th><td><a href="/subjects/${encodeURIComponent(topicOf(document.title, document.issuer))}">${topicOf(document.title, document.issuer)}</a></td></tr>
     <tr><th scope="row">发文机关</th><td>${document.issuer ? html`<a href="/issuers/${encodeURIComponent(document.issuer)}">${document.issuer}</a>` : '—'}</td><th scope="row">成文日期</th><td>${document.date ?? '—'}</td></tr>
-    <tr><th scope="row">发文字号</th><td>${document.docNumber ?? '—'}</td><th scope="row">发布日期</th><td>${document.publishedOn ?? document.date ?? '—'}</td></tr>
+    <tr><th scope="row">发文字号</th><td>${document.docNumber ?? '—'}</td><th scope="row">发布日期</th><td>${document.releasedOn ?? '—'}</td></tr>
     <tr><th scope="row">有效性</th><td>${document.validity}${document.effectiveFrom ? `(${document.effectiveFrom} 起施行${end ? `,有效期至 ${end}` : ''})` : end ? `(有效期至 ${end})` : ''}</td><th scope="row">文种</th><td>${document.type ?? '—'}${document.normative ? '(行政规范性文件)' : ''}</td></tr>
     <tr><th scope="row">来源</th><td colspan="3">${document.gazette ? html`<a href="/gazettes/${document.gazette.id}">${document.gazette.title} ${document.gazette.issue ?? ''}</a>` : document.source}${document.meeting ? `;经${document.meeting.name}${document.meeting.date ? `(${document.meeting.date})` : ''}审议` : ''}</td></tr>
   </table>

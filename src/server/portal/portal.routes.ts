@@ -59,8 +59,9 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
   app.get('/documents/:id', async (request, reply) => {
     const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());
     if (!document) throw new AppError('not_found', '没有这篇文件');
-    const agencyCode = document.issuer ? ((await agencyCodes()).get(document.issuer) ?? null) : null;
-    const versions = await context.publication.versionsOfDocument(document.id, document.source);
+    const indexIssuer = document.indexNumber?.issuer || document.issuer;
+    const agencyCode = indexIssuer ? ((await agencyCodes()).get(indexIssuer) ?? null) : null;
+    const versions = await context.publication.versionsOfDocument(document.id, document.sourceFile);
     return sendPage(request, reply, document.title, documentBody(document, agencyCode, versions), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
   });
 
