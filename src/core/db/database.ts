@@ -80,9 +80,11 @@ export async function openPostgres(url: string, options: { searchPath?: string }
   };
   const pool = new pg.Pool({
     connectionString: url,
-    max: 4,
-    // While the server is unreachable, a request fails within seconds instead of waiting in line.
-    connectionTimeoutMillis: 5_000,
+    max: 10,
+    // While the server is unreachable, a request fails within seconds instead of waiting in line
+    // (a refused connection fails at once). The same limit bounds the wait for a free connection,
+    // so it is kept well above what a burst of slow writes (publications) holds one for.
+    connectionTimeoutMillis: 10_000,
     types: types as pg.CustomTypesConfig,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
   });
