@@ -295,7 +295,7 @@ describe('the staff console in a browser', () => {
     await assertAccessible(page);
     await choose(page, '申请渠道', '当面提交');
     await page.getByLabel('姓名', { exact: true }).fill('吴九');
-    await page.getByLabel('证件号码').fill('310101198001011234');
+    await page.getByLabel('证件号码').fill('31010119800101123X');
     await page.getByLabel('联系电话').fill('021-12345678');
     await page.getByLabel('所需政府信息的名称、文号或便于查询的其他特征性描述').fill('本区2025年政府信息公开工作年度报告');
     await choose(page, '信息的提供形式', '纸质');

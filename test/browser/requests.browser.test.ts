@@ -34,7 +34,7 @@ describe('a disclosure request in a browser', () => {
     assert.equal(await page.inputValue('#f-name'), '王五');
     await assertAccessible(page);
 
-    await page.fill('#f-idNumber', '310105199202021234');
+    await page.fill('#f-idNumber', '310105199202021231');
     await Promise.all([page.waitForURL(/\/requests\/track\/YSQ/), page.click('button:has-text("提交申请")')]);
     await assertAccessible(page);
     const code = (await page.textContent('strong.code'))!.trim();

@@ -9,8 +9,8 @@ import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 
 const applicants = {
   natural_person: { type: 'natural_person', name: '某人', idNumber: '310101199001011234', phone: '13800000000' },
-  commercial: { type: 'commercial', name: '某公司', organisationCode: '91310000MA1XXXXX1Q', phone: '021-12345678' },
-  legal_service: { type: 'legal_service', name: '某律所', organisationCode: '31310000MD0123456X', email: 'a@example.cn' },
+  commercial: { type: 'commercial', name: '某公司', organisationCode: '91310000MA1XXXXX1P', phone: '021-12345678' },
+  legal_service: { type: 'legal_service', name: '某律所', organisationCode: '31310000MD0123456H', email: 'a@example.cn' },
 } as const;
 
 const row = (report: AnnualReport, label: string) => report.requests.find((r) => r.label.includes(label))!.cells;

@@ -113,7 +113,7 @@ for (const engine of engines) {
     });
 
     it('charges per item from the eleventh request of the month, and lets an unpaid fee close the request', async () => {
-      const key = { type: 'commercial', name: '某咨询公司', organisationCode: '91310000MA1XXXXX1Q', phone: '021-12345678' };
+      const key = { type: 'commercial', name: '某咨询公司', organisationCode: '91310000MA1XXXXX1P', phone: '021-12345678' };
       const ids: number[] = [];
       for (let i = 0; i < 11; i++) ids.push((await service.submit(aRequest(clerk.agencyId!, { applicant: key }), publicActor, '2025-03-03')).id);
       await assert.rejects(service.act(ids[9]!, 'send_fee_notice', { on: '2025-03-04', mode: 'per_item' }, clerk, '2025-03-04'), { code: 'validation_failed' }, 'the tenth is free');

@@ -178,7 +178,7 @@ for (const engine of engines) {
     });
 
     it('shows a clerk only their own agency\'s requests of the same applicant, and audits the lookup', async () => {
-      const identity = '310101198001010011';
+      const identity = '310101198001010018';
       const atA = await context.disclosure.submit(submission(agencyA, identity), { id: 'public' });
       const firstB = await context.disclosure.submit(submission(agencyB, identity), { id: 'public' });
       const clerkB = await session('clerk.b');

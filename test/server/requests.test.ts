@@ -7,7 +7,7 @@ import { buildServer } from '../../src/server/server.ts';
 import { seedsDir } from '../support/corpus.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 
-const personal = { name: '李四', idNumber: '310104198501012345', phone: '13912345678', address: '上海市徐汇区某某路88弄' };
+const personal = { name: '李四', idNumber: '310104198501012342', phone: '13912345678', address: '上海市徐汇区某某路88弄' };
 const asked = '2020年本区老旧小区加装电梯的审批文件';
 
 for (const engine of engines) {
@@ -75,11 +75,34 @@ for (const engine of engines) {
       assert.equal(afterwards, before);
     });
 
+    it('offers the identity documents as a list, refuses a wrong number by its rule, and stores the type as a key', async () => {
+      const page = await app.inject({ url: '/requests/new' });
+      assert.match(page.body, /<select id="f-idType" name="idType"/);
+      for (const label of ['居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证', '统一社会信用代码', '其他']) assert.ok(page.body.includes(`>${label}</option>`), label);
+      const post = (overrides: Record<string, string>, n: number) =>
+        app.inject({ method: 'POST', url: '/requests', payload: form(overrides), headers: { 'content-type': 'application/x-www-form-urlencoded' }, ...from(n) });
+      const wrongCheck = await post({ idType: 'resident_id', idNumber: '310104198501012343' }, 20);
+      assert.equal(wrongCheck.statusCode, 400);
+      assert.match(wrongCheck.body, /证件号码校验位不正确\(居民身份证\)/);
+      assert.match(wrongCheck.body, /<option value="resident_id" selected>/, 'the chosen type is kept');
+      assert.match((await post({ idType: 'hk_macao_permit', idNumber: 'X1234567' }, 21)).body, /证件号码格式不正确:港澳居民来往内地通行证/);
+      assert.match((await post({ idType: 'constructor', idNumber: '310104198501012342' }, 22)).body, /证件类型不在可选范围内/);
+      const wrongCode = await post({ applicantType: 'commercial', idNumber: '', organisationCode: '91350100M000100Y44' }, 23);
+      assert.match(wrongCode.body, /统一社会信用代码校验位不正确/);
+      const taken = await post({ idType: 'hk_macao_permit', idNumber: 'h12345678' }, 24);
+      assert.equal(taken.statusCode, 303);
+      const code = String(taken.headers.location).slice(16, 31);
+      const [stored] = await database.db.query<{ idType: string; idNumber: string }>(
+        sql`select a.id_type as "idType", a.id_number as "idNumber" from disclosure_applicants a join disclosure_requests r on r.id = a.request_id where r.tracking_code = ${code}`,
+      );
+      assert.deepEqual(stored, { idType: 'hk_macao_permit', idNumber: 'H12345678' });
+    });
+
     it('takes JSON through the API and tracks it by code; unknown codes are 404', async () => {
       const created = await app.inject({
         method: 'POST',
         url: '/api/requests',
-        payload: { agencyId, applicant: { type: 'legal_service', name: '某律师事务所', organisationCode: '31310000MD0123456X', email: 'office@example.cn' }, description: asked, deliveryForm: 'electronic', deliveryWay: 'email' },
+        payload: { agencyId, applicant: { type: 'legal_service', name: '某律师事务所', organisationCode: '31310000MD0123456H', email: 'office@example.cn' }, description: asked, deliveryForm: 'electronic', deliveryWay: 'email' },
         ...from(3),
       });
       assert.equal(created.statusCode, 201, created.body);

@@ -274,7 +274,7 @@ for (const engine of engines) {
       assert.match(form.body, /需签收/);
       const today = todayInChina();
       const registered = await post('/staff/requests', clerk, {
-        channel: 'in_person', submittedOn: today, agencyId: String(agencyA), applicantType: 'commercial', name: '某公司', organisationCode: '91310000MA1XXXXX1Q',
+        channel: 'in_person', submittedOn: today, agencyId: String(agencyA), applicantType: 'commercial', name: '某公司', organisationCode: '91310000MA1XXXXX1P',
         phone: '021-12345678', description: '某项目的环评批复', deliveryForm: 'paper', deliveryWay: 'pick_up',
       });
       assert.equal(registered.statusCode, 303, registered.body);

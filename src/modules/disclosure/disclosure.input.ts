@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blankToUndefined, choice, fields, isoDate, optionalText, text, wholeNumber } from '../../core/validation.ts';
+import { creditCodeProblem, defaultIdType, idNumberProblem, idTypes, normaliseIdNumber } from './disclosure.identity.rules.ts';
 import { applicantTypes, channels, deliveryForms, deliveryWays, requestStates } from './disclosure.types.ts';
 
 /**
@@ -9,12 +10,20 @@ import { applicantTypes, channels, deliveryForms, deliveryWays, requestStates } 
  * all of it is right.
  */
 
+/** A type given by its label (居民身份证) is read as its key; anything else must be a key of the list. */
+const labelToKey = (value: unknown) => {
+  if (typeof value !== 'string') return value;
+  const key = Object.keys(idTypes).find((k) => idTypes[k as keyof typeof idTypes] === value.trim());
+  return key ?? blankToUndefined(value);
+};
+const idNumberText = (label: string) => optionalText(label, 40).transform((v) => (v === undefined ? undefined : normaliseIdNumber(v)));
+
 const applicantSchema = fields({
     type: choice(applicantTypes, '申请人类型'),
     name: text('申请人姓名或名称', 100),
-    idType: optionalText('证件类型', 20),
-    idNumber: optionalText('证件号码', 40),
-    organisationCode: optionalText('统一社会信用代码', 30),
+    idType: z.preprocess(labelToKey, choice(idTypes, '证件类型').optional()),
+    idNumber: idNumberText('证件号码'),
+    organisationCode: idNumberText('统一社会信用代码'),
     legalRepresentative: optionalText('法定代表人', 50),
     contactPerson: optionalText('联系人', 50),
     phone: optionalText('联系电话', 30).refine((v) => v === undefined || /^[0-9+\-() ]{5,30}$/.test(v), '联系电话格式不正确'),
@@ -24,7 +33,13 @@ const applicantSchema = fields({
     if (applicant.type === 'natural_person' && !applicant.idNumber) context.addIssue({ code: 'custom', path: ['idNumber'], message: '自然人须填写身份证件号码' });
     if (applicant.type !== 'natural_person' && !applicant.organisationCode) context.addIssue({ code: 'custom', path: ['organisationCode'], message: '法人或其他组织须填写统一社会信用代码' });
     if (!applicant.phone && !applicant.email && !applicant.address) context.addIssue({ code: 'custom', path: ['phone'], message: '请至少填写一种联系方式(电话、电子邮箱或通信地址)' });
-  });
+    const idProblem = applicant.idNumber ? idNumberProblem(applicant.idType ?? defaultIdType, applicant.idNumber) : null;
+    if (idProblem) context.addIssue({ code: 'custom', path: ['idNumber'], message: `${idProblem}(${idTypes[applicant.idType ?? defaultIdType]})` });
+    const codeProblem = applicant.organisationCode ? creditCodeProblem(applicant.organisationCode) : null;
+    if (codeProblem) context.addIssue({ code: 'custom', path: ['organisationCode'], message: codeProblem });
+  })
+  /** A number given without its type is a resident identity number (the form's default); the stored type is always a key of the list. */
+  .transform((applicant) => (applicant.idNumber && !applicant.idType ? { ...applicant, idType: defaultIdType } : applicant));
 
 const submissionShape = {
   agencyId: wholeNumber('受理机关', { missing: '请选择受理机关' }),

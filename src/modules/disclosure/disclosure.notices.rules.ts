@@ -43,6 +43,33 @@ export interface Notice {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
 
+/** Closing quotes and brackets that may follow a sentence's own end mark. */
+const closers = '\u201d\u2019\u300d\u300f)\uff09\u300b\u3009\u3011\'"';
+const sentenceEnds = '\u3002!?\uff01\uff1f\u2026';
+const clauseEnds = ',\uff0c;\uff1b:\uff1a\u3001.';
+
+/**
+ * Ends a sentence with one full stop: text that already ends with its own end
+ * mark (。!?…), even inside closing quotes or brackets (申请获取“…情况。”),
+ * gets none; a trailing comma or semicolon is replaced.
+ */
+export function sentence(value: string): string {
+  let body = value.trimEnd();
+  let end = body.length;
+  while (end > 0 && closers.includes(body[end - 1]!)) end -= 1;
+  const last = body[end - 1];
+  if (last !== undefined && sentenceEnds.includes(last)) return body;
+  if (last !== undefined && clauseEnds.includes(last) && end === body.length) body = body.slice(0, -1);
+  return `${body}。`;
+}
+
+/** A phrase set inside a sentence (因…,): its own trailing punctuation dropped. */
+export function clause(value: string): string {
+  let body = value.trim();
+  while (body.length > 0 && (sentenceEnds + clauseEnds).includes(body.at(-1)!)) body = body.slice(0, -1);
+  return body;
+}
+
 export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
   const { details, onDate } = facts.step;
   const received = `本机关于${chineseDate(facts.receivedOn)}收到您提出的政府信息公开申请,申请获取“${facts.description}”`;
@@ -53,7 +80,7 @@ export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
       return {
         ...base,
         paragraphs: [
-          `${received}。`,
+          sentence(received),
           `根据《中华人民共和国政府信息公开条例》第三十三条的规定,本机关将在收到申请之日起20个工作日内(即${due}前)予以答复;需要延长答复期限的,将另行告知。`,
           `您可凭查询码 ${facts.trackingCode} 查询办理进度。`,
         ],
@@ -62,7 +89,7 @@ export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
       return {
         ...base,
         paragraphs: [
-          `${received}。经审查,您的申请内容不够明确,需要补正:${text(details.what)}`,
+          `${sentence(received)}经审查,您的申请内容不够明确,需要补正:${sentence(text(details.what))}`,
           `根据《中华人民共和国政府信息公开条例》第三十条的规定,请您于${chineseDate(text(details.correctBy))}前补正。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的,视为放弃申请,本机关不再处理该政府信息公开申请。`,
         ],
       };
@@ -83,7 +110,7 @@ export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
       return {
         ...base,
         paragraphs: [
-          `${received}。因${text(details.reason)},本机关不能在规定期限内作出答复。`,
+          `${sentence(received)}因${clause(text(details.reason))},本机关不能在规定期限内作出答复。`,
           `根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定,经本机关政府信息公开工作机构负责人同意,答复期限延长${text(details.days)}个工作日,本机关将于${due}前予以答复。`,
         ],
       };
@@ -93,7 +120,7 @@ export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
       return {
         ...base,
         paragraphs: [
-          `${received}。`,
+          sentence(received),
           `根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)的规定,您的申请需缴纳信息处理费人民币${amount}元(${mode})。`,
           '请于收到本通知之日起20个工作日内缴纳;缴费期间不计算在答复期限内。逾期未缴纳的,视为放弃申请,本机关不再处理该政府信息公开申请。',
         ],
@@ -107,9 +134,9 @@ export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
       return {
         ...base,
         paragraphs: [
-          `${received}。经审查,现答复如下:`,
-          `${label}${reason ? `。理由:${reason}` : ''}。`,
-          `依据:${facts.replyBasis ?? ''}。`,
+          `${sentence(received)}经审查,现答复如下:`,
+          sentence(`${label}${reason ? `。理由:${clause(reason)}` : ''}`),
+          sentence(`依据:${facts.replyBasis ?? ''}`),
           '如对本答复不服,可以在收到本答复之日起60日内依法申请行政复议,或者在6个月内依法向人民法院提起行政诉讼。',
         ],
       };

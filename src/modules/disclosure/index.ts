@@ -4,3 +4,4 @@ export { perItemFee, perVolumeFee, allowedActions } from './disclosure.rules.ts'
 export * from './disclosure.types.ts';
 export { noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
 export { reportColumnLabels, reportCsv, type AnnualReport, type ReportRow } from './disclosure.report.ts';
+export { idTypeLabel, idTypes, type IdType } from './disclosure.identity.rules.ts';

@@ -1,5 +1,5 @@
 import type { Agency } from '../../modules/agencies/index.ts';
-import { applicantTypes, deliveryForms, deliveryWays, reportColumnLabels, type AnnualReport, type Tracking } from '../../modules/disclosure/index.ts';
+import { applicantTypes, idTypes, deliveryForms, deliveryWays, reportColumnLabels, type AnnualReport, type Tracking } from '../../modules/disclosure/index.ts';
 import { html, queryString, type Html } from '../html.ts';
 
 /** The public side of disclosure on request: the guide, the form, the tracking page. No account needed. */
@@ -28,6 +28,14 @@ const choice = (name: string, label: string, choices: Record<string, string>, va
     ${Object.entries(choices).map(([value, text]) => html`<option value="${value}"${values[name] === value ? html` selected` : ''}>${text}</option>`)}
   </select></p>`;
 
+/** The identity document's type: a list, resident identity card first and chosen unless another is. */
+const idTypeChoice = (values: FormValues) => html`
+  <p class="field"><label for="f-idType">证件类型</label>
+  <select id="f-idType" name="idType" aria-describedby="f-idType-hint">
+    ${Object.entries(idTypes).map(([value, text]) => html`<option value="${value}"${(values.idType || 'resident_id') === value ? html` selected` : ''}>${text}</option>`)}
+  </select>
+  <span id="f-idType-hint" class="muted">自然人填写身份证件;号码按所选证件的规则校验(如居民身份证的校验位)</span></p>`;
+
 /** The request form; staff registering a letter get the channel and dates too (`staff`), and post elsewhere. */
 export function requestFormBody(agencies: Agency[], values: FormValues, problems: string[], staff?: { action: string; hidden: Html; fields: Html }): Html {
   return html`<h1>${staff ? '登记线下收到的申请' : '提交政府信息公开申请'}</h1>
@@ -46,7 +54,7 @@ export function requestFormBody(agencies: Agency[], values: FormValues, problems
     <fieldset><legend>申请人信息</legend>
       ${choice('applicantType', '申请人类型', { natural_person: '自然人', commercial: '法人或其他组织:商业企业', research: '法人或其他组织:科研机构', public_interest: '法人或其他组织:社会公益组织', legal_service: '法人或其他组织:法律服务机构', other_organisation: '法人或其他组织:其他' } satisfies Record<keyof typeof applicantTypes, string>, values)}
       ${field('name', '姓名或名称', values, { required: true })}
-      ${field('idType', '证件类型', values, { hint: '自然人填写,如居民身份证' })}
+      ${idTypeChoice(values)}
       ${field('idNumber', '证件号码', values, { hint: '自然人必填', max: 40 })}
       ${field('organisationCode', '统一社会信用代码', values, { hint: '法人或其他组织必填', max: 30 })}
       ${field('legalRepresentative', '法定代表人', values)}

@@ -5,6 +5,7 @@ import {
   channels,
   consultationKinds,
   deliveryWays,
+  idTypeLabel,
   noticeKinds,
   replyCategories,
   requestStates,
@@ -74,7 +75,7 @@ export function casePageBody(session: Session, file: CaseFile, notices: { eventI
     ? html`<table class="meta">
     <tr><th scope="row">类型</th><td>${applicantTypes[request.applicantType as keyof typeof applicantTypes] ?? request.applicantType}</td></tr>
     <tr><th scope="row">姓名或名称</th><td>${applicant.name}</td></tr>
-    <tr><th scope="row">证件</th><td>${[applicant.idType, applicant.idNumber, applicant.organisationCode].filter(Boolean).join(' ')}</td></tr>
+    <tr><th scope="row">证件</th><td>${[idTypeLabel(applicant.idType), applicant.idNumber, applicant.organisationCode].filter(Boolean).join(' ')}</td></tr>
     <tr><th scope="row">联系方式</th><td>${[applicant.phone, applicant.email, applicant.address].filter(Boolean).join(';')}</td></tr>
   </table>
   ${file.otherRequests.length > 0

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { Receipt } from '../../modules/disclosure/index.ts';
 import { applicantTypes, channels, deliveryForms, deliveryWays } from '../../modules/disclosure/disclosure.types.ts';
+import { creditCodeProblem, defaultIdType, idNumberProblem, idTypes, normaliseIdNumber, type IdType } from '../../modules/disclosure/disclosure.identity.rules.ts';
 import { postJson } from '../web.api.ts';
 import { todayInChina } from '../../core/calendar/calendar.rules.ts';
 import { DateInput, dateItemProps, filledIn, optionsOf } from '../web.forms.tsx';
@@ -58,16 +59,43 @@ export function RegisterPage() {
           </Form.Item>
           {applicantType === 'natural_person' ? (
             <Space size="large" wrap>
-              <Form.Item label="证件类型" name={['applicant', 'idType']} initialValue="居民身份证">
-                <Input maxLength={20} />
+              <Form.Item label="证件类型" name={['applicant', 'idType']} initialValue={defaultIdType}>
+                <Select options={optionsOf(idTypes)} style={{ minWidth: 220 }} />
               </Form.Item>
-              <Form.Item label="证件号码" name={['applicant', 'idNumber']} rules={required('自然人须填写身份证件号码')}>
+              <Form.Item
+                label="证件号码"
+                name={['applicant', 'idNumber']}
+                dependencies={[['applicant', 'idType']]}
+                rules={[
+                  ...required('自然人须填写身份证件号码'),
+                  ({ getFieldValue }) => ({
+                    validator: async (_rule, value: unknown) => {
+                      if (typeof value !== 'string' || value.trim() === '') return;
+                      const type = (getFieldValue(['applicant', 'idType']) as IdType | undefined) ?? defaultIdType;
+                      const problem = idNumberProblem(type, normaliseIdNumber(value));
+                      if (problem) throw new Error(`${problem}(${idTypes[type]})`);
+                    },
+                  }),
+                ]}
+              >
                 <Input maxLength={40} />
               </Form.Item>
             </Space>
           ) : (
             <Space size="large" wrap>
-              <Form.Item label="统一社会信用代码" name={['applicant', 'organisationCode']} rules={required('法人或其他组织须填写统一社会信用代码')}>
+              <Form.Item
+                label="统一社会信用代码"
+                name={['applicant', 'organisationCode']}
+                rules={[
+                  ...required('法人或其他组织须填写统一社会信用代码'),
+                  {
+                    validator: async (_rule, value: unknown) => {
+                      const problem = typeof value === 'string' && value.trim() !== '' ? creditCodeProblem(normaliseIdNumber(value)) : null;
+                      if (problem) throw new Error(problem);
+                    },
+                  },
+                ]}
+              >
                 <Input maxLength={30} />
               </Form.Item>
               <Form.Item label="法定代表人" name={['applicant', 'legalRepresentative']}>

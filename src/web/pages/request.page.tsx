@@ -5,6 +5,7 @@ import { useParams } from 'react-router-dom';
 import type { ClockDay } from '../../core/clock/index.ts';
 import type { CaseFile } from '../../modules/disclosure/index.ts';
 import { actionLabels, applicantTypes, channels, noticeKinds, replyCategories, requestStates, type NoticeKind, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
+import { idTypeLabel } from '../../modules/disclosure/disclosure.identity.rules.ts';
 import { auditActorLabel, type AuditNames } from '../../server/audit.labels.ts';
 import { getJson, postJson } from '../web.api.ts';
 import { todayInChina } from '../../core/calendar/calendar.rules.ts';
@@ -61,7 +62,7 @@ export function RequestPage() {
           <Descriptions bordered size="small" column={1} styles={{ label: { width: 160 } }}>
             <Descriptions.Item label="类型">{applicantTypes[request.applicantType as keyof typeof applicantTypes] ?? request.applicantType}</Descriptions.Item>
             <Descriptions.Item label="姓名或名称">{applicant.name}</Descriptions.Item>
-            <Descriptions.Item label="证件">{[applicant.idType, applicant.idNumber, applicant.organisationCode].filter(Boolean).join(' ')}</Descriptions.Item>
+            <Descriptions.Item label="证件">{[idTypeLabel(applicant.idType), applicant.idNumber, applicant.organisationCode].filter(Boolean).join(' ')}</Descriptions.Item>
             <Descriptions.Item label="联系方式">{[applicant.phone, applicant.email, applicant.address].filter(Boolean).join(';')}</Descriptions.Item>
           </Descriptions>
           <Typography.Paragraph style={{ marginTop: 8 }}>
