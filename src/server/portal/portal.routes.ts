@@ -78,11 +78,16 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     return sendPage(request, reply, '发文机关', countedListBody('发文机关', issuers, (v) => `/issuers/${encodeURIComponent(v)}`));
   });
 
-  app.get('/issuers/:name', async (request, reply) => {
+  /** A browse page: the search, newest first, held to one issuer or one subject. */
+  const searchWithin = async (query: unknown, filter: { issuer: string } | { subject: string }) => {
     const today = todayInChina();
+    const params = readSearchParams({ ...(query as Record<string, unknown>), ...filter, sort: 'date' }, today);
+    return { today, params, result: await search.search(params, { facets: true }) };
+  };
+
+  app.get('/issuers/:name', async (request, reply) => {
     const name = (request.params as { name: string }).name;
-    const params = readSearchParams({ ...(request.query as Record<string, unknown>), issuer: name, sort: 'date' }, today);
-    const result = await search.search(params, { facets: true });
+    const { today, params, result } = await searchWithin(request.query, { issuer: name });
     if (result.total === 0 && params.page === 1) throw new AppError('not_found', '没有这个发文机关的文件');
     return sendPage(request, reply, name, searchBody(params, result, today, { heading: name }));
   });
@@ -93,11 +98,9 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
   });
 
   app.get('/subjects/:name', async (request, reply) => {
-    const today = todayInChina();
     const name = (request.params as { name: string }).name;
     if (!subjectCategories.includes(name)) throw new AppError('not_found', '没有这个主题分类');
-    const params = readSearchParams({ ...(request.query as Record<string, unknown>), subject: name, sort: 'date' }, today);
-    const result = await search.search(params, { facets: true });
+    const { today, params, result } = await searchWithin(request.query, { subject: name });
     return sendPage(request, reply, name, searchBody(params, result, today, { heading: `主题分类:${name}` }));
   });
 
