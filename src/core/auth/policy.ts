@@ -1,0 +1,54 @@
+import { AppError } from '../errors.ts';
+import type { StaffUser } from './auth.types.ts';
+
+/**
+ * Who may do what to which resource, declared once per module. The service
+ * asks `policy.check` before it acts; the routes send `policy.abilities` with
+ * the resource, so the console shows only the menus and buttons that will
+ * work. Each ability says in Chinese why it is refused.
+ */
+export interface AbilityRule<R> {
+  /** Whether the user may, on this resource (or in general when there is none). */
+  allows(user: StaffUser, resource: R | undefined): boolean;
+  /** Told when refused: 只有…可以… */
+  refusal: string;
+}
+
+export interface Policy<A extends string, R> {
+  readonly rules: Readonly<Record<A, AbilityRule<R>>>;
+  can(user: StaffUser, ability: A, resource?: R): boolean;
+  /** Throws `forbidden` with the ability's reason unless the user may. */
+  check(user: StaffUser, ability: A, resource?: R): void;
+  /** Every ability's answer for this user and resource: what the console is told. */
+  abilities(user: StaffUser, resource?: R): Record<A, boolean>;
+}
+
+export function definePolicy<R, A extends string>(rules: Record<A, AbilityRule<R>>): Policy<A, R> {
+  const can = (user: StaffUser, ability: A, resource?: R) => Object.hasOwn(rules, ability) && rules[ability].allows(user, resource);
+  return {
+    rules,
+    can,
+    check(user, ability, resource) {
+      if (!can(user, ability, resource)) throw new AppError('forbidden', Object.hasOwn(rules, ability) ? rules[ability].refusal : '没有权限', { ability });
+    },
+    abilities(user, resource) {
+      return Object.fromEntries(Object.keys(rules).map((ability) => [ability, can(user, ability as A, resource)])) as Record<A, boolean>;
+    },
+  };
+}
+
+/** The usual shapes of a rule. */
+export const allow = {
+  /** Any of these roles, whatever the resource. */
+  roles: (...roles: StaffUser['role'][]) => (user: StaffUser) => roles.includes(user.role),
+  /** Staff of the agency that holds the resource (supervisors hold none, so they only read). */
+  ownAgency:
+    <R>(agencyOf: (resource: R) => number | null, ...roles: StaffUser['role'][]) =>
+    (user: StaffUser, resource: R | undefined) =>
+      user.agencyId !== null && (roles.length === 0 || roles.includes(user.role)) && (resource === undefined || agencyOf(resource) === user.agencyId),
+  /** Staff of the holding agency, or anyone without an agency (supervisors, system administrators), to read. */
+  ownAgencyOrOverseer:
+    <R>(agencyOf: (resource: R) => number | null) =>
+    (user: StaffUser, resource: R | undefined) =>
+      user.agencyId === null || resource === undefined || agencyOf(resource) === user.agencyId,
+};

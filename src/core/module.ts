@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { DeadlineRule } from './clock/clock.types.ts';
+
+/**
+ * What a module of the domain brings to the application, declared in one
+ * place (its `<name>.module.ts`). The list of modules (src/modules/modules.ts)
+ * is the only other place that names it: the composition root builds the
+ * services from it, the server its routes, the OpenAPI document its paths, the
+ * clock its default deadline rules, the audit log its action labels, the CLI
+ * its commands, and the console discovers the module's screens in its `web/`
+ * folder. See docs/adr/0007-modules.md.
+ *
+ * `C` is the application context (src/app.ts); a module adds its service to
+ * it by declaration merging on `AppContext` and returns it from `services`.
+ */
+export interface ModuleManifest<C> {
+  /** The folder name, also the prefix of its audit actions and deadline rule codes. */
+  readonly name: string;
+  /** The Chinese name staff read (menus, audit log, rule lists). */
+  readonly label: string;
+  /** Builds the module's services; modules earlier in the list are on the context already. */
+  readonly services?: (context: C) => Partial<C>;
+  /** Public JSON, staff JSON and server-rendered public pages. */
+  readonly routes?: (app: FastifyInstance, context: C) => void;
+  /** The module's paths in the OpenAPI document served at /api/docs. */
+  readonly openApiPaths?: Readonly<Record<string, unknown>>;
+  /** The time limits its clocks run on, each with its source; installed as defaults. */
+  readonly deadlineRules?: readonly DeadlineRule[];
+  /** Every audit action the module writes, with its Chinese label. */
+  readonly auditActions?: Readonly<Record<string, string>>;
+  /** `gongkai <command> …` sub-commands the module answers. */
+  readonly commands?: Readonly<Record<string, ModuleCommand<C>>>;
+}
+
+export interface CommandOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface ModuleCommand<C> {
+  /** One or more usage lines for `gongkai --help`. */
+  readonly usage: string;
+  run(args: string[], options: Readonly<Record<string, string | boolean | string[] | undefined>>, context: C, io: CommandOutput): Promise<number>;
+}
+
+/** Everything of one kind the modules declare, with the module that declared each, refusing duplicates. */
+export function collect<C, T>(modules: readonly ModuleManifest<C>[], pick: (module: ModuleManifest<C>) => Readonly<Record<string, T>> | undefined): Record<string, T> {
+  const all: Record<string, T> = {};
+  const owner: Record<string, string> = {};
+  for (const module of modules) {
+    for (const [key, value] of Object.entries(pick(module) ?? {})) {
+      if (Object.hasOwn(all, key)) throw new Error(`${key} is declared by both ${owner[key]} and ${module.name}`);
+      all[key] = value;
+      owner[key] = module.name;
+    }
+  }
+  return all;
+}
