@@ -11,7 +11,8 @@
 import chineseDays from 'chinese-days';
 import { buildWorkingCalendar, dayNumberOf, isoDateOf, type WorkingCalendar } from '../src/core/calendar/index.ts';
 import { packagedCalendarYears } from '../src/core/calendar/calendar.package.ts';
-import { defaultDeadlineRules, evaluateClock, type ClockEvent } from '../src/core/clock/index.ts';
+import { evaluateClock, type ClockEvent } from '../src/core/clock/index.ts';
+import { deadlineRules as defaultDeadlineRules } from '../src/modules/modules.ts';
 
 const calendar = buildWorkingCalendar(packagedCalendarYears());
 const rules = new Map(defaultDeadlineRules.map((rule) => [rule.code, rule]));
@@ -107,7 +108,7 @@ async function dashboardBench(): Promise<void> {
   try {
     await migrate(db);
     const calendar = createCalendarService(db);
-    const clocks = createClockService(db, calendar);
+    const clocks = createClockService(db, calendar, defaultDeadlineRules);
     const disclosure = createDisclosureService(db, clocks);
     await clocks.context();
     const started = performance.now();

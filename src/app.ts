@@ -9,6 +9,7 @@ import { createAgencyService, type AgencyService } from './modules/agencies/inde
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
 import { createPublicationService, type PublicationService } from './modules/publication/index.ts';
+import { deadlineRules } from './modules/modules.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 /**
@@ -39,7 +40,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
   const db = options.db ?? (await openDatabase(config));
   if (options.migrate ?? true) await migrate(db);
   const calendar = createCalendarService(db);
-  const clocks = createClockService(db, calendar);
+  const clocks = createClockService(db, calendar, deadlineRules);
   const ingest = createIngestService(db, config.limits);
   return {
     config,

@@ -28,6 +28,8 @@ export interface ModuleManifest<C> {
   readonly deadlineRules?: readonly DeadlineRule[];
   /** Every audit action the module writes, with its Chinese label. */
   readonly auditActions?: Readonly<Record<string, string>>;
+  /** The kinds of subject its audit events name (`disclosure_request`), with their Chinese names. */
+  readonly auditSubjects?: Readonly<Record<string, string>>;
   /** `gongkai <command> …` sub-commands the module answers. */
   readonly commands?: Readonly<Record<string, ModuleCommand<C>>>;
 }

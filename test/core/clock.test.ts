@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildWorkingCalendar, dayNumberOf, isoDateOf } from '../../src/core/calendar/index.ts';
 import { packagedCalendarYears } from '../../src/core/calendar/calendar.package.ts';
-import { appendClockEvent, defaultDeadlineRules, evaluateClock, explainClock, type ClockEvent } from '../../src/core/clock/index.ts';
+import { appendClockEvent, evaluateClock, explainClock, type ClockEvent } from '../../src/core/clock/index.ts';
+import { deadlineRules as defaultDeadlineRules } from '../../src/modules/modules.ts';
 
 const calendar = buildWorkingCalendar(packagedCalendarYears());
 const rules = new Map(defaultDeadlineRules.map((rule) => [rule.code, rule]));

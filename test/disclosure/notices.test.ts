@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { createCalendarService } from '../../src/core/calendar/index.ts';
 import { createClockService } from '../../src/core/clock/index.ts';
+import { deadlineRules } from '../../src/modules/modules.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { createDisclosureService, type DisclosureService, type StaffActor } from '../../src/modules/disclosure/index.ts';
@@ -19,7 +20,7 @@ describe('the notices of a request', () => {
     database = await openTestDatabase('pglite');
     const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府办公室') returning id`);
     clerk = { id: 'user:clerk', agencyId: agency!.id };
-    service = createDisclosureService(database.db, createClockService(database.db, createCalendarService(database.db)));
+    service = createDisclosureService(database.db, createClockService(database.db, createCalendarService(database.db), deadlineRules));
     const request = {
       agencyId: agency!.id,
       applicant: { type: 'natural_person', name: '赵六<b>', idNumber: '310101199001011234', phone: '13800000000' },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createCalendarService } from '../../src/core/calendar/index.ts';
 import { createClockService } from '../../src/core/clock/index.ts';
+import { deadlineRules } from '../../src/modules/modules.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { createDisclosureService, reportCsv, type AnnualReport, type DisclosureService, type StaffActor } from '../../src/modules/disclosure/index.ts';
 import { random } from '../support/vary.ts';
@@ -25,7 +26,7 @@ for (const engine of engines) {
       database = await openTestDatabase(engine);
       const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府办公室') returning id`);
       clerk = { id: 'user:clerk', agencyId: agency!.id };
-      service = createDisclosureService(database.db, createClockService(database.db, createCalendarService(database.db)));
+      service = createDisclosureService(database.db, createClockService(database.db, createCalendarService(database.db), deadlineRules));
     });
     after(async () => {
       await database.close();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createCalendarService } from '../../src/core/calendar/index.ts';
 import { createClockService } from '../../src/core/clock/index.ts';
+import { deadlineRules } from '../../src/modules/modules.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { createDisclosureService, type DisclosureService, type StaffActor } from '../../src/modules/disclosure/index.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -33,7 +34,7 @@ for (const engine of engines) {
       clerk = { id: 'user:clerk', agencyId: rows[0]!.id };
       otherClerk = { id: 'user:other', agencyId: rows[1]!.id };
       const calendar = createCalendarService(database.db);
-      service = createDisclosureService(database.db, createClockService(database.db, calendar));
+      service = createDisclosureService(database.db, createClockService(database.db, calendar, deadlineRules));
     });
     after(async () => {
       await database.close();
@@ -182,7 +183,7 @@ for (const engine of engines) {
     });
 
     it('applies a changed rule to requests received after the change, not before', async () => {
-      const clocks = createClockService(database.db, createCalendarService(database.db));
+      const clocks = createClockService(database.db, createCalendarService(database.db), deadlineRules);
       const before = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-02-08');
       await clocks.setRule('disclosure.reply', { limit: 15, source: '假设的新规定(测试)' }, { id: 'user:admin' });
       await assert.rejects(clocks.setRule('disclosure.reply', { limit: 15, source: ' ' }, { id: 'user:admin' }), { code: 'validation_failed' });
@@ -203,7 +204,7 @@ for (const engine of engines) {
       // 12/21-31 give 9 working days; January 2027 by weekends alone gives day 20 on 1/15.
       assert.deepEqual([dueOn, estimated], ['2027-01-15', true]);
       const calendar = createCalendarService(database.db);
-      const clocks = createClockService(database.db, calendar);
+      const clocks = createClockService(database.db, calendar, deadlineRules);
       await calendar.loadYear({ year: 2027, source: '国办发明电〔2026〕1号(测试)', days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-04', kind: 'holiday', name: '元旦' }] }, { id: 'user:admin' });
       assert.ok((await clocks.refreshCaches('2026-12-18')) >= 1);
       const row = (await database.db.query<{ due_on: string; estimated: boolean }>(sql`

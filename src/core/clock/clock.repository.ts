@@ -9,7 +9,7 @@ export interface ClockSubject {
   purpose: string;
 }
 
-export async function insertMissingDeadlineRules(tx: Queryable, rules: DeadlineRule[], by: string): Promise<void> {
+export async function insertMissingDeadlineRules(tx: Queryable, rules: readonly DeadlineRule[], by: string): Promise<void> {
   for (const rule of rules) {
     await tx.query(sql`
       insert into deadline_rules (code, label, limit_value, unit, source, extension, updated_by)

@@ -2,7 +2,6 @@ import type { CalendarService, WorkingCalendar } from '../calendar/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { recordAudit, type Actor } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
-import { defaultDeadlineRules } from './clock.defaults.ts';
 import { insertMissingDeadlineRules, lockLedger, readDeadlineRules, readLedger, saveLedger, readRefreshableLedgers, updateClockCaches, updateDeadlineRule, type ClockSubject } from './clock.repository.ts';
 import { appendClockEvent, evaluateClock, explainClock } from './clock.rules.ts';
 import type { ClockEvent, ClockExplanation, ClockState, DeadlineRule } from './clock.types.ts';
@@ -38,11 +37,12 @@ export interface ClockContext {
   calendar: WorkingCalendar;
 }
 
-export function createClockService(db: Database, calendar: CalendarService): ClockService {
+/** `defaultRules`: the rules a new installation starts with, as the modules declare them (src/modules/modules.ts). */
+export function createClockService(db: Database, calendar: CalendarService, defaultRules: readonly DeadlineRule[]): ClockService {
   let seeded = false;
   async function rules(): Promise<Map<string, DeadlineRule>> {
     if (!seeded) {
-      await db.transaction((tx) => insertMissingDeadlineRules(tx, defaultDeadlineRules, 'system:defaults'));
+      await db.transaction((tx) => insertMissingDeadlineRules(tx, defaultRules, 'system:defaults'));
       seeded = true;
     }
     return readDeadlineRules(db);

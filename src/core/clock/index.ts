@@ -1,4 +1,3 @@
-export { defaultDeadlineRules } from './clock.defaults.ts';
 export type { ClockSubject } from './clock.repository.ts';
 export { appendClockEvent, evaluateClock, explainClock } from './clock.rules.ts';
 export { createClockService, type ClockContext, type ClockService } from './clock.service.ts';

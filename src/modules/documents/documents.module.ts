@@ -1,0 +1,9 @@
+import type { AppContext } from '../../app.ts';
+import type { ModuleManifest } from '../../core/module.ts';
+
+/** The document library (政府文件库, docs/domain.md A): ingestion of gazettes and documents, the catalogue, validity. */
+export const documentsModule: ModuleManifest<AppContext> = {
+  name: 'documents',
+  label: '政府文件库',
+  auditSubjects: { document: '文件库文件' },
+};
