@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createContext, type AppContext } from '../app.ts';
 import { loadConfig, type Config } from '../core/config.ts';
 import { AppError, describeError } from '../core/errors.ts';
+import { moduleCommands } from '../modules/modules.ts';
 import { buildServer } from '../server/server.ts';
 import { agencyCommand } from './agency.command.ts';
 import { auditCommand, auditKeygen } from './audit.command.ts';
@@ -17,7 +18,7 @@ import { rulesCommand } from './rules.command.ts';
 import { searchCommand } from './search.command.ts';
 import { userCommand } from './user.command.ts';
 
-const usage = `用法: gongkai <命令> [参数]
+const baseUsage = `用法: gongkai <命令> [参数]
 
   parse 文件 [--json]          解析一个文件并输出结果(不访问数据库)
   ingest 文件或目录... [--json]  把文件入库;重复执行是安全的
@@ -46,6 +47,11 @@ const usage = `用法: gongkai <命令> [参数]
 环境变量: DATABASE_URL(PostgreSQL;不设则用 DATA_DIR 下的嵌入式数据库,默认 ./data)、
 HOST、PORT、PUBLIC_URL(门户网站对外地址,用于网站地图与订阅)、LOG_LEVEL(日志级别,默认 info)、
 MAX_FILE_MB、MAX_LINE_CHARS、AUDIT_KEY_FILE、AUDIT_CHECKPOINT_MINUTES`;
+
+/** The commands above, then each module's (src/modules/modules.ts). */
+const usage = [baseUsage, ...Object.values(moduleCommands).map((command) => command.usage)].join('\n');
+// Typed as nothing here: each module reads its own options from the values it is given.
+const moduleOptions = Object.assign({}, ...Object.values(moduleCommands).map((command) => command.options ?? {})) as Record<never, never>;
 
 const demoCorpus = new URL('../../corpus/seeds/', import.meta.url).pathname;
 
@@ -102,6 +108,7 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       role: { type: 'string' },
       checkpoint: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...moduleOptions,
     },
   });
   const [command, ...rest] = positionals;
@@ -147,8 +154,11 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
         await ingestCommand([demoCorpus], { json: false }, context, io);
         return serve(context, io);
       });
-    default:
+    default: {
+      const declared = Object.hasOwn(moduleCommands, command) ? moduleCommands[command] : undefined;
+      if (declared) return withContext(config, (context) => declared.run(rest, values, context, io));
       throw new AppError('validation_failed', `未知命令「${command}」\n\n${usage}`);
+    }
   }
 }
 

@@ -42,6 +42,8 @@ export interface CommandOutput {
 export interface ModuleCommand<C> {
   /** One or more usage lines for `gongkai --help`. */
   readonly usage: string;
+  /** Its options, as node:util parseArgs takes them (shared by name with every other command). */
+  readonly options?: Readonly<Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>>;
   run(args: string[], options: Readonly<Record<string, string | boolean | string[] | undefined>>, context: C, io: CommandOutput): Promise<number>;
 }
 

@@ -1,6 +1,7 @@
 import { maxPageSize, sortOrders } from '../modules/search/index.ts';
 import { subjectCategories, validityStatuses } from '../modules/documents/index.ts';
 import { applicantTypes, deliveryForms, deliveryWays } from '../modules/disclosure/index.ts';
+import { moduleOpenApiPaths } from '../modules/modules.ts';
 
 /** The OpenAPI 3.1 description of the JSON API, served at /api/docs. */
 const stringOrNull = { type: ['string', 'null'] };
@@ -134,5 +135,7 @@ export const openApiDocument = {
     },
     '/api/gazettes': { get: { summary: '政府公报各期', responses: { 200: { description: '公报列表' } } } },
     '/api/gazettes/{id}': { get: { summary: '一期公报及其目录', parameters: [idParameter], responses: { 200: { description: '公报' }, 404: { description: '不存在', content: { 'application/json': { schema: error } } } } } },
+    // What each module declares in its manifest.
+    ...moduleOpenApiPaths,
   },
 } as const;

@@ -7,6 +7,7 @@ import type { AppContext } from '../app.ts';
 import type { LogLevel } from '../core/config.ts';
 import { sql } from '../core/db/sql.ts';
 import { AppError } from '../core/errors.ts';
+import { modules } from '../modules/modules.ts';
 import { registerApi } from './api.routes.ts';
 import { registerConsole } from './console.routes.ts';
 import { html } from './html.ts';
@@ -104,6 +105,7 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     registerSiteRoutes(scope, context);
     registerRequestPages(scope, context);
     registerApi(scope, context);
+    for (const module of modules) module.routes?.(scope, context);
   });
   registerConsole(app, options.consoleDir);
   return app;
