@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayNumberOf } from './calendar/index.ts';
+import { dayNumberOf } from './calendar/calendar.rules.ts';
 import { AppError } from './errors.ts';
 
 /**
