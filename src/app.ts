@@ -3,6 +3,7 @@ import { createAuthService, type AuthService } from './core/auth/index.ts';
 import { createCalendarService, todayInChina, type CalendarService, type CalendarYear } from './core/calendar/index.ts';
 import { createClockService, type ClockService } from './core/clock/index.ts';
 import type { Config } from './core/config.ts';
+import { createMailService, type MailService } from './core/mail/index.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrator.ts';
 import { createAgencyService, type AgencyService } from './modules/agencies/index.ts';
@@ -26,6 +27,8 @@ export interface AppContext {
   /** Loads or corrects a year of the calendar, then moves every clock it changes. */
   loadCalendarYear(year: CalendarYear, actor: Actor): Promise<{ clocksRefreshed: number }>;
   disclosure: DisclosureService;
+  /** Mail to the public, through the outbox (SMTP_URL). */
+  mail: MailService;
   ingest: IngestService;
   publication: PublicationService;
   search: SearchService;
@@ -42,6 +45,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
   const calendar = createCalendarService(db);
   const clocks = createClockService(db, calendar, deadlineRules);
   const ingest = createIngestService(db, config.limits);
+  const mail = createMailService(db, config.mail);
   return {
     config,
     db,
@@ -53,7 +57,8 @@ export async function createContext(config: Config, options: { db?: Database; mi
       await calendar.loadYear(year, actor);
       return { clocksRefreshed: await clocks.refreshCaches(todayInChina()) };
     },
-    disclosure: createDisclosureService(db, clocks),
+    disclosure: createDisclosureService(db, clocks, { mail, publicUrl: config.server.publicUrl }),
+    mail,
     ingest,
     publication: createPublicationService(db, clocks, ingest, config.filesDir),
     search: createSearchService(db),

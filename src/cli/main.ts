@@ -11,6 +11,7 @@ import { calendarCommand, calendarUsage } from './calendar.command.ts';
 import { dbCommand } from './db.command.ts';
 import { documentsCommand } from './documents.command.ts';
 import { ingestCommand } from './ingest.command.ts';
+import { mailCommand } from './mail.command.ts';
 import { processOutput, type Output } from './output.ts';
 import { parseCommand } from './parse.command.ts';
 import { requestsCommand } from './requests.command.ts';
@@ -41,12 +42,13 @@ const baseUsage = `用法: gongkai <命令> [参数]
                                 核对审计日志的哈希链及最新的签名检查点(或另存的一行)
   audit checkpoint              签发链尾的检查点,输出一行供另行保存
   audit keygen 文件             生成检查点签名密钥(Ed25519,存放在数据库之外)
+  mail send|list [--json]       发送到期的邮件(申请人办理进展通知)/ 查看发送记录
   serve [--port 端口]           启动门户网站
   start                         迁移、载入示例语料(corpus/seeds)并启动门户网站
 
 环境变量: DATABASE_URL(PostgreSQL;不设则用 DATA_DIR 下的嵌入式数据库,默认 ./data)、
 HOST、PORT、PUBLIC_URL(门户网站对外地址,用于网站地图与订阅)、LOG_LEVEL(日志级别,默认 info)、
-MAX_FILE_MB、MAX_LINE_CHARS、AUDIT_KEY_FILE、AUDIT_CHECKPOINT_MINUTES`;
+MAX_FILE_MB、MAX_LINE_CHARS、AUDIT_KEY_FILE、AUDIT_CHECKPOINT_MINUTES、SMTP_URL、MAIL_FROM、MAIL_SEND_SECONDS`;
 
 /** The commands above, then each module's (src/modules/modules.ts). */
 const usage = [baseUsage, ...Object.values(moduleCommands).map((command) => command.usage)].join('\n');
@@ -74,11 +76,14 @@ async function serve(context: AppContext, io: Output): Promise<number> {
   const stopCheckpoints = key?.privateKey
     ? scheduleCheckpoints(context.db, key, context.config.audit.checkpointMinutes, (error) => io.err(`审计检查点签发失败: ${String(error)}`))
     : () => {};
+  // Mail to the public leaves through the outbox every MAIL_SEND_SECONDS (when SMTP_URL is set).
+  const stopMail = context.mail.enabled ? context.mail.schedule(context.config.mail.sendEverySeconds, (error) => io.err(`邮件发送出错: ${String(error)}`)) : () => {};
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopMail();
   stopCheckpoints();
   await server.close();
   return 0;
@@ -147,6 +152,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
     case 'audit':
       if (rest[0] === 'keygen') return auditKeygen(rest[1], io);
       return withContext(config, (context) => auditCommand(rest[0], { json: values.json, checkpoint: values.checkpoint }, context, io));
+    case 'mail':
+      return withContext(config, (context) => mailCommand(rest, { json: values.json }, context, io));
     case 'serve':
       return withContext(config, (context) => serve(context, io));
     case 'start':

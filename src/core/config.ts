@@ -41,6 +41,10 @@ const schema = z.object({
   // The Ed25519 key (gongkai audit keygen) that signs audit checkpoints, kept outside the database; how often the server signs one.
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  // Mail to the public (applicants told of progress): an smtp:// or smtps:// URL; unset, nothing is sent.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('政府信息公开 <noreply@localhost>'),
+  MAIL_SEND_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export interface Config {
@@ -50,6 +54,7 @@ export interface Config {
   font: { path: string; face: string };
   filesDir: string;
   audit: { keyFile: string | null; checkpointMinutes: number };
+  mail: { smtpUrl: string | null; from: string; sendEverySeconds: number };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -82,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
     filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,
     audit: { keyFile: values.AUDIT_KEY_FILE ?? null, checkpointMinutes: values.AUDIT_CHECKPOINT_MINUTES },
+    mail: { smtpUrl: values.SMTP_URL ?? null, from: values.MAIL_FROM, sendEverySeconds: values.MAIL_SEND_SECONDS },
   };
 }

@@ -98,6 +98,21 @@ for (const engine of engines) {
       assert.deepEqual(stored, { idType: 'hk_macao_permit', idNumber: 'H12345678' });
     });
 
+    it('offers progress mail on the form, and queues the first message only when it is ticked', async () => {
+      const page = (await app.inject({ url: '/requests/new' })).body;
+      assert.match(page, /<input id="f-notifyByEmail" name="notifyByEmail" type="checkbox"/);
+      const count = async () => (await database.db.query<{ n: number }>(sql`select count(*)::int as n from mail_outbox where recipient = 'lisi@example.com'`))[0]!.n;
+      const post = (overrides: Record<string, string>, n: number) =>
+        app.inject({ method: 'POST', url: '/requests', payload: form({ email: 'lisi@example.com', ...overrides }), headers: { 'content-type': 'application/x-www-form-urlencoded' }, ...from(n) });
+      assert.equal((await post({}, 40)).statusCode, 303);
+      assert.equal(await count(), 0, 'an address alone is not a wish to be mailed');
+      assert.equal((await post({ notifyByEmail: 'on' }, 41)).statusCode, 303);
+      assert.equal(await count(), 1);
+      const refused = await post({ notifyByEmail: 'on', email: '' }, 42);
+      assert.match(refused.body, /选择邮件通知办理进展时须填写电子邮箱/);
+      assert.match(refused.body, /id="f-notifyByEmail" name="notifyByEmail" type="checkbox" checked/, 'the choice is kept on the returned form');
+    });
+
     it('takes JSON through the API and tracks it by code; unknown codes are 404', async () => {
       const created = await app.inject({
         method: 'POST',

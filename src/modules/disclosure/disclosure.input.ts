@@ -47,8 +47,14 @@ const submissionShape = {
   description: text('所需政府信息的名称、文号或便于查询的其他特征性描述', 5000, { multiline: true }),
   deliveryForm: choice(deliveryForms, '信息的提供形式'),
   deliveryWay: choice(deliveryWays, '获取信息的方式'),
+  /** A form's checkbox ("on") or a JSON boolean: tell the applicant of each step by e-mail. */
+  notifyByEmail: z
+    .preprocess((value) => (value === 'on' || value === 'true' ? true : value === undefined || value === '' || value === 'false' ? false : value), z.boolean({ error: '是否邮件通知应为是或否' }))
+    .optional(),
 };
-export const submissionSchema = fields(submissionShape);
+const emailForNotices = (submission: { notifyByEmail?: boolean; applicant: { email?: string } }) => !submission.notifyByEmail || Boolean(submission.applicant.email);
+const emailForNoticesMessage = { message: '选择邮件通知办理进展时须填写电子邮箱', path: ['applicant', 'email'] };
+export const submissionSchema = fields(submissionShape).refine(emailForNotices, emailForNoticesMessage);
 export type Submission = z.infer<typeof submissionSchema>;
 
 export const registrationSchema = fields({
@@ -57,7 +63,7 @@ export const registrationSchema = fields({
   submittedOn: isoDate('提交日期'),
   signedOn: isoDate('签收日期').optional(),
   confirmedOn: isoDate('确认日期').optional(),
-});
+}).refine(emailForNotices, emailForNoticesMessage);
 export type Registration = z.infer<typeof registrationSchema>;
 
 /** Query-string filters arrive as text, empty when left blank: blank means "any"; other parameters are ignored. */

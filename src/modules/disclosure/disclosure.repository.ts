@@ -63,9 +63,9 @@ export async function insertRequest(tx: Queryable, request: NewRequest): Promise
     returning id`);
   const a = submission.applicant;
   await tx.query(sql`
-    insert into disclosure_applicants (request_id, name, id_type, id_number, organisation_code, legal_representative, contact_person, phone, email, address, applicant_key)
+    insert into disclosure_applicants (request_id, name, id_type, id_number, organisation_code, legal_representative, contact_person, phone, email, address, applicant_key, notify_by_email)
     values (${row!.id}, ${a.name}, ${a.idType ?? null}, ${a.idNumber ?? null}, ${a.organisationCode ?? null}, ${a.legalRepresentative ?? null},
-      ${a.contactPerson ?? null}, ${a.phone ?? null}, ${a.email ?? null}, ${a.address ?? null}, ${request.applicantKey})`);
+      ${a.contactPerson ?? null}, ${a.phone ?? null}, ${a.email ?? null}, ${a.address ?? null}, ${request.applicantKey}, ${submission.notifyByEmail ?? false})`);
   return row!.id;
 }
 
@@ -209,4 +209,11 @@ export async function otherRequestsOfApplicant(db: Queryable, requestId: number)
     join agencies a on a.id = r.agency_id
     where me.request_id = ${requestId}
     order by r.received_on desc, r.id desc limit 100`);
+}
+
+/** Where progress mail goes: the applicant's address, only if they asked to be told by e-mail. */
+export async function readProgressMailAddress(db: Queryable, requestId: number): Promise<string | null> {
+  const [row] = await db.query<{ email: string }>(sql`
+    select email from disclosure_applicants where request_id = ${requestId} and notify_by_email and email is not null`);
+  return row?.email ?? null;
 }

@@ -4,6 +4,7 @@ import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockContext, ClockExplanation, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
+import type { MailService, QueuedMail } from '../../core/mail/index.ts';
 import { isKeyOf, parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
 import { actionInputs, type ActionInput } from './disclosure.actions.ts';
@@ -11,6 +12,7 @@ import { findSchema, registrationSchema, submissionSchema, type Submission } fro
 import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
 import { deadlineCounts, deadlinesByAgency, findRequests, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem, type ListedRequest } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
+import { progressMail } from './disclosure.mail.rules.ts';
 import { annualReport, type AnnualReport } from './disclosure.report.ts';
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
 import { consultationKinds, replyCategories, requestStates, type Channel, type RequestAction, type RequestState } from './disclosure.types.ts';
@@ -78,6 +80,8 @@ export interface CaseFile {
   consultations: repository.ConsultationRow[];
   clock: ClockExplanation | null;
   actions: RequestAction[];
+  /** Progress mail to the applicant (handling staff only). */
+  mails: ReturnType<typeof mailRecord>[];
 }
 
 export interface Deadlines {
@@ -106,7 +110,22 @@ function applicantKeyOf(submission: Submission): string {
   return `${applicant.type === 'natural_person' ? 'person' : 'organisation'}:${id.replace(/\s+/g, '').toUpperCase()}`;
 }
 
-export function createDisclosureService(db: Database, clocks: ClockService): DisclosureService {
+/** Progress mail to applicants who asked for it: the outbox, and the portal address the tracking link points to. */
+export interface ApplicantMail {
+  mail: MailService;
+  publicUrl: string;
+}
+
+export function createDisclosureService(db: Database, clocks: ClockService, applicantMail: ApplicantMail | null = null): DisclosureService {
+  /** Queues the step's mail in the step's transaction: no change, no mail; a rolled-back change, no mail either. */
+  async function tellApplicant(tx: Queryable, id: number, step: { note: string; state: RequestState; on: string }) {
+    if (!applicantMail) return;
+    const to = await repository.readProgressMailAddress(tx, id);
+    if (!to) return;
+    const row = (await repository.readRequest(tx, id))!;
+    await applicantMail.mail.queue(tx, progressMail(row, { ...step, state: requestStates[step.state] }, to, applicantMail.publicUrl));
+  }
+
   async function create(submission: Submission, channel: Channel, dates: { submittedOn: string; receivedOn: string; late: boolean }, actor: Actor): Promise<Receipt> {
     const context = await clocks.context();
     return db.transaction(async (tx) => {
@@ -127,6 +146,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
       await started(correctionClock(id), 'disclosure.correction_notice');
       await repository.insertEvent(tx, id, { onDate: dates.receivedOn, actor: actor.id, action: 'submit', fromState: null, toState: 'received', publicNote: '已收到申请', details: { channel, dueOn: reply.due } });
       await recordAudit(tx, actor, { action: 'disclosure.submit', subjectType: 'disclosure_request', subjectId: String(id), after: { trackingCode, agencyId: submission.agencyId, channel, receivedOn: dates.receivedOn, registeredLate: dates.late } });
+      await tellApplicant(tx, id, { note: '已收到申请', state: 'received', on: dates.receivedOn });
       const row = (await repository.readRequest(tx, id))!;
       return { id, trackingCode, agencyName: row.agencyName, receivedOn: dates.receivedOn, dueOn: reply.due, estimated: reply.estimated };
     });
@@ -284,6 +304,7 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         await repository.updateRequest(tx, row, { ...changes, state: to });
         await repository.insertEvent(tx, requestId, { onDate: parsed.on, actor: actor.id, action, fromState: row.state, toState: to, publicNote: note, details });
         await recordAudit(tx, actor, { action: `disclosure.${action}`, subjectType: 'disclosure_request', subjectId: String(requestId), before: { state: row.state }, after: { state: to, ...changes } });
+        if (note) await tellApplicant(tx, requestId, { note, state: to, on: parsed.on });
         return to;
       });
     },
@@ -331,6 +352,8 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
         request,
         applicant,
         otherRequests,
+        // The progress mail sent to the applicant (handling staff only: it carries their address).
+        mails: handling && applicantMail ? (await applicantMail.mail.list({ aboutType: 'disclosure_request', aboutId: String(requestId) })).map(mailRecord) : [],
         events: await repository.readEvents(db, requestId),
         consultations: await repository.readConsultations(db, requestId),
         clock: await clocks.explain(db, replyClock(requestId), today),
@@ -398,4 +421,9 @@ export function createDisclosureService(db: Database, clocks: ClockService): Dis
       return clocks.state(db, replyClock(requestId), today);
     },
   };
+}
+
+/** What the case record shows of a progress mail: when, what, and whether it went. */
+function mailRecord(mail: QueuedMail) {
+  return { id: mail.id, createdAt: mail.createdAt, sentAt: mail.sentAt, recipient: mail.recipient, subject: mail.subject, state: mail.state, attempts: mail.attempts, lastError: mail.lastError };
 }

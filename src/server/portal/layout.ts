@@ -82,6 +82,8 @@ const styles = `
   .field label { display: block; font-weight: 600; }
   .field input, .field select, .field textarea { font: inherit; width: 100%; max-width: 36rem; padding: .4rem .5rem; border: 2px solid #6b6b6b; border-radius: 4px; }
   .field .muted { display: block; font-size: .9rem; }
+  .field.checkbox label { display: inline; font-weight: 600; }
+  .field.checkbox input { width: 1.25rem; height: 1.25rem; vertical-align: middle; margin-right: .4rem; }
   .alert { border: 2px solid var(--accent); border-radius: 4px; padding: .5rem 1rem; margin-bottom: 1rem; }
   .alert h2 { font-size: 1.05rem; margin: .25rem 0; color: var(--accent); }
   .notice { border: 2px solid #14632b; border-radius: 4px; padding: .25rem 1rem; margin-bottom: 1rem; }

@@ -61,6 +61,9 @@ export function requestFormBody(agencies: Agency[], values: FormValues, problems
       ${field('contactPerson', '联系人', values)}
       ${field('phone', '联系电话', values, { type: 'tel', max: 30 })}
       ${field('email', '电子邮箱', values, { type: 'email' })}
+      <p class="field checkbox"><input id="f-notifyByEmail" name="notifyByEmail" type="checkbox"${values.notifyByEmail === 'on' ? html` checked` : ''} aria-describedby="f-notifyByEmail-hint">
+      <label for="f-notifyByEmail">办理有进展时发邮件通知我</label>
+      <span id="f-notifyByEmail-hint" class="muted">须填写电子邮箱;邮件只含办理进展和查询页面链接</span></p>
       ${field('address', '通信地址', values, { max: 200, hint: '电话、电子邮箱、通信地址至少填写一项' })}
     </fieldset>
     <fieldset><legend>所需信息</legend>

@@ -14,7 +14,7 @@ export const trackingRateLimit = { max: 60, timeWindow: '1 minute' };
 
 export const publicActor = (request: FastifyRequest): Actor => ({ id: 'public', address: request.ip });
 
-const formFields = ['channel', 'submittedOn', 'signedOn', 'confirmedOn', 'agencyId', 'applicantType', 'name', 'idType', 'idNumber', 'organisationCode', 'legalRepresentative', 'contactPerson', 'phone', 'email', 'address', 'description', 'deliveryForm', 'deliveryWay'];
+const formFields = ['channel', 'submittedOn', 'signedOn', 'confirmedOn', 'agencyId', 'applicantType', 'name', 'idType', 'idNumber', 'organisationCode', 'legalRepresentative', 'contactPerson', 'phone', 'email', 'address', 'notifyByEmail', 'description', 'deliveryForm', 'deliveryWay'];
 
 /**
  * The form's flat fields as the service's submission; empty optional fields
@@ -41,6 +41,7 @@ export function submissionFrom(values: FormValues, registration = false) {
     description: values.description,
     deliveryForm: values.deliveryForm,
     deliveryWay: values.deliveryWay,
+    notifyByEmail: values.notifyByEmail === 'on' ? true : undefined,
     ...(registration ? { channel: values.channel, submittedOn: values.submittedOn, signedOn: optional('signedOn'), confirmedOn: optional('confirmedOn') } : {}),
   });
 }

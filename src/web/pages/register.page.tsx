@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { Receipt } from '../../modules/disclosure/index.ts';
 import { applicantTypes, channels, deliveryForms, deliveryWays } from '../../modules/disclosure/disclosure.types.ts';
@@ -112,6 +112,9 @@ export function RegisterPage() {
             </Form.Item>
             <Form.Item label="电子邮箱" name={['applicant', 'email']}>
               <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="notifyByEmail" valuePropName="checked" label="邮件通知">
+              <Checkbox>申请人要求办理有进展时发邮件通知</Checkbox>
             </Form.Item>
           </Space>
           <Form.Item label="通信地址" name={['applicant', 'address']}>

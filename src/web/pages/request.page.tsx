@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Collapse, Descriptions, Result, Space, Table,
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { ClockDay } from '../../core/clock/index.ts';
+import { mailStates } from '../../core/mail/mail.types.ts';
 import type { CaseFile } from '../../modules/disclosure/index.ts';
 import { actionLabels, applicantTypes, channels, noticeKinds, replyCategories, requestStates, type NoticeKind, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
 import { idTypeLabel } from '../../modules/disclosure/disclosure.identity.rules.ts';
@@ -67,6 +68,11 @@ export function RequestPage() {
           </Descriptions>
           <Typography.Paragraph style={{ marginTop: 8 }}>
             {file.data.otherRequests.length > 0 ? `该申请人的其他申请 ${file.data.otherRequests.length} 件:${file.data.otherRequests.map((o) => `${o.receivedOn} ${o.trackingCode}(${o.agencyName},${requestStates[o.state]})`).join(';')}` : '该申请人没有其他申请。'}
+          </Typography.Paragraph>
+          <Typography.Paragraph>
+            {file.data.mails.length > 0
+              ? `邮件通知:${file.data.mails.map((m) => `${m.createdAt.slice(0, 16)} 「${m.subject}」${mailStates[m.state]}${m.lastError ? `(${m.lastError})` : ''}`).join(';')}`
+              : '申请人未要求邮件通知。'}
           </Typography.Paragraph>
         </>
       ) : (
