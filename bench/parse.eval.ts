@@ -76,7 +76,16 @@ function readExpected(): ExpectedFile[] {
     .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as ExpectedFile);
 }
 
-const clean = (value: string | null | undefined) => (value == null ? null : value.replace(/\s+/g, '') || null);
+/** Like the seed expectations (test/gazette/expected.test.ts): only whitespace and bracket style are normalised; characters are compared as printed. */
+const clean = (value: string | null | undefined) =>
+  value == null
+    ? null
+    : value
+        .replace(/\s+/g, '')
+        .replace(/（/g, '(')
+        .replace(/）/g, ')')
+        .replace(/[﹝\[【]/g, '〔')
+        .replace(/[﹞\]】]/g, '〕') || null;
 
 function expectedValue(document: ExpectedDocument, field: Field): string | null {
   return field === 'docNumber' ? document.doc_number : document[field];
