@@ -95,4 +95,13 @@ describe('a standalone document', () => {
     const [document] = parseText(text, 'notice.txt').documents;
     assert.equal(document!.date, '2019-01-24');
   });
+
+  it('keeps a traditional-character signature as printed', () => {
+    const text = ['國務院辦公廳關於同意建立全國旅遊工作聯席會議制度的函', '國辦函〔2000〕19號', '國家旅遊局：', '你局的請示收悉。經國務院同意，現函復如下。', '國務院辦公廳', '二○○○年三月二日'].join('\n');
+    const [document] = parseText(text, 'letter.txt').documents;
+    assert.equal(document!.title, '國務院辦公廳關於同意建立全國旅遊工作聯席會議制度的函');
+    assert.equal(document!.issuer, '國務院辦公廳');
+    assert.equal(document!.date, '2000-03-02');
+    assert.equal(document!.docNumberPrinted, '國辦函〔2000〕19號');
+  });
 });

@@ -1,4 +1,5 @@
 import type { SourceLine } from './gazette.types.ts';
+import { foldText } from './fold.rules.ts';
 import { dateOnlyLine, endsSentence } from './text.rules.ts';
 
 /**
@@ -18,7 +19,8 @@ const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长|主任
 function organNames(text: string): string[] | null {
   const names = text.trim().split(/[\s\u3000]+/).filter(Boolean);
   if (names.length === 0 || text.length > 40 || endsSentence(text)) return null;
-  return names.every((name) => organ.test(name) && name.length <= 25) ? names : null;
+  // Matched on the folded view (辦公廳 like 办公厅); the name is kept as printed.
+  return names.every((name) => organ.test(foldText(name)) && name.length <= 25) ? names : null;
 }
 
 /** The first organ-line(s)-then-date pair in the body: the signature of the document itself, not of what it forwards. */
