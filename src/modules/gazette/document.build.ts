@@ -14,6 +14,7 @@ import {
   withoutSelfCitations,
 } from './fields.rules.ts';
 import type { ParsedDocument, SourceLine } from './gazette.types.ts';
+import { readSignature } from './signature.rules.ts';
 import { readTasks } from './tasks.rules.ts';
 import { cleanTitle } from './text.rules.ts';
 
@@ -47,7 +48,13 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
   const blocks = structureBody(body, { attachmentIndex: issued?.index ?? null, attachmentSpan: issued?.span ?? 1 });
   const paragraphs = blocks.filter((block) => block.kind !== 'table').map((block) => block.text);
   const interpretation = type === '解读';
-  const validity = interpretation ? { effectiveFrom: null, effectiveTo: null, basis: null } : findValidity(paragraphs, draft.date);
+  const untitledForm = interpretation || type === '任免';
+  // The signature (issuer line, then 成文日期) stands before whatever the document issues.
+  // Read on the lines as printed: joining broken paragraphs can glue the issuer line to the last sentence.
+  const issuedAt = issued ? body[issued.index]!.no : Number.POSITIVE_INFINITY;
+  const signature = untitledForm ? null : readSignature(draft.lines.filter((line) => line.no < issuedAt));
+  const date = draft.date ?? signature?.date ?? null;
+  const validity = interpretation ? { effectiveFrom: null, effectiveTo: null, basis: null } : findValidity(paragraphs, date);
   const relations = findRelations(paragraphs, draft.number?.normalised ?? null);
   const isAppointment = type === '任免' || /(任免|任职|免职)/.test(title ?? '');
   const normative = (draft.section ?? '').includes('规范性文件') || /规$/.test(draft.number?.prefix ?? '');
@@ -60,8 +67,8 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     displayTitle: title ?? draft.fallbackTitle ?? '(无标题)',
     docNumber: draft.number?.normalised ?? null,
     docNumberPrinted: draft.number?.printed ?? null,
-    issuer: interpretation || type === '任免' ? null : issuerFromTitle(title),
-    date: draft.date,
+    issuer: untitledForm ? null : (issuerFromTitle(title) ?? signature?.issuer ?? null),
+    date,
     type,
     section: draft.section,
     addressees,

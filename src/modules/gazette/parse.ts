@@ -75,7 +75,7 @@ function fromSegments(lines: SourceLine[], segments: Segment[], fileName: string
       fallbackTitle: segment.number?.normalised,
     };
     return buildDocument(draft);
-  });
+  }).filter((document, index, all) => !isMetadataCopy(document, all[index + 1]));
   const seen = new Map<string, number>();
   for (const document of documents) {
     if (!document.docNumber) continue;
@@ -85,6 +85,21 @@ function fromSegments(lines: SourceLine[], segments: Segment[], fileName: string
   }
   linkInterpretations(documents);
   return documents;
+}
+
+/**
+ * A portal page lists the document's title and number in its metadata table and then
+ * prints the document itself: the first is a copy of the second, not a document.
+ */
+function isMetadataCopy(document: ParsedDocument, next: ParsedDocument | undefined): boolean {
+  return (
+    next !== undefined &&
+    document.docNumber !== null &&
+    document.docNumber === next.docNumber &&
+    document.title !== null &&
+    document.title === next.title &&
+    document.blocks.length <= next.blocks.length
+  );
 }
 
 function parseFlat(lines: SourceLine[], warnings: ParseWarning[]): ParsedDocument[] | null {

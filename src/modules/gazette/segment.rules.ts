@@ -91,6 +91,32 @@ function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, 
   return start;
 }
 
+/** A bare label of a portal's metadata table: 标　　题：, 发文字号：, 成文日期：… */
+function metadataLabel(text: string): boolean {
+  return /^[\u4e00-\u9fff\s\u3000]{2,10}[：:]$/.test(text.trim());
+}
+
+/**
+ * A document as printed starts with its masthead (版头, "XX人民政府文件", one line per
+ * body for a joint document), then the number, then the title. The masthead is not
+ * the title: the title is the lines below the number, up to the addressees.
+ */
+function titleBelowMasthead(lines: SourceLine[], index: number, titleEnd: number, floor: number): Omit<Anchor, 'date' | 'number'> | null {
+  let masthead: number | null = null;
+  for (let at = titleEnd; at > floor && titleEnd - at < maxTitleLines && titleCandidate(lines[at]!); at--) {
+    if (/^[\u4e00-\u9fff]{2,40}文件$/.test(lines[at]!.text.replace(/[\s\u3000]+/g, ''))) masthead = at;
+  }
+  if (masthead === null) return null;
+  const titleLines: SourceLine[] = [];
+  let at = index + 1;
+  while (at < lines.length && titleLines.length < maxTitleLines && titleCandidate(lines[at]!) && !/[：:]$/.test(lines[at]!.text.trim())) {
+    titleLines.push(lines[at]!);
+    at++;
+  }
+  if (titleLines.length === 0) return null;
+  return { start: masthead, bodyStart: at, titleLines };
+}
+
 interface Anchor {
   start: number;
   bodyStart: number;
@@ -120,6 +146,10 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
     date = dateOnlyLine(lines[index + 1]!.text);
     bodyStart = index + 2;
   }
+  // A portal's metadata label ("发文字号：") between the title and the number is not part of the title.
+  while (titleEnd > floor && metadataLabel(lines[titleEnd]!.text)) titleEnd--;
+  const below = titleBelowMasthead(lines, index, titleEnd, floor);
+  if (below) return { start: below.start, bodyStart: below.bodyStart, titleLines: below.titleLines, date, number };
   if (titleEnd <= floor) return { start: index, bodyStart, titleLines: [], date, number };
   const start = chooseTitleStart(lines, titleEnd, floor, toc);
   return { start, bodyStart, titleLines: lines.slice(start, titleEnd + 1), date, number };

@@ -1,0 +1,172 @@
+/**
+ * npm run eval:parse — how well the parser reads real documents from outside the seeds.
+ *
+ * For every test/fixtures/real/expected/<id>.json (written by reading the document, never
+ * from the parser's output) it parses the document with the same entry as
+ * `gongkai parse FILE --json` and compares title, docNumber, issuer, date and type.
+ * Prints accuracy per field and per format (all documents, and the held-out third listed
+ * in baseline.json separately) and every miss (file, field, expected, got).
+ *
+ * The documents themselves are read from GONGKAI_REAL_CORPUS when set, otherwise from
+ * test/fixtures/real/. A document that is missing, or of a format the parser cannot read
+ * yet, counts as a miss on every field.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBytes, type ParsedDocument } from '../src/modules/gazette/index.ts';
+
+export const realDir = fileURLToPath(new URL('../test/fixtures/real/', import.meta.url));
+export const fields = ['title', 'docNumber', 'issuer', 'date', 'type'] as const;
+export type Field = (typeof fields)[number];
+
+const limits = { maxFileBytes: 50 * 1024 * 1024, maxLineChars: 1_000_000 };
+
+interface ExpectedDocument {
+  title: string;
+  doc_number: string | null;
+  issuer: string | null;
+  date: string | null;
+  type: string | null;
+}
+interface ExpectedFile {
+  file: string;
+  kind: string;
+  format: string;
+  level: string;
+  source: string;
+  documents: ExpectedDocument[];
+}
+export interface Baseline {
+  heldOut: string[];
+  accuracy: Record<string, Partial<Record<Field, number>>>;
+}
+export interface Miss {
+  file: string;
+  field: Field | 'file';
+  expected: string | null;
+  got: string | null;
+}
+export interface Tally {
+  documents: number;
+  right: Record<Field, number>;
+}
+export interface Evaluation {
+  documentsDir: string;
+  present: number;
+  expected: number;
+  byFormat: Record<string, Tally>;
+  heldOutByFormat: Record<string, Tally>;
+  misses: Miss[];
+}
+
+export function documentsDir(): string {
+  return process.env.GONGKAI_REAL_CORPUS ?? realDir;
+}
+
+export function readBaseline(): Baseline {
+  return JSON.parse(readFileSync(join(realDir, 'baseline.json'), 'utf8')) as Baseline;
+}
+
+function readExpected(): ExpectedFile[] {
+  const dir = join(realDir, 'expected');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as ExpectedFile);
+}
+
+/** Like the seed expectations (test/gazette/expected.test.ts): only whitespace and bracket style are normalised; characters are compared as printed. */
+const clean = (value: string | null | undefined) =>
+  value == null
+    ? null
+    : value
+        .replace(/\s+/g, '')
+        .replace(/（/g, '(')
+        .replace(/）/g, ')')
+        .replace(/[﹝\[【]/g, '〔')
+        .replace(/[﹞\]】]/g, '〕') || null;
+
+function expectedValue(document: ExpectedDocument, field: Field): string | null {
+  return field === 'docNumber' ? document.doc_number : document[field];
+}
+
+/** The parsed document that stands for the expected one: same title if any, else the first. */
+function counterpart(parsed: ParsedDocument[], expected: ExpectedDocument): ParsedDocument | undefined {
+  return parsed.find((document) => clean(document.title) === clean(expected.title)) ?? parsed[0];
+}
+
+const emptyTally = (): Tally => ({ documents: 0, right: { title: 0, docNumber: 0, issuer: 0, date: 0, type: 0 } });
+
+export function evaluate(dir = documentsDir(), heldOut = new Set(readBaseline().heldOut)): Evaluation {
+  const result: Evaluation = { documentsDir: dir, present: 0, expected: 0, byFormat: {}, heldOutByFormat: {}, misses: [] };
+  for (const file of readExpected()) {
+    const path = join(dir, file.file);
+    const present = existsSync(path);
+    if (present) result.present += 1;
+    let parsed: ParsedDocument[] = [];
+    if (!present) result.misses.push({ file: file.file, field: 'file', expected: path, got: null });
+    else {
+      try {
+        parsed = parseBytes(readFileSync(path), { fileName: file.file, limits }).documents;
+      } catch (error) {
+        // A format the parser cannot read yet (pdf, docx, ofd before the formats work lands): every field a miss.
+        result.misses.push({ file: file.file, field: 'file', expected: 'readable', got: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    for (const expected of file.documents) {
+      result.expected += 1;
+      const tallies = [(result.byFormat[file.format] ??= emptyTally())];
+      if (heldOut.has(file.file)) tallies.push((result.heldOutByFormat[file.format] ??= emptyTally()));
+      for (const tally of tallies) tally.documents += 1;
+      const got = counterpart(parsed, expected);
+      for (const field of fields) {
+        const want = clean(expectedValue(expected, field));
+        const have = clean(got ? (got[field] as string | null) : null);
+        if (want === have) for (const tally of tallies) tally.right[field] += 1;
+        else if (present) result.misses.push({ file: file.file, field, expected: want, got: have });
+      }
+    }
+  }
+  return result;
+}
+
+export function accuracy(tally: Tally): Record<Field, number> {
+  const out = {} as Record<Field, number>;
+  for (const field of fields) out[field] = tally.documents === 0 ? 0 : tally.right[field] / tally.documents;
+  return out;
+}
+
+function table(title: string, byFormat: Record<string, Tally>): string[] {
+  const lines = [title, `format    docs  ${fields.map((field) => field.padStart(9)).join(' ')}`];
+  const all = emptyTally();
+  for (const [format, tally] of Object.entries(byFormat).sort()) {
+    all.documents += tally.documents;
+    for (const field of fields) all.right[field] += tally.right[field];
+    lines.push(row(format, tally));
+  }
+  lines.push(row('all', all));
+  return lines;
+}
+
+function row(label: string, tally: Tally): string {
+  const rates = accuracy(tally);
+  return `${label.padEnd(8)} ${String(tally.documents).padStart(5)}  ${fields.map((field) => `${(rates[field] * 100).toFixed(1)}%`.padStart(9)).join(' ')}`;
+}
+
+function main(): void {
+  const result = evaluate();
+  const out = [
+    `documents: ${result.present} of ${result.expected} present in ${result.documentsDir}`,
+    '',
+    ...table('accuracy, all documents', result.byFormat),
+    '',
+    ...table('accuracy, held-out third (not looked at while tuning)', result.heldOutByFormat),
+    '',
+    `misses (${result.misses.length}):`,
+    ...result.misses.map((miss) => `  ${miss.file}  ${miss.field}  expected ${JSON.stringify(miss.expected)}  got ${JSON.stringify(miss.got)}`),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,0 +1,42 @@
+import type { SourceLine } from './gazette.types.ts';
+import { foldText } from './fold.rules.ts';
+import { dateOnlyLine, endsSentence } from './text.rules.ts';
+
+/**
+ * The signature of a standalone document: the issuing body's name on one line
+ * (or one line per body for a joint document) and the 成文日期 on the next,
+ * e.g. "国务院办公厅 / 二〇〇四年四月二十七日". A promulgating order is signed by
+ * a person ("总理　李克强"): its date counts, its name is not an issuer.
+ */
+export interface Signature {
+  issuer: string | null;
+  date: string;
+}
+
+const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
+const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长|主任)[\s\u3000]*[\u4e00-\u9fff]{2,4}$/;
+
+function organNames(text: string): string[] | null {
+  const names = text.trim().split(/[\s\u3000]+/).filter(Boolean);
+  if (names.length === 0 || text.length > 40 || endsSentence(text)) return null;
+  // Matched on the folded view (辦公廳 like 办公厅); the name is kept as printed.
+  return names.every((name) => organ.test(foldText(name)) && name.length <= 25) ? names : null;
+}
+
+/** The first organ-line(s)-then-date pair in the body: the signature of the document itself, not of what it forwards. */
+export function readSignature(lines: SourceLine[]): Signature | null {
+  for (let index = 1; index < lines.length; index++) {
+    const date = dateOnlyLine(lines[index]!.text);
+    if (!date) continue;
+    const above = lines[index - 1]!.text.trim();
+    if (signer.test(above)) return { issuer: null, date };
+    const names: string[] = [];
+    for (let at = index - 1; at >= 0 && index - at <= 4; at--) {
+      const found = organNames(lines[at]!.text);
+      if (!found) break;
+      names.unshift(...found);
+    }
+    if (names.length > 0) return { issuer: names.join('、'), date };
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { accuracy, documentsDir, evaluate, fields, readBaseline, realDir } from '../../bench/parse.eval.ts';
+
+/**
+ * The real-document corpus (issue 13 part 4): documents from outside the seeds with
+ * expectations written by reading them. The accuracy floor per format and field lives in
+ * test/fixtures/real/baseline.json and is raised as the parser improves (a ratchet).
+ */
+const expectedNames = readdirSync(join(realDir, 'expected')).filter((name) => name.endsWith('.json'));
+const baseline = readBaseline();
+
+describe('real-document corpus', () => {
+  it('has at least 40 documents with every field stated', () => {
+    assert.ok(expectedNames.length >= 40, `only ${expectedNames.length} expectations`);
+    for (const name of expectedNames) {
+      const file = JSON.parse(readFileSync(join(realDir, 'expected', name), 'utf8'));
+      assert.equal(`${file.file.replace(/\.[a-z]+$/, '')}.json`, name, `${name}: file name`);
+      assert.ok(file.format && file.level && file.source, `${name}: format, level and source`);
+      for (const document of file.documents) {
+        assert.ok(document.title, `${name}: title`);
+        assert.ok(document.date === null || /^\d{4}-\d{2}-\d{2}$/.test(document.date), `${name}: date ${document.date}`);
+        for (const key of ['doc_number', 'issuer', 'type']) assert.ok(key in document, `${name}: ${key}`);
+      }
+    }
+  });
+
+  it('holds out about a third of the corpus, by name', () => {
+    const names = new Set(expectedNames.map((name) => name.replace(/\.json$/, '')));
+    for (const file of baseline.heldOut) assert.ok(names.has(file.replace(/\.[a-z]+$/, '')), `held out ${file} has no expectation`);
+    assert.ok(baseline.heldOut.length * 3 >= expectedNames.length - 2, 'held-out share below a third');
+  });
+
+  it('finds the documents themselves', () => {
+    const result = evaluate();
+    assert.ok(
+      result.present >= 40,
+      `only ${result.present} of ${result.expected} documents in ${documentsDir()} (see test/fixtures/real/README.md)`,
+    );
+  });
+
+  it('does not fall below the recorded accuracy for any format and field', () => {
+    const result = evaluate();
+    for (const [format, floor] of Object.entries(baseline.accuracy)) {
+      const tally = result.byFormat[format];
+      assert.ok(tally, `no ${format} documents measured`);
+      const rates = accuracy(tally);
+      for (const field of fields) {
+        const least = floor[field] ?? 0;
+        assert.ok(rates[field] + 1e-9 >= least, `${format} ${field}: ${rates[field].toFixed(3)} < baseline ${least}`);
+      }
+    }
+  });
+});
