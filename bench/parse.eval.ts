@@ -167,6 +167,28 @@ function main(): void {
     ...result.misses.map((miss) => `  ${miss.file}  ${miss.field}  expected ${JSON.stringify(miss.expected)}  got ${JSON.stringify(miss.got)}`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
+  // The ratchet: fewer than 40 documents present, or any field of any format below its recorded floor, fails the run.
+  const problems = belowBaseline(result);
+  if (result.present < 40) problems.unshift(`only ${result.present} of ${result.expected} documents in ${result.documentsDir} (see test/fixtures/real/README.md)`);
+  if (problems.length > 0) {
+    process.stderr.write(`\nbelow the baseline:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** Every format and field whose accuracy fell below test/fixtures/real/baseline.json. */
+export function belowBaseline(result: Evaluation, baseline = readBaseline()): string[] {
+  const problems: string[] = [];
+  for (const [format, floor] of Object.entries(baseline.accuracy)) {
+    const tally = result.byFormat[format];
+    if (!tally) {
+      problems.push(`no ${format} documents measured`);
+      continue;
+    }
+    const rates = accuracy(tally);
+    for (const field of fields) if (rates[field] + 1e-9 < (floor[field] ?? 0)) problems.push(`${format} ${field}: ${rates[field].toFixed(3)} < ${floor[field]}`);
+  }
+  return problems;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

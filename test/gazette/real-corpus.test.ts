@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { accuracy, documentsDir, evaluate, fields, readBaseline, realDir } from '../../bench/parse.eval.ts';
+import { readBaseline, realDir } from '../../bench/parse.eval.ts';
 
 /**
  * The real-document corpus (issue 13 part 4): documents from outside the seeds with
- * expectations written by reading them. The accuracy floor per format and field lives in
- * test/fixtures/real/baseline.json and is raised as the parser improves (a ratchet).
+ * expectations written by reading them. The documents themselves are not in the repository
+ * (see test/fixtures/real/README.md), so the accuracy ratchet against
+ * test/fixtures/real/baseline.json runs where they are: `npm run eval:parse` fails below it.
+ * Here: the expectations are complete and a third is held out.
  */
 const expectedNames = readdirSync(join(realDir, 'expected')).filter((name) => name.endsWith('.json'));
 const baseline = readBaseline();
@@ -31,26 +33,5 @@ describe('real-document corpus', () => {
     const names = new Set(expectedNames.map((name) => name.replace(/\.json$/, '')));
     for (const file of baseline.heldOut) assert.ok(names.has(file.replace(/\.[a-z]+$/, '')), `held out ${file} has no expectation`);
     assert.ok(baseline.heldOut.length * 3 >= expectedNames.length - 2, 'held-out share below a third');
-  });
-
-  it('finds the documents themselves', () => {
-    const result = evaluate();
-    assert.ok(
-      result.present >= 40,
-      `only ${result.present} of ${result.expected} documents in ${documentsDir()} (see test/fixtures/real/README.md)`,
-    );
-  });
-
-  it('does not fall below the recorded accuracy for any format and field', () => {
-    const result = evaluate();
-    for (const [format, floor] of Object.entries(baseline.accuracy)) {
-      const tally = result.byFormat[format];
-      assert.ok(tally, `no ${format} documents measured`);
-      const rates = accuracy(tally);
-      for (const field of fields) {
-        const least = floor[field] ?? 0;
-        assert.ok(rates[field] + 1e-9 >= least, `${format} ${field}: ${rates[field].toFixed(3)} < baseline ${least}`);
-      }
-    }
   });
 });
