@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { DeadlineRule } from './clock/clock.types.ts';
+import type { Queryable } from './db/database.ts';
 
 /**
  * What a module of the domain brings to the application, declared in one
@@ -30,9 +31,13 @@ export interface ModuleManifest<C> {
   readonly auditActions?: Readonly<Record<string, string>>;
   /** The kinds of subject its audit events name (`disclosure_request`), with their Chinese names. */
   readonly auditSubjects?: Readonly<Record<string, string>>;
+  /** For each of those kinds, the names of subjects by id (a tracking code, a title), for the audit log's readers. */
+  readonly auditSubjectNames?: Readonly<Record<string, SubjectNames>>;
   /** `gongkai <command> …` sub-commands the module answers. */
   readonly commands?: Readonly<Record<string, ModuleCommand<C>>>;
 }
+
+export type SubjectNames = (db: Queryable, ids: readonly string[]) => Promise<{ id: string; name: string }[]>;
 
 export interface CommandOutput {
   out(line: string): void;

@@ -20,5 +20,6 @@ export const deadlineRules: readonly DeadlineRule[] = [...modules.flatMap((modul
 
 export const moduleAuditActions = collect(modules, (module) => module.auditActions);
 export const moduleAuditSubjects = collect(modules, (module) => module.auditSubjects);
+export const moduleAuditSubjectNames = collect(modules, (module) => module.auditSubjectNames);
 export const moduleOpenApiPaths = collect(modules, (module) => module.openApiPaths);
 export const moduleCommands = collect(modules, (module) => module.commands);

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AppContext } from '../app.ts';
 import type { LogLevel } from '../core/config.ts';
-import { sql } from '../core/db/sql.ts';
+import { databaseAnswers } from '../core/db/database.ts';
 import { AppError } from '../core/errors.ts';
 import { modules } from '../modules/modules.ts';
 import { registerApi } from './api.routes.ts';
@@ -88,7 +88,7 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
   // does not get a healthy process restarted). Readiness: the database answers too.
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async () => {
-    await context.db.query(sql`select 1 as ok`);
+    await databaseAnswers(context.db);
     return { ok: true, database: context.db.kind };
   });
   registerInputGuard(app);

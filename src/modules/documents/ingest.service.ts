@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError, describeError } from '../../core/errors.ts';
 import { unreadable } from '../../core/files.ts';
 import { agencyNamesByAlias, registerIssuingAgencies } from '../agencies/index.ts';
-import { fileTooLarge, type DecodeLimits } from '../gazette/decode.rules.ts';
+import { fileTooLarge, type DecodeLimits } from '../gazette/index.ts';
 import {
   addSearchTerms,
   analyzeStore,

@@ -92,3 +92,8 @@ export async function holderOfNumber(db: Queryable, docNumber: string, exceptSou
     order by d.id limit 1`);
   return row ?? null;
 }
+
+/** Publications by id as the audit log names them: their titles. */
+export async function publicationTitlesOf(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return db.query(sql`select id::text as id, title as name from publications where id::text = any(${ids}::text[])`);
+}

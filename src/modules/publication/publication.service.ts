@@ -9,7 +9,7 @@ import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { choice, fields, isoDate, optionalText, parseInput, text } from '../../core/validation.ts';
 import { documentIdsOfFile, markDocumentInvalid, platformFilePrefix, type IngestService } from '../documents/index.ts';
-import { listConflicts, repairConflict, type DocumentConflict, type RepairResult } from './publication.conflicts.ts';
+import { listConflicts, repairConflict, type DocumentConflict, type RepairResult } from './publication.conflicts.repository.ts';
 import * as repository from './publication.repository.ts';
 import { publishedText, queuesOf, reasonsToReturn, type Queues } from './publication.rules.ts';
 import { attributes, type Publication } from './publication.types.ts';
