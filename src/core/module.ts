@@ -23,6 +23,8 @@ export interface ModuleManifest<C> {
   readonly services?: (context: C) => Partial<C>;
   /** Public JSON, staff JSON and server-rendered public pages. */
   readonly routes?: (app: FastifyInstance, context: C) => void;
+  /** Sections it adds to the portal's main navigation. */
+  readonly portalNav?: readonly { href: string; label: string }[];
   /** The module's paths in the OpenAPI document served at /api/docs. */
   readonly openApiPaths?: Readonly<Record<string, unknown>>;
   /** The time limits its clocks run on, each with its source; installed as defaults. */

@@ -6,6 +6,7 @@ import { createContext, type AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { actionLabels } from '../../src/modules/disclosure/disclosure.types.ts';
+import { messageActionLabels } from '../../src/modules/participation/index.ts';
 import { auditActionLabels, auditActorLabel, auditSubjectLabel, auditSubjectTypes } from '../../src/server/audit.labels.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -44,6 +45,7 @@ function writtenAuditActions(): { codes: Set<string>; calls: number } {
         const literals = branches ? [branches[1]!, branches[2]!] : [...expression!.matchAll(/^'([a-z_]+)'$/g)].map((m) => m[1]!);
         if (literals.length > 0) for (const literal of literals) codes.add(`${prefix}${literal}`);
         else if (prefix === 'disclosure.' && expression === 'action') for (const step of Object.keys(actionLabels)) codes.add(`${prefix}${step}`);
+        else if (prefix === 'participation.' && expression === 'action') for (const step of Object.keys(messageActionLabels)) codes.add(`${prefix}${step}`);
         else assert.fail(`cannot tell which codes ${action} writes (${file})`);
         continue;
       }

@@ -1,4 +1,5 @@
 import { Html, html } from '../html.ts';
+import { modules } from '../../modules/modules.ts';
 
 /**
  * The portal's page shell: Simplified Chinese, a skip link and landmarks for
@@ -135,7 +136,7 @@ const staffNav = (staff: NonNullable<PageOptions['staff']>) => [
 ];
 
 export function renderPage(options: PageOptions): string {
-  const items = options.staff ? staffNav(options.staff) : nav;
+  const items = options.staff ? staffNav(options.staff) : [...nav, ...modules.flatMap((module) => module.portalNav ?? [])];
   const current = (href: string) =>
     href === '/' || href === '/staff' ? options.path.split('?')[0] === href : options.path.startsWith(href);
   const back = encodeURIComponent(options.path);
