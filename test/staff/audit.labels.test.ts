@@ -5,8 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { createContext, type AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { actionLabels } from '../../src/modules/disclosure/disclosure.types.ts';
-import { messageActionLabels } from '../../src/modules/participation/index.ts';
+import { modules } from '../../src/modules/modules.ts';
 import { auditActionLabels, auditActorLabel, auditSubjectLabel, auditSubjectTypes } from '../../src/server/audit.labels.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -26,6 +25,8 @@ function sourceFiles(dir: string): string[] {
  * `action:` expression, its string literals read as codes; a template such as
  * `disclosure.${action}` is expanded over what it can stand for.
  */
+const moduleActionCodes = (prefix: string) => modules.flatMap((module) => Object.keys(module.auditActions ?? {})).filter((code) => code.startsWith(prefix));
+
 function writtenAuditActions(): { codes: Set<string>; calls: number } {
   const codes = new Set<string>();
   let calls = 0;
@@ -44,8 +45,8 @@ function writtenAuditActions(): { codes: Set<string>; calls: number } {
         const branches = /\?\s*'([a-z_]+)'\s*:\s*'([a-z_]+)'\s*$/.exec(expression!.trim());
         const literals = branches ? [branches[1]!, branches[2]!] : [...expression!.matchAll(/^'([a-z_]+)'$/g)].map((m) => m[1]!);
         if (literals.length > 0) for (const literal of literals) codes.add(`${prefix}${literal}`);
-        else if (prefix === 'disclosure.' && expression === 'action') for (const step of Object.keys(actionLabels)) codes.add(`${prefix}${step}`);
-        else if (prefix === 'participation.' && expression === 'action') for (const step of Object.keys(messageActionLabels)) codes.add(`${prefix}${step}`);
+        // `module.${action}`: a module's action table; every code its manifest declares under that prefix is what it writes.
+        else if (expression === 'action' && moduleActionCodes(prefix!).length > 0) for (const code of moduleActionCodes(prefix!)) codes.add(code);
         else assert.fail(`cannot tell which codes ${action} writes (${file})`);
         continue;
       }
