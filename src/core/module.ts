@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { StaffUser } from './auth/auth.types.ts';
+import type { Policy } from './auth/policy.ts';
 import type { DeadlineRule } from './clock/clock.types.ts';
 import type { Queryable } from './db/database.ts';
 
@@ -21,6 +23,8 @@ export interface ModuleManifest<C> {
   readonly label: string;
   /** Builds the module's services; modules earlier in the list are on the context already. */
   readonly services?: (context: C) => Partial<C>;
+  /** Its policy: what each ability allows. The console is told each one's answer for the signed-in user (`<name>.<ability>`). */
+  readonly policy?: Policy<string, any>;
   /** Public JSON, staff JSON and server-rendered public pages. */
   readonly routes?: (app: FastifyInstance, context: C) => void;
   /** Sections it adds to the portal's main navigation. */
@@ -66,4 +70,13 @@ export function collect<C, T>(modules: readonly ModuleManifest<C>[], pick: (modu
     }
   }
   return all;
+}
+
+/** Every module's abilities for a user, before any resource: what the console's menus follow. */
+export function abilitiesOf<C>(modules: readonly ModuleManifest<C>[], user: StaffUser): Record<string, boolean> {
+  const abilities: Record<string, boolean> = {};
+  for (const module of modules) {
+    for (const [ability, allowed] of Object.entries(module.policy?.abilities(user) ?? {})) abilities[`${module.name}.${ability}`] = allowed;
+  }
+  return abilities;
 }

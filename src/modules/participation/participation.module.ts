@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { messagePolicy } from './participation.policy.ts';
 import { messageCodesOf } from './participation.repository.ts';
 import { registerMessagePages } from './participation.pages.ts';
 import { registerMessageApi } from './participation.routes.ts';
@@ -18,6 +19,7 @@ declare module '../../app.ts' {
 export const participationModule: ModuleManifest<AppContext> = {
   name: 'participation',
   label: '政民互动',
+  policy: messagePolicy,
   services: (context) => ({ participation: createParticipationService(context.db, context.clocks) }),
   routes(app, context) {
     registerMessageApi(app, context);
