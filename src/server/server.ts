@@ -18,14 +18,13 @@ import { registerPortal } from './portal/portal.routes.ts';
 import { registerRequestPages } from './portal/request.routes.ts';
 import { registerSiteRoutes } from './portal/site.routes.ts';
 import { describeHttpError } from './server.errors.ts';
-import { registerAgencyScreens } from './staff/staff.agencies.ts';
-import { registerAuditScreens } from './staff/staff.audit.ts';
-import { registerCalendarScreen } from './staff/staff.calendar.ts';
-import { registerPublicationScreens } from './staff/staff.publications.ts';
+import { registerAgencyApi } from './staff/staff.agencies.api.ts';
+import { registerAuditApi } from './staff/staff.audit.api.ts';
+import { registerCalendarApi } from './staff/staff.calendar.api.ts';
 import { registerStaffApi } from './staff/staff.api.ts';
-import { registerStaffRoutes } from './staff/staff.routes.ts';
+import { registerRetiredStaffPages } from './staff/staff.retired.ts';
 import { registerStaffSession } from './staff/staff.session.ts';
-import { registerUserScreens } from './staff/staff.users.ts';
+import { registerUserApi } from './staff/staff.users.api.ts';
 
 export interface ServerOptions {
   /** Structured logs (pino): off unless asked for; `gongkai serve` turns them on at LOG_LEVEL. */
@@ -94,13 +93,12 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
   registerInputGuard(app);
   app.register(async (scope) => {
     registerStaffSession(scope, context);
-    registerStaffRoutes(scope, context);
+    registerRetiredStaffPages(scope);
     registerStaffApi(scope, context);
-    registerCalendarScreen(scope, context);
-    registerAgencyScreens(scope, context);
-    registerUserScreens(scope, context);
-    registerAuditScreens(scope, context);
-    registerPublicationScreens(scope, context);
+    registerCalendarApi(scope, context);
+    registerAgencyApi(scope, context);
+    registerUserApi(scope, context);
+    registerAuditApi(scope, context);
     registerPortal(scope, context);
     registerSiteRoutes(scope, context);
     registerRequestPages(scope, context);
