@@ -39,6 +39,12 @@ export interface ModuleManifest<C> {
   readonly auditSubjects?: Readonly<Record<string, string>>;
   /** For each of those kinds, the names of subjects by id (a tracking code, a title), for the audit log's readers. */
   readonly auditSubjectNames?: Readonly<Record<string, SubjectNames>>;
+  /**
+   * One request to each state-changing staff route it adds: the security sweep
+   * (test/staff/staff.test.ts) replays each without a session, without the CSRF
+   * token and as a user without the ability, and fails on a route missing here.
+   */
+  readonly securitySweep?: readonly { url: string; method?: 'POST' | 'PUT' | 'DELETE'; payload: Record<string, string> }[];
   /** `gongkai <command> …` sub-commands the module answers. */
   readonly commands?: Readonly<Record<string, ModuleCommand<C>>>;
 }

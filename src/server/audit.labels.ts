@@ -1,11 +1,11 @@
-import { roles, type Role } from '../core/auth/auth.types.ts';
+import { describeAuditAction, describeAuditSubject, type AuditNames } from '../core/audit/audit.words.ts';
 import { moduleAuditActions, moduleAuditSubjects } from '../modules/modules.ts';
 
 /**
  * The audit log's codes in the words a clerk reads: who (user:2 → 孙经办(经办人员)),
  * did what (disclosure.read_applicant → 查看申请人信息) to what
- * (disclosure_request 1 → 依申请公开申请 YSQ…). Read by the /staff pages and the
- * console alike; the raw codes stay available as a tooltip.
+ * (disclosure_request 1 → 依申请公开申请 YSQ…): the labels every module declares,
+ * sent to the console with the entries (audit.names.ts).
  */
 
 /** Every action written with recordAudit: the core's here, each module's from its manifest (test/staff/audit.labels.test.ts checks none is missing). */
@@ -36,31 +36,10 @@ export const auditSubjectTypes: Record<string, string> = {
   ...moduleAuditSubjects,
 };
 
-/** The people behind "user:N" actors and the names of subjects, looked up for one page of the log. */
-export interface AuditNames {
-  users: Record<string, { displayName: string; role: Role }>;
-  /** Keyed "subjectType subjectId": a tracking code, a title, a name. */
-  subjects: Record<string, string>;
-}
+export type { AuditNames } from '../core/audit/audit.words.ts';
+export { auditActorLabel } from '../core/audit/audit.words.ts';
 
-export const auditActionLabel = (action: string): string => auditActionLabels[action] ?? action;
+export const auditActionLabel = (action: string): string => describeAuditAction(action, { actions: auditActionLabels });
 
-/** 公众 for the public, 命令行 for the command line, 系统 for the clock and loaders, a member of staff by name and role. */
-export function auditActorLabel(actor: string, names?: Pick<AuditNames, 'users'>): string {
-  if (actor === 'public') return '公众';
-  if (actor.startsWith('cli:')) return '命令行';
-  if (actor === 'clock' || actor.startsWith('system:') || actor.startsWith('clock:')) return '系统';
-  const user = /^user:(\d+)$/.exec(actor);
-  if (user) {
-    const known = names?.users[user[1]!];
-    return known ? `${known.displayName}(${roles[known.role] ?? known.role})` : `工作人员 #${user[1]}`;
-  }
-  return actor;
-}
-
-export function auditSubjectLabel(subjectType: string, subjectId: string, names?: Pick<AuditNames, 'subjects'>): string {
-  const kind = auditSubjectTypes[subjectType] ?? subjectType;
-  const name = names?.subjects[`${subjectType} ${subjectId}`];
-  if (name) return subjectType === 'publication' ? `${kind}《${name}》` : `${kind} ${name}`;
-  return subjectType === 'calendar_year' ? `${subjectId} 年${kind}` : `${kind} #${subjectId}`;
-}
+export const auditSubjectLabel = (subjectType: string, subjectId: string, names?: Pick<AuditNames, 'subjects'>): string =>
+  describeAuditSubject(subjectType, subjectId, { subjects: names?.subjects ?? {}, subjectTypes: auditSubjectTypes });

@@ -1,14 +1,14 @@
 import { accountNamesOf } from '../core/auth/auth.repository.ts';
 import type { Queryable } from '../core/db/database.ts';
 import { moduleAuditSubjectNames } from '../modules/modules.ts';
-import type { AuditNames } from './audit.labels.ts';
+import { auditActionLabels, auditSubjectTypes, type AuditNames } from './audit.labels.ts';
 
 /**
  * Looks up who the "user:N" actors are and what the subjects are called, for
  * the entries about to be shown: accounts here, each module's subjects by the
  * look-up its manifest declares.
  */
-export async function lookUpAuditNames(db: Queryable, entries: readonly { actor: string; subjectType?: string; subjectId?: string }[]): Promise<AuditNames> {
+export async function lookUpAuditNames(db: Queryable, entries: readonly { actor: string; action?: string; subjectType?: string; subjectId?: string }[]): Promise<AuditNames> {
   const ids = (type: string) => [...new Set(entries.filter((e) => e.subjectType === type && /^\d{1,15}$/.test(e.subjectId ?? '')).map((e) => e.subjectId!))];
   const userIds = [...new Set([...entries.map((e) => /^user:(\d{1,15})$/.exec(e.actor)?.[1]).filter((id): id is string => id !== undefined), ...ids('user')])];
   const kinds = Object.keys(moduleAuditSubjectNames).filter((kind) => ids(kind).length > 0);
@@ -18,5 +18,12 @@ export async function lookUpAuditNames(db: Queryable, entries: readonly { actor:
   kinds.forEach((kind, i) => {
     for (const row of named[i]!) subjects[`${kind} ${row.id}`] = row.name;
   });
-  return { users: Object.fromEntries(users.map((user) => [user.id, { displayName: user.displayName, role: user.role }])), subjects };
+  const labelsOf = (codes: (string | undefined)[], table: Record<string, string>) =>
+    Object.fromEntries([...new Set(codes)].filter((code): code is string => code !== undefined && Object.hasOwn(table, code)).map((code) => [code, table[code]!]));
+  return {
+    users: Object.fromEntries(users.map((user) => [user.id, { displayName: user.displayName, role: user.role }])),
+    subjects,
+    actions: labelsOf(entries.map((e) => e.action), auditActionLabels),
+    subjectTypes: labelsOf(entries.map((e) => e.subjectType), auditSubjectTypes),
+  };
 }

@@ -2,6 +2,7 @@ import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { roles, type Role } from '../core/auth/auth.types.ts';
+import { moduleScreens } from './web.modules.ts';
 import { screens } from './web.screens.ts';
 import { useSession } from './web.session.tsx';
 
@@ -9,9 +10,13 @@ import { useSession } from './web.session.tsx';
 export function ConsoleLayout({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const { pathname } = useLocation();
-  const items = Object.values(screens)
-    .filter((screen) => (screen.roles as Role[]).includes(session.user.role))
-    .map((screen) => ({ key: screen.path, label: <Link to={screen.path}>{screen.label}</Link> }));
+  const items = [
+    ...Object.values(screens)
+      .filter((screen) => (screen.roles as Role[]).includes(session.user.role))
+      .map((screen) => ({ key: screen.path, label: screen.label })),
+    // Each module's screens with a menu entry, shown when the server says the user has the ability.
+    ...moduleScreens.filter((screen) => screen.menu && session.abilities?.[screen.ability]).map((screen) => ({ key: screen.path, label: screen.menu! })),
+  ].map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> }));
   // The screen whose path is the longest start of this one: /requests/new is 登记申请, /requests/12 依申请公开.
   const selected = items
     .map((item) => item.key)

@@ -13,13 +13,15 @@ import { RequestPage } from './pages/request.page.tsx';
 import { RequestsPage } from './pages/requests.page.tsx';
 import { UsersPage } from './pages/users.page.tsx';
 import { ConsoleLayout } from './web.layout.tsx';
+import { moduleScreens } from './web.modules.ts';
 import { screens } from './web.screens.ts';
 import { useSession } from './web.session.tsx';
 
 export function ConsoleRoutes() {
   const { session } = useSession();
   const allowed = (screen: keyof typeof screens) => (screens[screen].roles as Role[]).includes(session.user.role);
-  const guarded = (screen: keyof typeof screens, page: React.ReactNode) => (allowed(screen) ? page : <Result status="403" title="没有权限" subTitle="您的角色不能使用这个页面。" />);
+  const forbidden = <Result status="403" title="没有权限" subTitle="您的角色不能使用这个页面。" />;
+  const guarded = (screen: keyof typeof screens, page: React.ReactNode) => (allowed(screen) ? page : forbidden);
   return (
     <ConsoleLayout>
       <Routes>
@@ -34,6 +36,9 @@ export function ConsoleRoutes() {
         <Route path="/calendar" element={guarded('calendar', <CalendarPage />)} />
         <Route path="/rules" element={guarded('rules', <RulesPage />)} />
         <Route path="/password" element={<ChangePasswordPage />} />
+        {moduleScreens.map((screen) => (
+          <Route key={screen.path} path={screen.path} element={session.abilities?.[screen.ability] ? screen.element : forbidden} />
+        ))}
         <Route path="*" element={<Result status="404" title="页面不存在" />} />
       </Routes>
     </ConsoleLayout>

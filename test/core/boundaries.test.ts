@@ -55,6 +55,12 @@ describe('boundaries the linter checks', () => {
     assert.match(lint({ 'src/modules/m/m.routes.ts': "import { Screen } from './web/index.tsx';\nexport const s = Screen;\n" }), /never imports the console/);
   });
 
+  it('keeps server code, the module list and the database out of the console bundle', () => {
+    assert.match(lint({ 'src/web/pages/x.page.tsx': "import { auditActionLabel } from '../../server/audit.labels.ts';\nexport const x = auditActionLabel;\n" }), /Console code runs in the browser/);
+    assert.match(lint({ 'src/modules/m/web/index.tsx': "import { modules } from '../../modules.ts';\nexport const x = modules;\n" }), /Console code runs in the browser/);
+    assert.equal(lint({ 'src/modules/m/web/index.tsx': "import { kinds } from '../m.types.ts';\nexport const x = kinds;\n" }), '');
+  });
+
   it('refuses default exports', () => {
     assert.match(lint({ 'src/modules/m/m.rules.ts': 'export default 1;\n' }), /noDefaultExport/);
   });

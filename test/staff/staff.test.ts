@@ -1,3 +1,4 @@
+import { modules } from '../../src/modules/modules.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createContext, type AppContext } from '../../src/app.ts';
@@ -32,7 +33,7 @@ for (const engine of engines) {
       return { cookie, csrf };
     }
     /** A change as the console sends it: JSON, the CSRF token in the x-csrf-token header. */
-    const post = (url: string, who: { cookie: string; csrf: string } | null, payload: Record<string, unknown> = {}, withCsrf = true, method: 'POST' | 'PUT' = 'POST') =>
+    const post = (url: string, who: { cookie: string; csrf: string } | null, payload: Record<string, unknown> = {}, withCsrf = true, method: 'POST' | 'PUT' | 'DELETE' = 'POST') =>
       app.inject({ method, url, headers: { ...(who ? { cookie: who.cookie } : {}), ...(who && withCsrf ? { 'x-csrf-token': who.csrf } : {}) }, payload });
     const get = (url: string, who: { cookie: string } | null) => app.inject({ url, headers: who ? { cookie: who.cookie } : {} });
     /** A letter registered at the counter, as the console's 登记申请 form sends it. */
@@ -134,7 +135,7 @@ for (const engine of engines) {
       const other = await signIn('clerk.b');
       const watcher = await signIn('watcher');
       const owner = await signIn('clerk.a');
-      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean; method?: 'PUT'; adminOnly?: boolean }[] = [
+      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean; method?: 'POST' | 'PUT' | 'DELETE'; adminOnly?: boolean }[] = [
         { url: `/api/staff/requests/${requestId}/reply`, payload: { on: '2026-01-05', category: 'disclose', basis: '第二十七条' }, perRequest: true },
         { url: `/api/staff/requests/${requestId}/consult`, payload: { on: '2026-01-05', kind: 'third_party', party: '某公司' }, perRequest: true },
         { url: `/api/staff/requests/${requestId}/record_review`, payload: { on: '2026-01-05', kind: 'litigation', outcome: 'pending' }, perRequest: true },
@@ -156,6 +157,8 @@ for (const engine of engines) {
         { url: '/api/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/api/staff/sign-out', payload: {}, perRequest: false },
         { url: '/api/staff/documents/conflicts/1/repair', payload: {}, perRequest: false, adminOnly: true },
+        // What each module declares of its own routes.
+        ...modules.flatMap((module) => (module.securitySweep ?? []).map((entry) => ({ ...entry, perRequest: false }))),
       ];
       // The table must cover every state-changing staff route the server has: a new one without an entry fails here.
       const uncovered = staffRoutes

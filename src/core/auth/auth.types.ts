@@ -22,4 +22,6 @@ export interface Session {
   user: StaffUser;
   csrfToken: string;
   expiresAt: string;
+  /** `<module>.<ability>` → allowed, for the console's menus (sent with the session; the server checks every call again). */
+  abilities?: Record<string, boolean>;
 }

@@ -37,5 +37,6 @@ export const participationModule: ModuleManifest<AppContext> = {
     ...Object.fromEntries(Object.entries(messageActionLabels).map(([action, label]) => [`participation.${action}`, `留言:${label}`])),
   },
   auditSubjects: { participation_message: '留言' },
+  securitySweep: [{ url: '/api/staff/messages/1/reply', payload: { on: '2026-01-05', reply: '答复' } }],
   auditSubjectNames: { participation_message: messageCodesOf },
 };

@@ -1,3 +1,5 @@
+import { abilitiesOf } from '../../core/module.ts';
+import { modules } from '../../modules/modules.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
@@ -19,7 +21,7 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
 
   app.get('/api/staff/me', async (request) => {
     const { user, csrfToken, expiresAt } = signedIn(request);
-    return { user, csrfToken, expiresAt };
+    return { user, csrfToken, expiresAt, abilities: abilitiesOf(modules, user) };
   });
 
   // Sign-in for the console: a wrong name or password is 401; the same lockout and rate limit as the form (see staff.session.ts).
@@ -28,7 +30,7 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     try {
       const { token, session } = await context.auth.signIn(String(input.username ?? ''), String(input.password ?? ''), request.ip);
       setSessionCookie(request, reply, token, session);
-      return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+      return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, abilities: abilitiesOf(modules, session.user) };
     } catch (error) {
       if (isAppError(error) && error.code === 'forbidden') throw new AppError('unauthenticated', error.message);
       throw error;

@@ -3,7 +3,7 @@ import { Alert, Button, DatePicker, Form, Input, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AuditEntry, ChainCheck } from '../../core/audit/audit.ts';
-import { auditActionLabel, auditActorLabel, auditSubjectLabel, type AuditNames } from '../../server/audit.labels.ts';
+import { auditActorLabel, describeAuditAction, describeAuditSubject, type AuditNames } from '../../core/audit/audit.words.ts';
 import { getJson, withQuery } from '../web.api.ts';
 import { OlderNewer } from '../web.forms.tsx';
 import { PageHeading } from '../web.layout.tsx';
@@ -59,8 +59,8 @@ export function AuditPage() {
           // Names and labels to read; the recorded code on hover (title), as the filters above take it.
           { title: '操作人', dataIndex: 'actor', render: (actor: string) => <span title={actor}>{auditActorLabel(actor, names)}</span> },
           { title: '地址', dataIndex: 'address' },
-          { title: '操作', dataIndex: 'action', render: (action: string) => <span title={action}>{auditActionLabel(action)}</span> },
-          { title: '对象', key: 'subject', render: (_, entry) => <span title={`${entry.subjectType} ${entry.subjectId}`}>{auditSubjectLabel(entry.subjectType, entry.subjectId, names)}</span> },
+          { title: '操作', dataIndex: 'action', render: (action: string) => <span title={action}>{describeAuditAction(action, names)}</span> },
+          { title: '对象', key: 'subject', render: (_, entry) => <span title={`${entry.subjectType} ${entry.subjectId}`}>{describeAuditSubject(entry.subjectType, entry.subjectId, names)}</span> },
         ]}
       />
       <OlderNewer filter={filter} setFilter={setFilter} items={items} pageSize={100} olderLabel="更早的记录" />

@@ -7,7 +7,7 @@ import { mailStates } from '../../core/mail/mail.types.ts';
 import type { CaseFile } from '../../modules/disclosure/index.ts';
 import { actionLabels, applicantTypes, channels, noticeKinds, replyCategories, requestStates, type NoticeKind, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
 import { idTypeLabel } from '../../modules/disclosure/disclosure.identity.rules.ts';
-import { auditActorLabel, type AuditNames } from '../../server/audit.labels.ts';
+import { auditActorLabel, type AuditNames } from '../../core/audit/audit.words.ts';
 import { getJson, postJson } from '../web.api.ts';
 import { todayInChina } from '../../core/calendar/calendar.rules.ts';
 import { DueTag } from '../web.clock.tsx';
