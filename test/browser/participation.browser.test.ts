@@ -66,12 +66,13 @@ describe('messages (政民互动) in a browser', () => {
     await console.getByRole('link', { name: code }).click();
     await console.getByText('郑九(zhengjiu@example.com)').waitFor();
     await assertAccessible(console);
-    await console.getByRole('button', { name: '答复' }).click();
+    await console.getByRole('button', { name: '答复', exact: true }).click();
     await console.getByLabel('答复内容').fill('解读材料已于本周在政策解读栏目发布。');
     await console.getByRole('button', { name: '确定' }).click();
     await console.getByText('已答复,待公开审核').waitFor();
     assert.equal(await console.getByRole('button', { name: '审核并公开' }).count(), 0, 'a clerk does not moderate');
 
+    await console.getByRole('button', { name: '退出登录' }).click();
     await signIn(console, site.base, 'head', password);
     await console.goto(`${site.base}/console/messages`);
     await console.getByRole('link', { name: code }).click();
