@@ -33,7 +33,7 @@ export const actionInputs = {
     // 予以公开、部分公开: the information itself as text, and/or one file, and how it reaches the applicant.
     content: optionalText('公开的内容', 20000, { multiline: true }),
     attachment: z
-      .strictObject({ name: text('附件文件名', 200), data: z.string().max(Math.ceil((maxReplyFileBytes * 4) / 3) + 4, '附件过大').regex(/^[A-Za-z0-9+/]*={0,2}$/, '附件内容应为 base64 编码') }, { error: '附件应为 { name, data }' })
+      .strictObject({ name: text('附件文件名', 200), data: z.string().max(Math.ceil((maxReplyFileBytes * 4) / 3) + 4, `附件不能超过 ${maxReplyFileBytes / 1024 / 1024} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, '附件内容应为 base64 编码') }, { error: '附件应为 { name, data }' })
       .optional(),
     delivery: choice(replyDeliveries, '提供方式').optional(),
   }),
