@@ -5,13 +5,24 @@ import { AppError } from '../core/errors.ts';
 import type { Notice } from '../modules/disclosure/index.ts';
 import { html, type Html } from './html.ts';
 
-/** A notice as a printable page body: the layout of an official letter. */
+/** The placeholder where the agency's seal is stamped on the printed letter. */
+export const sealPlaceholder = '(印章)';
+
+/**
+ * A notice as a printable page body: the layout of an official letter, its
+ * document number under the title, and at the end the seal area: the issuing
+ * agency (落款机关), the date, and the box where the seal goes.
+ */
 export function noticeHtml(notice: Notice): Html {
   return html`<article class="notice-letter">
     <h1>${notice.title}</h1>
+    ${notice.documentNumber ? html`<p class="document-number">${notice.documentNumber}</p>` : ''}
     <p class="addressee">${notice.addressee}</p>
     ${notice.paragraphs.map((paragraph) => html`<p class="indent">${paragraph}</p>`)}
-    <p class="signature">${notice.issuer}<br>${notice.date}</p>
+    <div class="seal-area">
+      <p class="signature">${notice.issuer}<br>${notice.date}</p>
+      <div class="seal" aria-label="盖章处">${sealPlaceholder}</div>
+    </div>
   </article>`;
 }
 
@@ -27,10 +38,21 @@ export async function noticePdf(notice: Notice, font: Config['font']): Promise<B
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     doc.font(font.path, font.face);
-    doc.fontSize(20).text(notice.title, { align: 'center' }).moveDown(1.5);
+    doc.fontSize(20).text(notice.title, { align: 'center' });
+    if (notice.documentNumber) doc.moveDown(0.5).fontSize(13).text(notice.documentNumber, { align: 'center' });
+    doc.moveDown(1.5);
     doc.fontSize(13).text(notice.addressee, { lineGap: 8 });
     for (const paragraph of notice.paragraphs) doc.text(paragraph, { indent: 26, lineGap: 8, paragraphGap: 6, align: 'justify' });
-    doc.moveDown(2).text(notice.issuer, { align: 'right' }).text(notice.date, { align: 'right' });
+    // The seal area: the issuing agency and the date, with the box the seal is stamped in over them (骑年盖月), kept on one page.
+    const sealSize = 110;
+    const width = 240;
+    if (doc.y + sealSize + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    doc.moveDown(2);
+    const top = doc.y;
+    const left = doc.page.width - doc.page.margins.right - width;
+    doc.save().lineWidth(1).dash(4, { space: 3 }).rect(left + (width - sealSize) / 2, top, sealSize, sealSize).stroke().restore();
+    doc.text(sealPlaceholder, left, top + 14, { width, align: 'center' });
+    doc.text(notice.issuer, left, top + sealSize / 2, { width, align: 'center' }).text(notice.date, { width, align: 'center' });
     doc.end();
   });
 }

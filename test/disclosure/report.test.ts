@@ -38,7 +38,7 @@ for (const engine of engines) {
     it('counts new, carried over, outcomes by category and reason, and carried forward, by applicant type', async () => {
       // Carried over from 2023 and answered in 2024; new in 2024 and answered; new and still open at the year's end.
       const old = await submit('natural_person', '2023-12-20');
-      await service.act(old, 'reply', { on: '2024-01-10', category: 'disclose', basis: '第二十七条' }, clerk, '2024-01-10');
+      await service.act(old, 'reply', { on: '2024-01-10', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '第二十七条' }, clerk, '2024-01-10');
       const refused = await submit('commercial', '2024-03-04');
       await service.act(refused, 'reply', { on: '2024-03-20', category: 'refuse', reason: 'state_secret', basis: '第十四条' }, clerk, '2024-03-20');
       const lapsed = await submit('legal_service', '2024-05-06');
@@ -75,7 +75,8 @@ for (const engine of engines) {
         if (rand() < 0.75) {
           const replied = new Date(Date.parse(received) + Math.floor(1 + rand() * 40) * 86_400_000).toISOString().slice(0, 10);
           const [category, reason] = categories[Math.floor(rand() * categories.length)]!;
-          await service.act(id, 'reply', { on: replied, category, reason, basis: '《条例》' }, clerk, replied);
+          const given = category === 'disclose' || category === 'partial' ? { content: '所申请的信息。', delivery: 'mail' } : {};
+          await service.act(id, 'reply', { on: replied, category, reason, basis: '《条例》', ...given }, clerk, replied);
         }
       }
       for (const year of [2023, 2024, 2025]) {

@@ -78,7 +78,7 @@ for (const engine of engines) {
       const { id } = await service.submit(aRequest(clerk.agencyId!), publicActor, '2024-03-01');
       assert.equal(await service.act(id, 'request_correction', { on: '2024-03-05', correctBy: '2024-03-20', what: '请明确所需文件的年份' }, clerk, '2024-03-05'), 'correction_requested');
       assert.equal((await stateOf(id)).due_on, null, 'paused while waiting for the correction');
-      await assert.rejects(service.act(id, 'reply', { on: '2024-03-06', category: 'disclose', basis: '第二十七条' }, clerk, '2024-03-06'), { code: 'invalid_transition' });
+      await assert.rejects(service.act(id, 'reply', { on: '2024-03-06', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '第二十七条' }, clerk, '2024-03-06'), { code: 'invalid_transition' });
       assert.equal(await service.act(id, 'receive_correction', { on: '2024-03-15' }, clerk, '2024-03-15'), 'received');
       // Restarted on 3/15: Qingming 4/4-6 off, Sunday 4/7 counts; day 20 is 4/15.
       assert.equal((await stateOf(id)).due_on, '2024-04-15');
@@ -96,7 +96,7 @@ for (const engine of engines) {
       await service.act(id, 'consult', { on: '2024-09-10', kind: 'co_producer', party: '区财政局' }, clerk, '2024-09-10');
       const [third, coProducer] = await database.db.query<{ id: number; due_on: string }>(sql`select id, due_on from disclosure_consultations where request_id = ${id} order by id`);
       assert.equal(coProducer!.due_on, '2024-10-08', '15 working days from 9/10 across National Day');
-      await assert.rejects(service.act(id, 'reply', { on: '2024-09-12', category: 'disclose', basis: '第二十七条' }, clerk, '2024-09-12'), { code: 'invalid_transition' });
+      await assert.rejects(service.act(id, 'reply', { on: '2024-09-12', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '第二十七条' }, clerk, '2024-09-12'), { code: 'invalid_transition' });
       await assert.rejects(service.act(id, 'answer_consultation', { on: '2024-09-20', consultationId: coProducer!.id, answer: 'silence' }, clerk, '2024-09-20'), { code: 'invalid_transition' });
       await service.act(id, 'answer_consultation', { on: '2024-09-20', consultationId: third!.id, answer: 'objection' }, clerk, '2024-09-20');
       assert.equal((await stateOf(id)).due_on, null, 'still paused by the co-producer');
@@ -132,12 +132,12 @@ for (const engine of engines) {
 
     it('lets only the handling agency act: another agency sees nothing, a supervisor may look but not act', async () => {
       const { id } = await service.submit(aRequest(clerk.agencyId!), publicActor, '2025-03-03');
-      await assert.rejects(service.act(id, 'reply', { on: '2025-03-04', category: 'disclose', basis: '第二十七条' }, otherClerk, '2025-03-04'), { code: 'not_found' });
+      await assert.rejects(service.act(id, 'reply', { on: '2025-03-04', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '第二十七条' }, otherClerk, '2025-03-04'), { code: 'not_found' });
       await assert.rejects(service.clock(id, otherClerk, '2025-03-04'), { code: 'not_found' });
-      await assert.rejects(service.act(id, 'reply', { on: '2025-03-04', category: 'disclose', basis: '第二十七条' }, supervisor, '2025-03-04'), { code: 'forbidden' });
+      await assert.rejects(service.act(id, 'reply', { on: '2025-03-04', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '第二十七条' }, supervisor, '2025-03-04'), { code: 'forbidden' });
       assert.ok(await service.clock(id, supervisor, '2025-03-04'));
       await assert.rejects(service.act(id, 'deliver', { on: '2025-03-04', way: 'mail' }, clerk, '2025-03-04'), { code: 'invalid_transition' });
-      await assert.rejects(service.act(id, 'reply', { on: '2025-03-09', category: 'disclose', basis: '第二十七条' }, clerk, '2025-03-04'), { code: 'validation_failed' }, 'not in the future');
+      await assert.rejects(service.act(id, 'reply', { on: '2025-03-09', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '第二十七条' }, clerk, '2025-03-04'), { code: 'validation_failed' }, 'not in the future');
       const audit = await database.db.query<{ action: string }>(sql`select action from audit_events where subject_type = 'disclosure_request' and subject_id = ${String(id)}`);
       assert.deepEqual(audit.map((a) => a.action), ['disclosure.submit']);
     });
@@ -164,7 +164,7 @@ for (const engine of engines) {
       const mine: StaffActor = { id: 'user:archives', agencyId };
       const early = await service.submit(aRequest(agencyId), publicActor, '2025-05-06');
       const later = await service.submit(aRequest(agencyId), publicActor, '2025-06-03');
-      await service.act(early.id, 'reply', { on: '2025-05-08', category: 'disclose', basis: '《条例》第三十六条第一项' }, mine, '2025-05-08');
+      await service.act(early.id, 'reply', { on: '2025-05-08', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '《条例》第三十六条第一项' }, mine, '2025-05-08');
       await service.act(early.id, 'deliver', { on: '2025-05-09', way: 'mail' }, mine, '2025-05-09');
       await service.act(early.id, 'close', { on: '2025-05-12' }, mine, '2025-05-12');
 

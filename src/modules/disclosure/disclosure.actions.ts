@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { choice, fields, isoDate, optionalText, text, wholeNumber } from '../../core/validation.ts';
-import { consultationKinds, deliveryWays, replyCategories, reviewKinds, reviewOutcomes, type RequestAction } from './disclosure.types.ts';
+import { maxReplyFileBytes } from './disclosure.reply.rules.ts';
+import { consultationKinds, deliveryWays, replyCategories, replyDeliveries, reviewKinds, reviewOutcomes, type RequestAction } from './disclosure.types.ts';
 
 /** What each staff action needs, checked before anything is written. Every action happens on a date. */
 const on = isoDate('办理日期');
@@ -24,7 +25,18 @@ export const actionInputs = {
   send_fee_notice: fields({ on, mode: choice({ per_item: '', per_volume: '' }, '计费方式'), pages: wholeNumber('页数', { min: 0, max: 1_000_000 }).optional() }),
   receive_fee: fields({ on }),
   lapse_fee: fields({ on }),
-  reply: fields({ on, category: choice(replyCategories, '答复类型'), reason: choice(replyReasons, '具体理由').optional(), basis: note('法律依据', 2000) }),
+  reply: fields({
+    on,
+    category: choice(replyCategories, '答复类型'),
+    reason: choice(replyReasons, '具体理由').optional(),
+    basis: note('法律依据', 2000),
+    // 予以公开、部分公开: the information itself as text, and/or one file, and how it reaches the applicant.
+    content: optionalText('公开的内容', 20000, { multiline: true }),
+    attachment: z
+      .strictObject({ name: text('附件文件名', 200), data: z.string().max(Math.ceil((maxReplyFileBytes * 4) / 3) + 4, `附件不能超过 ${maxReplyFileBytes / 1024 / 1024} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, '附件内容应为 base64 编码') }, { error: '附件应为 { name, data }' })
+      .optional(),
+    delivery: choice(replyDeliveries, '提供方式').optional(),
+  }),
   deliver: fields({ on, way: choice(deliveryWays, '送达方式') }),
   close: fields({ on }),
   record_review: fields({ on, kind: choice(reviewKinds, '复议或诉讼'), outcome: choice(reviewOutcomes, '结果'), note: optionalText('备注', 1000, { multiline: true }) }),

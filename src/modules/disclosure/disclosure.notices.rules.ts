@@ -29,11 +29,18 @@ export interface NoticeFacts {
   replyCategory: string | null;
   replyReason: string | null;
   replyBasis: string | null;
+  /** The reply letter's own document number, and what it gives (予以公开、部分公开). */
+  replyNumber?: string | null;
+  replyContent?: string | null;
+  replyDelivery?: string | null;
+  replyFileName?: string | null;
 }
 
 export interface Notice {
   kind: NoticeKind;
   title: string;
+  /** The letter's document number, printed above the addressee (the reply letter has one). */
+  documentNumber: string | null;
   addressee: string;
   paragraphs: string[];
   issuer: string;
@@ -70,11 +77,41 @@ export function clause(value: string): string {
   return body;
 }
 
+/**
+ * What a reply that gives information says of it: the text given (in the
+ * letter itself), the attached file by name, and how the applicant gets them.
+ */
+function givenInformation(facts: NoticeFacts): string[] {
+  const lines: string[] = [];
+  const content = facts.replyContent?.trim();
+  if (content) {
+    lines.push('您申请获取的政府信息如下:');
+    lines.push(...content.split(/\r?\n/).map((line) => line.trim()).filter(Boolean));
+  }
+  if (facts.replyFileName) lines.push(`${content ? '另有' : '您申请获取的政府信息见'}附件《${facts.replyFileName}》。`);
+  const code = facts.trackingCode;
+  switch (facts.replyDelivery) {
+    case 'online':
+      lines.push(`您可凭查询码 ${code} 在本平台“查询办理进度”页面在线查看本答复书${facts.replyFileName ? '并下载附件' : '及上述信息'}。`);
+      break;
+    case 'email':
+      lines.push(`本机关通过电子邮件向您提供上述信息;您也可凭查询码 ${code} 在本平台“查询办理进度”页面在线查看。`);
+      break;
+    case 'mail':
+      lines.push('本机关通过邮寄方式向您提供上述信息。');
+      break;
+    case 'in_person':
+      lines.push('请您持本答复书和有效身份证件到本机关当面领取上述信息。');
+      break;
+  }
+  return lines;
+}
+
 export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
   const { details, onDate } = facts.step;
   const received = `本机关于${chineseDate(facts.receivedOn)}收到您提出的政府信息公开申请,申请获取“${facts.description}”`;
   const due = text(details.dueOn) ? chineseDate(text(details.dueOn)) : '';
-  const base = { kind, title: noticeKinds[kind], addressee: `${facts.applicantName}:`, issuer: facts.agencyName, date: chineseDate(onDate) };
+  const base = { kind, title: noticeKinds[kind], documentNumber: null as string | null, addressee: `${facts.applicantName}:`, issuer: facts.agencyName, date: chineseDate(onDate) };
   switch (kind) {
     case 'receipt':
       return {
@@ -133,9 +170,11 @@ export function writeNotice(kind: NoticeKind, facts: NoticeFacts): Notice {
       const reason = facts.replyReason ? reasons[facts.replyReason] : null;
       return {
         ...base,
+        documentNumber: facts.replyNumber ?? null,
         paragraphs: [
           `${sentence(received)}经审查,现答复如下:`,
           sentence(`${label}${reason ? `。理由:${clause(reason)}` : ''}`),
+          ...givenInformation(facts),
           sentence(`依据:${facts.replyBasis ?? ''}`),
           '如对本答复不服,可以在收到本答复之日起60日内依法申请行政复议,或者在6个月内依法向人民法院提起行政诉讼。',
         ],

@@ -28,6 +28,13 @@ export interface RequestRow {
   feeAmount: number | null;
   correctionDueOn: string | null;
   extended: boolean;
+  /** The reply letter's document number (长宁区府办依申复〔2026〕12号), given once with the reply. */
+  replyNumber: string | null;
+  /** 予以公开、部分公开: the information given as text, and how it is provided. */
+  replyContent: string | null;
+  replyDelivery: string | null;
+  /** The attached file given with the reply, if any (its bytes: readReplyFile). */
+  replyFile: { name: string; size: number; contentType: string } | null;
 }
 
 const requestColumns = sql`
@@ -36,7 +43,9 @@ const requestColumns = sql`
   r.applicant_type as "applicantType", r.description, r.delivery_form as "deliveryForm", r.delivery_way as "deliveryWay",
   c.due_on as "dueOn", r.reply_category as "replyCategory", r.reply_reason as "replyReason", r.reply_basis as "replyBasis",
   r.replied_on as "repliedOn", r.delivered_on as "deliveredOn", r.closed_on as "closedOn", r.fee_amount as "feeAmount",
-  r.correction_due_on as "correctionDueOn", r.extended`;
+  r.correction_due_on as "correctionDueOn", r.extended, r.reply_number as "replyNumber", r.reply_content as "replyContent",
+  r.reply_delivery as "replyDelivery",
+  (select json_build_object('name', f.name, 'size', f.size, 'contentType', f.content_type) from disclosure_reply_files f where f.request_id = r.id) as "replyFile"`;
 
 /** Requests with their agency and their reply clock's due date (the clock keeps it; see clocks.due_on). */
 const requestsWithDue = sql`disclosure_requests r join agencies a on a.id = r.agency_id
@@ -86,7 +95,9 @@ export async function findRequestIdByCode(db: Queryable, trackingCode: string): 
 }
 
 /** Updates the columns a step changed; the state always. */
-export type RequestChanges = Partial<Pick<RequestRow, 'state' | 'replyCategory' | 'replyReason' | 'replyBasis' | 'repliedOn' | 'deliveredOn' | 'closedOn' | 'feeAmount' | 'correctionDueOn' | 'extended'>>;
+export type RequestChanges = Partial<
+  Pick<RequestRow, 'state' | 'replyCategory' | 'replyReason' | 'replyBasis' | 'repliedOn' | 'deliveredOn' | 'closedOn' | 'feeAmount' | 'correctionDueOn' | 'extended' | 'replyContent' | 'replyDelivery'>
+>;
 
 /** Writes a step's changes over the row as it was locked (see lockRequest) in the same transaction. */
 export async function updateRequest(tx: Queryable, locked: RequestRow, changes: RequestChanges): Promise<void> {
@@ -94,8 +105,44 @@ export async function updateRequest(tx: Queryable, locked: RequestRow, changes: 
   await tx.query(sql`
     update disclosure_requests set state = ${next.state}, reply_category = ${next.replyCategory}, reply_reason = ${next.replyReason},
       reply_basis = ${next.replyBasis}, replied_on = ${next.repliedOn}, delivered_on = ${next.deliveredOn}, closed_on = ${next.closedOn},
-      fee_amount = ${next.feeAmount}, correction_due_on = ${next.correctionDueOn}, extended = ${next.extended}
+      fee_amount = ${next.feeAmount}, correction_due_on = ${next.correctionDueOn}, extended = ${next.extended},
+      reply_content = ${next.replyContent}, reply_delivery = ${next.replyDelivery}
     where id = ${locked.id}`);
+}
+
+/**
+ * Gives a request its reply letter's number: the agency's next number in the
+ * year, taken from the counter row (created at 1, else incremented under its
+ * row lock), so two replies never share a number and a rolled-back reply
+ * takes none. The prefix is the agency's short name, or else its name.
+ */
+export async function assignReplyNumber(tx: Queryable, requestId: number, agencyId: number, year: number, format: (prefix: string, serial: number) => string): Promise<string> {
+  const [counter] = await tx.query<{ serial: number }>(sql`
+    insert into disclosure_reply_numbers (agency_id, year, last_number) values (${agencyId}, ${year}, 1)
+    on conflict (agency_id, year) do update set last_number = disclosure_reply_numbers.last_number + 1
+    returning last_number as serial`);
+  const [agency] = await tx.query<{ prefix: string }>(sql`select coalesce(nullif(btrim(short_name), ''), name) as prefix from agencies where id = ${agencyId}`);
+  const number = format(agency!.prefix, counter!.serial);
+  await tx.query(sql`update disclosure_requests set reply_year = ${year}, reply_serial = ${counter!.serial}, reply_number = ${number} where id = ${requestId}`);
+  return number;
+}
+
+export async function insertReplyFile(tx: Queryable, requestId: number, file: { name: string; contentType: string; size: number; sha256: string; data: Buffer }): Promise<void> {
+  await tx.query(sql`
+    insert into disclosure_reply_files (request_id, name, content_type, size, sha256, data)
+    values (${requestId}, ${file.name}, ${file.contentType}, ${file.size}, ${file.sha256}, ${file.data})`);
+}
+
+export interface ReplyFileContent {
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export async function readReplyFile(db: Queryable, requestId: number): Promise<ReplyFileContent | null> {
+  const [row] = await db.query<{ name: string; contentType: string; data: Uint8Array }>(sql`
+    select name, content_type as "contentType", data from disclosure_reply_files where request_id = ${requestId}`);
+  return row ? { name: row.name, contentType: row.contentType, data: Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength) } : null;
 }
 
 export interface RequestEvent {

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockContext, ClockExplanation, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
@@ -14,8 +14,9 @@ import { deadlineCounts, deadlinesByAgency, findRequests, mostUrgent, type Agenc
 import * as repository from './disclosure.repository.ts';
 import { progressMail } from './disclosure.mail.rules.ts';
 import { annualReport, type AnnualReport } from './disclosure.report.queries.ts';
+import { checkDisclosedContent, checkReplyFile, replyDocumentNumber } from './disclosure.reply.rules.ts';
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
-import { consultationKinds, replyCategories, requestStates, type Channel, type RequestAction, type RequestState } from './disclosure.types.ts';
+import { consultationKinds, onlineDeliveries, replyCategories, replyDeliveries, requestStates, type Channel, type ReplyDelivery, type RequestAction, type RequestState } from './disclosure.types.ts';
 
 /** A member of staff as the service sees them: their agency, or none for a supervisor (reads all, acts on none). */
 export interface StaffActor extends Actor {
@@ -42,6 +43,13 @@ export interface Tracking {
   /** The due date reaches a year whose holiday notice is not loaded yet. */
   dueEstimated: boolean;
   reply: string | null;
+  /** The reply letter, once there is one: its number (the letter itself: trackedLetter). */
+  letter: { documentNumber: string | null } | null;
+  /**
+   * The information given with the reply, where it is provided online or by
+   * e-mail (其他方式 are only named): the text, and the attached file by name.
+   */
+  given: { delivery: string; content: string | null; file: { name: string; size: number } | null; online: boolean } | null;
   steps: { on: string; note: string }[];
 }
 
@@ -50,6 +58,12 @@ export interface DisclosureService {
   register(input: unknown, actor: StaffActor, today?: string): Promise<Receipt>;
   act<A extends RequestAction>(requestId: number, action: A, input: unknown, actor: StaffActor, today?: string): Promise<RequestState>;
   track(code: string): Promise<Tracking | null>;
+  /** The reply letter, for whoever holds the tracking code (it is addressed to them); null for a wrong code or no reply yet. */
+  trackedLetter(code: string): Promise<Notice | null>;
+  /** The file given with the reply, for the holder of the code, where it is provided online or by e-mail. */
+  trackedReplyFile(code: string): Promise<repository.ReplyFileContent | null>;
+  /** The file given with the reply, for staff of the handling agency. */
+  replyFile(requestId: number, actor: StaffActor): Promise<repository.ReplyFileContent>;
   clock(requestId: number, actor: StaffActor, today?: string): Promise<ClockState | null>;
   /** Everything staff of the handling agency see on a case, the applicant included (the read is audited). */
   caseFile(requestId: number, actor: StaffActor, today?: string): Promise<CaseFile>;
@@ -246,11 +260,19 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
         await closeUnhandled('no_fee', '逾期未缴费', '《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)');
         break;
       case 'reply': {
-        const { category, reason, basis } = input as ActionInput<'reply'>;
+        const { category, reason, basis, content, attachment, delivery } = input as ActionInput<'reply'>;
         const checked = checkReply(category, reason ?? null, basis);
+        checkDisclosedContent(checked.category, { content, attachment, delivery });
+        const file = attachment ? checkReplyFile(attachment) : null;
         if ((await repository.readConsultations(tx, id)).some((c) => c.answeredOn === null)) throw new AppError('invalid_transition', '尚有意见征询未回复,不能答复');
         await clock({ kind: 'stopped', on, reason: '已答复' });
-        Object.assign(changes, { replyCategory: checked.category, replyReason: checked.reason, replyBasis: basis, repliedOn: on });
+        Object.assign(changes, { replyCategory: checked.category, replyReason: checked.reason, replyBasis: basis, repliedOn: on, replyContent: content ?? null, replyDelivery: delivery ?? null });
+        const year = Number(on.slice(0, 4));
+        const documentNumber = await repository.assignReplyNumber(tx, id, row.agencyId, year, (prefix, serial) => replyDocumentNumber(prefix, year, serial));
+        if (file) await repository.insertReplyFile(tx, id, { ...file, sha256: createHash('sha256').update(file.data).digest('hex') });
+        // The event keeps what the letter says, not the file itself (its bytes stay in disclosure_reply_files).
+        delete details.attachment;
+        Object.assign(details, { documentNumber, ...(file ? { attachment: { name: file.name, size: file.size } } : {}) });
         note = `已答复:${replyCategories[checked.category].label}`;
         break;
       }
@@ -272,6 +294,37 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     if (replyDue !== undefined) details.dueOn = replyDue;
     return { changes, note, details };
   }
+
+  /** A notice written from the case's facts, the applicant's name included. */
+  async function letterOf(row: repository.RequestRow, event: repository.RequestEvent, kind: NoticeKind): Promise<Notice> {
+    const applicant = (await repository.readApplicant(db, row.id))!;
+    return writeNotice(kind, {
+      agencyName: row.agencyName,
+      applicantName: applicant.name,
+      trackingCode: row.trackingCode,
+      receivedOn: row.receivedOn,
+      description: row.description,
+      step: { action: event.action, onDate: event.onDate, details: event.details },
+      replyCategory: row.replyCategory,
+      replyReason: row.replyReason,
+      replyBasis: row.replyBasis,
+      replyNumber: row.replyNumber,
+      replyContent: row.replyContent,
+      replyDelivery: row.replyDelivery,
+      replyFileName: row.replyFile?.name ?? null,
+    });
+  }
+
+  /** The request a tracking code names, or null: a malformed or unknown code reveals nothing. */
+  async function tracked(code: string): Promise<repository.RequestRow | null> {
+    const normalised = code.trim().toUpperCase();
+    if (!/^YSQ[0-9A-Z]{12}$/.test(normalised)) return null;
+    const id = await repository.findRequestIdByCode(db, normalised);
+    return id === null ? null : repository.readRequest(db, id);
+  }
+
+  /** Whether the holder of the code may fetch what the reply gave: given online or by e-mail. */
+  const givenOnline = (row: repository.RequestRow) => row.replyDelivery !== null && onlineDeliveries.includes(row.replyDelivery as ReplyDelivery);
 
   return {
     async submit(input, actor, today = todayInChina()) {
@@ -303,21 +356,20 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
         const { changes, note, details } = await step(tx, context, row, action, parsed, actor, today);
         await repository.updateRequest(tx, row, { ...changes, state: to });
         await repository.insertEvent(tx, requestId, { onDate: parsed.on, actor: actor.id, action, fromState: row.state, toState: to, publicNote: note, details });
-        await recordAudit(tx, actor, { action: `disclosure.${action}`, subjectType: 'disclosure_request', subjectId: String(requestId), before: { state: row.state }, after: { state: to, ...changes } });
+        await recordAudit(tx, actor, { action: `disclosure.${action}`, subjectType: 'disclosure_request', subjectId: String(requestId), before: { state: row.state }, after: { state: to, ...changes, ...pick(details, ['documentNumber', 'attachment']) } });
         if (note) await tellApplicant(tx, requestId, { note, state: to, on: parsed.on });
         return to;
       });
     },
 
     async track(code) {
-      const normalised = code.trim().toUpperCase();
-      if (!/^YSQ[0-9A-Z]{12}$/.test(normalised)) return null;
-      const id = await repository.findRequestIdByCode(db, normalised);
-      if (id === null) return null;
-      const row = (await repository.readRequest(db, id))!;
+      const row = await tracked(code);
+      if (!row) return null;
+      const id = row.id;
       const events = await repository.readEvents(db, id);
       const category = row.replyCategory as keyof typeof replyCategories | null;
       const clock = row.state === 'received' ? await clocks.state(db, replyClock(id), todayInChina()) : null;
+      const online = givenOnline(row);
       return {
         trackingCode: row.trackingCode,
         agencyName: row.agencyName,
@@ -326,8 +378,39 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
         dueOn: row.state === 'received' ? row.dueOn : null,
         dueEstimated: clock?.estimated ?? false,
         reply: category ? replyCategories[category].label : null,
+        letter: events.some((event) => event.action === 'reply') ? { documentNumber: row.replyNumber } : null,
+        given: row.replyDelivery
+          ? {
+              delivery: replyDeliveries[row.replyDelivery as ReplyDelivery],
+              online,
+              content: online ? row.replyContent : null,
+              file: online && row.replyFile ? { name: row.replyFile.name, size: row.replyFile.size } : null,
+            }
+          : null,
         steps: events.filter((event) => event.publicNote).map((event) => ({ on: event.onDate, note: event.publicNote! })),
       };
+    },
+
+    async trackedLetter(code) {
+      const row = await tracked(code);
+      if (!row) return null;
+      const event = (await repository.readEventIds(db, row.id)).findLast((e) => e.action === 'reply');
+      if (!event) return null;
+      return letterOf(row, (await repository.readEvent(db, row.id, event.id))!, 'reply');
+    },
+
+    async trackedReplyFile(code) {
+      const row = await tracked(code);
+      if (!row || !row.replyFile || !givenOnline(row)) return null;
+      return repository.readReplyFile(db, row.id);
+    },
+
+    async replyFile(requestId, actor) {
+      const row = await visible(db, requestId, actor, false);
+      if (actor.agencyId !== row.agencyId) throw new AppError('forbidden', '答复附件只有受理机关的工作人员可以查看');
+      const file = await repository.readReplyFile(db, requestId);
+      if (!file) throw new AppError('not_found', '这件申请的答复没有附件');
+      return file;
     },
 
     async caseFile(requestId, actor, today = todayInChina()) {
@@ -376,19 +459,8 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
       const event = await repository.readEvent(db, requestId, eventId);
       const kind = event ? noticeOfAction[event.action] : undefined;
       if (!event || !kind) throw new AppError('not_found', '没有这份文书');
-      const applicant = (await repository.readApplicant(db, requestId))!;
       await db.transaction((tx) => recordAudit(tx, actor, { action: 'disclosure.read_applicant', subjectType: 'disclosure_request', subjectId: String(requestId), after: { purpose: `notice:${kind}` } }));
-      return writeNotice(kind, {
-        agencyName: row.agencyName,
-        applicantName: applicant.name,
-        trackingCode: row.trackingCode,
-        receivedOn: row.receivedOn,
-        description: row.description,
-        step: { action: event.action, onDate: event.onDate, details: event.details },
-        replyCategory: row.replyCategory,
-        replyReason: row.replyReason,
-        replyBasis: row.replyBasis,
-      });
+      return letterOf(row, event, kind);
     },
 
     async annualReport(year, agencyId) {
@@ -421,6 +493,11 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
       return clocks.state(db, replyClock(requestId), today);
     },
   };
+}
+
+/** The keys of a record that are set, for the audit log. */
+function pick(record: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => record[key] !== undefined).map((key) => [key, record[key]]));
 }
 
 /** What the case record shows of a progress mail: when, what, and whether it went. */

@@ -29,6 +29,12 @@ export type DeliveryForm = keyof typeof deliveryForms;
 export const deliveryWays = { mail: '邮寄', pick_up: '自行领取', email: '电子邮件', online: '网上获取', fax: '传真' } as const;
 export type DeliveryWay = keyof typeof deliveryWays;
 
+/** How the information given with a 予以公开 / 部分公开 reply reaches the applicant. */
+export const replyDeliveries = { email: '电子邮件', mail: '邮寄', in_person: '当面领取', online: '在线查看' } as const;
+export type ReplyDelivery = keyof typeof replyDeliveries;
+/** The ways whose content the applicant may also read on the tracking page (with the code). */
+export const onlineDeliveries: readonly ReplyDelivery[] = ['online', 'email'];
+
 export const requestStates = {
   received: '已收到,办理中',
   correction_requested: '已告知补正,等待申请人补正',

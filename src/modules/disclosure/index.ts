@@ -5,3 +5,4 @@ export * from './disclosure.types.ts';
 export { noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
 export { reportColumnLabels, reportCsv, type AnnualReport, type ReportRow } from './disclosure.report.queries.ts';
 export { idTypeLabel, idTypes, type IdType } from './disclosure.identity.rules.ts';
+export { maxReplyFileBytes, replyFileTypes, disclosesInformation } from './disclosure.reply.rules.ts';

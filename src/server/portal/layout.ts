@@ -73,6 +73,10 @@ const styles = `
   .body p { text-indent: 2em; margin: .35rem 0; }
   .body .article-label { font-weight: 700; }
   .body h2, .body h3 { text-indent: 0; }
+  .notice-letter .document-number { text-align: center; }
+  .notice-letter .seal-area { display: flex; justify-content: flex-end; align-items: center; gap: 1rem; margin-top: 2rem; }
+  .notice-letter .signature { text-align: right; }
+  .notice-letter .seal { width: 7rem; height: 7rem; border: 1px dashed #6b6b6b; border-radius: 50%; display: flex; align-items: center; justify-content: center; color: #6b6b6b; }
   .timeline { list-style: none; padding-left: 0; border-left: 3px solid var(--line); }
   .timeline li { padding: .2rem 0 .2rem .75rem; }
   .doc-nav { font-size: .95rem; }

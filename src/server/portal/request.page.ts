@@ -86,6 +86,7 @@ export function trackLookupBody(code: string, notFound: boolean): Html {
 }
 
 export function trackingBody(tracking: Tracking, submitted: boolean): Html {
+  const letterPath = `/requests/track/${encodeURIComponent(tracking.trackingCode)}`;
   return html`<h1>申请办理进度</h1>
   ${submitted
     ? html`<div role="status" class="notice"><p><strong>申请已提交。</strong>请记下查询码 <strong class="code">${tracking.trackingCode}</strong>,凭它随时查看办理进度。</p></div>`
@@ -99,10 +100,20 @@ export function trackingBody(tracking: Tracking, submitted: boolean): Html {
       ? html`<tr><th scope="row">答复期限</th><td>${tracking.dueOn} 前(按法定工作日计算)${tracking.dueEstimated ? html`<br><span class="muted">该期限跨入尚未公布节假日安排的年份,暂按周末估算,以受理机关告知为准。</span>` : ''}</td></tr>`
       : ''}
     ${tracking.reply ? html`<tr><th scope="row">答复结果</th><td>${tracking.reply}</td></tr>` : ''}
+    ${tracking.letter
+      ? html`<tr><th scope="row">答复书</th><td>${tracking.letter.documentNumber ?? ''} <a href="${letterPath}/letter">查看、打印</a> | <a href="${letterPath}/letter.pdf">PDF</a></td></tr>`
+      : ''}
+    ${tracking.given ? html`<tr><th scope="row">提供方式</th><td>${tracking.given.delivery}</td></tr>` : ''}
   </table>
+  ${tracking.given?.online && (tracking.given.content || tracking.given.file)
+    ? html`<section class="given"><h2>公开的信息</h2>
+      ${tracking.given.content ? html`<div class="given-content">${tracking.given.content.split(/\r?\n/).filter((line) => line.trim()).map((line) => html`<p>${line}</p>`)}</div>` : ''}
+      ${tracking.given.file ? html`<p>附件:<a href="${letterPath}/file" download>${tracking.given.file.name}</a>(${Math.max(1, Math.round(tracking.given.file.size / 1024))} KB)</p>` : ''}
+      </section>`
+    : ''}
   <h2>办理记录</h2>
   <ol class="timeline">${tracking.steps.map((step) => html`<li><time datetime="${step.on}">${step.on}</time> ${step.note}</li>`)}</ol>
-  <p class="muted no-print">为保护申请人,本页不显示申请人信息和申请内容。</p>`;
+  <p class="muted no-print">为保护申请人,本页不显示申请人信息和申请内容;答复书和公开的信息只向持有查询码的人提供,请勿将查询码告诉他人。</p>`;
 }
 
 export function reportBody(report: AnnualReport, agencies: Agency[], agencyId: number | undefined): Html {

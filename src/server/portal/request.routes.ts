@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import type { Actor } from '../../core/audit/audit.ts';
 import { isAppError, type AppError } from '../../core/errors.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import { listAgencies } from '../../modules/agencies/index.ts';
 import { reportCsv } from '../../modules/disclosure/index.ts';
+import { noticeHtml, noticePdf } from '../notice.render.ts';
+import { sendReplyFile } from '../reply.file.ts';
 import { sendPage } from './parts.ts';
 import { guideBody, reportBody, requestFormBody, trackingBody, trackLookupBody, type FormValues } from './request.page.ts';
 
@@ -113,7 +115,33 @@ export function registerRequestPages(app: FastifyInstance, context: AppContext):
       return sendPage(request, reply, '没有找到申请', trackLookupBody(code, true));
     }
     const submitted = (request.query as Record<string, unknown>).submitted === '1';
-    reply.header('cache-control', 'no-store');
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return sendPage(request, reply, '申请办理进度', trackingBody(tracking, submitted));
+  });
+
+  // The reply letter and what it gave, for whoever holds the code (the applicant): a wrong code, or none yet, is the same 404.
+  const notFound = (request: FastifyRequest, reply: FastifyReply, code: string) => {
+    reply.status(404);
+    return sendPage(request, reply, '没有找到申请', trackLookupBody(code, true));
+  };
+  app.get('/requests/track/:code/letter', { config: { rateLimit: trackingRateLimit } }, async (request, reply) => {
+    const code = (request.params as { code: string }).code.slice(0, 40);
+    const letter = await context.disclosure.trackedLetter(code);
+    if (!letter) return notFound(request, reply, code);
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    return sendPage(request, reply, letter.title, noticeHtml(letter));
+  });
+  app.get('/requests/track/:code/letter.pdf', { config: { rateLimit: trackingRateLimit } }, async (request, reply) => {
+    const code = (request.params as { code: string }).code.slice(0, 40);
+    const letter = await context.disclosure.trackedLetter(code);
+    if (!letter) return notFound(request, reply, code);
+    reply.type('application/pdf').header('content-disposition', 'inline; filename="reply.pdf"').header('cache-control', 'no-store');
+    return noticePdf(letter, context.config.font);
+  });
+  app.get('/requests/track/:code/file', { config: { rateLimit: trackingRateLimit } }, async (request, reply) => {
+    const code = (request.params as { code: string }).code.slice(0, 40);
+    const file = await context.disclosure.trackedReplyFile(code);
+    if (!file) return notFound(request, reply, code);
+    return sendReplyFile(reply, file);
   });
 }

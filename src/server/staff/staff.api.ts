@@ -9,6 +9,7 @@ import { noticeHtml, noticePdf } from '../notice.render.ts';
 import { renderPage } from '../portal/layout.ts';
 import { isKeyOf } from '../../core/validation.ts';
 import { positiveId } from '../portal/portal.routes.ts';
+import { replyBodyLimit, sendReplyFile } from '../reply.file.ts';
 import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
 
 /**
@@ -112,7 +113,14 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
   app.post('/api/staff/documents/conflicts/:id/repair', async (request) =>
     context.publication.repair(positiveId((request.params as { id: string }).id), signedIn(request).user, actorOf(request)));
 
-  app.post('/api/staff/requests/:id/:action', async (request) => {
+  // The file given with a reply: to staff of the handling agency, as a download (never rendered in the page).
+  app.get('/api/staff/requests/:id/reply-file', async (request, reply) => {
+    const file = await disclosure.replyFile(positiveId((request.params as { id: string }).id), actorOf(request));
+    return sendReplyFile(reply, file);
+  });
+
+  // A reply may carry a file (base64 in the JSON body): room for it, and no more.
+  app.post('/api/staff/requests/:id/:action', { bodyLimit: replyBodyLimit }, async (request) => {
     const params = request.params as { id: string; action: string };
     if (!isKeyOf(actionLabels, params.action)) throw new AppError('not_found', '没有这项操作');
     const state = await disclosure.act(positiveId(params.id), params.action as RequestAction, request.body ?? {}, actorOf(request));

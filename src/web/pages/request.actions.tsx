@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { App, Button, Form, Input, InputNumber, Radio, Select, Space, Upload } from 'antd';
 import type { CaseFile } from '../../modules/disclosure/index.ts';
-import { consultationKinds, deliveryWays, replyCategories, reviewKinds, reviewOutcomes, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
+import { maxReplyFileBytes, replyFileTypes } from '../../modules/disclosure/disclosure.reply.rules.ts';
+import { consultationKinds, deliveryWays, replyCategories, replyDeliveries, reviewKinds, reviewOutcomes, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
 import { DateInput, dateItemProps, optionsOf } from '../web.forms.tsx';
 
 /** The fields each step of a request asks for; the server checks them again and says what is wrong. */
@@ -76,25 +77,7 @@ export function ActionFields({ action, file }: { action: RequestAction; file: Ca
         </>
       );
     case 'reply':
-      return (
-        <>
-          {on}
-          <Form.Item label="答复类型" name="category" rules={required('请选择答复类型')}>
-            <Select options={Object.entries(replyCategories).map(([value, category]) => ({ value, label: category.label }))} />
-          </Form.Item>
-          <Form.Item label="具体理由(不予公开、无法提供、不予处理、其他处理时必选)" name="reason">
-            <Select
-              allowClear
-              options={Object.values(replyCategories)
-                .filter((category) => Object.keys(category.reasons).length > 0)
-                .map((category) => ({ label: category.label, options: optionsOf(category.reasons as Record<string, string>) }))}
-            />
-          </Form.Item>
-          <Form.Item label="法律依据" name="basis" rules={required('请写明法律依据')}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </>
-      );
+      return <ReplyFields on={on} />;
     case 'deliver':
       return (
         <>
@@ -122,4 +105,82 @@ export function ActionFields({ action, file }: { action: RequestAction; file: Ca
     default:
       return on;
   }
+}
+
+/** A file's bytes as base64, read in the browser: the reply sends it in its JSON body. */
+async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * The reply: its category, reason and basis; and for 予以公开 / 部分公开 the
+ * information given (text and/or a file) and the way it reaches the applicant.
+ */
+function ReplyFields({ on }: { on: React.ReactNode }) {
+  const category = Form.useWatch('category', Form.useFormInstance()) as string | undefined;
+  const gives = category === 'disclose' || category === 'partial';
+  const required = (text: string) => [{ required: true, message: text }];
+  return (
+    <>
+      {on}
+      <Form.Item label="答复类型" name="category" rules={required('请选择答复类型')}>
+        <Select options={Object.entries(replyCategories).map(([value, c]) => ({ value, label: c.label }))} />
+      </Form.Item>
+      <Form.Item label="具体理由(不予公开、无法提供、不予处理、其他处理时必选)" name="reason">
+        <Select
+          allowClear
+          options={Object.values(replyCategories)
+            .filter((c) => Object.keys(c.reasons).length > 0)
+            .map((c) => ({ label: c.label, options: optionsOf(c.reasons as Record<string, string>) }))}
+        />
+      </Form.Item>
+      <Form.Item label="法律依据" name="basis" rules={required('请写明法律依据')}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      {gives && (
+        <>
+          <Form.Item label="公开的内容(与附件至少提供一项)" name="content">
+            <Input.TextArea rows={5} maxLength={20000} />
+          </Form.Item>
+          <Form.Item label="附件" name="attachment" extra={`可以是 ${Object.keys(replyFileTypes).join('、')},不超过 ${maxReplyFileBytes / 1024 / 1024} MB`}>
+            <AttachmentInput />
+          </Form.Item>
+          <Form.Item label="提供方式" name="delivery" rules={required('请选择提供方式')}>
+            <Radio.Group options={optionsOf(replyDeliveries)} />
+          </Form.Item>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The reply's file as a form control: chosen, read in the browser as base64, shown by name, removable. */
+function AttachmentInput({ value, onChange }: { value?: { name: string; data: string }; onChange?(next: { name: string; data: string } | undefined): void }) {
+  const { message } = App.useApp();
+  return (
+    <Space>
+      <Upload
+        accept={Object.keys(replyFileTypes).map((extension) => `.${extension}`).join(',')}
+        showUploadList={false}
+        beforeUpload={(file) => {
+          if (file.size > maxReplyFileBytes) void message.error(`附件不能超过 ${maxReplyFileBytes / 1024 / 1024} MB`);
+          else void base64Of(file).then((data) => onChange?.({ name: file.name, data }));
+          return false;
+        }}
+      >
+        <Button>{value ? '更换附件' : '选择附件'}</Button>
+      </Upload>
+      {value && (
+        <>
+          <span>{value.name}</span>
+          <Button size="small" onClick={() => onChange?.(undefined)}>
+            移除附件
+          </Button>
+        </>
+      )}
+    </Space>
+  );
 }

@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import type { ClockDay } from '../../core/clock/index.ts';
 import { mailStates } from '../../core/mail/mail.types.ts';
 import type { CaseFile } from '../../modules/disclosure/index.ts';
-import { actionLabels, applicantTypes, channels, noticeKinds, replyCategories, requestStates, type NoticeKind, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
+import { actionLabels, applicantTypes, channels, noticeKinds, replyCategories, replyDeliveries, requestStates, type NoticeKind, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
 import { idTypeLabel } from '../../modules/disclosure/disclosure.identity.rules.ts';
 import { auditActorLabel, type AuditNames } from '../../core/audit/audit.words.ts';
 import { getJson, postJson } from '../web.api.ts';
@@ -53,6 +53,18 @@ export function RequestPage() {
         {request.replyCategory && (
           <Descriptions.Item label="答复">
             {replyCategories[request.replyCategory as keyof typeof replyCategories]?.label}({request.repliedOn ?? request.closedOn});依据:{request.replyBasis}
+          </Descriptions.Item>
+        )}
+        {request.replyNumber && <Descriptions.Item label="答复书文号">{request.replyNumber}</Descriptions.Item>}
+        {request.replyDelivery && <Descriptions.Item label="提供方式">{replyDeliveries[request.replyDelivery as keyof typeof replyDeliveries]}</Descriptions.Item>}
+        {request.replyContent && (
+          <Descriptions.Item label="公开的内容">
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{request.replyContent}</Typography.Paragraph>
+          </Descriptions.Item>
+        )}
+        {request.replyFile && (
+          <Descriptions.Item label="附件">
+            {applicant ? <a href={`/api/staff/requests/${id}/reply-file`}>{request.replyFile.name}</a> : request.replyFile.name}({Math.max(1, Math.round(request.replyFile.size / 1024))} KB)
           </Descriptions.Item>
         )}
       </Descriptions>
