@@ -125,7 +125,7 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
         </Space>
         <Space size="large" wrap>
           <Form.Item label="主题分类" name="subject" extra="不选择时按标题自动归类">
-            <Select options={subjectOptions} allowClear placeholder="自动归类" style={{ width: 260 }} />
+            <Select options={subjectOptions} allowClear virtual={false} placeholder="自动归类" style={{ width: 260 }} />
           </Form.Item>
           <Form.Item label="施行日期" name="effectiveOn" {...dateItemProps}>
             <DateInput />
