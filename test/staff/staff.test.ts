@@ -32,7 +32,7 @@ for (const engine of engines) {
       assert.ok(csrf, 'the page carries a CSRF token');
       return { cookie, csrf };
     }
-    const post = (url: string, who: { cookie: string; csrf: string } | null, payload: Record<string, string> = {}, withCsrf = true, method: 'POST' | 'PUT' = 'POST') =>
+    const post = (url: string, who: { cookie: string; csrf: string } | null, payload: Record<string, string> = {}, withCsrf = true, method: 'POST' | 'PUT' | 'DELETE' = 'POST') =>
       app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, payload: { ...payload, ...(who && withCsrf ? { _csrf: who.csrf } : {}) } });
 
     before(async () => {
@@ -115,7 +115,7 @@ for (const engine of engines) {
       const other = await signIn('clerk.b');
       const watcher = await signIn('watcher');
       const owner = await signIn('clerk.a');
-      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean; method?: 'PUT'; adminOnly?: boolean }[] = [
+      const mutating: { url: string; payload: Record<string, string>; perRequest: boolean; method?: 'PUT' | 'DELETE'; adminOnly?: boolean }[] = [
         { url: `/staff/requests/${requestId}/reply`, payload: { on: '2026-01-05', category: 'disclose', basis: '第二十七条' }, perRequest: true },
         { url: `/staff/requests/${requestId}/consult`, payload: { on: '2026-01-05', kind: 'third_party', party: '某公司' }, perRequest: true },
         { url: `/staff/requests/${requestId}/record_review`, payload: { on: '2026-01-05', kind: 'litigation', outcome: 'pending' }, perRequest: true },
@@ -152,6 +152,8 @@ for (const engine of engines) {
         { url: '/api/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/api/staff/sign-out', payload: {}, perRequest: false },
         { url: '/api/staff/documents/conflicts/1/repair', payload: {}, perRequest: false, adminOnly: true },
+        { url: '/api/staff/publications/1/annexes', payload: {}, perRequest: false },
+        { url: '/api/staff/publications/1/annexes/1', payload: {}, perRequest: false, method: 'DELETE' },
       ];
       // The table must cover every state-changing staff route the server has: a new one without an entry fails here.
       const uncovered = staffRoutes
