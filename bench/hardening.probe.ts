@@ -174,7 +174,7 @@ async function main() {
     add('prototype', `?validity=${key}`, get(`/api/search?validity=${encodeURIComponent(key)}`));
     add('prototype', `deliveryWay ${key}`, post('/api/requests', { ...request, deliveryWay: key }));
   }
-  add('prototype', 'role valueOf (form)', postForm('/staff/users', 'username=probe.form&displayName=x&role=valueOf&agencyId=', admin));
+  add('prototype', 'role valueOf (form)', postForm('/api/staff/users', 'username=probe.form&displayName=x&role=valueOf&agencyId=', admin));
   add('prototype', 'applicantType toString (form)', postForm('/requests', 'agencyId=1&applicantType=toString&name=x&idNumber=1&phone=13800000000&description=x&deliveryForm=paper&deliveryWay=mail'));
   add('prototype', 'JSON body {"__proto__":…}', () => send('POST', '/api/requests', { headers: json(), body: `{"__proto__":{"isAdmin":true},${JSON.stringify(request).slice(1)}` }));
   add('prototype', 'JSON body {"constructor":{"prototype":…}}', () => send('POST', '/api/requests', { headers: json(), body: `{"constructor":{"prototype":{"isAdmin":true}},${JSON.stringify(request).slice(1)}` }));
@@ -187,7 +187,7 @@ async function main() {
   add('nul/0000', 'document ?on=0000-01-01', get('/api/documents/1?on=0000-01-01'));
   add('nul/0000', 'audit ?from=0000-01-01', get('/api/staff/audit?from=0000-01-01', admin));
   add('nul/0000', 'audit ?actor=%00', get('/api/staff/audit?actor=%00', admin));
-  add('nul/0000', 'audit page ?to=0000-01-01', get('/staff/audit?to=0000-01-01', admin));
+  add('nul/0000', 'audit log ?to=0000-01-01', get('/api/staff/audit?to=0000-01-01', admin));
   add('nul/0000', 'request name U+0000', post('/api/requests', { ...request, applicant: { ...request.applicant, name: '某\u0000' } }));
   add('nul/0000', 'form name %00', postForm('/requests', 'agencyId=1&applicantType=natural_person&name=%00&idNumber=1&phone=13800000000&description=x&deliveryForm=paper&deliveryWay=mail'));
   add('nul/0000', 'tracking code %00', get('/api/requests/YSQ%00'));
@@ -214,7 +214,10 @@ async function main() {
   add('redirect', 'back=/%09/evil.example/phish', get(`/preferences/text?size=large&back=/%09/${evil}/phish`), staysOnSite);
   add('redirect', 'back=//evil.example', get(`/preferences/text?size=large&back=//${evil}`), staysOnSite);
   add('redirect', 'back=/\\evil.example', get(`/preferences/text?size=large&back=/%5C${evil}`), staysOnSite);
-  add('redirect', 'staff next=//evil.example', () => send('POST', '/staff/sign-in', { headers: form(), body: `username=nobody&password=x&next=//${evil}` }), staysOnSite);
+  // The retired /staff pages redirect to the console: never off the site.
+  add('redirect', 'staff next=//evil.example', get(`/staff/sign-in?next=//${evil}`), staysOnSite);
+  add('redirect', '/staff//evil.example', get(`/staff//${evil}/x`), staysOnSite);
+  add('redirect', '/staff/%2F%2Fevil.example', get(`/staff/%2F%2F${evil}`), staysOnSite);
   for (const path of ['/sitemap.xml', '/feed.xml', '/robots.txt']) add('host', `Host: ${evil} ${path}`, get(path, null, { host: evil }), noForgedHost);
   add('host', `X-Forwarded-Host: ${evil} /sitemap.xml`, get('/sitemap.xml', null, { 'x-forwarded-host': evil }), noForgedHost);
   for (const path of ['/console/assets/..%2f..%2fpackage.json', '/console/assets/%2e%2e/%2e%2e/package.json', '/console/assets/../../package.json', '/console/assets/..%5c..%5cpackage.json', '/console/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd']) {

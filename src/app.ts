@@ -10,7 +10,7 @@ import { createAgencyService, type AgencyService } from './modules/agencies/inde
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
 import { createPublicationService, type PublicationService } from './modules/publication/index.ts';
-import { deadlineRules } from './modules/modules.ts';
+import { deadlineRules, modules } from './modules/modules.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 /**
@@ -46,7 +46,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
   const clocks = createClockService(db, calendar, deadlineRules);
   const ingest = createIngestService(db, config.limits);
   const mail = createMailService(db, config.mail);
-  return {
+  const context = {
     config,
     db,
     agencies: createAgencyService(db),
@@ -63,5 +63,8 @@ export async function createContext(config: Config, options: { db?: Database; mi
     publication: createPublicationService(db, clocks, ingest, config.filesDir, config.limits),
     search: createSearchService(db),
     close: () => db.close(),
-  };
+  } as AppContext;
+  // Each module's services, in the list's order (a module may use those before it).
+  for (const module of modules) Object.assign(context, module.services?.(context));
+  return context;
 }

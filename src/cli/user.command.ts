@@ -22,6 +22,6 @@ export async function userCommand(args: string[], options: { name?: string; role
   );
   io.out(`已创建账号 ${username}(${roles[options.role as Role]})`);
   io.out(`一次性密码:${created.password}`);
-  io.out('请在 /console(控制台)或 /staff(简易页面)登录后立即修改密码。');
+  io.out('请在 /console(控制台)登录后立即修改密码。');
   return 0;
 }

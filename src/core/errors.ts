@@ -10,6 +10,8 @@ export const errorCodes = {
   unauthenticated: { http: 401, exit: 4 },
   forbidden: { http: 403, exit: 4 },
   conflict: { http: 409, exit: 5 },
+  // A retired address (the old server-rendered staff forms): it will not come back.
+  gone: { http: 410, exit: 3 },
   file_unreadable: { http: 400, exit: 6 },
   file_empty: { http: 400, exit: 6 },
   file_too_large: { http: 413, exit: 6 },

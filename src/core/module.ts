@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { StaffUser } from './auth/auth.types.ts';
+import type { Policy } from './auth/policy.ts';
 import type { DeadlineRule } from './clock/clock.types.ts';
+import type { Queryable } from './db/database.ts';
 
 /**
  * What a module of the domain brings to the application, declared in one
@@ -20,8 +23,12 @@ export interface ModuleManifest<C> {
   readonly label: string;
   /** Builds the module's services; modules earlier in the list are on the context already. */
   readonly services?: (context: C) => Partial<C>;
+  /** Its policy: what each ability allows. The console is told each one's answer for the signed-in user (`<name>.<ability>`). */
+  readonly policy?: Policy<string, any>;
   /** Public JSON, staff JSON and server-rendered public pages. */
   readonly routes?: (app: FastifyInstance, context: C) => void;
+  /** Sections it adds to the portal's main navigation. */
+  readonly portalNav?: readonly { href: string; label: string }[];
   /** The module's paths in the OpenAPI document served at /api/docs. */
   readonly openApiPaths?: Readonly<Record<string, unknown>>;
   /** The time limits its clocks run on, each with its source; installed as defaults. */
@@ -30,9 +37,13 @@ export interface ModuleManifest<C> {
   readonly auditActions?: Readonly<Record<string, string>>;
   /** The kinds of subject its audit events name (`disclosure_request`), with their Chinese names. */
   readonly auditSubjects?: Readonly<Record<string, string>>;
+  /** For each of those kinds, the names of subjects by id (a tracking code, a title), for the audit log's readers. */
+  readonly auditSubjectNames?: Readonly<Record<string, SubjectNames>>;
   /** `gongkai <command> …` sub-commands the module answers. */
   readonly commands?: Readonly<Record<string, ModuleCommand<C>>>;
 }
+
+export type SubjectNames = (db: Queryable, ids: readonly string[]) => Promise<{ id: string; name: string }[]>;
 
 export interface CommandOutput {
   out(line: string): void;
@@ -59,4 +70,13 @@ export function collect<C, T>(modules: readonly ModuleManifest<C>[], pick: (modu
     }
   }
   return all;
+}
+
+/** Every module's abilities for a user, before any resource: what the console's menus follow. */
+export function abilitiesOf<C>(modules: readonly ModuleManifest<C>[], user: StaffUser): Record<string, boolean> {
+  const abilities: Record<string, boolean> = {};
+  for (const module of modules) {
+    for (const [ability, allowed] of Object.entries(module.policy?.abilities(user) ?? {})) abilities[`${module.name}.${ability}`] = allowed;
+  }
+  return abilities;
 }

@@ -4,6 +4,7 @@ import { collect, type ModuleManifest } from '../core/module.ts';
 import { agenciesModule } from './agencies/agencies.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
 import { documentsModule } from './documents/documents.module.ts';
+import { participationModule } from './participation/participation.module.ts';
 import { plannedDeadlineRules } from './planned.rules.ts';
 import { publicationModule } from './publication/publication.module.ts';
 import { searchModule } from './search/search.module.ts';
@@ -13,12 +14,20 @@ import { searchModule } from './search/search.module.ts';
  * module may use those before it). Adding a module: its folder, one line
  * here, its migration (docs/adr/0007-modules.md).
  */
-export const modules: readonly ModuleManifest<AppContext>[] = [agenciesModule, documentsModule, searchModule, publicationModule, disclosureModule];
+export const modules: readonly ModuleManifest<AppContext>[] = [
+  agenciesModule,
+  documentsModule,
+  searchModule,
+  publicationModule,
+  disclosureModule,
+  participationModule,
+];
 
 /** Every module's deadline rules, and those of modules still to be built: the defaults a new installation starts with. */
 export const deadlineRules: readonly DeadlineRule[] = [...modules.flatMap((module) => module.deadlineRules ?? []), ...plannedDeadlineRules];
 
 export const moduleAuditActions = collect(modules, (module) => module.auditActions);
 export const moduleAuditSubjects = collect(modules, (module) => module.auditSubjects);
+export const moduleAuditSubjectNames = collect(modules, (module) => module.auditSubjectNames);
 export const moduleOpenApiPaths = collect(modules, (module) => module.openApiPaths);
 export const moduleCommands = collect(modules, (module) => module.commands);

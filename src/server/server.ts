@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AppContext } from '../app.ts';
 import type { LogLevel } from '../core/config.ts';
-import { sql } from '../core/db/sql.ts';
+import { databaseAnswers } from '../core/db/database.ts';
 import { AppError } from '../core/errors.ts';
 import { modules } from '../modules/modules.ts';
 import { registerApi } from './api.routes.ts';
@@ -18,14 +18,13 @@ import { registerPortal } from './portal/portal.routes.ts';
 import { registerRequestPages } from './portal/request.routes.ts';
 import { registerSiteRoutes } from './portal/site.routes.ts';
 import { describeHttpError } from './server.errors.ts';
-import { registerAgencyScreens } from './staff/staff.agencies.ts';
-import { registerAuditScreens } from './staff/staff.audit.ts';
-import { registerCalendarScreen } from './staff/staff.calendar.ts';
-import { registerPublicationScreens } from './staff/staff.publications.ts';
+import { registerAgencyApi } from './staff/staff.agencies.api.ts';
+import { registerAuditApi } from './staff/staff.audit.api.ts';
+import { registerCalendarApi } from './staff/staff.calendar.api.ts';
 import { registerStaffApi } from './staff/staff.api.ts';
-import { registerStaffRoutes } from './staff/staff.routes.ts';
+import { registerRetiredStaffPages } from './staff/staff.retired.ts';
 import { registerStaffSession } from './staff/staff.session.ts';
-import { registerUserScreens } from './staff/staff.users.ts';
+import { registerUserApi } from './staff/staff.users.api.ts';
 
 export interface ServerOptions {
   /** Structured logs (pino): off unless asked for; `gongkai serve` turns them on at LOG_LEVEL. */
@@ -88,19 +87,18 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
   // does not get a healthy process restarted). Readiness: the database answers too.
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async () => {
-    await context.db.query(sql`select 1 as ok`);
+    await databaseAnswers(context.db);
     return { ok: true, database: context.db.kind };
   });
   registerInputGuard(app);
   app.register(async (scope) => {
     registerStaffSession(scope, context);
-    registerStaffRoutes(scope, context);
+    registerRetiredStaffPages(scope);
     registerStaffApi(scope, context);
-    registerCalendarScreen(scope, context);
-    registerAgencyScreens(scope, context);
-    registerUserScreens(scope, context);
-    registerAuditScreens(scope, context);
-    registerPublicationScreens(scope, context);
+    registerCalendarApi(scope, context);
+    registerAgencyApi(scope, context);
+    registerUserApi(scope, context);
+    registerAuditApi(scope, context);
     registerPortal(scope, context);
     registerSiteRoutes(scope, context);
     registerRequestPages(scope, context);

@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { FieldDeclaration, FormDeclaration } from '../core/forms/form.fields.ts';
 import { DateInput, dateItemProps, optionsOf } from './web.forms.tsx';
 
@@ -23,7 +23,7 @@ export function DeclaredFields({ form, references = {}, only }: { form: FormDecl
 
 function DeclaredField({ name, field, references }: { name: string; field: FieldDeclaration; references: ReferenceOptions }) {
   const verb = field.kind === 'choice' || field.kind === 'reference' || field.kind === 'date' ? '请选择' : '请填写';
-  const rules = field.optional ? [] : [{ required: true, message: `${verb}${field.label}` }];
+  const rules = field.optional || field.kind === 'flag' ? [] : [{ required: true, message: `${verb}${field.label}` }];
   const common = { label: field.label, name, rules, extra: field.hint };
   switch (field.kind) {
     case 'text':
@@ -36,6 +36,12 @@ function DeclaredField({ name, field, references }: { name: string; field: Field
       return (
         <Form.Item {...common} {...dateItemProps}>
           <DateInput />
+        </Form.Item>
+      );
+    case 'flag':
+      return (
+        <Form.Item name={name} valuePropName="checked" extra={field.hint}>
+          <Checkbox>{field.label}</Checkbox>
         </Form.Item>
       );
     case 'number':

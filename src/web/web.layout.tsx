@@ -32,9 +32,9 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           <a href="/" style={{ color: '#fff' }}>
             门户网站
           </a>
-          <a href="/staff" style={{ color: '#fff' }} title="不需要脚本的服务器端页面">
-            简易页面
-          </a>
+          <Link to="/password" style={{ color: '#fff' }}>
+            修改密码
+          </Link>
           <Button onClick={() => void signOut()}>退出登录</Button>
         </Space>
       </Layout.Header>

@@ -3,6 +3,9 @@ import { Route, Routes } from 'react-router-dom';
 import type { Role } from '../core/auth/index.ts';
 import { AgenciesPage } from './pages/agencies.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
+import { CalendarPage } from './pages/calendar.page.tsx';
+import { ChangePasswordPage } from './pages/password.page.tsx';
+import { RulesPage } from './pages/rules.page.tsx';
 import { DashboardPage } from './pages/dashboard.page.tsx';
 import { PublicationsPage } from './pages/publications.page.tsx';
 import { RegisterPage } from './pages/register.page.tsx';
@@ -28,6 +31,9 @@ export function ConsoleRoutes() {
         <Route path="/agencies" element={guarded('agencies', <AgenciesPage />)} />
         <Route path="/users" element={guarded('users', <UsersPage />)} />
         <Route path="/audit" element={guarded('audit', <AuditPage />)} />
+        <Route path="/calendar" element={guarded('calendar', <CalendarPage />)} />
+        <Route path="/rules" element={guarded('rules', <RulesPage />)} />
+        <Route path="/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<Result status="404" title="页面不存在" />} />
       </Routes>
     </ConsoleLayout>

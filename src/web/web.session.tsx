@@ -10,6 +10,8 @@ export const sessionKey = ['session'];
 interface SessionValue {
   session: Session;
   signOut(): Promise<void>;
+  /** The session ended on the server (a changed password ends them all): back to sign-in, saying why. */
+  ended(notice: string): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -51,5 +53,5 @@ export function SessionGate({ children }: { children: ReactNode }) {
     await postJson('/api/staff/sign-out').catch(() => undefined);
     enter(null);
   };
-  return <SessionContext.Provider value={{ session, signOut }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ session, signOut, ended: (said) => enter(null, said) }}>{children}</SessionContext.Provider>;
 }

@@ -432,6 +432,15 @@ describe('the staff console in a browser', () => {
     await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
     await page.getByRole('link', { name: '审计日志' }).click();
     await tryEveryChoice(page, page.locator('main form'), assertAlive);
+    // The calendar's load form and a deadline rule's dialog.
+    await page.getByRole('link', { name: '节假日安排' }).click();
+    await page.getByLabel('来源(通知名称和文号)').waitFor();
+    await tryEveryChoice(page, page.locator('main form'), assertAlive);
+    await page.getByRole('link', { name: '法定期限' }).click();
+    await page.getByRole('button', { name: /^修改「/ }).first().click();
+    await dialog(page).getByLabel(/^天数/).waitFor();
+    await tryEveryChoice(page, dialog(page), assertAlive);
+    await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
     assert.deepEqual(errors, []);
   });
 });

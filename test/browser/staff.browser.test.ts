@@ -1,99 +1,160 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { assertAccessible, openSite, type Site } from '../support/browser.ts';
 
-/** A clerk's first day: set a password, find the request, extend it, print the notice. */
-describe('the staff pages in a browser', () => {
+/** Signs in on the console's sign-in form (the page is already on it). */
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
+
+/**
+ * What only the server-rendered /staff pages had, now in the console: the old
+ * addresses land on their console screen, the notice opens to print, a
+ * password is changed by choice with the rules told first, and the system
+ * administrator keeps the holiday calendar and the deadline rules.
+ */
+describe('the staff side in the console, in a browser', () => {
   let site: Site;
-  let oneTime: string;
+  const clerkPassword = 'a long passphrase for casework';
+  const adminPassword = 'a long passphrase to keep the calendar';
 
   before(async () => {
     site = await openSite();
     const { context } = site;
     const [agency] = await site.db.query<{ id: number }>(sql`select id from agencies where name = '上海市长宁区人民政府办公室'`);
-    oneTime = (await context.auth.createUser({ username: 'clerk', displayName: '孙经办', role: 'clerk', agencyId: agency!.id }, null, { id: 'cli:test' })).password!;
-    await context.disclosure.submit({
+    const clerk = await context.auth.createUser({ username: 'clerk', displayName: '孙经办', role: 'clerk', agencyId: agency!.id, password: clerkPassword }, null, { id: 'cli:test' });
+    await context.auth.createUser({ username: 'admin', displayName: '系统管理员', role: 'system_admin', agencyId: null, password: adminPassword }, null, { id: 'cli:test' });
+    const { id } = await context.disclosure.submit({
       agencyId: agency!.id,
       applicant: { type: 'natural_person', name: '周八', idNumber: '310101199001011234', phone: '13800000000' },
       description: '本区2021年政务公开工作要点的解读材料',
       deliveryForm: 'electronic',
       deliveryWay: 'email',
     }, { id: 'public' });
+    await context.disclosure.act(id, 'extend', { on: todayInChina(), days: 20, approver: '政务公开科负责人', reason: '需要向多个部门调取材料' }, { id: `user:${clerk.id}`, agencyId: agency!.id });
   });
   after(async () => {
     await site?.close();
   });
 
-  it('signs in, changes the one-time password, extends a request and opens its notice', async () => {
+  it('sends an old /staff address to its console screen, opens a notice to print, and changes a password by choice', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.base}/staff`);
-    assert.match(page.url(), /\/staff\/sign-in\?next=/);
+    assert.equal(new URL(page.url()).pathname, '/console');
+    await page.goto(`${site.base}/staff/requests`);
+    assert.equal(new URL(page.url()).pathname, '/console/requests');
     await assertAccessible(page);
-    await page.fill('#s-username', 'clerk');
-    await page.fill('#s-password', oneTime);
-    await Promise.all([page.waitForURL(/\/staff\/password$/), page.click('button:has-text("登录")')]);
-    await assertAccessible(page);
-    // The rules are told up front, not only after a refusal; the change ends the session and says so.
-    assert.match(await page.textContent('#p-rules') ?? '', /至少 12 个字符.*不能包含用户名「clerk」/s);
-    await page.fill('#p-current', oneTime);
-    await page.fill('#p-next', 'a long new password for work');
-    await Promise.all([page.waitForURL(/\/staff\/sign-in/), page.click('button:has-text("保存")')]);
-    assert.match(await page.textContent('[role="status"]') ?? '', /密码已修改,请用新密码登录/);
-    await page.fill('#s-username', 'clerk');
-    await page.fill('#s-password', 'a long new password for work');
-    await Promise.all([page.waitForURL(/\/staff$/), page.click('button:has-text("登录")')]);
-    await assertAccessible(page);
-    assert.match(await page.textContent('main') ?? '', /办理中 1 件/);
+    await signIn(page, 'clerk', clerkPassword);
+    await page.getByRole('heading', { name: '查找申请' }).waitFor();
 
-    await Promise.all([page.waitForURL(/\/staff\/requests\/\d+$/), page.click('main table a')]);
-    await assertAccessible(page);
-    assert.match(await page.textContent('main') ?? '', /周八/);
-    await page.click('summary:has-text("延期答复")');
-    await page.fill('#a-approver', '政务公开科负责人');
-    await page.fill('#a-reason', '需要向多个部门调取材料');
-    await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/extend"] button')]);
-    assert.match(await page.textContent('.timeline') ?? '', /经批准延长答复期限 20 个工作日/);
-    await assertAccessible(page);
-    await Promise.all([page.waitForURL(/\/notices\/\d+$/), page.click('text=查看、打印 >> nth=1')]);
-    assert.match(await page.textContent('h1') ?? '', /延期答复告知书/);
-    await assertAccessible(page);
+    await page.getByRole('link', { name: '工作台' }).click();
+    await page.getByRole('link', { name: /^YSQ/ }).click();
+    await page.getByRole('heading', { name: /^依申请公开:YSQ/ }).waitFor();
+    // The notice opens in a tab of its own, as a letter to print; the PDF beside it.
+    const [letter] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: '查看、打印' }).last().click()]);
+    await letter.waitForLoadState();
+    assert.match(await letter.textContent('h1') ?? '', /延期答复告知书/);
+    await assertAccessible(letter);
+    await letter.close();
+    const pdf = await page.request.get(`${site.base}${await page.getByRole('link', { name: 'PDF' }).last().getAttribute('href')}`);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
 
-    // Proactive disclosure: returned without an attribute, then published with its interpretation.
-    await Promise.all([page.waitForURL(/\/staff\/publications$/), page.click('nav.main >> text=主动公开')]);
+    // 修改密码, by keyboard: the rules before any try; the change signs out everywhere and says so.
+    await page.getByRole('link', { name: '修改密码' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '修改密码' }).waitFor();
+    const rules = page.getByRole('list', { name: '新密码的要求' });
+    assert.match(await rules.textContent() ?? '', /至少 12 个字符.*不能包含用户名「clerk」/s);
     await assertAccessible(page);
-    await Promise.all([page.waitForURL(/\/staff\/publications\/new$/), page.click('text=拟制新文件')]);
-    await assertAccessible(page);
-    await page.fill('#d-title', '上海市长宁区人民政府办公室关于印发《长宁区政务公开工作规范》的通知');
-    await page.fill('#d-docNumber', '长府办发〔2026〕12号');
-    await page.fill('#d-signedOn', '2026-11-02');
-    await page.fill('#d-addressees', '各街道办事处,区政府各委、办、局');
-    await page.fill('#d-bodyText', '《长宁区政务公开工作规范》已经区政府同意,现印发给你们,请认真按照执行。\n长宁区政务公开工作规范\n第一条 (目的) 为规范政务公开工作,制定本规范。');
-    await page.check('#d-policy');
-    await Promise.all([page.waitForURL(/\/staff\/publications\/\d+$/), page.click('button:has-text("保存草稿")')]);
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("报送公开")')]);
-    assert.match(await page.textContent('[role="alert"]') ?? '', /未确定公开属性.*谁起草、谁解读/s);
-    await assertAccessible(page);
-    await page.selectOption('#d-attribute', 'proactive');
-    await page.fill('#d-interpretationText', '一、制定背景\n为规范政务公开工作,起草了本规范。\n二、主要内容\n明确了目的。');
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("保存草稿")')]);
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("报送公开")')]);
-    assert.match(await page.textContent('.state') ?? '', /已公开/);
-    await Promise.all([page.waitForURL(/\/documents\/\d+$/), page.click('main >> a:has-text("文件")')]);
-    assert.match(await page.textContent('h1') ?? '', /长宁区政务公开工作规范/);
-    assert.match(await page.textContent('main') ?? '', /政策解读/);
+    await page.getByLabel('当前密码', { exact: true }).fill(clerkPassword);
+    await page.getByLabel('新密码(至少 12 位)').fill('a new long password for work');
+    await rules.getByText(/至少 12 个字符（已满足）/).waitFor();
+    await page.getByLabel('再次输入新密码').fill('a new long password for work');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '公开 · 工作人员登录' }).waitFor();
+    assert.match(await page.getByRole('status').textContent() ?? '', /密码已修改,请用新密码登录/);
+    await signIn(page, 'clerk', 'a new long password for work');
+    // A clerk has neither the calendar nor the rules.
+    assert.equal(await page.getByRole('link', { name: '节假日安排' }).count(), 0);
+    await page.close();
+  });
+
+  it('lets the system administrator view and load the holiday calendar and change a deadline rule, by keyboard', async () => {
+    const page = await site.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${site.base}/staff/calendar`);
+    assert.equal(new URL(page.url()).pathname, '/console/calendar');
+    await signIn(page, 'admin', adminPassword);
+    await page.getByRole('heading', { name: '节假日安排' }).waitFor();
     await assertAccessible(page);
 
-    // Repealed today: marked on the publication, and the public page says so.
-    const documentUrl = page.url();
-    await page.goBack();
-    await page.selectOption('#m-kind', 'repealed');
-    await page.fill('#m-on', todayInChina());
-    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("标注")')]);
-    assert.match(await page.textContent('main') ?? '', /已标注废止/);
-    await page.goto(documentUrl);
-    assert.match(await page.textContent('h1') ?? '', /已废止/);
+    // View a loaded year, day by day.
+    const year = Number(todayInChina().slice(0, 4));
+    await page.getByRole('button', { name: `查看 ${year} 年的安排` }).click();
+    await page.getByText(`${year} 年的安排`).waitFor();
+    const days = page.locator('.ant-card').filter({ hasText: `${year} 年的安排` });
+    await days.getByRole('cell', { name: '调休上班' }).or(days.getByRole('cell', { name: '休息' })).first().waitFor();
     await assertAccessible(page);
+
+    // A wrong line is refused with the server's reason, nothing loaded; a right one loads and recomputes.
+    await page.getByLabel('来源(通知名称和文号)').fill('国办发明电〔2026〕1号');
+    await page.getByLabel(/^安排/).fill('2027-02-03 班 春节');
+    await page.getByRole('button', { name: '载 入' }).or(page.getByRole('button', { name: '载入' })).click();
+    await page.getByRole('alert').filter({ hasText: '本是工作日' }).waitFor();
+    await assertAccessible(page);
+    await page.getByLabel(/^安排/).fill('2027-01-01 休 元旦\n2027-02-06~2027-02-12 休 春节\n2027-02-14 班 春节');
+    // By keyboard: from the text area to the button, and Enter.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText(/已载入 2027 年的节假日安排,并重新计算了 \d+ 个期限/).waitFor();
+    await page.getByText('2027 年的安排').waitFor();
+    const loaded = page.locator('.ant-card').filter({ hasText: '2027 年的安排' });
+    await loaded.getByText('国办发明电〔2026〕1号').waitFor();
+    assert.equal(await loaded.getByRole('cell', { name: '春节' }).count(), 8);
+    assert.equal(await loaded.getByRole('cell', { name: '调休上班' }).count(), 1);
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '2027', exact: true }) });
+    assert.match(await row.textContent() ?? '', /2027\s*81国办发明电〔2026〕1号/);
+    await assertAccessible(page);
+
+    // The deadline rules: changed with the basis given, by keyboard; the table shows the new days.
+    await page.getByRole('navigation').getByRole('link', { name: '法定期限' }).click();
+    await page.getByRole('heading', { name: '法定期限' }).waitFor();
+    await assertAccessible(page);
+    const rule = page.getByRole('row').filter({ hasText: 'interaction.simple_reply' });
+    const label = (await rule.locator('td').first().textContent())!.replace('interaction.simple_reply', '');
+    await page.getByRole('button', { name: `修改「${label}」` }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^天数/).waitFor();
+    await assertAccessible(page);
+    // No basis, no change: told in the form.
+    await dialog.getByLabel(/^依据/).fill('');
+    await dialog.getByLabel(/^天数/).fill('4');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('请写明新期限的依据').waitFor();
+    await dialog.getByLabel(/^依据/).fill('某区新规定(测试)');
+    await dialog.getByRole('button', { name: /保\s*存/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`「${label}」已改为 4 天`).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.match(await rule.textContent() ?? '', /4 (个工作日|日)某区新规定\(测试\)/);
+    const [change] = await site.db.query<{ after: { limit: number; source: string } }>(sql`select after from audit_events where action = 'deadline_rule.change'`);
+    assert.deepEqual(change!.after, { limit: 4, source: '某区新规定(测试)' });
+
+    // Escape closes the dialog unchanged.
+    await page.getByRole('button', { name: `修改「${label}」` }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel(/^天数/).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 });

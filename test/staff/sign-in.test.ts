@@ -99,10 +99,10 @@ for (const engine of engines) {
       assert.equal(hasher.verified.filter((stored) => stored === real).length, 0, 'no password is checked once locked');
     });
 
-    it('counts at most 5 failures when 30 sign-ins arrive at once over both sign-in routes', async () => {
+    it('counts at most 5 failures when 30 sign-ins arrive at once over the sign-in route', async () => {
       await newClerk('http.racer');
       const responses = await Promise.all(Array.from({ length: 30 }, (_, i) =>
-        app.inject({ method: 'POST', url: i % 2 ? '/staff/sign-in' : '/api/staff/sign-in', payload: { username: 'http.racer', password: wrong }, remoteAddress: nextAddress() })));
+        app.inject({ method: 'POST', url: '/api/staff/sign-in', payload: { username: 'http.racer', password: wrong }, remoteAddress: nextAddress() })));
       assert.ok(responses.every((response) => response.statusCode === 401 || response.statusCode === 429), responses.map((r) => r.statusCode).join());
       assert.ok((await failedAttempts('http.racer')) <= 5, `${await failedAttempts('http.racer')} failures counted`);
       assert.ok((await checkedFailures('http.racer')) <= 5);
@@ -133,13 +133,13 @@ for (const engine of engines) {
       assert.notEqual(seen.locked!.verified[0], await storedHash('locked'), 'a locked account\'s password is never checked');
     });
 
-    it('answers the four refusals with the same status, code and page on both routes', async () => {
+    it('answers the four refusals with the same status, code and body on the sign-in route', async () => {
       await context.auth.createUser({ username: 'web.alive', displayName: '经办', role: 'supervisor', agencyId: null, password }, null, bootstrap);
       const { id } = await context.auth.createUser({ username: 'web.stopped', displayName: '经办', role: 'supervisor', agencyId: null, password }, null, bootstrap);
       await database.db.query(sql`update users set disabled = true where id = ${id}`);
       await context.auth.createUser({ username: 'web.locked', displayName: '经办', role: 'supervisor', agencyId: null, password }, null, bootstrap);
       await database.db.query(sql`update users set failed_attempts = 5, locked_until = now() + interval '15 minutes' where username = 'web.locked'`);
-      for (const url of ['/staff/sign-in', '/api/staff/sign-in']) {
+      for (const url of ['/api/staff/sign-in']) {
         const answers = new Set<string>();
         for (const [username, secret] of [['nobody.here', password], ['web.alive', wrong], ['web.stopped', password], ['web.locked', password]]) {
           const response = await app.inject({ method: 'POST', url, payload: { username, password: secret }, remoteAddress: nextAddress() });
@@ -150,10 +150,10 @@ for (const engine of engines) {
       }
     });
 
-    it('allows 10 sign-ins a minute per address across both routes', async () => {
+    it('allows 10 sign-ins a minute per address on the sign-in route', async () => {
       const from = nextAddress();
       for (let i = 0; i < 10; i++) {
-        const response = await app.inject({ method: 'POST', url: '/staff/sign-in', payload: { username: `guess${i}`, password: wrong }, remoteAddress: from });
+        const response = await app.inject({ method: 'POST', url: '/api/staff/sign-in', payload: { username: `guess${i}`, password: wrong }, remoteAddress: from });
         assert.equal(response.statusCode, 401, response.body);
       }
       const limited = await app.inject({ method: 'POST', url: '/api/staff/sign-in', payload: { username: 'guess.more', password: wrong }, remoteAddress: from });
@@ -163,12 +163,12 @@ for (const engine of engines) {
       assert.equal(elsewhere.statusCode, 401, 'another address is not held back');
     });
 
-    it('allows 10 sign-ins a minute per account name across addresses and routes', async () => {
+    it('allows 10 sign-ins a minute per account name across addresses', async () => {
       for (let i = 0; i < 10; i++) {
-        const response = await app.inject({ method: 'POST', url: i % 2 ? '/staff/sign-in' : '/api/staff/sign-in', payload: { username: 'sprayed', password: wrong }, remoteAddress: nextAddress() });
+        const response = await app.inject({ method: 'POST', url: '/api/staff/sign-in', payload: { username: 'sprayed', password: wrong }, remoteAddress: nextAddress() });
         assert.equal(response.statusCode, 401, response.body);
       }
-      for (const url of ['/staff/sign-in', '/api/staff/sign-in']) {
+      for (const url of ['/api/staff/sign-in']) {
         const limited = await app.inject({ method: 'POST', url, payload: { username: 'sprayed', password: wrong }, remoteAddress: nextAddress() });
         assert.equal(limited.statusCode, 429, url);
       }

@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Database, Queryable } from '../db/database.ts';
-import { sql } from '../db/sql.ts';
+import * as repository from './audit.checkpoint.repository.ts';
 import { AppError } from '../errors.ts';
 import { lockAuditChain, recordAudit, type Actor } from './audit.ts';
 
@@ -94,29 +94,18 @@ export async function writeCheckpoint(db: Database, key: AuditKey, actor: Actor,
   return db.transaction(async (tx) => {
     if (options.onlyIfMoved) {
       await lockAuditChain(tx);
-      const [state] = await tx.query<{ moved: boolean }>(sql`
-        select coalesce((select max(id) from audit_events) is distinct from (select max(event_id) from audit_checkpoints), true) as moved`);
-      if (!state!.moved) return null;
+      if (!(await repository.headMovedSinceCheckpoint(tx))) return null;
     }
     await recordAudit(tx, actor, { action: 'audit.checkpoint', subjectType: 'audit_log', subjectId: key.fingerprint });
-    const [head] = await tx.query<{ eventId: number; head: string; events: number }>(sql`
-      select id as "eventId", hash as head, (select count(*)::int from audit_events) as events from audit_events order by id desc limit 1`);
+    const head = await repository.readChainHead(tx);
     const unsigned = { ...head!, at: new Date().toISOString(), key: key.fingerprint };
     const checkpoint: Checkpoint = { ...unsigned, signature: sign(null, Buffer.from(signedText(unsigned)), privateKey).toString('base64url') };
-    await tx.query(sql`
-      insert into audit_checkpoints (event_id, events, head_hash, at, key_fingerprint, signature)
-      values (${checkpoint.eventId}, ${checkpoint.events}, ${checkpoint.head}, ${checkpoint.at}::timestamptz, ${checkpoint.key}, ${checkpoint.signature})`);
+    await repository.insertCheckpoint(tx, checkpoint);
     return checkpoint;
   });
 }
 
-export async function latestCheckpoint(db: Queryable): Promise<Checkpoint | null> {
-  const [row] = await db.query<Checkpoint>(sql`
-    select event_id as "eventId", events, head_hash as head,
-      to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, key_fingerprint as key, signature
-    from audit_checkpoints order by event_id desc, id desc limit 1`);
-  return row ?? null;
-}
+export const latestCheckpoint = (db: Queryable): Promise<Checkpoint | null> => repository.latestCheckpoint(db);
 
 export type CheckpointProblem =
   /** Signed by another key than the configured one. */
@@ -147,10 +136,7 @@ export async function checkCheckpoint(db: Queryable, checkpoint: Checkpoint, key
     signed = false;
   }
   if (!signed) return check('signature_invalid');
-  const [row] = await db.query<{ hash: string | null; upTo: number; after: number }>(sql`
-    select (select hash from audit_events where id = ${checkpoint.eventId}) as hash,
-      (select count(*)::int from audit_events where id <= ${checkpoint.eventId}) as "upTo",
-      (select count(*)::int from audit_events where id > ${checkpoint.eventId}) as after`);
+  const row = await repository.chainAround(db, checkpoint.eventId);
   if (row!.hash === null) return check('event_missing', row!.after);
   if (row!.hash !== checkpoint.head) return check('hash_changed', row!.after);
   if (row!.upTo !== checkpoint.events) return check('events_missing', row!.after);

@@ -104,3 +104,8 @@ export async function listUsers(db: Queryable, agencyId: number | null): Promise
     from ${users} ${agencyId === null ? sql`` : sql`where u.agency_id = ${agencyId}`}
     order by a.name nulls first, u.username`);
 }
+
+/** Accounts by id as the audit log shows them: name, role and user name. */
+export async function accountNamesOf(db: Queryable, ids: readonly string[]): Promise<{ id: string; displayName: string; role: Role; username: string }[]> {
+  return db.query(sql`select id::text as id, display_name as "displayName", role, username from users where id::text = any(${ids}::text[])`);
+}

@@ -10,6 +10,8 @@ export interface CalendarService {
   /** The calendar as loaded now (rebuilt when another process loads a year). */
   current(): Promise<WorkingCalendar>;
   years(): Promise<LoadedYear[]>;
+  /** One loaded year with its days, or null when that year's notice is not loaded. */
+  year(year: number): Promise<CalendarYear | null>;
   /** Loads or corrects one year: its days are replaced, its source noted, the change audited. */
   loadYear(year: CalendarYear, actor: Actor): Promise<void>;
 }
@@ -47,6 +49,10 @@ export function createCalendarService(db: Database): CalendarService {
     async years() {
       await seedMissingYears();
       return listLoadedYears(db);
+    },
+    async year(year) {
+      await seedMissingYears();
+      return (await readCalendarYears(db)).find((y) => y.year === year) ?? null;
     },
     async loadYear(year, actor) {
       await seedMissingYears();

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
 import { lockDataDir } from './lock.ts';
-import type { SqlFragment } from './sql.ts';
+import { sql, type SqlFragment } from './sql.ts';
 
 /** What both engines offer: parameterised queries and multi-statement scripts. */
 export interface Queryable {
@@ -159,4 +159,9 @@ function asUnavailable(error: unknown): never {
     throw new AppError('database_unavailable', '数据库暂时无法访问,请稍后再试', { reason: (error as Error).message });
   }
   throw error;
+}
+
+/** Whether the database answers (the readiness check). */
+export async function databaseAnswers(db: Queryable): Promise<void> {
+  await db.query(sql`select 1 as ok`);
 }

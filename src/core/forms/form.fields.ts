@@ -11,6 +11,8 @@ import { choice, fields, isoDate, optionalText, text, wholeNumber } from '../val
 export type FieldDeclaration =
   | { kind: 'text'; label: string; max: number; min?: number; multiline?: boolean; optional?: boolean; hint?: string }
   | { kind: 'date'; label: string; optional?: boolean; hint?: string }
+  /** A yes/no box: a form's "on" or a JSON boolean; unticked is false. */
+  | { kind: 'flag'; label: string; optional?: boolean; hint?: string }
   | { kind: 'number'; label: string; min: number; max: number; optional?: boolean; initial?: number; hint?: string }
   | {
       kind: 'choice';
@@ -39,6 +41,8 @@ export const declareForm = <F extends FormDeclaration>(form: F): F => form;
 
 type FieldValue<F extends FieldDeclaration> = F extends { kind: 'number' | 'reference' }
   ? number
+  : F extends { kind: 'flag' }
+    ? boolean
   : F extends { kind: 'choice'; options: infer O }
     ? keyof O & string
     : string;
@@ -63,6 +67,11 @@ function fieldSchema(field: FieldDeclaration): z.ZodType {
         : text(field.label, field.max, { multiline: field.multiline ?? false, min: field.min ?? 1 });
     case 'date':
       return field.optional ? z.preprocess((value) => (value === '' || value === null ? undefined : value), isoDate(field.label).optional()) : isoDate(field.label);
+    case 'flag':
+      return z.preprocess(
+        (value) => (value === 'on' || value === 'true' ? true : value === undefined || value === null || value === '' || value === 'false' ? false : value),
+        z.boolean({ error: `${field.label}应为是或否` }),
+      );
     case 'number': {
       const schema = wholeNumber(field.label, { min: field.min, max: field.max });
       return field.optional ? z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional()) : schema;

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { agencyNamesOf } from './agencies.repository.ts';
 
 /** The agency register (机关名录): the tree of agencies, their codes, short names and aliases. */
 export const agenciesModule: ModuleManifest<AppContext> = {
@@ -7,4 +8,5 @@ export const agenciesModule: ModuleManifest<AppContext> = {
   label: '机关名录',
   auditActions: { 'agency.create': '添加机关', 'agency.update': '修改机关信息' },
   auditSubjects: { agency: '机关' },
+  auditSubjectNames: { agency: agencyNamesOf },
 };

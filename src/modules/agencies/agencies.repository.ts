@@ -133,3 +133,8 @@ export async function nameOrCodeTaken(db: Queryable, id: number, code: string | 
   }
   return null;
 }
+
+/** Agencies by id as the audit log names them. */
+export async function agencyNamesOf(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return db.query(sql`select id::text as id, name from agencies where id::text = any(${ids}::text[])`);
+}

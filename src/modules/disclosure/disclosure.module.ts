@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { trackingCodesOf } from './disclosure.repository.ts';
 import { actionLabels } from './disclosure.types.ts';
 
 /** Disclosure on request (依申请公开, docs/domain.md C). */
@@ -27,4 +28,5 @@ export const disclosureModule: ModuleManifest<AppContext> = {
     ...Object.fromEntries(Object.entries(actionLabels).map(([action, label]) => [`disclosure.${action}`, label])),
   },
   auditSubjects: { disclosure_request: '依申请公开申请' },
+  auditSubjectNames: { disclosure_request: trackingCodesOf },
 };

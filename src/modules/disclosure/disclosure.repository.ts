@@ -217,3 +217,8 @@ export async function readProgressMailAddress(db: Queryable, requestId: number):
     select email from disclosure_applicants where request_id = ${requestId} and notify_by_email and email is not null`);
   return row?.email ?? null;
 }
+
+/** Requests by id as the audit log names them: their tracking codes. */
+export async function trackingCodesOf(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return db.query(sql`select id::text as id, tracking_code as name from disclosure_requests where id::text = any(${ids}::text[])`);
+}

@@ -13,7 +13,7 @@ import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind 
 import { deadlineCounts, deadlinesByAgency, findRequests, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem, type ListedRequest } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
 import { progressMail } from './disclosure.mail.rules.ts';
-import { annualReport, type AnnualReport } from './disclosure.report.ts';
+import { annualReport, type AnnualReport } from './disclosure.report.queries.ts';
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
 import { consultationKinds, replyCategories, requestStates, type Channel, type RequestAction, type RequestState } from './disclosure.types.ts';
 

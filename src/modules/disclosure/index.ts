@@ -3,5 +3,5 @@ export type { AgencyDeadlines, DeadlineCounts, DeadlineItem, ListedRequest } fro
 export { perItemFee, perVolumeFee, allowedActions } from './disclosure.rules.ts';
 export * from './disclosure.types.ts';
 export { noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
-export { reportColumnLabels, reportCsv, type AnnualReport, type ReportRow } from './disclosure.report.ts';
+export { reportColumnLabels, reportCsv, type AnnualReport, type ReportRow } from './disclosure.report.queries.ts';
 export { idTypeLabel, idTypes, type IdType } from './disclosure.identity.rules.ts';

@@ -1,4 +1,4 @@
-import type { DecodeLimits } from '../gazette/decode.rules.ts';
+import type { DecodeLimits } from '../gazette/index.ts';
 import { parseBytes, type ParsedDocument, type ParsedFile } from '../gazette/index.ts';
 import { buildTitleVector, buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../textindex/index.ts';
 import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf, type IssuerNames } from './documents.rules.ts';

@@ -258,3 +258,8 @@ export async function documentIdsOfFile(db: Queryable, baseName: string): Promis
     select d.id from documents d join source_files f on f.id = d.source_file_id where f.source_key = ${`file:${baseName}`} order by d.seq`);
   return rows.map((row) => row.id);
 }
+
+/** Every document's id and last change, for the sitemap (at most the 50,000 a sitemap file may list). */
+export async function documentsForSitemap(db: Queryable): Promise<{ id: number; updated_at: Date }[]> {
+  return db.query<{ id: number; updated_at: Date }>(sql`select id, updated_at from documents order by id limit 50000`);
+}

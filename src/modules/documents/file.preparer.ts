@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../core/errors.ts';
-import type { DecodeLimits } from '../gazette/decode.rules.ts';
+import type { DecodeLimits } from '../gazette/index.ts';
 import type { PreparedFile } from './documents.prepare.ts';
 import type { IssuerNames } from './documents.rules.ts';
 

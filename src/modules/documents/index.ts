@@ -2,6 +2,7 @@ export { createIngestService, type IngestService, type IngestOptions } from './i
 export {
   browseCounts,
   documentIdsOfFile,
+  documentsForSitemap,
   getDocument,
   getGazetteIssue,
   listDocuments,

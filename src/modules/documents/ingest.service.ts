@@ -5,7 +5,7 @@ import { AppError, describeError } from '../../core/errors.ts';
 import { unreadable } from '../../core/files.ts';
 import { describeFile, mediaTypeOf, storeFile } from '../files/index.ts';
 import { agencyNamesByAlias, registerIssuingAgencies } from '../agencies/index.ts';
-import { fileTooLarge, type DecodeLimits } from '../gazette/decode.rules.ts';
+import { fileTooLarge, type DecodeLimits } from '../gazette/index.ts';
 import {
   addSearchTerms,
   analyzeStore,

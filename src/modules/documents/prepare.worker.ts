@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { describeError } from '../../core/errors.ts';
-import type { DecodeLimits } from '../gazette/decode.rules.ts';
+import type { DecodeLimits } from '../gazette/index.ts';
 import { createTokenizer } from '../textindex/index.ts';
 import { prepareFile } from './documents.prepare.ts';
 import type { IssuerNames } from './documents.rules.ts';

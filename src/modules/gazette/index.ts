@@ -1,3 +1,5 @@
 export { parseBytes, parseText, type ParseOptions } from './parse.ts';
-export { docNumberLine, findHeaderDocNumber, normaliseDocNumber } from './docnumber.rules.ts';
+export { docNumberLine, findDocNumbers, findHeaderDocNumber, normaliseDocNumber } from './docnumber.rules.ts';
+export { fileTooLarge, type DecodeLimits } from './decode.rules.ts';
+export { foldText } from './fold.rules.ts';
 export type * from './gazette.types.ts';

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { publicationTitlesOf } from './publication.repository.ts';
 
 /** Proactive disclosure (主动公开, docs/domain.md B): drafting, review, publication, corrections, invalidity marks. */
 export const publicationModule: ModuleManifest<AppContext> = {
@@ -23,4 +24,5 @@ export const publicationModule: ModuleManifest<AppContext> = {
     'document.repair': '恢复被替换的文件正文',
   },
   auditSubjects: { publication: '主动公开文件' },
+  auditSubjectNames: { publication: publicationTitlesOf },
 };

@@ -110,3 +110,8 @@ export async function replaceAnnexes(tx: Queryable, id: number, annexes: { name:
 export async function annexHashes(tx: Queryable, id: number): Promise<{ name: string; sha256: string }[]> {
   return tx.query<{ name: string; sha256: string }>(sql`select name, sha256 from publication_annexes where publication_id = ${id} order by position`);
 }
+
+/** Publications by id as the audit log names them: their titles. */
+export async function publicationTitlesOf(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return db.query(sql`select id::text as id, title as name from publications where id::text = any(${ids}::text[])`);
+}

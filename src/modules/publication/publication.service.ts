@@ -10,7 +10,7 @@ import { AppError } from '../../core/errors.ts';
 import { choice, fields, isoDate, optionalText, parseInput, text } from '../../core/validation.ts';
 import { applyDeclaredFields, documentIdsOfFile, markDocumentInvalid, platformFilePrefix, subjectCategories, type IngestService } from '../documents/index.ts';
 import { cleanFileName, storeFile } from '../files/index.ts';
-import { listConflicts, repairConflict, type DocumentConflict, type RepairResult } from './publication.conflicts.ts';
+import { listConflicts, repairConflict, type DocumentConflict, type RepairResult } from './publication.conflicts.repository.ts';
 import * as repository from './publication.repository.ts';
 import { publishedText, queuesOf, reasonsToReturn, type Queues } from './publication.rules.ts';
 import { attributes, type Publication, type PublicationAnnex } from './publication.types.ts';

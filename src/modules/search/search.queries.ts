@@ -195,3 +195,22 @@ export async function titlesMatching(db: Queryable, pattern: string, limit: numb
   const rows = await db.query<{ title: string }>(sql`select display_title as title from documents where display_title ~ ${pattern}::text limit ${limit}`);
   return rows.map((row) => row.title);
 }
+
+/** The words the segmenter is taught (the library's titles and numbers): how many, to know when to rebuild it. */
+export async function countSearchTerms(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`select count(*)::int as n from search_terms`);
+  return row!.n;
+}
+
+export async function readSearchTerms(db: Queryable): Promise<string[]> {
+  return (await db.query<{ term: string }>(sql`select term from search_terms`)).map((t) => t.term);
+}
+
+/** The one document carrying this number, or null when none or several do. */
+export async function onlyDocumentNumbered(db: Queryable, number: { prefix: string; year: number; serial: number | null }): Promise<number | null> {
+  const rows = await db.query<{ id: number }>(sql`
+    select id from documents
+    where doc_number_prefix = ${number.prefix} and doc_number_year = ${number.year} and doc_number_serial = ${number.serial}
+    limit 2`);
+  return rows.length === 1 ? rows[0]!.id : null;
+}

@@ -1,7 +1,6 @@
 import type { Database, Queryable } from '../../core/db/database.ts';
-import { sql } from '../../core/db/sql.ts';
 import { createTokenizer, isEmptyQuery, normaliseForSearch, parseQuery, matchQuery, type Tokenizer } from '../textindex/index.ts';
-import { countMatches, facetCounts, pageIds, resultRows, titlesMatching, type SearchPlan } from './search.queries.ts';
+import { countMatches, countSearchTerms, facetCounts, onlyDocumentNumbered, pageIds, readSearchTerms, resultRows, titlesMatching, type SearchPlan } from './search.queries.ts';
 import { buildSnippet } from './search.snippet.rules.ts';
 import { nearPattern, nearWords, spellable } from './search.suggest.rules.ts';
 import type { SearchFilters, SearchParams, SearchResult, SearchSuggestions } from './search.types.ts';
@@ -57,11 +56,10 @@ export function createSearchService(db: Database, options: { countLimit?: number
   let knownTerms = -1;
 
   async function currentTokenizer(): Promise<Tokenizer> {
-    const [row] = await db.query<{ n: number }>(sql`select count(*)::int as n from search_terms`);
-    if (!tokenizer || row!.n !== knownTerms) {
-      const terms = await db.query<{ term: string }>(sql`select term from search_terms`);
-      tokenizer = createTokenizer(terms.map((t) => t.term));
-      knownTerms = row!.n;
+    const count = await countSearchTerms(db);
+    if (!tokenizer || count !== knownTerms) {
+      tokenizer = createTokenizer(await readSearchTerms(db));
+      knownTerms = count;
     }
     return tokenizer;
   }
@@ -107,11 +105,7 @@ export function createSearchService(db: Database, options: { countLimit?: number
       const parsed = parseQuery(q, await currentTokenizer());
       const [number] = parsed.numbers;
       if (parsed.numbers.length !== 1 || !number || number.serial === null || parsed.phrases.length > 0 || parsed.chunks.length > 0) return null;
-      const rows = await db.query<{ id: number }>(sql`
-        select id from documents
-        where doc_number_prefix = ${number.prefix} and doc_number_year = ${number.year} and doc_number_serial = ${number.serial}
-        limit 2`);
-      return rows.length === 1 ? rows[0]!.id : null;
+      return onlyDocumentNumbered(db, number);
     },
     async suggest(params) {
       const { parsed } = await plan(params);

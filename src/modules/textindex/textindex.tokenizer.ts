@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { foldText } from '../gazette/fold.rules.ts';
+import { foldText } from '../gazette/index.ts';
 import { dictionaryLines, domainTerms } from './textindex.dictionary.ts';
 
 /**

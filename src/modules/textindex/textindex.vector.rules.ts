@@ -1,4 +1,4 @@
-import { findDocNumbers } from '../gazette/docnumber.rules.ts';
+import { findDocNumbers } from '../gazette/index.ts';
 import { normaliseForSearch, type Tokenizer } from './textindex.tokenizer.ts';
 
 /**

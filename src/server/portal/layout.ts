@@ -1,4 +1,5 @@
 import { Html, html } from '../html.ts';
+import { modules } from '../../modules/modules.ts';
 
 /**
  * The portal's page shell: Simplified Chinese, a skip link and landmarks for
@@ -13,8 +14,6 @@ export interface PageOptions {
   largeText: boolean;
   query?: string;
   description?: string;
-  /** A staff page: the staff navigation, who is signed in, and a sign-out form carrying the CSRF token. */
-  staff?: { name: string; role: string; csrfToken: string; isAdmin: boolean; managesUsers: boolean; readsAudit: boolean };
 }
 
 const styles = `
@@ -93,7 +92,6 @@ const styles = `
   table.report tr.level-0 th { font-weight: 700; }
   table.report tr.level-1 th { padding-left: 1.5rem; font-weight: 600; }
   table.report tr.level-2 th { padding-left: 3rem; font-weight: 400; }
-  form.sign-out { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
   .actions details { border: 1px solid var(--line); border-radius: 4px; margin: .5rem 0; padding: .25rem .75rem; }
   .actions summary { cursor: pointer; font-weight: 600; }
   .state { font-weight: 700; }
@@ -123,28 +121,16 @@ const nav = [
   { href: '/requests', label: '依申请公开' },
 ];
 
-const staffNav = (staff: NonNullable<PageOptions['staff']>) => [
-  { href: '/staff', label: '工作台' },
-  { href: '/staff/requests/new', label: '登记申请' },
-  { href: '/staff/publications', label: '主动公开' },
-  ...(staff.managesUsers ? [{ href: '/staff/users', label: '账号' }] : []),
-  ...(staff.readsAudit ? [{ href: '/staff/audit', label: '审计日志' }] : []),
-  ...(staff.isAdmin ? [{ href: '/staff/agencies', label: '机关' }, { href: '/staff/calendar', label: '节假日安排' }, { href: '/staff/rules', label: '法定期限' }] : []),
-  { href: '/console', label: '控制台' },
-  { href: '/', label: '公众门户' },
-];
-
 export function renderPage(options: PageOptions): string {
-  const items = options.staff ? staffNav(options.staff) : nav;
-  const current = (href: string) =>
-    href === '/' || href === '/staff' ? options.path.split('?')[0] === href : options.path.startsWith(href);
+  const items = [...nav, ...modules.flatMap((module) => module.portalNav ?? [])];
+  const current = (href: string) => (href === '/' ? options.path.split('?')[0] === href : options.path.startsWith(href));
   const back = encodeURIComponent(options.path);
   return html`<!doctype html>
 <html lang="zh-CN"${options.largeText ? html` class="large-text"` : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} - ${options.staff ? '政务公开工作平台' : '政府文件库'}</title>
+<title>${options.title} - 政府文件库</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="icon" href="/favicon.ico" sizes="32x32">
@@ -155,18 +141,15 @@ ${options.description ? html`<meta name="description" content="${options.descrip
 <a class="skip" href="#main">跳到主要内容</a>
 <header class="site">
   <div class="bar">
-    <a class="brand" href="${options.staff ? '/staff' : '/'}">${options.staff ? '公开 · 工作平台' : '公开 · 政府文件库'}</a>
+    <a class="brand" href="/">公开 · 政府文件库</a>
     <nav class="main" aria-label="主导航"><ul>${items.map(
       (item) => html`<li><a href="${item.href}"${current(item.href) ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
     )}</ul></nav>
-    ${options.staff
-      ? html`<form class="sign-out" method="post" action="/staff/sign-out"><span>${options.staff.name}(${options.staff.role})</span>
-          <input type="hidden" name="_csrf" value="${options.staff.csrfToken}"> <button type="submit">退出</button></form>`
-      : html`<form class="search" role="search" action="/search" method="get">
+    <form class="search" role="search" action="/search" method="get">
       <label for="site-q" class="visually-hidden">检索文件</label>
       <input id="site-q" type="search" name="q" value="${options.query ?? ''}" placeholder="${searchPlaceholder}" maxlength="200">
       <button type="submit">检索</button>
-    </form>`}
+    </form>
     <a class="no-print" href="/preferences/text?size=${options.largeText ? 'normal' : 'large'}&amp;back=${back}">${options.largeText ? '标准字号' : '大字版'}</a>
   </div>
 </header>

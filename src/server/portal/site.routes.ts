@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
-import { sql } from '../../core/db/sql.ts';
-import { listGazetteIssues, todayInChina } from '../../modules/documents/index.ts';
+import { documentsForSitemap, listGazetteIssues, todayInChina } from '../../modules/documents/index.ts';
 import { readSearchParams } from '../../modules/search/index.ts';
 import { html } from '../html.ts';
 import { sameSitePath } from './back.rules.ts';
-
-const sqlDocumentsForSitemap = sql`select id, updated_at from documents order by id limit 50000`;
 
 /**
  * What the site says about itself to crawlers and feed readers, and the
@@ -31,7 +28,7 @@ export function registerSiteRoutes(app: FastifyInstance, context: AppContext): v
   });
 
   app.get('/sitemap.xml', async (_request, reply) => {
-    const rows = await db.query<{ id: number; updated_at: Date }>(sqlDocumentsForSitemap);
+    const rows = await documentsForSitemap(db);
     const gazettes = await listGazetteIssues(db);
     reply.type('application/xml; charset=utf-8');
     return html`<?xml version="1.0" encoding="UTF-8"?>

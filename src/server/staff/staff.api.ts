@@ -3,6 +3,8 @@ import type { AppContext } from '../../app.ts';
 import { AppError, isAppError } from '../../core/errors.ts';
 import { actionLabels, type RequestAction } from '../../modules/disclosure/index.ts';
 import { lookUpAuditNames } from '../audit.names.ts';
+import { noticeHtml, noticePdf } from '../notice.render.ts';
+import { renderPage } from '../portal/layout.ts';
 import { isKeyOf } from '../../core/validation.ts';
 import { positiveId } from '../portal/portal.routes.ts';
 import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
@@ -59,6 +61,21 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     const actor = actorOf(request);
     const file = await disclosure.caseFile(id, actor);
     return { ...file, notices: await disclosure.notices(id, actor), names: await lookUpAuditNames(context.db, file.events) };
+  });
+
+  // A case's notices (告知书) to print or send: the letter as a page, or as an A4 PDF (…/notices/7.pdf).
+  app.get('/api/staff/requests/:id/notices/:event', async (request, reply) => {
+    const params = request.params as { id: string; event: string };
+    const pdf = params.event.endsWith('.pdf');
+    const id = positiveId(params.id);
+    const event = positiveId(params.event.replace(/\.pdf$/, ''));
+    const notice = await disclosure.notice(id, event, actorOf(request));
+    if (pdf) {
+      reply.type('application/pdf').header('content-disposition', `inline; filename="notice-${id}-${event}.pdf"`);
+      return noticePdf(notice, context.config.font);
+    }
+    reply.type('text/html; charset=utf-8');
+    return renderPage({ title: notice.title, body: noticeHtml(notice), path: request.url, largeText: false });
   });
 
   app.post('/api/staff/requests', async (request, reply) => {

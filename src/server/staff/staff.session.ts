@@ -36,29 +36,23 @@ function sameToken(given: unknown, expected: string): boolean {
 }
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const open = new Set(['/staff/sign-in', '/api/staff/sign-in']);
-const beforeNewPassword = new Set(['/staff/password', '/api/staff/password', '/staff/sign-out', '/api/staff/sign-out', '/api/staff/me']);
+const open = new Set(['/api/staff/sign-in']);
+const beforeNewPassword = new Set(['/api/staff/password', '/api/staff/sign-out', '/api/staff/me']);
 
 export function registerStaffSession(app: FastifyInstance, context: AppContext): void {
   app.decorateRequest('staffSession', null);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0]!;
-    if (!path.startsWith('/staff') && !path.startsWith('/api/staff')) return;
+    if (!path.startsWith('/api/staff')) return;
     // Never cached, never framed (clickjacking), no referrer sent off the site.
     reply.header('cache-control', 'no-store').header('x-frame-options', 'DENY').header('referrer-policy', 'same-origin');
     request.staffSession = await context.auth.session(request.cookies[sessionCookie]);
     if (open.has(path)) return;
-    if (!request.staffSession) {
-      if (path.startsWith('/api/') || request.method !== 'GET') throw new AppError('unauthenticated', '请先登录');
-      return reply.redirect(`/staff/sign-in?next=${encodeURIComponent(request.url)}`, 303);
-    }
+    if (!request.staffSession) throw new AppError('unauthenticated', '请先登录');
     // A one-time password opens nothing but the way to replace it.
-    if (request.staffSession.user.mustChangePassword && !beforeNewPassword.has(path)) {
-      if (path.startsWith('/api/') || request.method !== 'GET') throw new AppError('forbidden', '请先修改一次性密码');
-      return reply.redirect('/staff/password', 303);
-    }
+    if (request.staffSession.user.mustChangePassword && !beforeNewPassword.has(path)) throw new AppError('forbidden', '请先修改一次性密码');
   });
-  // One limit per client address and one per account name, shared by both sign-in routes
+  // One limit per client address and one per account name on the sign-in route
   // (the body, with the name, is parsed by now). Unknown names count alike, so the limit tells nothing.
   const signIns = createAttemptLimiter({ max: signInsPerMinute, windowMs: 60_000 });
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {

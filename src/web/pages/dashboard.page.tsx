@@ -20,7 +20,7 @@ export function DashboardPage() {
     return (
       <>
         <PageHeading>工作台</PageHeading>
-        <Typography.Paragraph>系统管理员不办理案件。请在左侧管理机关名录、账号,查阅审计日志;节假日安排与期限规则见 <a href="/staff/calendar">节假日</a>、<a href="/staff/rules">期限规则</a>。</Typography.Paragraph>
+        <Typography.Paragraph>系统管理员不办理案件。请在左侧管理机关名录、账号,查阅审计日志;节假日安排与期限规则见 <Link to="/calendar">节假日安排</Link>、<Link to="/rules">法定期限</Link>。</Typography.Paragraph>
       </>
     );
   }

@@ -113,7 +113,7 @@ export function RequestPage() {
             {n.on} {noticeKinds[n.kind]}
             {applicant && (
               <>
-                :<a href={`/staff/requests/${id}/notices/${n.eventId}`} target="_blank" rel="noreferrer">查看、打印</a> | <a href={`/staff/requests/${id}/notices/${n.eventId}.pdf`} target="_blank" rel="noreferrer">PDF</a>
+                :<a href={`/api/staff/requests/${id}/notices/${n.eventId}`} target="_blank" rel="noreferrer">查看、打印</a> | <a href={`/api/staff/requests/${id}/notices/${n.eventId}.pdf`} target="_blank" rel="noreferrer">PDF</a>
               </>
             )}
           </li>

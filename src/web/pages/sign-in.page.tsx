@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { passwordProblems, passwordRules } from '../../core/auth/auth.rules.ts';
 import type { Session } from '../../core/auth/index.ts';
 import { postJson } from '../web.api.ts';
+import { PageHeading } from '../web.layout.tsx';
 
 /** Full-page forms shown before the console: sign-in, and the password change a one-time password demands. */
 function Centered({ title, children }: { title: string; children: React.ReactNode }) {
@@ -16,6 +17,16 @@ function Centered({ title, children }: { title: string; children: React.ReactNod
         {children}
       </Card>
     </main>
+  );
+}
+
+/** Inside the console's frame (which has the page's one main landmark). */
+function InConsole({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <Card style={{ maxWidth: 480 }}>{children}</Card>
+    </>
   );
 }
 
@@ -62,21 +73,23 @@ function PasswordRules({ password, username }: { password: string; username: str
   );
 }
 
-export function PasswordPage({ session, onChanged }: { session: Session; onChanged(): void }) {
+/** `forced`: the one-time password demands it before anything else; otherwise the user chose to change it (the console's 修改密码). */
+export function PasswordPage({ session, onChanged, forced = true }: { session: Session; onChanged(): void; forced?: boolean }) {
   const [form] = Form.useForm<{ current: string; next: string; again: string }>();
   const next = Form.useWatch('next', form) ?? '';
   const { username } = session.user;
   const change = useMutation({ mutationFn: (values: { current: string; next: string }) => postJson('/api/staff/password', values), onSuccess: onChanged });
+  const Frame = forced ? Centered : InConsole;
   return (
-    <Centered title="设置新密码">
+    <Frame title={forced ? '设置新密码' : '修改密码'}>
       <Typography.Paragraph>
-        {session.user.displayName},您正在使用一次性密码,须先设置自己的密码。设置后请用新密码重新登录。
+        {forced ? `${session.user.displayName},您正在使用一次性密码,须先设置自己的密码。设置后请用新密码重新登录。` : '修改后,您在所有设备上的登录都会结束,请用新密码重新登录。'}
       </Typography.Paragraph>
       {change.error && <Alert type="error" role="alert" showIcon title={change.error.message} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={(values) => change.mutate({ current: values.current, next: values.next })} requiredMark={false}>
         {/* Password managers file the new password under this name. */}
         <input type="text" name="username" autoComplete="username" value={session.user.username} readOnly hidden />
-        <Form.Item label="当前密码(一次性密码)" name="current" rules={[{ required: true, message: '请填写当前密码' }]}>
+        <Form.Item label={forced ? '当前密码(一次性密码)' : '当前密码'} name="current" rules={[{ required: true, message: '请填写当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -102,6 +115,6 @@ export function PasswordPage({ session, onChanged }: { session: Session; onChang
           保存新密码
         </Button>
       </Form>
-    </Centered>
+    </Frame>
   );
 }
