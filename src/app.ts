@@ -60,7 +60,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
     disclosure: createDisclosureService(db, clocks, { mail, publicUrl: config.server.publicUrl }),
     mail,
     ingest,
-    publication: createPublicationService(db, clocks, ingest, config.filesDir),
+    publication: createPublicationService(db, clocks, ingest, config.filesDir, config.limits),
     search: createSearchService(db),
     close: () => db.close(),
   } as AppContext;

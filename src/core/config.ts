@@ -35,6 +35,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
   MAX_LINE_CHARS: z.coerce.number().int().positive().default(1_000_000),
+  // The largest annex (附件) a publication may carry, each; kept in the database with the originals.
+  MAX_ANNEX_MB: z.coerce.number().positive().max(512).default(20),
   // The Chinese font printed notices are set in (Debian's fonts-noto-cjk), and its face inside the collection.
   CJK_FONT: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'),
   CJK_FONT_FACE: z.string().min(1).default('NotoSerifCJKsc-Regular'),
@@ -50,7 +52,7 @@ const schema = z.object({
 export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   server: { host: string; port: number; trustProxy: boolean | string; publicUrl: string; logLevel: LogLevel };
-  limits: { maxFileBytes: number; maxLineChars: number };
+  limits: { maxFileBytes: number; maxLineChars: number; maxAnnexBytes: number };
   font: { path: string; face: string };
   filesDir: string;
   audit: { keyFile: string | null; checkpointMinutes: number };
@@ -83,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: values.PUBLIC_URL ? new URL(values.PUBLIC_URL).href.replace(/\/+$/, '') : defaultPublicUrl(values.HOST, values.PORT),
       logLevel: values.LOG_LEVEL,
     },
-    limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS },
+    limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS, maxAnnexBytes: Math.round(values.MAX_ANNEX_MB * 1024 * 1024) },
     font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
     filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,
     audit: { keyFile: values.AUDIT_KEY_FILE ?? null, checkpointMinutes: values.AUDIT_CHECKPOINT_MINUTES },

@@ -22,11 +22,13 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, file?: File): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as its own bytes, named in x-file-name (UTF-8, percent-encoded).
+  if (file) Object.assign(headers, { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) });
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const response = await fetch(path, { method, headers, body: file ?? (body === undefined ? undefined : JSON.stringify(body)), credentials: 'same-origin' });
   const payload = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
@@ -38,6 +40,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 export const getJson = <T>(path: string) => call<T>('GET', path);
 export const postJson = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
 export const putJson = <T>(path: string, body: unknown) => call<T>('PUT', path, body);
+export const deleteJson = <T>(path: string) => call<T>('DELETE', path);
+export const postFile = <T>(path: string, file: File) => call<T>('POST', path, undefined, file);
 
 /** A query string from the filled-in values only. */
 export function withQuery(path: string, values: Record<string, string | number | undefined | null>): string {

@@ -252,6 +252,22 @@ describe('the staff console in a browser', () => {
     await (await chooser).setFiles({ name: '解读.txt', mimeType: 'text/plain', buffer: iconv.encode('一、制定背景\n为规范政务公开工作,起草了本规范。\n二、主要内容\n明确了目的。', 'gb18030') });
     await page.getByText('已读入 解读.txt').waitFor();
     assert.match(await page.getByLabel(/^解读材料/).inputValue(), /^一、制定背景/);
+    // The catalogue fields: a chosen subject, the period of effect (an expiry before it is refused in the form), two annexes.
+    await choose(page, '主题分类', '科技、教育');
+    await fillDate(page, '施行日期', '2026-11-10');
+    await fillDate(page, '有效期至', '2026-11-09');
+    await page.getByRole('button', { name: '保存并提交公开' }).click();
+    await page.getByText('有效期至应晚于施行日期').waitFor();
+    await fillDate(page, '有效期至', '2031-11-30');
+    await page.getByText('有效期至应晚于施行日期').waitFor({ state: 'hidden' });
+    const annexChooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '添加附件' }).click();
+    await (await annexChooser).setFiles([
+      { name: '附件1 政务公开事项目录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 目录\n%%EOF\n') },
+      { name: '附件2 申请表.html', mimeType: 'text/html', buffer: Buffer.from('<script>alert(1)</script>') },
+    ]);
+    await page.getByText('附件2 申请表.html').waitFor();
+    await assertAccessible(page);
     await page.getByRole('button', { name: '保存并提交公开' }).click();
     const published = page.getByRole('dialog').filter({ hasText: '已公开' });
     await published.getByRole('link', { name: '查看政策解读' }).waitFor();
@@ -263,6 +279,14 @@ describe('the staff console in a browser', () => {
     await portal.goto(documentUrl);
     assert.match(await portal.textContent('h1') ?? '', /长宁区政务公开工作规范/);
     assert.match(await portal.textContent('main') ?? '', /政策解读/);
+    // Offered on the public page: the original text, both annexes as downloads, the chosen subject and period.
+    assert.match(await portal.textContent('main') ?? '', /下载原文\s*\(TXT,.*附件1:附件1 政务公开事项目录\.pdf\s*\(PDF,.*附件2:附件2 申请表\.html\s*\(HTML,/s);
+    assert.match(await portal.locator('table.meta').textContent() ?? '', /主题分类科技、教育.*2026-11-10 起施行,有效期至 2031-11-30/s);
+    const annexUrl = await portal.getByRole('link', { name: /^附件2:/ }).getAttribute('href');
+    const annex = await portal.request.get(`${site.base}${annexUrl}`);
+    assert.equal(annex.headers()['content-disposition']?.startsWith('attachment;'), true);
+    assert.equal(await annex.text(), '<script>alert(1)</script>');
+    await assertAccessible(portal);
 
     // Repealed today: marked in the console, shown on the public page.
     await page.getByRole('button', { name: /^标注废止或失效:《/ }).click();
@@ -351,7 +375,11 @@ describe('the staff console in a browser', () => {
     await page.getByRole('button', { name: '新建文件' }).click();
     const drawer = page.getByRole('dialog').filter({ hasText: '新建文件' });
     await drawer.getByLabel('标题').waitFor();
-    assert.ok((await tryEveryChoice(page, drawer, assertAlive)) >= 5);
+    // Every subject category among them (12), and the two dates of the period of effect.
+    assert.ok((await tryEveryChoice(page, drawer, assertAlive)) >= 5 + 12);
+    await fillDate(page, '施行日期', '2026-12-01');
+    await fillDate(page, '有效期至', '2031-11-30');
+    await assertAlive('filling the period of effect');
     await page.getByLabel('规范性文件').check();
     await assertAlive('ticking 规范性文件 alone');
     await drawer.getByText('规范性文件、政策性文件须同步报送').waitFor();

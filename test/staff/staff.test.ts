@@ -157,6 +157,8 @@ for (const engine of engines) {
         { url: '/api/staff/password', payload: { current: password, next: 'another long password' }, perRequest: false },
         { url: '/api/staff/sign-out', payload: {}, perRequest: false },
         { url: '/api/staff/documents/conflicts/1/repair', payload: {}, perRequest: false, adminOnly: true },
+        { url: '/api/staff/publications/1/annexes', payload: {}, perRequest: false },
+        { url: '/api/staff/publications/1/annexes/1', payload: {}, perRequest: false, method: 'DELETE' },
         // What each module declares of its own routes.
         ...modules.flatMap((module) => (module.securitySweep ?? []).map((entry) => ({ ...entry, perRequest: false }))),
       ];

@@ -7,7 +7,8 @@ import { platformFilePrefix } from './documents.rules.ts';
  * topicOf: the title without its issuer's name and without 人民政府, tested
  * against each rule's words in turn. The rules' patterns are plain enough
  * (alternatives and one lookbehind) to mean the same to PostgreSQL's regular
- * expressions. Computed, not stored: a change of rules needs no migration.
+ * expressions. Computed, not stored: a change of rules needs no migration;
+ * only a subject chosen when publishing on the platform is stored (documents.subject).
  * `alias` names a row with display_title and issuer (documents).
  */
 export function subjectOf(alias = sql`d`): SqlFragment {
@@ -15,7 +16,8 @@ export function subjectOf(alias = sql`d`): SqlFragment {
     then substr(${alias}.display_title, char_length(${alias}.issuer) + 1) else ${alias}.display_title end, '人民政府', '')`;
   const [fallback] = topics.slice(-1);
   const tests = topics.slice(0, -1).map((rule) => sql`when s.text ~ ${rule.words.source}::text then ${rule.topic}::text`);
-  return sql`(select case ${joinSql(tests, sql` `)} else ${fallback!.topic}::text end from (select ${subject} as text) s)`;
+  // A subject the publishing agency chose (stored with the document) comes first.
+  return sql`coalesce(${alias}.subject, (select case ${joinSql(tests, sql` `)} else ${fallback!.topic}::text end from (select ${subject} as text) s))`;
 }
 
 const platformKeyPrefix = `file:${platformFilePrefix}`;

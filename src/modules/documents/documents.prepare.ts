@@ -14,6 +14,8 @@ export interface PreparedFile {
   path: string;
   size: number;
   sha256: string;
+  /** The file as read, kept in the original-file store when it is written. */
+  bytes: Uint8Array;
   sourceKey: string;
   kind: ParsedFile['kind'];
   encoding: string;
@@ -86,6 +88,7 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFil
     path,
     size: bytes.length,
     sha256: sha256(bytes),
+    bytes,
     sourceKey,
     kind: parsed.kind,
     encoding: parsed.encoding,

@@ -4,6 +4,7 @@ import type { Block } from '../gazette/index.ts';
 import type { DocumentListItem, StoreStats } from './documents.types.ts';
 import { interpretedIssuerOf, platformAgencyOf, releasedOn, sourceOf, subjectOf } from './catalogue.sql.ts';
 import { validityOn, type ValidityStatus } from './validity.sql.ts';
+import { documentFiles, type DocumentFiles } from './documents.files.sql.ts';
 
 /** Reads for listings and reports. */
 
@@ -54,8 +55,10 @@ export interface RelationView {
   targetTitle: string | null;
 }
 
-export interface DocumentDetail extends DocumentListItem {
+export interface DocumentDetail extends DocumentListItem, DocumentFiles {
   validity: ValidityStatus;
+  /** 主题分类: the one chosen when it was published on the platform, else computed from the title (subjectOf). */
+  subject: string;
   addressees: string | null;
   attachment: string | null;
   validityBasis: string | null;
@@ -92,12 +95,12 @@ export async function getDocument(db: Queryable, id: number, on: string): Promis
   const rows = await db.query<ListRow & {
     validity: ValidityStatus; addressees: string | null; attachment_title: string | null; validity_basis: string | null; section: string | null;
     meeting: DocumentDetail['meeting']; annexes: string[]; published_on: string | null; released_on: string | null;
-    platform_agency: string | null; file_name: string; index_issuer: string | null; index_year: number | null; index_serial: number | null; extended_to: string | null; repealed_on: string | null;
+    platform_agency: string | null; file_name: string; subject: string; index_issuer: string | null; index_year: number | null; index_serial: number | null; extended_to: string | null; repealed_on: string | null;
     repealed_by: number | null; repealer_title: string | null; amended_on: string | null; gazette_issue_id: number | null;
     gazette_title: string | null; gazette_issue: string | null; body: Block[]; created_at: Date; updated_at: Date;
   }>(sql`
     select d.id, d.display_title, d.doc_number, coalesce(d.issuer, ${interpretedIssuerOf()}) as issuer, d.signed_on, d.doc_type, d.effective_from, d.effective_to,
-           d.normative, ${sourceOf()} as source, ${validityOn(on)} as validity,
+           d.normative, ${sourceOf()} as source, ${validityOn(on)} as validity, ${subjectOf()} as subject,
            d.addressees, d.attachment_title, d.validity_basis, d.section, d.meeting, d.annexes, g.published_on,
            ${releasedOn()} as released_on, ${platformAgencyOf()} as platform_agency, s.file_name, d.index_issuer, d.index_year, d.index_serial,
            d.extended_to, d.repealed_on, d.repealed_by, rb.display_title as repealer_title, d.amended_on,
@@ -109,7 +112,7 @@ export async function getDocument(db: Queryable, id: number, on: string): Promis
     where d.id = ${id}`);
   const row = rows[0];
   if (!row) return null;
-  const [relations, inbound, appointments, tasks] = await Promise.all([
+  const [relations, inbound, appointments, tasks, files] = await Promise.all([
     db.query<{ kind: string; target_doc_number: string | null; target_title: string | null; target_document_id: number | null; resolved_title: string | null }>(sql`
       select r.kind, r.target_doc_number, r.target_title, r.target_document_id, t.display_title as resolved_title
       from document_relations r left join documents t on t.id = r.target_document_id
@@ -122,10 +125,13 @@ export async function getDocument(db: Queryable, id: number, on: string): Promis
       select person, post, action, notes from appointments where document_id = ${id} order by seq`),
     db.query<{ anchor: string | null; text: string; lead_units: string[]; responsible_units: string[]; due: string | null }>(sql`
       select anchor, text, lead_units, responsible_units, due from document_tasks where document_id = ${id} order by seq`),
+    documentFiles(db, id),
   ]);
   return {
     ...toItem(row),
     validity: row.validity,
+    subject: row.subject,
+    ...files,
     addressees: row.addressees,
     attachment: row.attachment_title,
     validityBasis: row.validity_basis,

@@ -352,3 +352,22 @@ export async function markDocumentInvalid(tx: Queryable, documentId: number, kin
   else await tx.query(sql`update documents set marked_expired_on = ${on} where id = ${documentId}`);
   await refreshValidity(tx, [documentId]);
 }
+
+/**
+ * What the publishing agency declared for its text, over what was read from
+ * it: the subject category (all of the publication's documents) and the
+ * period of effect (the text itself, not its interpretation). Validity and
+ * the search entries follow.
+ */
+export async function applyDeclaredFields(tx: Queryable, documentIds: number[], declared: { subject: string | null; effectiveFrom: string | null; effectiveTo: string | null }): Promise<void> {
+  if (documentIds.length === 0) return;
+  await tx.query(sql`update documents set subject = ${declared.subject} where id = any(${documentIds}::bigint[])`);
+  const [main] = documentIds;
+  if (declared.effectiveFrom === null && declared.effectiveTo === null) return;
+  await tx.query(sql`
+    update documents set effective_from = coalesce(${declared.effectiveFrom}::date, effective_from), effective_to = coalesce(${declared.effectiveTo}::date, effective_to)
+    where id = ${main!}`);
+  await tx.query(sql`
+    update search_entries e set effective_from = d.effective_from, effective_to = d.effective_to from documents d where d.id = e.document_id and d.id = ${main!}`);
+  await refreshValidity(tx, [main!]);
+}

@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError, describeError } from '../../core/errors.ts';
 import { unreadable } from '../../core/files.ts';
+import { describeFile, mediaTypeOf, storeFile } from '../files/index.ts';
 import { agencyNamesByAlias, registerIssuingAgencies } from '../agencies/index.ts';
 import { fileTooLarge, type DecodeLimits } from '../gazette/index.ts';
 import {
@@ -114,13 +115,22 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
   async function store(prepared: PreparedFile, force = false): Promise<FileOutcome> {
     const known = force ? null : await findSourceBySha(db, prepared.sha256);
     if (known) {
+      // A file read before originals were kept gets its original now; a stored one costs one lookup.
+      if (!(await describeFile(db, prepared.sha256))) await db.transaction((tx) => keepOriginal(tx, prepared));
       return { path: prepared.path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [], conflicts: [] };
     }
     if (prepared.documents.length === 0) throw new AppError('no_documents', `${prepared.path}: 没有找到任何公文`, { file: prepared.path });
     return db.transaction((tx) => write(tx, prepared));
   }
 
+  /** The file as received, in the original-file store (the document page offers it as 下载原文). */
+  async function keepOriginal(tx: Queryable, prepared: PreparedFile): Promise<void> {
+    const name = basename(prepared.path);
+    await storeFile(tx, { bytes: prepared.bytes, name, mediaType: mediaTypeOf(name, prepared.encoding) }, { maxBytes: limits.maxFileBytes });
+  }
+
   async function write(tx: Queryable, prepared: PreparedFile): Promise<FileOutcome> {
+    await keepOriginal(tx, prepared);
     const sourceFileId = await upsertSourceFile(tx, prepared.sourceKey, {
       path: prepared.path,
       fileName: basename(prepared.path),

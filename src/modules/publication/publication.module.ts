@@ -13,6 +13,8 @@ export const publicationModule: ModuleManifest<AppContext> = {
   auditActions: {
     'publication.draft': '拟制文件',
     'publication.update': '修改文件草稿',
+    'publication.attach': '上传附件',
+    'publication.detach': '删除附件',
     'publication.return': '退文',
     'publication.publish': '公开文件',
     'publication.file': '文件归档(不主动公开)',

@@ -5,15 +5,19 @@ import type { Publication } from './publication.types.ts';
 const columns = sql`id, agency_id as "agencyId", state, title, doc_number as "docNumber", signed_on as "signedOn", addressees,
   body_text as "bodyText", normative, policy, attribute, not_public_reason as "notPublicReason", interpretation_text as "interpretationText",
   returned_reasons as "returnedReasons", version, document_ids as "documentIds", invalid_kind as "invalidKind", invalid_on as "invalidOn",
-  invalid_marked_on as "invalidMarkedOn", reviewed_on as "reviewedOn", review_note as "reviewNote"`;
+  invalid_marked_on as "invalidMarkedOn", reviewed_on as "reviewedOn", review_note as "reviewNote",
+  subject, effective_on as "effectiveOn", expires_on as "expiresOn",
+  (select coalesce(json_agg(json_build_object('position', a.position, 'name', a.name, 'size', f.size_bytes, 'mediaType', f.media_type) order by a.position), '[]'::json)
+   from publication_annexes a join stored_files f on f.sha256 = a.sha256 where a.publication_id = publications.id) as annexes`;
 
-export type DraftFields = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText'>;
+export type DraftFields = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText' | 'subject' | 'effectiveOn' | 'expiresOn'>;
 
 export async function insertPublication(tx: Queryable, agencyId: number, fields: DraftFields, by: string): Promise<number> {
   const [row] = await tx.query<{ id: number }>(sql`
-    insert into publications (agency_id, state, title, doc_number, signed_on, addressees, body_text, normative, policy, attribute, not_public_reason, interpretation_text, created_by)
+    insert into publications (agency_id, state, title, doc_number, signed_on, addressees, body_text, normative, policy, attribute, not_public_reason, interpretation_text,
+      subject, effective_on, expires_on, created_by)
     values (${agencyId}, 'draft', ${fields.title}, ${fields.docNumber}, ${fields.signedOn}, ${fields.addressees}, ${fields.bodyText}, ${fields.normative}, ${fields.policy},
-      ${fields.attribute}, ${fields.notPublicReason}, ${fields.interpretationText}, ${by})
+      ${fields.attribute}, ${fields.notPublicReason}, ${fields.interpretationText}, ${fields.subject}, ${fields.effectiveOn}::date, ${fields.expiresOn}::date, ${by})
     returning id`);
   return row!.id;
 }
@@ -22,7 +26,8 @@ export async function updateDraft(tx: Queryable, id: number, fields: DraftFields
   await tx.query(sql`
     update publications set title = ${fields.title}, doc_number = ${fields.docNumber}, signed_on = ${fields.signedOn}, addressees = ${fields.addressees},
       body_text = ${fields.bodyText}, normative = ${fields.normative}, policy = ${fields.policy}, attribute = ${fields.attribute},
-      not_public_reason = ${fields.notPublicReason}, interpretation_text = ${fields.interpretationText}
+      not_public_reason = ${fields.notPublicReason}, interpretation_text = ${fields.interpretationText},
+      subject = ${fields.subject}, effective_on = ${fields.effectiveOn}::date, expires_on = ${fields.expiresOn}::date
     where id = ${id}`);
 }
 
@@ -91,6 +96,19 @@ export async function holderOfNumber(db: Queryable, docNumber: string, exceptSou
     where d.doc_number = ${docNumber} and s.source_key <> ${exceptSourceKey}
     order by d.id limit 1`);
   return row ?? null;
+}
+
+/** The annexes in the order given, renumbered from 1 (positions are the 附件 numbers the public sees). */
+export async function replaceAnnexes(tx: Queryable, id: number, annexes: { name: string; sha256: string }[]): Promise<void> {
+  await tx.query(sql`delete from publication_annexes where publication_id = ${id}`);
+  if (annexes.length === 0) return;
+  await tx.query(sql`
+    insert into publication_annexes (publication_id, position, name, sha256)
+    select ${id}, a.position, a.name, a.sha256 from unnest(${annexes.map((a) => a.name)}::text[], ${annexes.map((a) => a.sha256)}::text[]) with ordinality as a(name, sha256, position)`);
+}
+
+export async function annexHashes(tx: Queryable, id: number): Promise<{ name: string; sha256: string }[]> {
+  return tx.query<{ name: string; sha256: string }>(sql`select name, sha256 from publication_annexes where publication_id = ${id} order by position`);
 }
 
 /** Publications by id as the audit log names them: their titles. */

@@ -8,11 +8,12 @@ import type { ClockService, ClockState, ClockSubject } from '../../core/clock/in
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { choice, fields, isoDate, optionalText, parseInput, text } from '../../core/validation.ts';
-import { documentIdsOfFile, markDocumentInvalid, platformFilePrefix, type IngestService } from '../documents/index.ts';
+import { applyDeclaredFields, documentIdsOfFile, markDocumentInvalid, platformFilePrefix, subjectCategories, type IngestService } from '../documents/index.ts';
+import { cleanFileName, storeFile } from '../files/index.ts';
 import { listConflicts, repairConflict, type DocumentConflict, type RepairResult } from './publication.conflicts.repository.ts';
 import * as repository from './publication.repository.ts';
 import { publishedText, queuesOf, reasonsToReturn, type Queues } from './publication.rules.ts';
-import { attributes, type Publication } from './publication.types.ts';
+import { attributes, type Publication, type PublicationAnnex } from './publication.types.ts';
 
 /** Staff acting on publications: their agency, or none (supervisors see all and publish nothing). */
 export interface PublishingActor extends Actor {
@@ -46,6 +47,10 @@ export interface PublicationService {
   conflicts(by: StaffUser | null): Promise<DocumentConflict[]>;
   /** Restores the text a conflict replaced, as a new version of the document; audited. */
   repair(conflictId: number, by: StaffUser | null, actor: Actor): Promise<RepairResult>;
+  /** An annex (附件) uploaded to a draft: kept as received in the original-file store, numbered after the others. */
+  attachAnnex(id: number, file: { bytes: Uint8Array; name: string }, actor: PublishingActor): Promise<PublicationAnnex>;
+  /** Takes an annex off a draft; the ones after it move up. */
+  removeAnnex(id: number, position: number, actor: PublishingActor): Promise<void>;
   /** The version history of a library document, if it was published on the platform (known by its source file). */
   versionsOfDocument(documentId: number, sourceFile: string): Promise<repository.VersionRow[]>;
 }
@@ -65,6 +70,15 @@ const draftSchema = fields({
   attribute: choice(attributes, '公开属性').optional().transform((value) => value ?? null),
   notPublicReason: nullable('不予公开的理由', 500, true),
   interpretationText: nullable('政策解读', 50_000, true),
+  subject: choice(Object.fromEntries(subjectCategories.map((name) => [name, name])), '主题分类').optional().transform((value) => value ?? null),
+  effectiveOn: isoDate('施行日期').optional().transform((value) => value ?? null),
+  expiresOn: isoDate('有效期至').optional().transform((value) => value ?? null),
+}).superRefine((draft, context) => {
+  // A period of effect ends after it begins (and, with no start given, after the text was signed).
+  const start = draft.effectiveOn ?? draft.signedOn;
+  if (draft.expiresOn !== null && draft.expiresOn <= start) {
+    context.addIssue({ code: 'custom', path: ['expiresOn'], message: draft.effectiveOn ? '有效期至应晚于施行日期' : '有效期至应晚于成文日期' });
+  }
 });
 const correctionSchema = fields({
   bodyText: text('更正后的正文', 200_000, { min: 10, multiline: true }),
@@ -87,7 +101,10 @@ const publishClock = (id: number): ClockSubject => ({ type: 'publication', id, p
 const markClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'mark_invalid' });
 const fileBase = (id: number) => `${platformFilePrefix}${id}`;
 
-export function createPublicationService(db: Database, clocks: ClockService, ingest: IngestService, filesDir: string): PublicationService {
+/** How many annexes one publication may carry. */
+export const maxAnnexes = 20;
+
+export function createPublicationService(db: Database, clocks: ClockService, ingest: IngestService, filesDir: string, limits: { maxAnnexBytes: number } = { maxAnnexBytes: 20 * 1024 * 1024 }): PublicationService {
   async function own(id: number, actor: PublishingActor, lock: boolean, tx: Parameters<typeof repository.readPublication>[0] = db) {
     const publication = await repository.readPublication(tx, id, lock);
     if (!publication || (actor.agencyId !== null && actor.agencyId !== publication.agencyId)) throw new AppError('not_found', '没有这份文件');
@@ -126,7 +143,15 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
       if (error instanceof AppError && error.code !== 'internal') throw new AppError('validation_failed', '正文无法按公文格式读取,请检查标题、成文日期和文号');
       throw error;
     }
-    return documentIdsOfFile(tx, fileBase(publication.id));
+    const documentIds = await documentIdsOfFile(tx, fileBase(publication.id));
+    await applyDeclaredFields(tx, documentIds, { subject: publication.subject, effectiveFrom: publication.effectiveOn, effectiveTo: publication.expiresOn });
+    return documentIds;
+  }
+
+  async function editableDraft(tx: Queryable, id: number, actor: PublishingActor): Promise<Publication> {
+    const publication = await own(id, actor, true, tx);
+    if (publication.state !== 'draft' && publication.state !== 'returned') throw new AppError('invalid_transition', '已公开或已归档的文件不能再修改附件');
+    return publication;
   }
 
   /**
@@ -279,6 +304,31 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
     async repair(conflictId, by, actor) {
       operatorOnly(by);
       return repairConflict(db, ingest, conflictId, actor);
+    },
+
+    async attachAnnex(id, file, actor) {
+      const name = cleanFileName(file.name);
+      return db.transaction(async (tx) => {
+        await editableDraft(tx, id, actor);
+        const annexes = await repository.annexHashes(tx, id);
+        if (annexes.length >= maxAnnexes) throw new AppError('validation_failed', `每份文件最多 ${maxAnnexes} 个附件`);
+        const stored = await storeFile(tx, { bytes: file.bytes, name }, { maxBytes: limits.maxAnnexBytes });
+        await repository.replaceAnnexes(tx, id, [...annexes, { name, sha256: stored.sha256 }]);
+        const position = annexes.length + 1;
+        await recordAudit(tx, actor, { action: 'publication.attach', subjectType: 'publication', subjectId: String(id), after: { position, name, sha256: stored.sha256, size: stored.size } });
+        return { position, name, size: stored.size, mediaType: stored.mediaType };
+      });
+    },
+
+    async removeAnnex(id, position, actor) {
+      await db.transaction(async (tx) => {
+        await editableDraft(tx, id, actor);
+        const annexes = await repository.annexHashes(tx, id);
+        const removed = annexes[position - 1];
+        if (!removed) throw new AppError('not_found', '没有这个附件');
+        await repository.replaceAnnexes(tx, id, annexes.filter((_, index) => index !== position - 1));
+        await recordAudit(tx, actor, { action: 'publication.detach', subjectType: 'publication', subjectId: String(id), before: { position, name: removed.name, sha256: removed.sha256 } });
+      });
     },
 
     async versionsOfDocument(documentId, sourceFile) {

@@ -15,6 +15,14 @@ export const publicationStates = {
 } as const;
 export type PublicationState = keyof typeof publicationStates;
 
+/** An annex (附件) uploaded with a publication: kept in the original-file store, offered on its document page once published. */
+export interface PublicationAnnex {
+  position: number;
+  name: string;
+  size: number;
+  mediaType: string;
+}
+
 export interface Publication {
   id: number;
   agencyId: number;
@@ -29,6 +37,12 @@ export interface Publication {
   attribute: Attribute | null;
   notPublicReason: string | null;
   interpretationText: string | null;
+  /** 主题分类 chosen by the drafter; null leaves the one computed from the title. */
+  subject: string | null;
+  /** 施行日期 and 有效期至, when the drafter states them. */
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  annexes: PublicationAnnex[];
   returnedReasons: string[];
   version: number;
   documentIds: number[];

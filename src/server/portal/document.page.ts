@@ -1,4 +1,5 @@
-import { indexNumberOf, topicOf, type DocumentDetail } from '../../modules/documents/index.ts';
+import { indexNumberOf, type DocumentDetail } from '../../modules/documents/index.ts';
+import { formatLabelOf, sizeLabelOf } from '../../modules/files/index.ts';
 import type { Block } from '../../modules/gazette/index.ts';
 import { html, type Html } from '../html.ts';
 import { validityBadge } from './parts.ts';
@@ -103,6 +104,24 @@ function relationsHtml(document: DocumentDetail): Html {
   )}`;
 }
 
+const fileNote = (file: { mediaType: string; name: string; size: number }) => `${formatLabelOf(file.mediaType, file.name)},${sizeLabelOf(file.size)}`;
+
+/**
+ * 下载原文 (the file the document was read from, as received) and the
+ * annexes (附件): a download where a file was uploaded with it, a link to
+ * its section where an annex is text within the document.
+ */
+function filesHtml(document: DocumentDetail): Html {
+  const sections = document.blocks.filter((block) => block.kind === 'annex' && block.anchor);
+  const original = document.original
+    ? html`<p class="downloads"><a href="/documents/${document.id}/original" download>下载原文</a> <span class="muted">(${fileNote(document.original)}${document.gazette ? ',所在公报整期' : ''})</span></p>`
+    : html``;
+  if (document.attachments.length === 0 && sections.length === 0) return original;
+  return html`${original}<h2>附件</h2><ul class="attachments">${document.attachments.map(
+    (file) => html`<li><a href="/documents/${document.id}/attachments/${file.position}" download>附件${file.position}:${file.name}</a> <span class="muted">(${fileNote(file)})</span></li>`,
+  )}${sections.map((block) => html`<li><a href="#${block.anchor}">${block.label}${block.text ? `:${block.text}` : ''}</a> <span class="muted">(正文内)</span></li>`)}</ul>`;
+}
+
 /** `agencyCode`: the issuer's code in the agency register, for 索引号 (a placeholder until an administrator sets it). */
 export function documentBody(document: DocumentDetail, agencyCode: string | null = null, versions: { version: number; reason: string; publishedOn: string }[] = []): Html {
   const interpretations = document.inbound.filter((r) => r.kind === 'interprets');
@@ -111,12 +130,13 @@ export function documentBody(document: DocumentDetail, agencyCode: string | null
   return html`<article>
   <h1>${document.title} ${validityBadge(document.validity)}</h1>
   <table class="meta">
-    <tr><th scope="row">索引号</th><td>${indexNumberOf(document.indexNumber, agencyCode ?? undefined)}</td><th scope="row">主题分类</th><td><a href="/subjects/${encodeURIComponent(topicOf(document.title, document.issuer))}">${topicOf(document.title, document.issuer)}</a></td></tr>
+    <tr><th scope="row">索引号</th><td>${indexNumberOf(document.indexNumber, agencyCode ?? undefined)}</td><th scope="row">主题分类</th><td><a href="/subjects/${encodeURIComponent(document.subject)}">${document.subject}</a></td></tr>
     <tr><th scope="row">发文机关</th><td>${document.issuer ? html`<a href="/issuers/${encodeURIComponent(document.issuer)}">${document.issuer}</a>` : '—'}</td><th scope="row">成文日期</th><td>${document.date ?? '—'}</td></tr>
     <tr><th scope="row">发文字号</th><td>${document.docNumber ?? '—'}</td><th scope="row">发布日期</th><td>${document.releasedOn ?? '—'}</td></tr>
     <tr><th scope="row">有效性</th><td>${document.validity}${document.effectiveFrom ? `(${document.effectiveFrom} 起施行${end ? `,有效期至 ${end}` : ''})` : end ? `(有效期至 ${end})` : ''}</td><th scope="row">文种</th><td>${document.type ?? '—'}${document.normative ? '(行政规范性文件)' : ''}</td></tr>
     <tr><th scope="row">来源</th><td colspan="3">${document.gazette ? html`<a href="/gazettes/${document.gazette.id}">${document.gazette.title} ${document.gazette.issue ?? ''}</a>` : document.source}${document.meeting ? `;经${document.meeting.name}${document.meeting.date ? `(${document.meeting.date})` : ''}审议` : ''}</td></tr>
   </table>
+  ${filesHtml(document)}
   ${interpretations.length > 0 ? html`<p><strong>政策解读:</strong>${interpretations.map((r, i) => html`${i > 0 ? '、' : ''}<a href="/documents/${r.id}">${r.title}</a>`)}</p>` : ''}
   ${policy ? html`<p><strong>解读的政策:</strong>${policy.targetId ? html`<a href="/documents/${policy.targetId}">${policy.targetTitle}</a>` : html`《${policy.title}》<span class="muted">(本库暂未收录)</span>`}</p>` : ''}
   ${timeline(document)}

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { agencyCodesByName } from '../../modules/agencies/index.ts';
-import { browseCounts, getDocument, getGazetteIssue, listGazetteIssues, subjectCategories, todayInChina } from '../../modules/documents/index.ts';
+import { browseCounts, documentFiles, getDocument, getGazetteIssue, listGazetteIssues, subjectCategories, todayInChina } from '../../modules/documents/index.ts';
+import { contentDisposition, isInlineSafe, readFile } from '../../modules/files/index.ts';
 import { readSearchParams } from '../../modules/search/index.ts';
 import { documentBody } from './document.page.ts';
 import { faviconCacheControl, faviconIco, faviconSvg } from './favicon.ts';
@@ -63,6 +64,36 @@ export function registerPortal(app: FastifyInstance, context: AppContext): void 
     const agencyCode = indexIssuer ? ((await agencyCodes()).get(indexIssuer) ?? null) : null;
     const versions = await context.publication.versionsOfDocument(document.id, document.sourceFile);
     return sendPage(request, reply, document.title, documentBody(document, agencyCode, versions), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
+  });
+
+  /**
+   * A stored file as a download: its own type, its name in UTF-8, an ETag
+   * that is its hash (a file never changes under its hash), no sniffing,
+   * and nothing in it run on our origin (HTML and SVG are attachments, and
+   * the sandbox keeps even a misread file inert).
+   */
+  const sendFile = async (request: FastifyRequest, reply: FastifyReply, file: { sha256: string; name: string } | null | undefined) => {
+    if (!file) throw new AppError('not_found', '没有这个文件');
+    const etag = `"${file.sha256}"`;
+    reply.header('etag', etag).header('cache-control', 'public, no-cache').header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    const wanted = request.headers['if-none-match'];
+    if (wanted && wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+    const stored = await readFile(db, file.sha256);
+    if (!stored) throw new AppError('not_found', '没有这个文件');
+    return reply.type(stored.mediaType).header('content-disposition', contentDisposition(file.name, isInlineSafe(stored.mediaType))).send(stored.bytes);
+  };
+
+  app.get('/documents/:id/original', async (request, reply) => {
+    const files = await documentFiles(db, positiveId((request.params as { id: string }).id));
+    return sendFile(request, reply, files.original);
+  });
+
+  app.get('/documents/:id/attachments/:position', async (request, reply) => {
+    const params = request.params as { id: string; position: string };
+    const files = await documentFiles(db, positiveId(params.id));
+    const position = positiveId(params.position);
+    return sendFile(request, reply, files.attachments.find((file) => file.position === position));
   });
 
   app.get('/gazettes', async (request, reply) => sendPage(request, reply, '政府公报', gazetteListBody(await listGazetteIssues(db))));

@@ -97,6 +97,29 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     await context.publication.updateDraft(positiveId((request.params as { id: string }).id), request.body, actorOf(request));
     return { ok: true };
   });
+  // Annexes (附件) go one file per request as the raw body, named in x-file-name (percent-encoded UTF-8):
+  // no multipart parser, and only these routes take bytes.
+  app.register(async (files) => {
+    files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: context.config.limits.maxAnnexBytes }, (_request, body, done) => done(null, body));
+    files.post('/api/staff/publications/:id/annexes', async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type', '附件应以 application/octet-stream 上传');
+      const header = request.headers['x-file-name'];
+      let name = '';
+      try {
+        name = decodeURIComponent(typeof header === 'string' ? header : '');
+      } catch {
+        throw new AppError('validation_failed', '附件的文件名无法识别');
+      }
+      if (name.trim() === '') throw new AppError('validation_failed', '请提供附件的文件名(x-file-name)');
+      reply.status(201);
+      return context.publication.attachAnnex(positiveId((request.params as { id: string }).id), { bytes: request.body, name }, actorOf(request));
+    });
+  });
+  app.delete('/api/staff/publications/:id/annexes/:position', async (request) => {
+    const params = request.params as { id: string; position: string };
+    await context.publication.removeAnnex(positiveId(params.id), positiveId(params.position), actorOf(request));
+    return { ok: true };
+  });
   app.post('/api/staff/publications/:id/submit', async (request) => context.publication.submit(positiveId((request.params as { id: string }).id), actorOf(request)));
   app.get('/api/staff/publications/queues', async (request) => context.publication.queues(actorOf(request)));
   app.post('/api/staff/publications/:id/review', async (request) => ({

@@ -1,14 +1,29 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Radio, Select, Space } from 'antd';
-import { useEffect } from 'react';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Radio, Select, Space, Upload, type UploadFile } from 'antd';
+import { useEffect, useState } from 'react';
+import { subjectCategories } from '../../modules/documents/catalogue.rules.ts';
 import type { ClockState } from '../../core/clock/index.ts';
 import type { PublicationView } from '../../modules/publication/index.ts';
 import { attributes, type Publication } from '../../modules/publication/publication.types.ts';
-import { postJson, putJson } from '../web.api.ts';
+import { deleteJson, postFile, postJson, putJson } from '../web.api.ts';
 import { ActionModal, DateInput, dateItemProps, filledIn, optionsOf, TextFileButton } from '../web.forms.tsx';
 import { todayInChina } from '../../core/calendar/calendar.rules.ts';
 
-type Draft = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText'>;
+type Draft = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText' | 'subject' | 'effectiveOn' | 'expiresOn'>;
+
+const subjectOptions = subjectCategories.map((name) => ({ value: name, label: name }));
+const annexUid = (position: number) => `annex-${position}`;
+
+/**
+ * The annexes as the form holds them: those already kept (by position) and
+ * files chosen now. Saving removes the ones taken off (last first, since the
+ * later ones move up) and uploads the new ones in the order shown.
+ */
+async function saveAnnexes(id: number, before: PublicationView['annexes'], files: UploadFile[]): Promise<void> {
+  const kept = new Set(files.map((file) => file.uid));
+  for (const annex of [...before].reverse()) if (!kept.has(annexUid(annex.position))) await deleteJson(`/api/staff/publications/${id}/annexes/${annex.position}`);
+  for (const file of files) if (file.originFileObj) await postFile(`/api/staff/publications/${id}/annexes`, file.originFileObj);
+}
 type Submitted = { state: Publication['state']; reasons: string[]; documentIds: number[] };
 
 const refresh: (readonly unknown[])[] = [['publications'], ['deadlines']];
@@ -55,9 +70,13 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
   const [form] = Form.useForm<Draft>();
   const client = useQueryClient();
   const submission = useSubmission();
+  const [annexes, setAnnexes] = useState<UploadFile[]>([]);
   const save = useMutation({
-    mutationFn: async ({ values }: { values: Draft; thenSubmit: boolean }) =>
-      publication ? (await putJson(`/api/staff/publications/${publication.id}`, filledIn(values)), publication.id) : (await postJson<{ id: number }>('/api/staff/publications', filledIn(values))).id,
+    mutationFn: async ({ values }: { values: Draft; thenSubmit: boolean }) => {
+      const id = publication ? (await putJson(`/api/staff/publications/${publication.id}`, filledIn(values)), publication.id) : (await postJson<{ id: number }>('/api/staff/publications', filledIn(values))).id;
+      await saveAnnexes(id, publication?.annexes ?? [], annexes);
+      return id;
+    },
     onSuccess: async (id, { thenSubmit }) => {
       await client.invalidateQueries({ queryKey: ['publications'] });
       onClose();
@@ -69,6 +88,7 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
     form.resetFields();
     save.reset();
     form.setFieldsValue(publication ?? { signedOn: todayInChina(), normative: false, policy: false, attribute: null });
+    setAnnexes((publication?.annexes ?? []).map((annex) => ({ uid: annexUid(annex.position), name: annex.name, size: annex.size, status: 'done' })));
   }, [open, publication]);
   const attribute = Form.useWatch('attribute', form);
   // Both watched on every render: a hook skipped by `||` breaks React's hook order (error #300).
@@ -100,6 +120,32 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
             <Input maxLength={50} placeholder="如 沪府办规〔2026〕1号" style={{ width: 260 }} />
           </Form.Item>
           <Form.Item label="成文日期" name="signedOn" rules={[{ required: true, message: '请选择成文日期' }]} {...dateItemProps}>
+            <DateInput />
+          </Form.Item>
+        </Space>
+        <Space size="large" wrap>
+          <Form.Item label="主题分类" name="subject" extra="不选择时按标题自动归类">
+            <Select options={subjectOptions} allowClear virtual={false} placeholder="自动归类" style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item label="施行日期" name="effectiveOn" {...dateItemProps}>
+            <DateInput />
+          </Form.Item>
+          <Form.Item
+            label="有效期至"
+            name="expiresOn"
+            dependencies={['effectiveOn', 'signedOn']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator(_, value: string | undefined) {
+                  const effective = getFieldValue('effectiveOn') as string | undefined;
+                  const start = effective ?? (getFieldValue('signedOn') as string | undefined);
+                  if (!value || !start || value > start) return Promise.resolve();
+                  return Promise.reject(new Error(effective ? '有效期至应晚于施行日期' : '有效期至应晚于成文日期'));
+                },
+              }),
+            ]}
+            {...dateItemProps}
+          >
             <DateInput />
           </Form.Item>
         </Space>
@@ -136,6 +182,16 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
           }
         >
           <Input.TextArea rows={6} maxLength={50_000} />
+        </Form.Item>
+        <Form.Item label="附件" extra="可添加多个附件(PDF、Word、Excel、OFD 等),按原文件保存,公开后在文件页面提供下载;保存时上传。">
+          <Upload
+            multiple
+            fileList={annexes}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setAnnexes(fileList.map((file) => ({ ...file, status: 'done' })))}
+          >
+            <Button>添加附件</Button>
+          </Upload>
         </Form.Item>
       </Form>
     </Drawer>
