@@ -35,6 +35,12 @@ describe('a disclosure request in a browser', () => {
     await assertAccessible(page);
 
     await page.fill('#f-idNumber', '310105199202021231');
+    // Progress by e-mail needs an address: the box is ticked, the form says so, and keeps the choice.
+    await page.check('#f-notifyByEmail');
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("提交申请")')]);
+    assert.match(await page.textContent('[role="alert"]') ?? '', /选择邮件通知办理进展时须填写电子邮箱/);
+    assert.equal(await page.isChecked('#f-notifyByEmail'), true);
+    await page.fill('#f-email', 'wangwu@example.com');
     await Promise.all([page.waitForURL(/\/requests\/track\/YSQ/), page.click('button:has-text("提交申请")')]);
     await assertAccessible(page);
     const code = (await page.textContent('strong.code'))!.trim();
