@@ -5,7 +5,7 @@ import { listAgencies } from '../modules/agencies/index.ts';
 import { getDocument, getGazetteIssue, listDocuments, listGazetteIssues, todayInChina } from '../modules/documents/index.ts';
 import { readSearchParams } from '../modules/search/index.ts';
 import { openApiDocument } from './openapi.ts';
-import { positiveId } from './portal/portal.routes.ts';
+import { positiveId } from './http.params.ts';
 import { publicActor, submissionRateLimit, trackingRateLimit } from './portal/request.routes.ts';
 
 /** The JSON API: everything the portal shows, in the shapes the OpenAPI description at /api/docs states. */

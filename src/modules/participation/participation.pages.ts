@@ -4,7 +4,7 @@ import { isAppError } from '../../core/errors.ts';
 import { html, queryString, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
-import { publicActor, submissionRateLimit, trackingRateLimit } from '../../server/portal/request.routes.ts';
+import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/portal/request.routes.ts';
 import { listAgencies } from '../agencies/index.ts';
 import { getDocument, todayInChina } from '../documents/index.ts';
 import { messageForm, ratingForm } from './participation.actions.ts';
@@ -92,9 +92,6 @@ async function documentNamed(context: AppContext, id: number): Promise<{ id: num
   const document = await getDocument(context.db, id, todayInChina());
   return document ? { id, title: document.title } : null;
 }
-
-const problemsOf = (error: { message: string; details: Record<string, unknown> }) =>
-  (error.details.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [error.message];
 
 const problemsHtml = (problems: string[], heading: string) =>
   problems.length > 0 ? html`<div role="alert" class="alert" tabindex="-1" id="problems"><h2>${heading}</h2><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : '';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
-import { positiveId } from '../../server/portal/portal.routes.ts';
+import { positiveId } from '../../server/http.params.ts';
 import { publicActor, submissionRateLimit, trackingRateLimit } from '../../server/portal/request.routes.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { messageKinds, messageStates } from './participation.types.ts';

@@ -9,14 +9,9 @@ import { documentBody } from './document.page.ts';
 import { faviconCacheControl, faviconIco, faviconSvg } from './favicon.ts';
 import { countedListBody, gazetteBody, gazetteListBody } from './gazette.page.ts';
 import { homeBody } from './home.page.ts';
+import { positiveId } from '../http.params.ts';
 import { sendPage } from './parts.ts';
 import { searchBody } from './search.page.ts';
-
-export function positiveId(raw: string): number {
-  const id = Number(raw);
-  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id) || id < 1) throw new AppError('not_found', '不存在');
-  return id;
-}
 
 /** Agency codes change rarely and every document page shows one: read at most once a minute. */
 const codesTtlMs = 60_000;

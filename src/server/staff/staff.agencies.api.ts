@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { optionalId } from '../../core/validation.ts';
-import { positiveId } from '../portal/portal.routes.ts';
+import { positiveId } from '../http.params.ts';
 import { requestActor, requireRole, signedIn } from './staff.session.ts';
 
 /** The agency register as JSON for the console: system administrators add agencies and set codes, short names, parents and aliases. */

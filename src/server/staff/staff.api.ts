@@ -8,7 +8,7 @@ import { lookUpAuditNames } from '../audit.names.ts';
 import { noticeHtml, noticePdf } from '../notice.render.ts';
 import { renderPage } from '../portal/layout.ts';
 import { isKeyOf } from '../../core/validation.ts';
-import { positiveId } from '../portal/portal.routes.ts';
+import { positiveId } from '../http.params.ts';
 import { replyBodyLimit, sendReplyFile } from '../reply.file.ts';
 import { requestActor, sessionCookie, setSessionCookie, signedIn, staffActor } from './staff.session.ts';
 

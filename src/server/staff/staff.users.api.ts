@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { roles, type Role } from '../../core/auth/index.ts';
 import { choice, fields, optionalId, parseInput, text } from '../../core/validation.ts';
-import { positiveId } from '../portal/portal.routes.ts';
+import { positiveId } from '../http.params.ts';
 import { requestActor, requireRole } from './staff.session.ts';
 
 /** Accounts: system administrators manage every account, agency administrators their own agency's. */
