@@ -1,3 +1,4 @@
+import type { StaffActor } from '../../src/core/auth/index.ts';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -6,7 +7,7 @@ import { createCalendarService } from '../../src/core/calendar/index.ts';
 import { createClockService } from '../../src/core/clock/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { createMailService, maxAttempts, type MailService } from '../../src/core/mail/index.ts';
-import { createDisclosureService, type DisclosureService, type StaffActor } from '../../src/modules/disclosure/index.ts';
+import { createDisclosureService, type DisclosureService } from '../../src/modules/disclosure/index.ts';
 import { deadlineRules } from '../../src/modules/modules.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 

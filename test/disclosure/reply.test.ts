@@ -1,3 +1,4 @@
+import type { StaffActor } from '../../src/core/auth/index.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -5,7 +6,7 @@ import { createCalendarService } from '../../src/core/calendar/index.ts';
 import { createClockService } from '../../src/core/clock/index.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { createDisclosureService, type DisclosureService, type StaffActor } from '../../src/modules/disclosure/index.ts';
+import { createDisclosureService, type DisclosureService } from '../../src/modules/disclosure/index.ts';
 import { deadlineRules } from '../../src/modules/modules.ts';
 import { noticeHtml, noticePdf } from '../../src/server/notice.render.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';

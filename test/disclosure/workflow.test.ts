@@ -1,10 +1,11 @@
+import type { StaffActor } from '../../src/core/auth/index.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createCalendarService } from '../../src/core/calendar/index.ts';
 import { createClockService } from '../../src/core/clock/index.ts';
 import { deadlineRules } from '../../src/modules/modules.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { createDisclosureService, type DisclosureService, type StaffActor } from '../../src/modules/disclosure/index.ts';
+import { createDisclosureService, type DisclosureService } from '../../src/modules/disclosure/index.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 
 /** A valid online request from a natural person to the given agency; override what a test needs. */

@@ -1,3 +1,5 @@
+import type { Actor } from '../audit/audit.repository.ts';
+
 export const roles = {
   clerk: '经办人员',
   agency_admin: '机关管理员',
@@ -24,4 +26,9 @@ export interface Session {
   expiresAt: string;
   /** `<module>.<ability>` → allowed, for the console's menus (sent with the session; the server checks every call again). */
   abilities?: Record<string, boolean>;
+}
+
+/** A member of staff as services see them in the audit log: who, from where, and their agency (none for a supervisor, who reads all and acts on none). */
+export interface StaffActor extends Actor {
+  agencyId: number | null;
 }

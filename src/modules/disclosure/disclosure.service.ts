@@ -3,6 +3,7 @@ import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockContext, ClockExplanation, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
+import type { StaffActor } from '../../core/auth/auth.types.ts';
 import { AppError } from '../../core/errors.ts';
 import type { MailService, QueuedMail } from '../../core/mail/index.ts';
 import { isKeyOf, parseInput } from '../../core/validation.ts';
@@ -18,10 +19,6 @@ import { checkDisclosedContent, checkReplyFile, replyDocumentNumber } from './di
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
 import { consultationKinds, onlineDeliveries, replyCategories, replyDeliveries, requestStates, type Channel, type ReplyDelivery, type RequestAction, type RequestState } from './disclosure.types.ts';
 
-/** A member of staff as the service sees them: their agency, or none for a supervisor (reads all, acts on none). */
-export interface StaffActor extends Actor {
-  agencyId: number | null;
-}
 
 export interface Receipt {
   id: number;

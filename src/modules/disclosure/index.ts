@@ -1,4 +1,4 @@
-export { createDisclosureService, type CaseFile, type Deadlines, type DisclosureService, type Receipt, type StaffActor, type Tracking } from './disclosure.service.ts';
+export { createDisclosureService, type CaseFile, type Deadlines, type DisclosureService, type Receipt, type Tracking } from './disclosure.service.ts';
 export type { AgencyDeadlines, DeadlineCounts, DeadlineItem, ListedRequest } from './disclosure.queries.ts';
 export { perItemFee, perVolumeFee, allowedActions } from './disclosure.rules.ts';
 export * from './disclosure.types.ts';

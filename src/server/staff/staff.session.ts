@@ -5,7 +5,7 @@ import type { AppContext } from '../../app.ts';
 import type { Actor } from '../../core/audit/audit.ts';
 import { createAttemptLimiter, signInsPerMinute, type Session, type StaffUser } from '../../core/auth/index.ts';
 import { AppError } from '../../core/errors.ts';
-import type { StaffActor } from '../../modules/disclosure/index.ts';
+import type { StaffActor } from '../../core/auth/auth.types.ts';
 
 /**
  * Staff sign-in on the server: the session token travels only in an httpOnly,
