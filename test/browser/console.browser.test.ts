@@ -111,14 +111,28 @@ async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: st
   const selects = scope.locator('.ant-select:not(.ant-select-disabled)');
   const openOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)');
   for (let i = 0; i < (await selects.count()); i++) {
-    await selects.nth(i).click();
+    // The select itself, held by its element: choosing an option may reveal fields (and selects) above or below it,
+    // which would make "the i-th select" another one before the page has settled.
+    const select = (await selects.nth(i).elementHandle())!;
+    await select.click();
     await page.locator('.ant-select-dropdown:visible').first().waitFor();
     const titles = await openOptions.evaluateAll((options) => options.map((option) => option.getAttribute('title') ?? ''));
     await page.keyboard.press('Escape');
     await selectDropdownsClosed(page);
     for (const title of titles) {
-      await selects.nth(i).click();
-      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+      // Under load a click can land while a list is still closing and close it again: open it anew and retry.
+      for (let attempt = 1; ; attempt++) {
+        await select.click();
+        const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+        const opened = await option.waitFor({ timeout: 3000 }).then(() => true, () => false);
+        if (opened) {
+          await option.click();
+          break;
+        }
+        if (attempt === 3) throw new Error(`the list with 「${title}」 did not open`);
+        await page.keyboard.press('Escape');
+        await selectDropdownsClosed(page);
+      }
       await selectDropdownsClosed(page);
       await assertAlive(`choosing ${title}`);
       tried += 1;
