@@ -31,6 +31,7 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page; returns the serious and critical WCAG 2.1 A/AA violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await animationsSettled(page);
   // Evaluated through the DevTools protocol, not as a <script>: pages with a Content-Security-Policy allow no inline script.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -39,6 +40,19 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, summary: (n as { failureSummary?: string }).failureSummary })) }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/**
+ * Waits for the page's finite animations (a message fading in, a drawer
+ * sliding) to end: axe measures contrast on what is painted, and a notice half
+ * faded in reads as too light. Endless ones (a spinner) are not waited for.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY);
+    const timeout = new Promise((resolve) => setTimeout(resolve, 3000));
+    await Promise.race([Promise.allSettled(finite.map((animation) => animation.finished)), timeout]);
+  });
 }
 
 /** Fails with the violations listed if axe finds a serious or critical one on the page. */
