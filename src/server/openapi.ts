@@ -2,10 +2,10 @@ import { maxPageSize, sortOrders } from '../modules/search/index.ts';
 import { subjectCategories, validityStatuses } from '../modules/documents/index.ts';
 import { applicantTypes, deliveryForms, deliveryWays } from '../modules/disclosure/index.ts';
 import { moduleOpenApiPaths } from '../modules/modules.ts';
+import { errorSchema as error } from '../core/openapi.schemas.ts';
 
 /** The OpenAPI 3.1 description of the JSON API, served at /api/docs. */
 const stringOrNull = { type: ['string', 'null'] };
-const error = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] } } };
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
 export const openApiDocument = {

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockContext, ClockExplanation, ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
@@ -7,6 +7,7 @@ import type { StaffActor } from '../../core/auth/auth.types.ts';
 import { AppError } from '../../core/errors.ts';
 import type { MailService, QueuedMail } from '../../core/mail/index.ts';
 import { isKeyOf, parseInput } from '../../core/validation.ts';
+import { newTrackingCode, normaliseTrackingCode } from '../../core/tracking.rules.ts';
 import { readAgency } from '../agencies/index.ts';
 import { actionInputs, type ActionInput } from './disclosure.actions.ts';
 import { findSchema, registrationSchema, submissionSchema, type Submission } from './disclosure.input.ts';
@@ -106,13 +107,6 @@ export interface Deadlines {
 const replyClock = (id: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'reply' });
 const correctionClock = (id: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'correction_notice' });
 
-/** Tracking codes avoid letters that read like digits (I, L, O, U). */
-const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-function newTrackingCode(): string {
-  let code = 'YSQ';
-  for (let i = 0; i < 12; i++) code += codeAlphabet[randomInt(codeAlphabet.length)];
-  return code;
-}
 
 /** One applicant across requests: the identity number or organisation code, as typed or not. */
 function applicantKeyOf(submission: Submission): string {
@@ -141,7 +135,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     const context = await clocks.context();
     return db.transaction(async (tx) => {
       if (!(await readAgency(tx, submission.agencyId))) throw new AppError('validation_failed', '所选受理机关不存在', { agencyId: submission.agencyId });
-      const trackingCode = newTrackingCode();
+      const trackingCode = newTrackingCode('YSQ');
       const id = await repository.insertRequest(tx, {
         trackingCode,
         submission,
@@ -314,8 +308,8 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
 
   /** The request a tracking code names, or null: a malformed or unknown code reveals nothing. */
   async function tracked(code: string): Promise<repository.RequestRow | null> {
-    const normalised = code.trim().toUpperCase();
-    if (!/^YSQ[0-9A-Z]{12}$/.test(normalised)) return null;
+    const normalised = normaliseTrackingCode('YSQ', code);
+    if (normalised === null) return null;
     const id = await repository.findRequestIdByCode(db, normalised);
     return id === null ? null : repository.readRequest(db, id);
   }

@@ -1,7 +1,7 @@
+import { errorResponse } from '../../core/openapi.schemas.ts';
 import { messageKinds, messageStates, ratings } from './participation.types.ts';
 
 /** The public messages API, as /api/docs describes it. */
-const error = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } };
 const code = { name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^LY[0-9A-Z]{12}$' } };
 
 export const participationOpenApi = {
@@ -31,7 +31,7 @@ export const participationOpenApi = {
       },
       responses: {
         201: { description: '已收到:trackingCode、agencyName、receivedOn、dueOn(收到之日后第 5 个工作日)' },
-        400: { description: '内容有误,逐项说明', content: { 'application/json': { schema: error } } },
+        400: errorResponse('内容有误,逐项说明'),
         429: { description: '提交过于频繁' },
       },
     },
@@ -52,7 +52,7 @@ export const participationOpenApi = {
       parameters: [code],
       responses: {
         200: { description: `trackingCode、state(${Object.values(messageStates).join('/')})、agencyName、receivedOn、dueOn、reply` },
-        404: { description: '没有这条留言', content: { 'application/json': { schema: error } } },
+        404: errorResponse('没有这条留言'),
       },
     },
   },
