@@ -1,5 +1,5 @@
 import type { AppContext } from '../app.ts';
-import { mailStates } from '../core/mail/index.ts';
+import { mailStates, maskAddress } from '../core/mail/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { Output } from './output.ts';
 
@@ -17,8 +17,8 @@ export async function mailCommand(args: string[], options: { json: boolean }, co
     }
     case 'list': {
       const mails = await context.mail.list({ limit: 100 });
-      if (options.json) io.out(JSON.stringify(mails, null, 2));
-      else for (const mail of mails) io.out(`${mail.id}\t${mail.createdAt.slice(0, 19)}\t${mailStates[mail.state]}\t${mail.recipient}\t${mail.subject}${mail.lastError ? `\t(${mail.lastError})` : ''}`);
+      if (options.json) io.out(JSON.stringify(mails.map((mail) => ({ ...mail, recipient: maskAddress(mail.recipient) })), null, 2));
+      else for (const mail of mails) io.out(`${mail.id}\t${mail.createdAt.slice(0, 19)}\t${mailStates[mail.state]}\t${maskAddress(mail.recipient)}\t${mail.subject}${mail.lastError ? `\t(${mail.lastError})` : ''}`);
       return 0;
     }
     default:

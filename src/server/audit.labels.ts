@@ -22,6 +22,8 @@ export const auditActionLabels: Record<string, string> = {
   'calendar.load': '载入年度工作日历',
   'calendar.correct': '更正年度工作日历',
   'audit.checkpoint': '签发审计日志检查点',
+  'mail.send': '发送邮件通知',
+  'mail.give_up': '邮件多次发送失败,停止重试',
 
   'deadline_rule.change': '修改期限规则',
   ...moduleAuditActions,

@@ -106,6 +106,8 @@ for (const engine of engines) {
       for (const secret of ['李四', '11010519491231002X', '老旧小区']) assert.ok(!body.includes(secret), secret);
       assert.deepEqual((await outbox()).map((m) => m.state), ['sent']);
       assert.deepEqual(await mail.sendDue(), { sent: 0, failed: 0 }, 'nothing is sent twice');
+      const audited = await database.db.query<{ actor: string; subject_type: string; after: { to: string } }>(sql`select actor, subject_type, after from audit_events where action = 'mail.send'`);
+      assert.deepEqual(audited.map((e) => [e.actor, e.subject_type, e.after.to]), [['system:mail', 'disclosure_request', 'l***@example.com']], 'the sending is in the audit log, the address masked');
     });
 
     it('queues a message for each public step, and none for a step that is refused and rolled back', async () => {
@@ -133,6 +135,10 @@ for (const engine of engines) {
       }
       [, second] = await outbox();
       assert.deepEqual([second!.state, second!.attempts], ['failed', maxAttempts]);
+      const gaveUp = await database.db.query<{ after: { attempts: number; error: string } }>(sql`select after from audit_events where action = 'mail.give_up'`);
+      assert.equal(gaveUp.length, 1, 'giving up is in the audit log once');
+      assert.equal(gaveUp[0]!.after.attempts, maxAttempts);
+      assert.match(gaveUp[0]!.after.error, /mailbox unavailable/);
       smtp.state.refuse = false;
     });
 

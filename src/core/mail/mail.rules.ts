@@ -11,3 +11,10 @@ export function describeMailError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\/\/[^@\s/]+@/g, '//***@').slice(0, 300);
 }
+
+/** An address as the audit log and operators' lists show it: the first character of the name and the domain (l***@example.com). */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${address[0]}***${address.slice(at)}`;
+}

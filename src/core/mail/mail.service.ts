@@ -1,7 +1,8 @@
 import { createTransport } from 'nodemailer';
+import { recordAudit } from '../audit/audit.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { claimDueMail, listMail, markAttemptFailed, markSent, queueMail } from './mail.repository.ts';
-import { describeMailError, retryDelayAfter } from './mail.rules.ts';
+import { describeMailError, maskAddress, retryDelayAfter } from './mail.rules.ts';
 import type { MailTransport, OutgoingMail, QueuedMail } from './mail.types.ts';
 
 export interface MailConfig {
@@ -20,6 +21,9 @@ export interface MailService {
   /** Sends what is due every `seconds` until the returned function is called. */
   schedule(seconds: number, onError: (error: unknown) => void): () => void;
 }
+
+/** Who the audit log names for what the outbox does by itself. */
+const mailer = { id: 'system:mail' };
 
 /** How long a claimed message is held before another sender may try it (longer than any SMTP exchange). */
 const leaseSeconds = 120;
@@ -43,10 +47,18 @@ export function createMailService(db: Database, config: MailConfig, transport: M
     for (const mail of claimed) {
       try {
         await transport.send({ from: config.from, to: mail.recipient, subject: mail.subject, text: mail.body });
-        await markSent(db, mail.id);
+        await db.transaction(async (tx) => {
+          await markSent(tx, mail.id);
+          await recordAudit(tx, mailer, { action: 'mail.send', subjectType: mail.aboutType, subjectId: mail.aboutId, after: { mail: mail.id, to: maskAddress(mail.recipient), subject: mail.subject } });
+        });
         sent += 1;
       } catch (error) {
-        await markAttemptFailed(db, mail.id, describeMailError(error), retryDelayAfter(mail.attempts));
+        const retryIn = retryDelayAfter(mail.attempts);
+        const reason = describeMailError(error);
+        await db.transaction(async (tx) => {
+          await markAttemptFailed(tx, mail.id, reason, retryIn);
+          if (retryIn === null) await recordAudit(tx, mailer, { action: 'mail.give_up', subjectType: mail.aboutType, subjectId: mail.aboutId, after: { mail: mail.id, to: maskAddress(mail.recipient), attempts: mail.attempts, error: reason } });
+        });
         failed += 1;
       }
     }
