@@ -84,6 +84,19 @@ for (const engine of engines) {
       }
     });
 
+    it('prints the annual report in the national format, counting the normative documents the library holds for the year', () => {
+      const result = runCli(['report', 'annual', '--year', '2021', '--agency', '上海市长宁区人民政府', '--json'], env);
+      assert.equal(result.status, 0, result.stderr);
+      const report = JSON.parse(result.stdout) as { year: number; format: string; agency: string; tables: { active: { rows: { label: string; cells: number[] }[] }[]; requests: unknown; review: unknown }; checks: { name: string; ok: boolean }[] };
+      assert.deepEqual([report.year, report.format, report.agency], [2021, '2021', '上海市长宁区人民政府']);
+      assert.deepEqual(report.tables.active[0]!.rows.find((row) => row.label === '行政规范性文件')!.cells, [3, 0, 3]);
+      assert.ok(report.tables.requests && report.tables.review);
+      assert.ok(report.checks.length >= 4 && report.checks.every((check) => check.ok));
+      const refused = runCli(['report', 'annual', '--year', '2018', '--agency', '上海市长宁区人民政府'], env);
+      assert.equal(refused.status, 2);
+      assert.match(refused.stderr, /2019 年及以后/);
+    });
+
     it('survives SIGKILL in the middle of an ingest, and a re-run completes it', async () => {
       const { killed, stderr } = await killCliWhen(['ingest', files.path], env, /进度 15\/40/);
       assert.ok(killed, `the ingest finished before it could be killed:\n${stderr}`);

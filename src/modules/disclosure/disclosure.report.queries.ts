@@ -55,10 +55,16 @@ function byColumn(rows: CountRow[], bucket: string): number[] {
 
 const sum = (rows: number[][]) => rows.reduce((total, cells) => total.map((value, i) => value + cells[i]!), reportColumnLabels.map(() => 0));
 
-export async function annualReport(db: Queryable, year: number, agency: { id: number; name: string } | null): Promise<AnnualReport> {
+/** The agencies counted: one, or a government with the agencies under it; null for all. */
+export interface ReportAgencies {
+  agencyIds: readonly number[];
+  name: string;
+}
+
+export async function annualReport(db: Queryable, year: number, agency: ReportAgencies | null): Promise<AnnualReport> {
   const start = `${year}-01-01`;
   const end = `${year + 1}-01-01`;
-  const inScope = agency ? sql`and r.agency_id = ${agency.id}` : sql``;
+  const inScope = agency ? sql`and r.agency_id = any(${[...agency.agencyIds]}::bigint[])` : sql``;
   // One pass: each request relevant to the year lands in its bucket(s).
   const rows = await db.query<CountRow>(sql`
     with r as (

@@ -15,7 +15,7 @@ import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind 
 import { deadlineCounts, deadlinesByAgency, findRequests, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem, type ListedRequest } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
 import { progressMail } from './disclosure.mail.rules.ts';
-import { annualReport, type AnnualReport } from './disclosure.report.queries.ts';
+import { annualReport, type AnnualReport, type ReportAgencies } from './disclosure.report.queries.ts';
 import { checkDisclosedContent, checkReplyFile, replyDocumentNumber } from './disclosure.reply.rules.ts';
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
 import { consultationKinds, onlineDeliveries, replyCategories, replyDeliveries, requestStates, type Channel, type ReplyDelivery, type RequestAction, type RequestState } from './disclosure.types.ts';
@@ -71,6 +71,8 @@ export interface DisclosureService {
   notice(requestId: number, eventId: number, actor: StaffActor): Promise<Notice>;
   /** The annual report's request tables for a year, for one agency or the whole government (public figures). */
   annualReport(year: number, agencyId?: number): Promise<AnnualReport>;
+  /** The same tables over several agencies (a government and the agencies under it), named as given. */
+  annualReportCovering(year: number, agencies: ReportAgencies): Promise<AnnualReport>;
   /** The deadline dashboard: my agency's open requests (a supervisor: any agency's, or all). */
   deadlines(actor: StaffActor, today?: string, options?: { agencyId?: number; limit?: number }): Promise<Deadlines>;
   /** For supervisors: every agency's open, overdue and soon-due requests. */
@@ -458,7 +460,12 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
       if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new AppError('validation_failed', `年份「${year}」无效`);
       const agency = agencyId === undefined ? null : await readAgency(db, agencyId);
       if (agencyId !== undefined && !agency) throw new AppError('not_found', '没有这个机关');
-      return annualReport(db, year, agency);
+      return annualReport(db, year, agency && { agencyIds: [agency.id], name: agency.name });
+    },
+
+    async annualReportCovering(year, agencies) {
+      if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new AppError('validation_failed', `年份「${year}」无效`);
+      return annualReport(db, year, agencies);
     },
 
     async deadlines(actor, today = todayInChina(), options = {}) {

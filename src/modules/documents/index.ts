@@ -16,7 +16,7 @@ export {
 export type * from './documents.types.ts';
 export { todayInChina, validityOn, validityStatuses, type ValidityStatus } from './validity.sql.ts';
 export { indexNumberOf, subjectCategories, topicOf } from './catalogue.rules.ts';
-export { subjectOf } from './catalogue.sql.ts';
+export { releasedOn, subjectOf } from './catalogue.sql.ts';
 export { documentFiles, type DocumentFiles, type OfferedFile } from './documents.files.sql.ts';
 export { applyDeclaredFields, markDocumentInvalid } from './documents.repository.ts';
 export { isPlatformSource, platformFilePrefix, platformSourceKey } from './documents.rules.ts';

@@ -1,0 +1,5 @@
+import type { ConsoleScreen } from '../../../web/web.modules.ts';
+import { AnnualReportPage } from './annual-report.page.tsx';
+
+/** The module's console screens: found by the console at build time (src/web/web.modules.ts). */
+export const screens: ConsoleScreen[] = [{ path: '/annual-reports', menu: '年度报告', ability: 'assessment.read', element: <AnnualReportPage /> }];

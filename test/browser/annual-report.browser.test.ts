@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { sql } from '../../src/core/db/sql.ts';
+import { assertAccessible, openSite, type Site } from '../support/browser.ts';
+
+async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/console`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+}
+
+/** An agency's annual report drafted by a clerk, published by its head, read by the public. */
+describe('the annual report in a browser', () => {
+  let site: Site;
+  const password = 'a long passphrase for reports';
+  const lastYear = Number(new Date().toISOString().slice(0, 4)) - 1;
+
+  before(async () => {
+    site = await openSite();
+    const [agency] = await site.db.query<{ id: number }>(sql`select id::int as id from agencies where name = '上海市长宁区人民政府办公室'`);
+    for (const [username, role] of [['clerk', 'clerk'], ['head', 'agency_admin']] as const) {
+      await site.context.auth.createUser({ username, displayName: username === 'clerk' ? '孙经办' : '李主任', role, agencyId: agency!.id, password }, null, { id: 'cli:test' });
+    }
+  });
+  after(async () => {
+    await site?.close();
+  });
+
+  it('is written and checked in the console, published by the head, and read on the portal with its tables', async () => {
+    const clerk = await site.browser.newPage();
+    clerk.setDefaultTimeout(10_000);
+    await signIn(clerk, site.base, 'clerk', password);
+    await clerk.getByRole('menuitem', { name: '年度报告' }).click();
+    await clerk.getByText('统计范围').waitFor();
+    await assertAccessible(clerk);
+    assert.match((await clerk.textContent('main')) ?? '', /表三:新收 \+ 上年结转 = 办理结果总计 \+ 结转下年/);
+    await clerk.getByLabel('一、总体情况').fill(`${lastYear}年,本机关认真贯彻《政府信息公开条例》。`);
+    for (const [label, value] of [['行政许可:本年处理决定数量', '7'], ['行政处罚:本年处理决定数量', '0'], ['行政强制:本年处理决定数量', '0'], ['行政事业性收费:本年收费金额(元)', '0']]) {
+      await clerk.getByLabel(label!).fill(value!);
+    }
+    await clerk.getByRole('button', { name: '保存草稿' }).click();
+    await clerk.getByText('已保存').waitFor();
+    assert.equal(await clerk.getByRole('button', { name: '发布' }).count(), 0, 'a clerk has no publish button');
+
+    const head = await site.browser.newPage();
+    head.setDefaultTimeout(10_000);
+    await signIn(head, site.base, 'head', password);
+    await head.getByRole('menuitem', { name: '年度报告' }).click();
+    await head.getByRole('button', { name: '发布' }).click();
+    await head.getByText(/已于 .* 发布/).waitFor();
+    await assertAccessible(head);
+
+    const portal = await site.browser.newPage();
+    await portal.goto(`${site.base}/annual-reports`);
+    await assertAccessible(portal);
+    await Promise.all([portal.waitForURL(/\/annual-reports\/\d+\/\d{4}$/), portal.click(`text=上海市长宁区人民政府办公室${lastYear}年政府信息公开工作年度报告`)]);
+    await assertAccessible(portal);
+    assert.match((await portal.textContent('#active-1')) ?? '', /行政许可\s*7/);
+    assert.match((await portal.textContent('article')) ?? '', /本机关认真贯彻/);
+  });
+});
