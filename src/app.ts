@@ -3,6 +3,7 @@ import { createAuthService, type AuthService } from './core/auth/index.ts';
 import { createCalendarService, todayInChina, type CalendarService, type CalendarYear } from './core/calendar/index.ts';
 import { createClockService, type ClockService } from './core/clock/index.ts';
 import type { Config } from './core/config.ts';
+import type { Measure } from './core/module.ts';
 import { createMailService, type MailService } from './core/mail/index.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrator.ts';
@@ -10,7 +11,7 @@ import { createAgencyService, type AgencyService } from './modules/agencies/inde
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
 import { createPublicationService, type PublicationService } from './modules/publication/index.ts';
-import { deadlineRules, modules } from './modules/modules.ts';
+import { deadlineRules, moduleMeasures, modules } from './modules/modules.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface AppContext {
   ingest: IngestService;
   publication: PublicationService;
   search: SearchService;
+  /** What every module lets the assessment count, by code (src/core/module.ts). */
+  measures: Readonly<Record<string, Measure>>;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
     ingest,
     publication: createPublicationService(db, clocks, ingest, config.filesDir, config.limits),
     search: createSearchService(db),
+    measures: moduleMeasures,
     close: () => db.close(),
   } as AppContext;
   // Each module's services, in the list's order (a module may use those before it).

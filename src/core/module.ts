@@ -45,8 +45,33 @@ export interface ModuleManifest<C> {
    * token and as a user without the ability, and fails on a route missing here.
    */
   readonly securitySweep?: readonly { url: string; method?: 'POST' | 'PUT' | 'DELETE'; payload: Record<string, string> }[];
+  /** What an assessment can count from the module's records (a late reply, a policy without its interpretation), by agency. */
+  readonly measures?: Readonly<Record<string, Measure>>;
   /** `gongkai <command> …` sub-commands the module answers. */
   readonly commands?: Readonly<Record<string, ModuleCommand<C>>>;
+}
+
+/**
+ * Something the assessment counts from a module's records: every occurrence
+ * in a year, with the agency it counts against and the case behind it, so a
+ * deduction can always be traced to what caused it.
+ */
+export interface Measure {
+  /** What one occurrence is, in Chinese: 超期答复的依申请公开申请. */
+  label: string;
+  /** The rule it checks, with its source. */
+  source: string;
+  occurrences(db: Queryable, year: number, today: string): Promise<MeasureOccurrence[]>;
+}
+
+export interface MeasureOccurrence {
+  agencyId: number;
+  /** What it is about, for the reader: a tracking code, a title. */
+  subject: string;
+  /** Where staff open it in the console, when there is a page. */
+  link: string | null;
+  /** The day it happened (the late reply's date), or the due date passed for one still open. */
+  on: string;
 }
 
 export type SubjectNames = (db: Queryable, ids: readonly string[]) => Promise<{ id: string; name: string }[]>;

@@ -33,3 +33,4 @@ export const moduleAuditSubjects = collect(modules, (module) => module.auditSubj
 export const moduleAuditSubjectNames = collect(modules, (module) => module.auditSubjectNames);
 export const moduleOpenApiPaths = collect(modules, (module) => module.openApiPaths);
 export const moduleCommands = collect(modules, (module) => module.commands);
+export const moduleMeasures = collect(modules, (module) => module.measures);

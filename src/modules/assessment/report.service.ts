@@ -10,7 +10,7 @@ import { publishForm, reportTextForm } from './report.actions.ts';
 import { documentsCounted, libraryCounts, type DocumentCounts } from './report.active.queries.ts';
 import { carriedForwardOf, reportChecks } from './report.checks.rules.ts';
 import { activeTables, enteredForm, formatOfYear } from './report.formats.ts';
-import { reportPolicy } from './report.policy.ts';
+import { assessmentPolicy } from './assessment.policy.ts';
 import * as repository from './report.repository.ts';
 import { scopeOf } from './report.scope.queries.ts';
 import { requestsTable, reviewTable } from './report.tables.rules.ts';
@@ -76,15 +76,15 @@ export function createAnnualReportService(db: Database, disclosure: DisclosureSe
 
   return {
     async view(agencyId, year, user) {
-      reportPolicy.check(user, 'read', { agencyId });
+      assessmentPolicy.check(user, 'read', { agencyId });
       const report = await current(agencyId, year);
       // 《政府信息公开条例》第四十九条: departments by 31 January, governments by 31 March of the next year.
       const dueOn = (await repository.hasSubordinates(db, agencyId)) ? `${year + 1}-03-31` : `${year + 1}-01-31`;
-      return { ...report, dueOn, abilities: reportPolicy.abilities(user, { agencyId }) };
+      return { ...report, dueOn, abilities: assessmentPolicy.abilities(user, { agencyId }) };
     },
 
     async save(agencyId, year, input, user, actor) {
-      reportPolicy.check(user, 'edit', { agencyId });
+      assessmentPolicy.check(user, 'edit', { agencyId });
       const format = formatOfYear(year);
       const body = (input ?? {}) as { texts?: unknown; entered?: unknown };
       const texts = parseInput(formSchema(reportTextForm), body.texts ?? {});
@@ -102,7 +102,7 @@ export function createAnnualReportService(db: Database, disclosure: DisclosureSe
     },
 
     async countedDocuments(agencyId, year, kind, measure, user) {
-      reportPolicy.check(user, 'read', { agencyId });
+      assessmentPolicy.check(user, 'read', { agencyId });
       formatOfYear(year);
       const measures: (keyof DocumentCounts)[] = ['made', 'published', 'repealed', 'inForce'];
       if ((kind !== 'rules' && kind !== 'normative') || !measures.includes(measure as keyof DocumentCounts)) throw new AppError('validation_failed', '统计项无效');
@@ -111,7 +111,7 @@ export function createAnnualReportService(db: Database, disclosure: DisclosureSe
     },
 
     async publish(agencyId, year, input, user, actor) {
-      reportPolicy.check(user, 'publish', { agencyId });
+      assessmentPolicy.check(user, 'publish', { agencyId });
       const { on } = parseInput(formSchema(publishForm), input);
       const report = await current(agencyId, year);
       if (report.state === 'published') throw new AppError('invalid_transition', '年度报告已发布');

@@ -2,10 +2,12 @@ import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { trackingCodesOf } from './disclosure.repository.ts';
 import { actionLabels } from './disclosure.types.ts';
+import { disclosureMeasures } from './disclosure.measures.queries.ts';
 
 /** Disclosure on request (依申请公开, docs/domain.md C). */
 export const disclosureModule: ModuleManifest<AppContext> = {
   name: 'disclosure',
+  measures: disclosureMeasures,
   label: '依申请公开',
   deadlineRules: [
     {

@@ -7,6 +7,7 @@ import { registerMessageApi } from './participation.routes.ts';
 import { createParticipationService, type ParticipationService } from './participation.service.ts';
 import { messageActionLabels } from './participation.types.ts';
 import { participationOpenApi } from './participation.openapi.ts';
+import { participationMeasures } from './participation.measures.queries.ts';
 
 declare module '../../app.ts' {
   interface AppContext {
@@ -18,6 +19,7 @@ declare module '../../app.ts' {
 /** Public participation (政民互动, docs/domain.md D). */
 export const participationModule: ModuleManifest<AppContext> = {
   name: 'participation',
+  measures: participationMeasures,
   label: '政民互动',
   policy: messagePolicy,
   services: (context) => ({ participation: createParticipationService(context.db, context.clocks) }),

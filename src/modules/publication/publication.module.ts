@@ -1,10 +1,12 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { publicationTitlesOf } from './publication.repository.ts';
+import { publicationMeasures } from './publication.measures.queries.ts';
 
 /** Proactive disclosure (主动公开, docs/domain.md B): drafting, review, publication, corrections, invalidity marks. */
 export const publicationModule: ModuleManifest<AppContext> = {
   name: 'publication',
+  measures: publicationMeasures,
   label: '主动公开',
   deadlineRules: [
     { code: 'publication.publish', label: '文件公开期限(自签发之日起)', limit: 20, unit: 'working_days', source: '沪工商办〔2017〕107号,2017年上海市工商局政务公开工作要点(002 L8)', extension: null },

@@ -1,11 +1,12 @@
 import { definePolicy } from '../../core/auth/policy.ts';
 
 /**
- * Who may do what to an agency's annual report: its own staff draft it and its
+ * Who may do what: an agency's own staff draft its annual report and its
  * administrator publishes it; supervisors (the government's disclosure office)
- * read, draft and publish any agency's, and the government's own.
+ * read, draft and publish any agency's, and they alone assess (score, judge,
+ * adjust, publish results). Agency staff read their own agency's score.
  */
-export const reportPolicy = definePolicy<{ agencyId: number }, 'read' | 'edit' | 'publish'>({
+export const assessmentPolicy = definePolicy<{ agencyId: number }, 'read' | 'edit' | 'publish' | 'assess'>({
   read: {
     allows: (user, report) => user.agencyId === null || report === undefined || report.agencyId === user.agencyId,
     refusal: '只能查看本机关的年度报告',
@@ -19,4 +20,5 @@ export const reportPolicy = definePolicy<{ agencyId: number }, 'read' | 'edit' |
     allows: (user, report) => user.role === 'supervisor' || (user.role === 'agency_admin' && user.agencyId !== null && (report === undefined || report.agencyId === user.agencyId)),
     refusal: '只有本机关的管理员或监督人员可以发布年度报告',
   },
+  assess: { allows: (user) => user.role === 'supervisor', refusal: '只有监督人员可以开展考核评估' },
 });
