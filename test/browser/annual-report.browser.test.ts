@@ -24,6 +24,7 @@ describe('the annual report in a browser', () => {
     for (const [username, role] of [['clerk', 'clerk'], ['head', 'agency_admin']] as const) {
       await site.context.auth.createUser({ username, displayName: username === 'clerk' ? '孙经办' : '李主任', role, agencyId: agency!.id, password }, null, { id: 'cli:test' });
     }
+    await site.context.auth.createUser({ username: 'inspector', displayName: '周督查', role: 'supervisor', agencyId: null, password }, null, { id: 'cli:test' });
   });
   after(async () => {
     await site?.close();
@@ -60,5 +61,29 @@ describe('the annual report in a browser', () => {
     await assertAccessible(portal);
     assert.match((await portal.textContent('#active-1')) ?? '', /行政许可\s*7/);
     assert.match((await portal.textContent('article')) ?? '', /本机关认真贯彻/);
+  });
+
+  it('lets a supervisor see the score of every agency, judge an item with its evidence and adjust a score with a reason', async () => {
+    const page = await site.browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await signIn(page, site.base, 'inspector', password);
+    await page.getByRole('menuitem', { name: '考核评估' }).click();
+    await page.getByLabel('被考核的政府及其部门').click();
+    await page.getByTitle('上海市长宁区人民政府', { exact: true }).click();
+    await page.getByText('默认指标体系(四个方面,满分 100 分)').waitFor();
+    await assertAccessible(page);
+    const row = page.getByRole('row', { name: /上海市长宁区人民政府办公室/ });
+    await row.getByRole('button', { name: /展开行|Expand row/ }).click();
+    await page.getByRole('button', { name: '评分' }).first().click();
+    await page.getByLabel('得分').fill('6');
+    await page.getByLabel('评分依据(佐证材料)').fill('机构设置文件、年度工作要点');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('td span', { hasText: '机构设置文件、年度工作要点' }).waitFor();
+    await row.getByRole('button', { name: '调整得分' }).click();
+    await page.getByLabel('调整分值(可为负)').fill('-1');
+    await page.getByLabel('调整理由').fill('网站检查发现栏目更新不及时');
+    await page.getByRole('button', { name: '保存' }).click();
+    await row.getByRole('cell', { name: '-1', exact: true }).waitFor();
+    await assertAccessible(page);
   });
 });
