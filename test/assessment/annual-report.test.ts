@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { extractText } from 'unpdf';
 import { createContext, type AppContext } from '../../src/app.ts';
 import type { StaffUser } from '../../src/core/auth/auth.types.ts';
 import { loadConfig } from '../../src/core/config.ts';
@@ -156,6 +158,15 @@ for (const engine of engines) {
       assert.deepEqual(rows[0], ['上海市长宁区人民政府办公室2024年政府信息公开工作年度报告']);
       assert.deepEqual(rows.find((row) => row[0] === '行政许可'), ['行政许可', 12]);
       assert.deepEqual(rows.find((row) => String(row[0]).startsWith('一、本年新收')), ['一、本年新收政府信息公开申请数量', 1, 1, 0, 0, 0, 0, 2]);
+
+      const docx = await app.inject({ url: `/annual-reports/${office}/2024/report.docx` });
+      assert.equal(docx.statusCode, 200);
+      const { value: words } = await mammoth.extractRawText({ buffer: docx.rawPayload });
+      for (const expected of ['上海市长宁区人民政府办公室2024年政府信息公开工作年度报告', '二、主动公开政府信息情况', '行政许可', '2024年,本机关……', '本年度未收取信息处理费。']) assert.ok(words.includes(expected), expected);
+      const pdf = await app.inject({ url: `/annual-reports/${office}/2024/report.pdf` });
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      const { text } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
+      for (const expected of ['政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', '行政复议']) assert.ok(text.replace(/\s+/g, '').includes(expected), expected);
     });
   });
 }

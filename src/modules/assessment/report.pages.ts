@@ -37,7 +37,7 @@ export function registerReportPages(app: FastifyInstance, context: AppContext): 
       reply,
       `${report.agency.name}${report.year}年政府信息公开工作年度报告`,
       html`${reportHtml(report)}
-      <p><a href="/annual-reports/${agencyId}/${report.year}/report.xlsx" download>下载电子表格(XLSX)</a> · <a href="/api/annual-reports/${agencyId}/${report.year}">数据(JSON)</a> · <a href="/annual-reports">全部年度报告</a></p>`,
+      <p>下载:<a href="/annual-reports/${agencyId}/${report.year}/report.pdf" download>PDF</a> · <a href="/annual-reports/${agencyId}/${report.year}/report.docx" download>Word(DOCX)</a> · <a href="/annual-reports/${agencyId}/${report.year}/report.xlsx" download>电子表格(XLSX)</a> · <a href="/api/annual-reports/${agencyId}/${report.year}">数据(JSON)</a> · <a href="/annual-reports">全部年度报告</a></p>`,
     );
   });
 }

@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
+import type { AnnualReportView } from './report.types.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
+import { reportDocx } from './report.docx.ts';
+import { reportPdf } from './report.pdf.ts';
 import { reportXlsx } from './report.xlsx.ts';
 
 /** `:agencyId/:year` of a report's address. */
@@ -46,13 +49,21 @@ export function registerReportApi(app: FastifyInstance, context: AppContext): vo
     return report;
   });
 
-  app.get('/annual-reports/:agencyId/:year/report.xlsx', async (request, reply) => {
-    const { agencyId, year } = reportKey(request);
-    const report = await annualReports.published(agencyId, year);
-    if (!report) throw new AppError('not_found', '这一年度的报告尚未发布');
-    const name = `${report.agency.name}${report.year}年政府信息公开工作年度报告.xlsx`;
-    reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    reply.header('content-disposition', `attachment; filename="annual-report-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    return reportXlsx(report);
-  });
+  /** The published report as a file, for download: PDF, Word or a workbook. */
+  const formats = {
+    pdf: { type: 'application/pdf', make: (report: AnnualReportView) => reportPdf(report, context.config.font) },
+    docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', make: reportDocx },
+    xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', make: reportXlsx },
+  } as const;
+  for (const [extension, format] of Object.entries(formats)) {
+    app.get(`/annual-reports/:agencyId/:year/report.${extension}`, async (request, reply) => {
+      const { agencyId, year } = reportKey(request);
+      const report = await annualReports.published(agencyId, year);
+      if (!report) throw new AppError('not_found', '这一年度的报告尚未发布');
+      const name = `${report.agency.name}${report.year}年政府信息公开工作年度报告.${extension}`;
+      reply.type(format.type);
+      reply.header('content-disposition', `attachment; filename="annual-report-${year}.${extension}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      return format.make(report);
+    });
+  }
 }
