@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
@@ -52,7 +53,8 @@ export function ConsultationsPage() {
           title="发布征求意见"
           open
           onClose={() => setOpening(false)}
-          initialValues={{ opensOn: today }}
+          // 30 days by default: the usual minimum for a normative document's consultation.
+          initialValues={{ opensOn: today, closesOn: dayjs(today).add(30, 'day').format('YYYY-MM-DD') }}
           submit={(values: Record<string, unknown>) => postJson<{ id: number }>('/api/staff/consultations', filledIn(values))}
           refresh={[['consultations']]}
           onDone={(result) => navigate(`/consultations/${(result as { id: number }).id}`)}
