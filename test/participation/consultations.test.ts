@@ -8,6 +8,7 @@ import { sql } from '../../src/core/db/sql.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
+import ExcelJS from 'exceljs';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const draftText = '第一条 为了规范老旧小区加装电梯,制定本办法。\n第二条 加装电梯应当经本幢业主三分之二以上同意。\n第三条 本办法自发布之日起施行。';
@@ -150,6 +151,30 @@ for (const engine of engines) {
       ]);
       const rules = await context.clocks.context();
       assert.equal(rules.rules.get('participation.feedback')?.limit, 10, 'the rule is installed from the manifest');
+    });
+
+    it('exports every comment with its sender as XLSX and CSV for the consulting agency, formulas kept inert', async () => {
+      const today = todayInChina();
+      const id = await open({ opensOn: today, closesOn: today });
+      await context.consultations.comment(id, { article: '第一条', body: '=HYPERLINK("http://evil.example","点我")', name: '钱十二', contact: 'qian@example.com' }, { id: 'public' });
+      await context.consultations.comment(id, { body: '支持。', name: '孙十三', contact: '021-1' }, { id: 'public' });
+      const xlsx = await context.consultations.exportComments(id, 'xlsx', clerk);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.data as unknown as ArrayBuffer);
+      const rows = workbook.getWorksheet('意见')!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+      assert.deepEqual(rows[0]!.slice(0, 6), ['编号', '收到日期', '条款', '意见内容', '姓名', '联系方式']);
+      assert.deepEqual(rows.slice(1).map((row) => [row[2], row[3], row[4], row[5], row[6]]), [
+        ['第一条', `'=HYPERLINK("http://evil.example","点我")`, '钱十二', 'qian@example.com', '待审核'],
+        ['整体', '支持。', '孙十三', '021-1', '待审核'],
+      ]);
+      const csv = await context.consultations.exportComments(id, 'csv', head);
+      assert.equal(csv.contentType, 'text/csv; charset=utf-8');
+      const text = csv.data.toString('utf8');
+      assert.ok(text.startsWith('\uFEFF编号,收到日期'), 'a byte-order mark, then the header');
+      assert.match(text, /孙十三,021-1,待审核/);
+      await assert.rejects(context.consultations.exportComments(id, 'csv', staff(36, 'clerk', civil)), { code: 'not_found' }, 'another agency cannot export');
+      await assert.rejects(context.consultations.exportComments(id, 'pdf', clerk), { code: 'not_found' });
+      assert.equal((await app.inject({ url: `/api/staff/consultations/${id}/comments/export?format=csv` })).statusCode, 401, 'staff only');
     });
 
     it('serves the list and an open consultation as pages without JavaScript', async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
+import { sendReplyFile } from '../../server/reply.file.ts';
 import { publicActor, submissionRateLimit } from '../../server/portal/request.routes.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 
@@ -32,6 +33,12 @@ export function registerConsultationApi(app: FastifyInstance, context: AppContex
   });
 
   app.get('/api/staff/consultations/:id', async (request) => consultations.file(positiveId((request.params as { id: string }).id), signedIn(request).user));
+
+  app.get('/api/staff/consultations/:id/comments/export', async (request, reply) => {
+    const format = String((request.query as Record<string, unknown>).format ?? 'xlsx');
+    const file = await consultations.exportComments(positiveId((request.params as { id: string }).id), format, signedIn(request).user);
+    return sendReplyFile(reply, file);
+  });
 
   app.post('/api/staff/consultations/:id/comments/:commentId/:action', async (request) => {
     const params = request.params as { id: string; commentId: string; action: string };

@@ -9,6 +9,7 @@ import { isKeyOf, parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
 import { getDocument } from '../documents/index.ts';
 import { commentActionForms, commentForm, consultationActionForms, consultationForm, type CommentActionInput, type ConsultationActionInput } from './consultation.actions.ts';
+import { exportComments, exportFormats } from './consultation.export.ts';
 import { countComments, findConsultations, findPublicComments, type ConsultationSummary } from './consultation.queries.ts';
 import * as repository from './consultation.repository.ts';
 import { articlesOf, consultationStateOn, feedbackRule } from './consultation.rules.ts';
@@ -52,6 +53,8 @@ export interface ConsultationService {
   file(id: number, user: StaffUser, today?: string): Promise<ConsultationFile>;
   act(id: number, action: string, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<void>;
   actOnComment(id: number, commentId: number, action: string, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<void>;
+  /** Every comment with its sender, as a spreadsheet: the consulting agency's staff (and supervisors) only. */
+  exportComments(id: number, format: string, user: StaffUser): Promise<{ name: string; contentType: string; data: Buffer }>;
 }
 
 export function createConsultationService(db: Database, clocks: ClockService): ConsultationService {
@@ -153,6 +156,13 @@ export function createConsultationService(db: Database, clocks: ClockService): C
         const clock = await clocks.record(tx, context, feedbackClock(id), { kind: 'stopped', on: today, reason: '已公布意见采纳情况' }, today);
         await recordAudit(tx, actor, { action: 'participation.consultation_report', subjectType, subjectId: String(id), after: { publishedOn: today, overdue: clock.overdue } });
       });
+    },
+
+    async exportComments(id, format, user) {
+      if (!isKeyOf(exportFormats, format)) throw new AppError('not_found', '没有这种导出格式');
+      const consultation = await readable(db, id, user);
+      const data = await exportComments(consultation, await repository.readComments(db, id), format);
+      return { name: `征求意见-${id}-意见.${format}`, contentType: exportFormats[format], data };
     },
 
     async actOnComment(id, commentId, action, input, user, actor, today = todayInChina()) {

@@ -100,6 +100,10 @@ export function ConsultationPage() {
         </Space>
       )}
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>收到的意见</Typography.Title>
+      <Space style={{ marginBottom: 8 }}>
+        <a href={`/api/staff/consultations/${c.id}/comments/export?format=xlsx`}>导出全部意见(Excel)</a>
+        <a href={`/api/staff/consultations/${c.id}/comments/export?format=csv`}>导出全部意见(CSV)</a>
+      </Space>
       <Table<CommentRow>
         rowKey="id"
         dataSource={comments}
