@@ -14,6 +14,8 @@ create table participation_consultations (
   -- The window, both days included.
   opens_on date not null,
   closes_on date not null check (closes_on >= opens_on),
+  -- Why the window is shorter than the rule (participation.comment_period), published with the draft.
+  short_window_reason text,
   -- The decision document issued after the consultation, and its issue date (day zero of the report's clock).
   decision_document_id bigint references documents (id) on delete set null,
   decision_issued_on date,

@@ -47,7 +47,7 @@ for (const engine of engines) {
       await database.close();
     });
 
-    const open = (window: { opensOn: string; closesOn: string }, user = clerk) =>
+    const open = (window: { opensOn: string; closesOn: string; shortWindowReason?: string }, user = clerk) =>
       context.consultations.open({ title: '长宁区老旧小区加装电梯管理办法(征求意见稿)', draftText, explanation: '为推进加装电梯,起草本办法。', howToComment: '网上提交,或电子邮件至 dt@example.gov.cn', ...window }, user, actor);
 
     it('opens a consultation only with a draft and a sound window, and lists it publicly in the fixed shape', async () => {
@@ -55,7 +55,10 @@ for (const engine of engines) {
       await assert.rejects(context.consultations.open({ title: '无草案', explanation: '说明', howToComment: '网上', opensOn: today, closesOn: today }, clerk, actor), /请填写草案全文或选择草案文件/);
       await assert.rejects(open({ opensOn: today, closesOn: addDays(today, -1) }), /截止日期不能早于开始日期/);
       await assert.rejects(open({ opensOn: today, closesOn: addDays(today, 30) }, staff(33, 'supervisor', null)), { code: 'forbidden' });
-      const id = await open({ opensOn: today, closesOn: addDays(today, 30) });
+      await assert.rejects(open({ opensOn: today, closesOn: addDays(today, 28) }), { code: 'validation_failed', message: '征求意见期为 29 日,少于规定的 30 日(《重大行政决策程序暂行条例》第十四条),请说明缩短期限的理由' });
+      const short = await open({ opensOn: today, closesOn: addDays(today, 6), shortWindowReason: '上级要求年底前出台' });
+      assert.match((await app.inject({ url: `/consultations/${short}` })).body, /期限较短的理由:上级要求年底前出台/);
+      const id = await open({ opensOn: today, closesOn: addDays(today, 29) });
       const listed = (await app.inject({ url: '/api/consultations' })).json() as { items: Record<string, unknown>[] };
       const item = listed.items.find((i) => i.id === id)!;
       assert.deepEqual(Object.keys(item), ['id', 'title', 'agencyName', 'opensOn', 'closesOn', 'state', 'commentCount', 'reportPublishedOn']);
@@ -155,7 +158,7 @@ for (const engine of engines) {
 
     it('exports every comment with its sender as XLSX and CSV for the consulting agency, formulas kept inert', async () => {
       const today = todayInChina();
-      const id = await open({ opensOn: today, closesOn: today });
+      const id = await open({ opensOn: today, closesOn: today, shortWindowReason: '测试' });
       await context.consultations.comment(id, { article: '第一条', body: '=HYPERLINK("http://evil.example","点我")', name: '钱十二', contact: 'qian@example.com' }, { id: 'public' });
       await context.consultations.comment(id, { body: '支持。', name: '孙十三', contact: '021-1' }, { id: 'public' });
       const xlsx = await context.consultations.exportComments(id, 'xlsx', clerk);

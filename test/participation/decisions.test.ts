@@ -47,8 +47,8 @@ for (const engine of engines) {
       assert.deepEqual(file.actions, ['add_item', 'revise_item', 'withdraw_item'], 'a clerk does not publish');
       await assert.rejects(context.decisions.act(id, 'publish', {}, head, actor), /还没有事项/);
 
-      const consultation = await context.consultations.open({ title: '养老设施规划(征求意见稿)', draftText: '第一条 规划目标。', explanation: '说明', howToComment: '网上', opensOn: today, closesOn: today }, clerk, actor);
-      const foreign = await context.consultations.open({ title: '别的机关的草案', draftText: '第一条 内容。', explanation: '说明', howToComment: '网上', opensOn: today, closesOn: today }, staff(43, 'clerk', civil), actor);
+      const consultation = await context.consultations.open({ title: '养老设施规划(征求意见稿)', draftText: '第一条 规划目标。', explanation: '说明', howToComment: '网上', opensOn: today, closesOn: today, shortWindowReason: '紧急' }, clerk, actor);
+      const foreign = await context.consultations.open({ title: '别的机关的草案', draftText: '第一条 内容。', explanation: '说明', howToComment: '网上', opensOn: today, closesOn: today, shortWindowReason: '紧急' }, staff(43, 'clerk', civil), actor);
       await assert.rejects(context.decisions.act(id, 'add_item', { ...item, consultationId: foreign }, clerk, actor), /没有本机关的这项征求意见/);
       await context.decisions.act(id, 'add_item', { ...item, consultationId: consultation, plannedOn: `${year}-12-31` }, clerk, actor);
       await context.decisions.act(id, 'add_item', { ...item, title: '停车收费标准调整' }, clerk, actor);

@@ -9,7 +9,8 @@ export const consultationForm = declareForm({
   explanation: { kind: 'text', label: '起草说明', max: 10000, multiline: true },
   howToComment: { kind: 'text', label: '意见反馈方式', max: 1000, multiline: true, hint: '除网上提交外,还可写明信函、电子邮箱等方式' },
   opensOn: { kind: 'date', label: '开始日期' },
-  closesOn: { kind: 'date', label: '截止日期', hint: '规范性文件征求意见一般不少于 30 日' },
+  closesOn: { kind: 'date', label: '截止日期', hint: '公开征求意见的期限一般不少于 30 日' },
+  shortWindowReason: { kind: 'text', label: '缩短征求意见期限的理由', max: 500, multiline: true, optional: true, hint: '期限短于规定时必填,随草案向社会公开' },
 });
 export type ConsultationInput = FormValues<typeof consultationForm>;
 

@@ -68,7 +68,7 @@ function consultationBody(view: PublicConsultation, values: Record<string, strin
   return html`<h1>${c.title}</h1>
   <table class="meta">
     <tr><th scope="row">征求意见机关</th><td>${c.agencyName}</td></tr>
-    <tr><th scope="row">征求意见期</th><td>${c.opensOn} 至 ${c.closesOn}</td></tr>
+    <tr><th scope="row">征求意见期</th><td>${c.opensOn} 至 ${c.closesOn}${c.shortWindowReason ? html`(期限较短的理由:${c.shortWindowReason})` : ''}</td></tr>
     <tr><th scope="row">状态</th><td>${consultationStates[state]}</td></tr>
     <tr><th scope="row">收到意见</th><td>${counts.total} 条(已公开 ${counts.published} 条)</td></tr>
     ${c.draftDocumentId ? html`<tr><th scope="row">草案文件</th><td><a href="/documents/${c.draftDocumentId}">${c.draftDocumentTitle}</a></td></tr>` : ''}

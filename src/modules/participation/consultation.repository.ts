@@ -6,7 +6,7 @@ import type { Adoption, CommentRow, CommentState, ConsultationRow } from './cons
 const consultationColumns = sql`
   c.id::int as id, c.agency_id::int as "agencyId", a.name as "agencyName", c.title, c.draft_text as "draftText",
   c.draft_document_id::int as "draftDocumentId", dd.display_title as "draftDocumentTitle", c.explanation, c.how_to_comment as "howToComment",
-  c.opens_on::text as "opensOn", c.closes_on::text as "closesOn", c.decision_document_id::int as "decisionDocumentId",
+  c.opens_on::text as "opensOn", c.closes_on::text as "closesOn", c.short_window_reason as "shortWindowReason", c.decision_document_id::int as "decisionDocumentId",
   de.display_title as "decisionDocumentTitle", c.decision_issued_on::text as "decisionIssuedOn",
   case when c.report_published_on is null then null else json_build_object('summary', c.report_summary, 'adopted', c.report_adopted,
     'notAdopted', c.report_not_adopted, 'publishedOn', c.report_published_on::text) end as report,
@@ -20,8 +20,9 @@ const consultationsJoined = sql`
 
 export async function insertConsultation(tx: Queryable, agencyId: number, input: ConsultationInput): Promise<number> {
   const [row] = await tx.query<{ id: number }>(sql`
-    insert into participation_consultations (agency_id, title, draft_text, draft_document_id, explanation, how_to_comment, opens_on, closes_on)
-    values (${agencyId}, ${input.title}, ${input.draftText ?? null}, ${input.draftDocumentId ?? null}, ${input.explanation}, ${input.howToComment}, ${input.opensOn}, ${input.closesOn})
+    insert into participation_consultations (agency_id, title, draft_text, draft_document_id, explanation, how_to_comment, opens_on, closes_on, short_window_reason)
+    values (${agencyId}, ${input.title}, ${input.draftText ?? null}, ${input.draftDocumentId ?? null}, ${input.explanation}, ${input.howToComment}, ${input.opensOn}, ${input.closesOn},
+      ${input.shortWindowReason ?? null})
     returning id::int as id`);
   return row!.id;
 }

@@ -7,6 +7,12 @@ export function consultationStateOn(consultation: { opensOn: string; closesOn: s
   return today <= consultation.closesOn ? 'open' : 'closed';
 }
 
+/** The rule for the window's length: 30 days by default (《重大行政决策程序暂行条例》第十四条), shorter only with a published reason. */
+export const commentPeriodRule = 'participation.comment_period';
+
+/** The window's length in days, both ends counted. */
+export const windowDays = (opensOn: string, closesOn: string) => Math.round((Date.parse(`${closesOn}T00:00:00Z`) - Date.parse(`${opensOn}T00:00:00Z`)) / 86_400_000) + 1;
+
 /** The feedback report's clock rule: 10 working days after the decision document's issue (001 L392, 002 L10-11). */
 export const feedbackRule = 'participation.feedback';
 

@@ -12,7 +12,7 @@ import { commentActionForms, commentForm, consultationActionForms, consultationF
 import { exportComments, exportFormats } from './consultation.export.ts';
 import { countComments, findConsultations, findPublicComments, type ConsultationSummary } from './consultation.queries.ts';
 import * as repository from './consultation.repository.ts';
-import { articlesOf, consultationStateOn, feedbackRule } from './consultation.rules.ts';
+import { articlesOf, commentPeriodRule, consultationStateOn, feedbackRule, windowDays } from './consultation.rules.ts';
 import type { CommentAction, CommentCounts, CommentRow, ConsultationAction, ConsultationListItem, ConsultationRow, ConsultationState, PublicComment } from './consultation.types.ts';
 import { messagePolicy as policy } from './participation.policy.ts';
 
@@ -80,6 +80,11 @@ export function createConsultationService(db: Database, clocks: ClockService): C
       if (!parsed.draftText && parsed.draftDocumentId === undefined) throw new AppError('validation_failed', '请填写草案全文或选择草案文件');
       if (parsed.closesOn < parsed.opensOn) throw new AppError('validation_failed', '截止日期不能早于开始日期');
       if (parsed.draftDocumentId !== undefined && !(await getDocument(db, parsed.draftDocumentId, today))) throw new AppError('validation_failed', '草案文件不存在');
+      const period = (await clocks.context()).rules.get(commentPeriodRule);
+      const days = windowDays(parsed.opensOn, parsed.closesOn);
+      if (period && days < period.limit && !parsed.shortWindowReason) {
+        throw new AppError('validation_failed', `征求意见期为 ${days} 日,少于规定的 ${period.limit} 日(${period.source}),请说明缩短期限的理由`);
+      }
       return db.transaction(async (tx) => {
         if (!(await readAgency(tx, user.agencyId!))) throw new AppError('validation_failed', '所在机关不存在');
         const id = await repository.insertConsultation(tx, user.agencyId!, parsed);

@@ -33,6 +33,8 @@ export interface ConsultationRow {
   howToComment: string;
   opensOn: string;
   closesOn: string;
+  /** Why the window is shorter than the rule; published. */
+  shortWindowReason: string | null;
   decisionDocumentId: number | null;
   decisionDocumentTitle: string | null;
   decisionIssuedOn: string | null;

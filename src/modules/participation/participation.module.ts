@@ -57,6 +57,7 @@ export const participationModule: ModuleManifest<AppContext> = {
   deadlineRules: [
     { code: 'interaction.reply', label: '网上咨询、留言答复期限', limit: 5, unit: 'working_days', source: '2021年长宁区政务公开工作要点(001 L384)', extension: null },
     { code: 'interaction.simple_reply', label: '简单咨询答复期限', limit: 1, unit: 'working_days', source: '2021年长宁区政务公开工作要点(001 L384)', extension: null },
+    { code: 'participation.comment_period', label: '公开征求意见期限(不少于)', limit: 30, unit: 'calendar_days', source: '《重大行政决策程序暂行条例》第十四条', extension: null },
     { code: 'participation.feedback', label: '意见采纳情况公开期限(决策文件印发后)', limit: 10, unit: 'working_days', source: '2021年长宁区政务公开工作要点(001 L392);2021年上海市政务公开工作要点(002 L10-11)', extension: null },
   ],
   auditActions: {
