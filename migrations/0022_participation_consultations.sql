@@ -71,6 +71,10 @@ create table participation_decision_items (
   background text not null,
   opinion_method text not null,
   consultation_id bigint references participation_consultations (id),
+  -- A hearing, if one was held: its day, the day it was announced (10 days ahead at least), who took part.
+  hearing_on date,
+  hearing_notice_on date,
+  hearing_participants text,
   meeting text,
   result_document_id bigint references documents (id) on delete set null,
   withdrawn boolean not null default false,

@@ -50,7 +50,9 @@ for (const engine of engines) {
       const consultation = await context.consultations.open({ title: '养老设施规划(征求意见稿)', draftText: '第一条 规划目标。', explanation: '说明', howToComment: '网上', opensOn: today, closesOn: today, shortWindowReason: '紧急' }, clerk, actor);
       const foreign = await context.consultations.open({ title: '别的机关的草案', draftText: '第一条 内容。', explanation: '说明', howToComment: '网上', opensOn: today, closesOn: today, shortWindowReason: '紧急' }, staff(43, 'clerk', civil), actor);
       await assert.rejects(context.decisions.act(id, 'add_item', { ...item, consultationId: foreign }, clerk, actor), /没有本机关的这项征求意见/);
-      await context.decisions.act(id, 'add_item', { ...item, consultationId: consultation, plannedOn: `${year}-12-31` }, clerk, actor);
+      await assert.rejects(context.decisions.act(id, 'add_item', { ...item, hearingOn: `${year}-03-20`, hearingNoticeOn: `${year}-03-12`, hearingParticipants: '居民代表' }, clerk, actor), /听证公告应在听证会 10 日前发布.现为 8 日前./);
+      await assert.rejects(context.decisions.act(id, 'add_item', { ...item, hearingOn: `${year}-03-20` }, clerk, actor), /一并填写/);
+      await context.decisions.act(id, 'add_item', { ...item, consultationId: consultation, plannedOn: `${year}-12-31`, hearingOn: `${year}-03-20`, hearingNoticeOn: `${year}-03-10`, hearingParticipants: '居民代表 5 名' }, clerk, actor);
       await context.decisions.act(id, 'add_item', { ...item, title: '停车收费标准调整' }, clerk, actor);
       assert.equal(((await app.inject({ url: `/api/decisions?year=${year}` })).json() as { items: unknown[] }).items.length, 0, 'nothing public before publication');
       await assert.rejects(context.decisions.act(id, 'publish', {}, clerk, actor), { code: 'forbidden' });
@@ -60,7 +62,7 @@ for (const engine of engines) {
       file = await context.decisions.file(id, clerk);
       const [first, second] = file.items;
       await assert.rejects(context.decisions.act(id, 'revise_item', { ...item, itemId: first!.id, meeting: '区政府第10次常务会议' }, clerk, actor), /变更须说明理由/);
-      await context.decisions.act(id, 'revise_item', { ...item, itemId: first!.id, consultationId: consultation, meeting: '区政府第10次常务会议', reason: '已经常务会议审议' }, clerk, actor);
+      await context.decisions.act(id, 'revise_item', { ...item, itemId: first!.id, consultationId: consultation, hearingOn: `${year}-03-20`, hearingNoticeOn: `${year}-03-10`, hearingParticipants: '居民代表 5 名', meeting: '区政府第10次常务会议', reason: '已经常务会议审议' }, clerk, actor);
       await context.decisions.act(id, 'withdraw_item', { itemId: second!.id, reason: '上级统一调整,不再列入' }, clerk, actor);
       await assert.rejects(context.decisions.act(id, 'withdraw_item', { itemId: second!.id, reason: '再撤一次' }, clerk, actor), /没有这一事项/);
 
@@ -73,6 +75,8 @@ for (const engine of engines) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /上海市长宁区某某街道办事处 \d{4} 年度重大行政决策事项目录/);
       assert.ok(page.body.includes(`<a href="/consultations/${consultation}">养老设施规划(征求意见稿)</a>`), 'the item links its consultation');
+      assert.match(page.body, /听证会:\d{4}-03-20/);
+      assert.match(page.body, /参加人:居民代表 5 名/);
       assert.match(page.body, /第 3 版:撤回事项“停车收费标准调整”。理由:上级统一调整,不再列入/);
       assert.match((await app.inject({ url: '/' })).body, /<a href="\/decisions"[^>]*>重大决策<\/a>/);
       const audit = await database.db.query<{ action: string }>(sql`select action from audit_events where subject_type = 'participation_decision_catalogue' and subject_id = ${String(id)} order by id`);

@@ -13,6 +13,9 @@ const itemFields = {
   background: { kind: 'text', label: '决策背景', max: 5000, multiline: true },
   opinionMethod: { kind: 'text', label: '征求意见方式(公开征求意见、听证会等)', max: 2000, multiline: true },
   consultationId: { kind: 'number', label: '关联的征求意见(编号)', min: 1, max: 1_000_000_000, optional: true },
+  hearingOn: { kind: 'date', label: '听证会日期', optional: true },
+  hearingNoticeOn: { kind: 'date', label: '听证公告日期', optional: true, hint: '应在听证会 10 日前公告' },
+  hearingParticipants: { kind: 'text', label: '听证参加人', max: 1000, multiline: true, optional: true },
   meeting: { kind: 'text', label: '审议会议', max: 200, optional: true },
   resultDocumentId: { kind: 'number', label: '决策结果文件(文件库编号)', min: 1, max: 1_000_000_000, optional: true },
 } as const;

@@ -36,7 +36,8 @@ function decisionsBody(catalogues: CatalogueFile[], filter: { year?: number; age
       <tbody>${items.map((item) => html`<tr>
         <th scope="row">${item.title}${item.draft ? html`<details><summary>决策草案</summary><p>${item.draft}</p></details>` : ''}</th>
         <td>${item.decidingBody}</td><td>${item.plannedOn ?? '—'}</td><td>${item.background}</td>
-        <td>${item.opinionMethod}${item.consultationId ? html`<br><a href="/consultations/${item.consultationId}">${item.consultationTitle}</a>` : ''}</td>
+        <td>${item.opinionMethod}${item.consultationId ? html`<br><a href="/consultations/${item.consultationId}">${item.consultationTitle}</a>` : ''}
+          ${item.hearing ? html`<br>听证会:${item.hearing.on}(${item.hearing.noticeOn} 公告),参加人:${item.hearing.participants}` : ''}</td>
         <td>${item.meeting ?? '—'}</td>
         <td>${item.resultDocumentId ? html`<a href="/documents/${item.resultDocumentId}">${item.resultDocumentTitle}</a>` : '—'}</td>
       </tr>`)}</tbody>

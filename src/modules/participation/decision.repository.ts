@@ -36,6 +36,7 @@ export async function readItems(db: Queryable, catalogueId: number): Promise<Dec
   return db.query<DecisionItem>(sql`
     select i.id::int as id, i.title, i.deciding_body as "decidingBody", i.planned_on::text as "plannedOn", i.draft, i.background,
       i.opinion_method as "opinionMethod", i.consultation_id::int as "consultationId", c.title as "consultationTitle", i.meeting,
+      case when i.hearing_on is null then null else json_build_object('on', i.hearing_on::text, 'noticeOn', i.hearing_notice_on::text, 'participants', i.hearing_participants) end as hearing,
       i.result_document_id::int as "resultDocumentId", d.display_title as "resultDocumentTitle", i.withdrawn
     from participation_decision_items i
     left join participation_consultations c on c.id = i.consultation_id
@@ -45,9 +46,10 @@ export async function readItems(db: Queryable, catalogueId: number): Promise<Dec
 
 export async function insertItem(tx: Queryable, catalogueId: number, item: DecisionItemInput): Promise<number> {
   const [row] = await tx.query<{ id: number }>(sql`
-    insert into participation_decision_items (catalogue_id, title, deciding_body, planned_on, draft, background, opinion_method, consultation_id, meeting, result_document_id)
+    insert into participation_decision_items (catalogue_id, title, deciding_body, planned_on, draft, background, opinion_method, consultation_id,
+      hearing_on, hearing_notice_on, hearing_participants, meeting, result_document_id)
     values (${catalogueId}, ${item.title}, ${item.decidingBody}, ${item.plannedOn ?? null}, ${item.draft ?? null}, ${item.background}, ${item.opinionMethod},
-      ${item.consultationId ?? null}, ${item.meeting ?? null}, ${item.resultDocumentId ?? null})
+      ${item.consultationId ?? null}, ${item.hearingOn ?? null}, ${item.hearingNoticeOn ?? null}, ${item.hearingParticipants ?? null}, ${item.meeting ?? null}, ${item.resultDocumentId ?? null})
     returning id::int as id`);
   return row!.id;
 }
@@ -56,6 +58,7 @@ export async function updateItem(tx: Queryable, itemId: number, item: DecisionIt
   await tx.query(sql`
     update participation_decision_items set title = ${item.title}, deciding_body = ${item.decidingBody}, planned_on = ${item.plannedOn ?? null}::date,
       draft = ${item.draft ?? null}::text, background = ${item.background}, opinion_method = ${item.opinionMethod}, consultation_id = ${item.consultationId ?? null}::bigint,
+      hearing_on = ${item.hearingOn ?? null}::date, hearing_notice_on = ${item.hearingNoticeOn ?? null}::date, hearing_participants = ${item.hearingParticipants ?? null}::text,
       meeting = ${item.meeting ?? null}::text, result_document_id = ${item.resultDocumentId ?? null}::bigint
     where id = ${itemId}`);
 }

@@ -10,7 +10,7 @@ import { readConsultation } from './consultation.repository.ts';
 import { catalogueActionForms, catalogueForm, meetingForm, type CatalogueActionInput, type DecisionItemInput } from './decision.actions.ts';
 import { countMeetings, findMeetings } from './decision.queries.ts';
 import * as repository from './decision.repository.ts';
-import { meetingShortfall } from './decision.rules.ts';
+import { hearingProblem, meetingShortfall } from './decision.rules.ts';
 import type { CatalogueAction, CatalogueFile, DecisionCatalogue, MeetingRow, MeetingTally } from './decision.types.ts';
 import { messagePolicy as policy } from './participation.policy.ts';
 
@@ -42,6 +42,8 @@ export function createDecisionService(db: Database): DecisionService {
   }
   /** The links an item makes must lead somewhere: a consultation of the same agency, a document of the library. */
   async function checkLinks(tx: Queryable, catalogue: DecisionCatalogue, item: DecisionItemInput, today: string) {
+    const problem = hearingProblem(item);
+    if (problem) throw new AppError('validation_failed', problem);
     if (item.consultationId !== undefined) {
       const consultation = await readConsultation(tx, item.consultationId);
       if (!consultation || consultation.agencyId !== catalogue.agencyId) throw new AppError('validation_failed', '没有本机关的这项征求意见');

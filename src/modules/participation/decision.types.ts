@@ -15,6 +15,7 @@ export interface DecisionItem {
   opinionMethod: string;
   consultationId: number | null;
   consultationTitle: string | null;
+  hearing: { on: string; noticeOn: string; participants: string } | null;
   meeting: string | null;
   resultDocumentId: number | null;
   resultDocumentTitle: string | null;

@@ -89,7 +89,7 @@ export function DecisionPage() {
   const itemActions = actions.filter((a): a is 'revise_item' | 'withdraw_item' => a === 'revise_item' || a === 'withdraw_item');
   const initialValues = (a: CatalogueAction, item?: DecisionItem) =>
     item
-      ? Object.fromEntries(Object.entries({ itemId: item.id, ...(a === 'revise_item' ? { title: item.title, decidingBody: item.decidingBody, plannedOn: item.plannedOn, draft: item.draft, background: item.background, opinionMethod: item.opinionMethod, consultationId: item.consultationId, meeting: item.meeting, resultDocumentId: item.resultDocumentId } : {}) }).filter(([, v]) => v !== null))
+      ? Object.fromEntries(Object.entries({ itemId: item.id, ...(a === 'revise_item' ? { title: item.title, decidingBody: item.decidingBody, plannedOn: item.plannedOn, draft: item.draft, background: item.background, opinionMethod: item.opinionMethod, consultationId: item.consultationId, hearingOn: item.hearing?.on ?? null, hearingNoticeOn: item.hearing?.noticeOn ?? null, hearingParticipants: item.hearing?.participants ?? null, meeting: item.meeting, resultDocumentId: item.resultDocumentId } : {}) }).filter(([, v]) => v !== null))
       : {};
   return (
     <>
