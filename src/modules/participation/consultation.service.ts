@@ -170,19 +170,21 @@ export function createConsultationService(db: Database, clocks: ClockService): C
       return { name: `征求意见-${id}-意见.${format}`, contentType: exportFormats[format], data };
     },
 
-    async actOnComment(id, commentId, action, input, user, actor, today = todayInChina()) {
-      if (!isKeyOf(commentActionForms, action)) throw new AppError('not_found', '没有这项操作');
-      const parsed = parseInput(formSchema(commentActionForms[action]), input);
+    async actOnComment(id, commentId, name, input, user, actor, today = todayInChina()) {
+      if (!isKeyOf(commentActionForms, name)) throw new AppError('not_found', '没有这项操作');
+      const parsed = parseInput(formSchema(commentActionForms[name]), input);
       await db.transaction(async (tx) => {
         const consultation = await readable(tx, id, user, true);
-        policy.check(user, action === 'assess' ? 'handle' : 'moderate', consultation);
+        policy.check(user, name === 'assess' ? 'handle' : 'moderate', consultation);
         const comment = await repository.readComment(tx, id, commentId, { lock: true });
         if (!comment) throw new AppError('not_found', '没有这条意见');
         if (consultation.report !== null) throw new AppError('invalid_transition', '意见采纳情况已公布,不能再修改');
-        const changes = commentHandlers[action](parsed as never, comment);
+        const changes = commentHandlers[name](parsed as never, comment);
         await repository.updateComment(tx, commentId, changes);
+        // The audit codes of comment actions are participation.comment_<action> (the manifest labels each).
+        const action = `comment_${name}`;
         await recordAudit(tx, actor, {
-          action: `participation.comment_${action}`, subjectType, subjectId: String(id),
+          action: `participation.${action}`, subjectType, subjectId: String(id),
           before: { commentId, state: comment.state, adoption: comment.adoption }, after: { commentId, ...parsed, state: changes.state ?? comment.state },
         });
       });

@@ -34,6 +34,11 @@ export interface DecisionService {
   meetings(year: number, user: StaffUser): Promise<{ tallies: MeetingTally[]; meetings: MeetingRow[] }>;
 }
 
+/** A change to a catalogue's items: the audit codes are participation.catalogue_<action>, each labelled in the manifest. */
+function auditChange(tx: Queryable, actor: Actor, action: string, id: number, after: Record<string, unknown>) {
+  return recordAudit(tx, actor, { action: `participation.${action}`, subjectType, subjectId: String(id), after });
+}
+
 export function createDecisionService(db: Database): DecisionService {
   async function readable(tx: Queryable, id: number, user: StaffUser, lock = false): Promise<DecisionCatalogue> {
     const catalogue = await repository.readCatalogue(tx, id, { lock });
@@ -105,7 +110,7 @@ export function createDecisionService(db: Database): DecisionService {
           [change, detail] = [`增加事项“${item.title}”`, { itemId, item }];
         }
         const version = published ? await repository.recordChange(tx, id, { on: today, change, reason: reason! }) : catalogue.version;
-        await recordAudit(tx, actor, { action: `participation.catalogue_${action}`, subjectType, subjectId: String(id), after: { ...detail, version, reason: reason ?? null } });
+        await auditChange(tx, actor, `catalogue_${action}`, id, { ...detail, version, reason: reason ?? null });
       });
     },
 
