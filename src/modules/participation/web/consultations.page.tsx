@@ -114,6 +114,15 @@ export function ConsultationPage() {
           { title: '提出人', render: (_, row) => `${row.senderName}(${row.senderContact})` },
           { title: '审核', dataIndex: 'state', render: (value: keyof typeof commentStates) => commentStates[value] },
           { title: '采纳情况', render: (_, row) => (row.adoption ? `${adoptions[row.adoption]}${row.theme ? ` · ${row.theme}` : ''}${row.adoptionReason ? `:${row.adoptionReason}` : ''}` : '—') },
+          // Grouping by theme: the report answers each commonly made suggestion once.
+          {
+            title: '归类',
+            dataIndex: 'theme',
+            filters: [...new Set(comments.map((comment) => comment.theme).filter((theme): theme is string => theme !== null))].map((theme) => ({ text: theme, value: theme })),
+            onFilter: (value, row) => row.theme === value,
+            sorter: (a, b) => (a.theme ?? '').localeCompare(b.theme ?? '', 'zh-CN'),
+            render: (theme: string | null) => theme ?? '—',
+          },
           {
             title: '操作',
             render: (_, row) => (
