@@ -93,4 +93,112 @@ describe('messages (政民互动) in a browser', () => {
     assert.doesNotMatch(listed, /郑九|zhengjiu/);
     await assertAccessible(page);
   });
+
+  it('opens a consultation in the console, takes two citizens’ comments on articles, moderates them and publishes the feedback report and the decision catalogue', async () => {
+    const console = await site.browser.newPage();
+    console.setDefaultTimeout(10_000);
+    await signIn(console, site.base, 'clerk', password);
+    await console.getByRole('menuitem', { name: '征求意见' }).click();
+    await console.getByRole('heading', { name: '征求意见' }).waitFor();
+    await console.getByRole('button', { name: '发布征求意见' }).click();
+    await console.getByLabel('征求意见稿标题').fill('长宁区政务公开工作规则(征求意见稿)');
+    await console.getByLabel('草案全文(每条一段,可按条发表意见)').fill('第一条 为推进政务公开,制定本规则。\n第二条 各机关应当在门户网站公开政策解读。\n第三条 本规则自公布之日起施行。');
+    await console.getByLabel('起草说明').fill('根据2021年政务公开工作要点起草。');
+    await console.getByLabel('意见反馈方式').fill('在本页提交,或发送电子邮件。');
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByRole('heading', { name: '长宁区政务公开工作规则(征求意见稿)' }).waitFor();
+    await assertAccessible(console);
+
+    const page = await site.browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${site.base}/`);
+    await Promise.all([page.waitForURL(/\/consultations$/), page.click('nav.main >> text=征求意见')]);
+    await assertAccessible(page);
+    await Promise.all([page.waitForURL(/\/consultations\/\d+$/), page.click('text=长宁区政务公开工作规则(征求意见稿)')]);
+    await assertAccessible(page);
+    const citizens = [
+      { article: '第二条', body: '建议政策解读与文件同步发布。', name: '冯十', contact: 'fengshi@example.com' },
+      { article: '第三条', body: '建议给出三十日的过渡期。', name: '陈十一', contact: '13700001111' },
+    ];
+    for (const citizen of citizens) {
+      await page.selectOption('#f-article', citizen.article);
+      await page.fill('#f-body', citizen.body);
+      await page.fill('#f-name', citizen.name);
+      await page.fill('#f-contact', citizen.contact);
+      await Promise.all([page.waitForURL(/commented=1/), page.click('button:has-text("提交意见")')]);
+      assert.match((await page.textContent('[role="status"]')) ?? '', /意见已提交/);
+    }
+    await assertAccessible(page);
+    assert.doesNotMatch((await page.textContent('main')) ?? '', /同步发布|冯十/, 'nothing public before moderation');
+
+    await console.reload();
+    await console.getByText('冯十(fengshi@example.com)').waitFor();
+    assert.equal(await console.getByRole('button', { name: /^审核并公开/ }).count(), 0, 'a clerk does not moderate');
+    await console.getByRole('button', { name: /^标注采纳情况.*/ }).first().click();
+    await console.getByLabel('采纳', { exact: true }).check();
+    await console.getByLabel('归类(主题)').fill('政策解读');
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByText('采纳 · 政策解读').waitFor();
+    await console.getByRole('button', { name: /^标注采纳情况.*/ }).nth(1).click();
+    await console.getByLabel('未采纳').check();
+    await console.getByLabel('理由').fill('规则公布后即施行,已预留准备时间。');
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByText(/未采纳:规则公布后即施行/).waitFor();
+
+    // The window closes and the decision document is issued.
+    const [consultation] = await site.db.query<{ id: number }>(sql`select id::int as id from participation_consultations where title = '长宁区政务公开工作规则(征求意见稿)'`);
+    await site.db.query(sql`update participation_consultations set opens_on = current_date - 40, closes_on = current_date - 10 where id = ${consultation!.id}`);
+    const [decision] = await site.db.query<{ id: number; title: string }>(sql`select id::int as id, display_title as title from documents order by id limit 1`);
+    await console.getByRole('button', { name: '退出登录' }).click();
+    await signIn(console, site.base, 'head', password);
+    await console.goto(`${site.base}/console/consultations/${consultation!.id}`);
+    for (const n of [0, 1]) {
+      await console.getByRole('button', { name: /^审核并公开/ }).first().click();
+      await console.getByRole('button', { name: '确定' }).click();
+      await console.getByRole('button', { name: /^审核并公开/ }).nth(1 - n).waitFor({ state: 'detached' });
+    }
+    await console.getByRole('button', { name: /^登记决策文件/ }).click();
+    await console.getByLabel('决策文件(文件库编号)').fill(String(decision!.id));
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByText(/印发\)/).waitFor();
+    await assertAccessible(console);
+    await console.getByRole('button', { name: '公布意见采纳情况' }).click();
+    await console.getByLabel('采纳情况', { exact: true }).fill('采纳政策解读同步发布的建议,已写入第二条。');
+    await console.getByLabel('较为集中的意见未予采纳的理由').fill('过渡期:规则公布后即施行,已预留准备时间。');
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByText(/已公布/).first().waitFor();
+
+    await page.goto(`${site.base}/consultations/${consultation!.id}`);
+    const shown = (await page.textContent('main')) ?? '';
+    assert.match(shown, /意见采纳情况/);
+    assert.match(shown, /共收到意见 2 条,其中采纳 1 条,部分采纳 0 条,未采纳 1 条。/);
+    assert.match(shown, /建议政策解读与文件同步发布。/);
+    assert.ok(shown.includes(decision!.title), 'the decision document is linked');
+    assert.doesNotMatch(shown, /冯十|fengshi|13700001111/);
+    await assertAccessible(page);
+
+    // The catalogue of major decisions: started, an item linking the consultation, published.
+    await console.getByRole('menuitem', { name: '重大决策目录' }).click();
+    await console.getByRole('button', { name: '建立年度目录' }).click();
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByRole('heading', { name: /年度重大行政决策事项目录$/ }).waitFor();
+    await console.getByRole('button', { name: '增加事项' }).click();
+    await console.getByLabel('决策事项名称').fill('政务公开工作规则');
+    await console.getByLabel('决策机关').fill('区政府常务会议');
+    await console.getByLabel('决策背景').fill('落实政务公开工作要点。');
+    await console.getByLabel('征求意见方式(公开征求意见、听证会等)').fill('网上公开征求意见');
+    await console.getByLabel('关联的征求意见(编号)').fill(String(consultation!.id));
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByRole('cell', { name: '政务公开工作规则', exact: true }).waitFor();
+    await assertAccessible(console);
+    await console.getByRole('button', { name: '公布目录' }).click();
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByText(/已公布\(第 1 版\)/).waitFor();
+
+    await page.goto(`${site.base}/decisions`);
+    const catalogue = (await page.textContent('main')) ?? '';
+    assert.match(catalogue, /上海市长宁区人民政府办公室 \d{4} 年度重大行政决策事项目录/);
+    assert.ok(catalogue.includes('长宁区政务公开工作规则(征求意见稿)'), 'the item links its consultation');
+    await assertAccessible(page);
+  });
 });

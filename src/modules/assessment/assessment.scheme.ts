@@ -53,8 +53,9 @@ export const defaultScheme: Scheme = {
         { code: 'five.publish_on_time', label: '文件签发后20个工作日内公开', points: 12, method: 'computed', measure: 'publication.late_publish', perOccurrence: 3 },
         { code: 'five.mark_on_time', label: '废止、失效文件20个工作日内标注', points: 4, method: 'computed', measure: 'publication.late_mark', perOccurrence: 2 },
         { code: 'five.interpretation', label: '规范性文件与政策解读同步发布', points: 8, method: 'computed', measure: 'documents.missing_interpretation', perOccurrence: 2 },
-        { code: 'five.interaction', label: '网上留言、咨询按时答复', points: 8, method: 'computed', measure: 'participation.late_replies', perOccurrence: 2 },
-        { code: 'five.decisions', label: '重大决策预公开、执行和结果公开', points: 8, method: 'judged' },
+        { code: 'five.interaction', label: '网上留言、咨询按时答复', points: 6, method: 'computed', measure: 'participation.late_replies', perOccurrence: 2 },
+        { code: 'five.feedback', label: '征求意见采纳情况按时公开', points: 4, method: 'computed', measure: 'participation.late_feedback', perOccurrence: 2 },
+        { code: 'five.decisions', label: '重大决策预公开、执行和结果公开', points: 6, method: 'judged' },
       ],
     },
     {
