@@ -37,5 +37,6 @@ export const assistanceModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/assistance/matters/1/cancel', payload: { on: '2026-01-05', reason: '理由' } },
     { url: '/api/staff/assistance/requests', payload: { requestedAgencyId: '2', subject: '事项', body: '内容', legalBasis: '依据', channel: 'written', obstacleOn: '2026-01-05', requestedOn: '2026-01-05' } },
     { url: '/api/staff/assistance/requests/1/accept', payload: { on: '2026-01-05' } },
+    { url: '/api/staff/assistance/requests/1/attachments', payload: {} },
   ],
 };
