@@ -141,7 +141,7 @@ describe('administrative assistance (行政协助) in a browser', () => {
     await act(page, '评价协助(满意度)', async (p) => {
       await p.getByLabel('满意', { exact: true }).check();
     });
-    await page.getByText('请求机关评价').waitFor();
+    await page.getByText('请求机关评价', { exact: true }).waitFor();
     assert.match((await page.textContent('main')) ?? '', /请求机关评价满意/);
     await assertAccessible(page);
     await page.getByRole('button', { name: '退出登录' }).click();
