@@ -6,6 +6,7 @@ import { todayInChina } from '../../src/core/calendar/index.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { deadlineRules } from '../../src/modules/modules.ts';
+import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
@@ -184,6 +185,47 @@ for (const engine of engines) {
       const got = await context.assistance.attachment(request.id, 1, policeClerk);
       assert.equal(got.data.toString(), '%PDF-1.4\n% test\n');
       await assert.rejects(context.assistance.attachment(request.id, 1, taxClerk), { code: 'not_found' });
+    });
+    it('serves the JSON routes behind the session: a request with an uploaded attachment, downloaded only as a file by the parties', async () => {
+      const app = buildServer(context);
+      try {
+        const password = 'a long passphrase for assistance';
+        await context.auth.createUser({ username: 'market.http', displayName: '市场经办', role: 'clerk', agencyId: market, password }, null, { id: 'cli:test' });
+        await context.auth.createUser({ username: 'tax.http', displayName: '税务经办', role: 'clerk', agencyId: tax, password }, null, { id: 'cli:test' });
+        const signIn = async (username: string) => {
+          const response = await app.inject({ method: 'POST', url: '/api/staff/sign-in', payload: { username, password }, remoteAddress: '203.0.113.77' });
+          assert.equal(response.statusCode, 200, response.body);
+          return { cookie: String(response.headers['set-cookie']).split(';')[0]!, csrf: (response.json() as { csrfToken: string }).csrfToken };
+        };
+        const a = await signIn('market.http');
+        const b = await signIn('tax.http');
+        const created = await app.inject({ method: 'POST', url: '/api/staff/assistance/requests', headers: { cookie: a.cookie, 'x-csrf-token': a.csrf }, payload: written(police, { emergency: true, form: 'inquiry', subject: '经接口提出' }) });
+        assert.equal(created.statusCode, 201, created.body);
+        const { id } = created.json() as { id: number };
+        const refused = await app.inject({ method: 'POST', url: '/api/staff/assistance/requests', headers: { cookie: a.cookie, 'x-csrf-token': a.csrf }, payload: written(marketBranch) });
+        assert.equal(refused.statusCode, 400);
+        assert.match((refused.json() as { error: { message: string } }).error.message, /隶属关系/);
+        const upload = (who: { cookie: string; csrf: string }, bytes: Buffer, name: string) =>
+          app.inject({ method: 'POST', url: `/api/staff/assistance/requests/${id}/attachments`, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) }, payload: bytes });
+        assert.equal((await upload(a, Buffer.from('<script>alert(1)</script>'), '函.pdf')).statusCode, 415);
+        const stored = await upload(a, Buffer.from('%PDF-1.7\n请求函\n'), '协助请求函.pdf');
+        assert.equal(stored.statusCode, 201, stored.body);
+        assert.equal((await upload(b, Buffer.from('%PDF-1.7\n'), '别人的.pdf')).statusCode, 404, 'not a party');
+        const download = await app.inject({ url: `/api/staff/assistance/requests/${id}/attachments/1`, headers: { cookie: a.cookie } });
+        assert.equal(download.statusCode, 200);
+        assert.equal(download.headers['content-type'], 'application/pdf');
+        assert.match(String(download.headers['content-disposition']), /^attachment;/);
+        assert.match(String(download.headers['content-security-policy']), /sandbox/);
+        assert.equal((await app.inject({ url: `/api/staff/assistance/requests/${id}/attachments/1`, headers: { cookie: b.cookie } })).statusCode, 404);
+        assert.equal((await app.inject({ url: `/api/staff/assistance/requests/${id}/attachments/1` })).statusCode, 401);
+        const outgoing = (await app.inject({ url: '/api/staff/assistance/requests?direction=out', headers: { cookie: a.cookie } })).json() as { items: { id: number }[] };
+        assert.ok(outgoing.items.some((item) => item.id === id));
+        const incoming = (await app.inject({ url: '/api/staff/assistance/requests?direction=in', headers: { cookie: a.cookie } })).json() as { items: { id: number }[] };
+        assert.ok(!incoming.items.some((item) => item.id === id));
+        assert.equal((await app.inject({ url: '/api/staff/assistance/monitor', headers: { cookie: a.cookie } })).statusCode, 403);
+      } finally {
+        await app.close();
+      }
     });
   });
 }
