@@ -1,25 +1,33 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { getJson } from '../../../web/web.api.ts';
 import { PageHeading } from '../../../web/web.layout.tsx';
 import type { AgencyEfficiency, MonitorItem } from '../assistance.queries.ts';
 import type { Monitor } from '../assistance.service.ts';
 import { assistanceForms, requestStates, type RequestState } from '../assistance.types.ts';
+import { useAgencyOptions } from './shared.tsx';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
 const warnings = { overdue: <Tag color="error">已逾期</Tag>, due_soon: <Tag color="warning">临期预警</Tag>, normal: <Tag color="success">正常</Tag> } as const;
 
 /** Art. 24 for the staffing office and supervisors: every open request with its clock, early warnings, efficiency and satisfaction by agency. */
 export function MonitorPage() {
-  const monitor = useQuery({ queryKey: ['assistance-monitor'], queryFn: () => getJson<Monitor>('/api/staff/assistance/monitor') });
+  const [agency, setAgency] = useState<string | undefined>();
+  const agencies = useAgencyOptions();
+  const monitor = useQuery({ queryKey: ['assistance-monitor', agency], queryFn: () => getJson<Monitor>(`/api/staff/assistance/monitor${agency ? `?agency=${agency}` : ''}`) });
   const efficiency = useQuery({ queryKey: ['assistance-efficiency'], queryFn: () => getJson<{ from: string; to: string; items: AgencyEfficiency[] }>('/api/staff/assistance/efficiency') });
   const counts = monitor.data?.counts;
   return (
     <>
       <PageHeading>行政协助监控</PageHeading>
       {monitor.error && <Alert type="error" role="alert" title={monitor.error.message} />}
-      <Space size="large" style={{ marginBottom: 16 }}>
+      <Space size="large" style={{ marginBottom: 16 }} wrap>
+        <Space>
+          <label htmlFor="assistance-agency">机关</label>
+          <Select id="assistance-agency" allowClear showSearch optionFilterProp="label" placeholder="全部机关" style={{ width: 280 }} value={agency} onChange={setAgency} options={agencies} />
+        </Space>
         <Statistic title="办理中" value={counts?.open ?? 0} />
         <Statistic title={`临期(${monitor.data?.warnUntil ?? ''} 前到期)`} value={counts?.dueSoon ?? 0} />
         <Statistic title="已逾期" value={counts?.overdue ?? 0} />
