@@ -110,6 +110,9 @@ for (const engine of engines) {
       assert.equal(await context.assistance.act(first.id, 'dispute', { on: today, note: '公示系统无纳税数据' }, marketClerk, actor), 'disputed');
       assert.equal(await context.assistance.act(first.id, 'escalate', { on: today, note: '协商不成' }, taxClerk, actor), 'disputed');
       await assert.rejects(context.assistance.act(first.id, 'resolve_uphold', { on: today, note: '维持' }, taxClerk, actor), { code: 'forbidden' }, 'past negotiation the parties do not decide');
+      const superior = staff(5, 'clerk', city);
+      assert.ok((await context.assistance.list({ direction: 'all' }, superior)).some((item) => item.id === first.id), 'the superior of the requested agency finds the dispute it settles');
+      assert.deepEqual((await context.assistance.file(first.id, superior)).actions, ['resolve_assist', 'resolve_uphold']);
       assert.equal(await context.assistance.act(first.id, 'resolve_uphold', { on: today, note: '经研究,请求机关可自行查询' }, office, actor), 'upheld');
       const settled = await context.assistance.file(first.id, marketClerk);
       assert.deepEqual([settled.request.refusalGround, settled.request.disputeStage, settled.actions], ['can_act_itself', 'superior', []]);

@@ -32,13 +32,14 @@ const listFrom = sql`
   join agencies rd on rd.id = r.requested_agency_id
   left join clocks c on c.subject_type = 'assistance_request' and c.subject_id = r.id and c.purpose = 'handle' and c.status <> 'stopped'`;
 
-/** An agency's requests in and out (every agency's for an overseer), those due soonest first. */
+/** An agency's requests in and out (every agency's for an overseer), those due soonest first; with `all`, also the disputes it settles as a superior. */
 export async function findRequests(db: Queryable, filter: RequestListFilter, agencyId: number | null): Promise<RequestListItem[]> {
   const conditions = [sql`true`];
   if (agencyId !== null) {
     if (filter.direction === 'in') conditions.push(sql`r.requested_agency_id = ${agencyId}`);
     else if (filter.direction === 'out') conditions.push(sql`r.requesting_agency_id = ${agencyId}`);
-    else conditions.push(sql`(r.requested_agency_id = ${agencyId} or r.requesting_agency_id = ${agencyId})`);
+    // Also the disputes it settles as the requested agency's superior (Art. 19).
+    else conditions.push(sql`(r.requested_agency_id = ${agencyId} or r.requesting_agency_id = ${agencyId} or (r.state = 'disputed' and r.dispute_stage = 'superior' and rd.parent_id = ${agencyId}))`);
   }
   if (filter.state !== undefined) conditions.push(sql`r.state = ${filter.state}`);
   return db.query<RequestListItem>(sql`
