@@ -3,6 +3,7 @@ import type { DeadlineRule } from '../core/clock/index.ts';
 import { collect, type ModuleManifest } from '../core/module.ts';
 import { agenciesModule } from './agencies/agencies.module.ts';
 import { assessmentModule } from './assessment/assessment.module.ts';
+import { assistanceModule } from './assistance/assistance.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
 import { documentsModule } from './documents/documents.module.ts';
 import { participationModule } from './participation/participation.module.ts';
@@ -22,6 +23,7 @@ export const modules: readonly ModuleManifest<AppContext>[] = [
   publicationModule,
   disclosureModule,
   participationModule,
+  assistanceModule,
   assessmentModule,
 ];
 

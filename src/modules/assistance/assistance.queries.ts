@@ -1,0 +1,123 @@
+import type { Queryable } from '../../core/db/database.ts';
+import { joinSql, sql } from '../../core/db/sql.ts';
+import type { AssistanceForm, DisputeStage, RequestState } from './assistance.types.ts';
+
+export interface RequestListFilter {
+  /** in: asked of my agency; out: asked by it; all: both (or every agency's for an overseer). */
+  direction: 'in' | 'out' | 'all';
+  state?: RequestState;
+}
+
+export interface RequestListItem {
+  id: number;
+  code: string;
+  subject: string;
+  form: AssistanceForm;
+  requestingAgencyName: string;
+  requestedAgencyName: string;
+  state: RequestState;
+  emergency: boolean;
+  requestedOn: string;
+  acceptedOn: string | null;
+  dueOn: string | null;
+  disputeStage: DisputeStage | null;
+}
+
+const listColumns = sql`
+  r.id::int as id, r.code, r.subject, r.form, ra.name as "requestingAgencyName", rd.name as "requestedAgencyName", r.state, r.emergency,
+  r.requested_on::text as "requestedOn", r.accepted_on::text as "acceptedOn", c.due_on::text as "dueOn", r.dispute_stage as "disputeStage"`;
+const listFrom = sql`
+  assistance_requests r
+  join agencies ra on ra.id = r.requesting_agency_id
+  join agencies rd on rd.id = r.requested_agency_id
+  left join clocks c on c.subject_type = 'assistance_request' and c.subject_id = r.id and c.purpose = 'handle' and c.status <> 'stopped'`;
+
+/** An agency's requests in and out (every agency's for an overseer), those due soonest first; with `all`, also the disputes it settles as a superior. */
+export async function findRequests(db: Queryable, filter: RequestListFilter, agencyId: number | null): Promise<RequestListItem[]> {
+  const conditions = [sql`true`];
+  if (agencyId !== null) {
+    if (filter.direction === 'in') conditions.push(sql`r.requested_agency_id = ${agencyId}`);
+    else if (filter.direction === 'out') conditions.push(sql`r.requesting_agency_id = ${agencyId}`);
+    // Also the disputes it settles as the requested agency's superior (Art. 19).
+    else conditions.push(sql`(r.requested_agency_id = ${agencyId} or r.requesting_agency_id = ${agencyId} or (r.state = 'disputed' and r.dispute_stage = 'superior' and rd.parent_id = ${agencyId}))`);
+  }
+  if (filter.state !== undefined) conditions.push(sql`r.state = ${filter.state}`);
+  return db.query<RequestListItem>(sql`
+    select ${listColumns} from ${listFrom}
+    where ${joinSql(conditions, sql` and `)}
+    order by c.due_on nulls last, r.id desc
+    limit 500`);
+}
+
+export interface MonitorItem extends RequestListItem {
+  warning: 'overdue' | 'due_soon' | 'normal' | null;
+  /** An emergency request outside the catalogue, or a non-written one whose formalities are not completed yet. */
+  unregistered: boolean;
+  formalitiesPending: boolean;
+}
+
+/** Every open request with its clock (Art. 24 real-time monitoring), the overdue first, then those due soonest. */
+export async function findOpenRequests(db: Queryable, today: string, warnUntil: string, agencyId: number | undefined, limit: number): Promise<{ items: MonitorItem[]; counts: { open: number; overdue: number; dueSoon: number } }> {
+  const conditions = [sql`r.state in ('submitted', 'accepted', 'disputed')`];
+  if (agencyId !== undefined) conditions.push(sql`(r.requested_agency_id = ${agencyId} or r.requesting_agency_id = ${agencyId})`);
+  const where = joinSql(conditions, sql` and `);
+  const items = await db.query<MonitorItem>(sql`
+    select ${listColumns},
+      case when c.due_on is null then null when c.due_on < ${today}::date then 'overdue' when c.due_on <= ${warnUntil}::date then 'due_soon' else 'normal' end as warning,
+      (r.matter_id is null) as unregistered, (r.formalities_completed_on is null) as "formalitiesPending"
+    from ${listFrom}
+    where ${where}
+    order by c.due_on nulls last, r.requested_on, r.id
+    limit ${limit}`);
+  const [counts] = await db.query<{ open: number; overdue: number; dueSoon: number }>(sql`
+    select count(*)::int as open,
+      count(*) filter (where c.due_on < ${today}::date)::int as overdue,
+      count(*) filter (where c.due_on >= ${today}::date and c.due_on <= ${warnUntil}::date)::int as "dueSoon"
+    from ${listFrom} where ${where}`);
+  return { items, counts: counts! };
+}
+
+export interface AgencyEfficiency {
+  agencyId: number;
+  agencyName: string;
+  /** Requests received (as the requested agency) in the period. */
+  received: number;
+  accepted: number;
+  refused: number;
+  completed: number;
+  completedOnTime: number;
+  open: number;
+  overdue: number;
+  /** Medians in calendar days: from the request to its acceptance, from acceptance to completion. */
+  medianDaysToAccept: number | null;
+  medianDaysToComplete: number | null;
+  rated: number;
+  satisfied: number;
+  fairlySatisfied: number;
+  dissatisfied: number;
+}
+
+/** Efficiency and satisfaction by requested agency (Art. 24), over requests made in [from, to]. */
+export async function efficiencyByAgency(db: Queryable, from: string, to: string, today: string): Promise<AgencyEfficiency[]> {
+  return db.query<AgencyEfficiency>(sql`
+    select a.id::int as "agencyId", a.name as "agencyName",
+      count(*)::int as received,
+      count(*) filter (where r.accepted_on is not null)::int as accepted,
+      count(*) filter (where r.refused_on is not null)::int as refused,
+      count(*) filter (where r.state = 'completed')::int as completed,
+      count(*) filter (where r.state = 'completed' and (h.due_on is null or r.completed_on <= h.due_on))::int as "completedOnTime",
+      count(*) filter (where r.state in ('submitted', 'accepted', 'disputed'))::int as open,
+      count(*) filter (where r.state = 'accepted' and h.status <> 'stopped' and h.due_on < ${today}::date)::int as overdue,
+      (percentile_cont(0.5) within group (order by (r.accepted_on - r.requested_on)) filter (where r.accepted_on is not null))::float8 as "medianDaysToAccept",
+      (percentile_cont(0.5) within group (order by (r.completed_on - r.accepted_on)) filter (where r.completed_on is not null and r.accepted_on is not null))::float8 as "medianDaysToComplete",
+      count(r.rating)::int as rated,
+      count(*) filter (where r.rating = 'satisfied')::int as satisfied,
+      count(*) filter (where r.rating = 'fairly_satisfied')::int as "fairlySatisfied",
+      count(*) filter (where r.rating = 'dissatisfied')::int as dissatisfied
+    from assistance_requests r
+    join agencies a on a.id = r.requested_agency_id
+    left join clocks h on h.subject_type = 'assistance_request' and h.subject_id = r.id and h.purpose = 'handle'
+    where r.requested_on between ${from}::date and ${to}::date
+    group by a.id, a.name
+    order by received desc, a.name`);
+}
