@@ -2,6 +2,7 @@ import type { AppContext } from '../app.ts';
 import type { DeadlineRule } from '../core/clock/index.ts';
 import { collect, type ModuleManifest } from '../core/module.ts';
 import { agenciesModule } from './agencies/agencies.module.ts';
+import { catalogueModule } from './catalogue/catalogue.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
 import { documentsModule } from './documents/documents.module.ts';
 import { participationModule } from './participation/participation.module.ts';
@@ -21,6 +22,7 @@ export const modules: readonly ModuleManifest<AppContext>[] = [
   publicationModule,
   disclosureModule,
   participationModule,
+  catalogueModule,
 ];
 
 /** Every module's deadline rules, and those of modules still to be built: the defaults a new installation starts with. */

@@ -45,6 +45,12 @@ export interface SheetRow {
   /** Cell text by template header. */
   cells: Record<string, string>;
 }
+export interface Sheet {
+  /** The header row as written (a trailing * for required columns removed). */
+  headers: string[];
+  rows: SheetRow[];
+  problems: SheetProblem[];
+}
 export interface SheetProblem {
   row: number;
   /** Column letter (A, B …) and its header, when the problem is in one cell. */
@@ -117,7 +123,7 @@ function cellText(value: ExcelJS.CellValue): { text: string } | { problem: strin
 const unneutralised = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
 
 /** The rows of a template file with their problems (unknown or missing headers, unreadable cells). */
-export async function readSheet(bytes: Uint8Array): Promise<{ rows: SheetRow[]; problems: SheetProblem[] }> {
+export async function readSheet(bytes: Uint8Array): Promise<Sheet> {
   if (bytes.length === 0) throw new AppError('file_empty', '文件是空的');
   if (bytes.length > maxTemplateBytes) throw new AppError('file_too_large', `表格不能超过 ${maxTemplateBytes / 1024 / 1024} MB`);
   const problems: SheetProblem[] = [];
@@ -164,7 +170,7 @@ export async function readSheet(bytes: Uint8Array): Promise<{ rows: SheetRow[]; 
     rows.push({ row: index + 1, cells: record });
   }
   if (rows.length > maxTemplateRows) throw new AppError('validation_failed', `一次最多导入 ${maxTemplateRows} 行,本文件有 ${rows.length} 行`);
-  return { rows, problems: problems.concat(rows.length === 0 && problems.length === 0 ? [{ row: 2, column: null, header: null, message: '表格中没有数据行' }] : []) };
+  return { headers, rows, problems: problems.concat(rows.length === 0 && problems.length === 0 ? [{ row: 2, column: null, header: null, message: '表格中没有数据行' }] : []) };
 }
 
 /** Where a header is in the file's header row: its letter. */

@@ -1,0 +1,3 @@
+export { catalogueModule } from './catalogue.module.ts';
+export { createCatalogueService, type CatalogueService } from './catalogue.service.ts';
+export * from './catalogue.types.ts';
