@@ -35,7 +35,7 @@ for (const engine of engines) {
       centreClerk = await addStaff(context, 'clerk', { id: centre!, name: names[1]! });
       civilClerk = await addStaff(context, 'clerk', { id: civil!, name: names[2]! });
       officeClerk = await addStaff(context, 'clerk', { id: office!, name: names[3]! });
-      for (const values of [
+      for (const values of <Record<string, string>[]>[
         { name: '公共停车场基本信息' },
         { name: '停车场实时泊位', open: 'conditional', sharing: 'authorised', sharingReason: '涉及经营数据', sharingBasis: '《上海市公共数据开放暂行办法》' },
         { name: '违法停车记录', sharing: 'none', sharingReason: '含个人信息', sharingBasis: '《个人信息保护法》', open: 'closed', openReason: '含个人信息', openBasis: '《个人信息保护法》' },
