@@ -40,7 +40,7 @@ for (const engine of engines) {
         { name: '停车场实时泊位', open: 'conditional', sharing: 'authorised', sharingReason: '涉及经营数据', sharingBasis: '《上海市公共数据开放暂行办法》' },
         { name: '违法停车记录', sharing: 'none', sharingReason: '含个人信息', sharingBasis: '《个人信息保护法》', open: 'closed', openReason: '含个人信息', openBasis: '《个人信息保护法》' },
       ]) {
-        ids[values.name] = (await context.catalogue.create(entry(values), transportClerk, actor(transportClerk))).id;
+        ids[values.name!] = (await context.catalogue.create(entry(values), transportClerk, actor(transportClerk))).id;
       }
     });
     after(async () => {
