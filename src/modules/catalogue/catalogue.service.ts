@@ -112,7 +112,7 @@ export function createCatalogueService(db: Database): CatalogueService {
           if (restriction.state !== 'pending') throw new AppError('invalid_transition', '这项属性调整已经审批过了');
           if (restriction.proposedBy === user.id) throw new AppError('forbidden', '属性调整须由提出人以外的管理员审批');
           await repository.decideRestriction(tx, id, { state: decision === 'approve' ? 'approved' : 'refused', by: user.id, note: note ?? null });
-          await recordAudit(tx, actor, { action: `catalogue.${decision}_restriction`, subjectType: 'catalogue_resource', subjectId: String(restriction.resourceId), after: { restrictionId: id, note: note ?? null } });
+          await recordAudit(tx, actor, { action: decision === 'approve' ? 'catalogue.approve_restriction' : 'catalogue.refuse_restriction', subjectType: 'catalogue_resource', subjectId: String(restriction.resourceId), after: { restrictionId: id, note: note ?? null } });
           if (decision === 'approve') {
             const resource = (await repository.readResource(tx, restriction.resourceId, { lock: true }))!;
             await saveVersion(tx, actor, { id: resource.id, agencyId: resource.agencyId, before: resource }, restriction.proposed);
