@@ -115,7 +115,7 @@ export type RequestState = keyof typeof requestStates;
 /** What staff do to a data request; each is declared as a form in catalogue.actions.ts. */
 export const requestActionLabels = {
   centre_approve: '大数据中心审核同意',
-  agency_approve: '提供部门审核同意',
+  agency_approve: '提供单位审核同意',
   refuse: '不予同意',
   resolve_dispute: '作出协调结论',
 } as const;

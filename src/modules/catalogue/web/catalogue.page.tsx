@@ -69,7 +69,7 @@ export function CataloguePage() {
           { title: '提供单位', dataIndex: 'agencyName' },
           { title: '所属领域', dataIndex: 'domain' },
           { title: '共享属性', dataIndex: 'sharing', render: (value: ResourceRow['sharing']) => sharingAttributes[value] },
-          { title: '开放属性', dataIndex: 'open', render: (value: ResourceRow['open']) => <Tag color={value === 'closed' ? 'default' : value === 'conditional' ? 'orange' : 'green'}>{openAttributes[value]}</Tag> },
+          { title: '开放属性', dataIndex: 'open', render: (value: ResourceRow['open']) => <Tag>{openAttributes[value]}</Tag> },
           { title: '版本', dataIndex: 'version' },
         ]}
       />
