@@ -39,6 +39,9 @@ export const restrictionDecisionForms = {
   refuse: declareForm({ note: { kind: 'text', label: '不予批准的理由', max: 1000, multiline: true } }),
 };
 
+/** The resource's data was refreshed on a day (the update-frequency check counts from it). */
+export const dataUpdatedForm = declareForm({ on: { kind: 'date', label: '数据更新日期' } });
+
 /** A request for a resource (Art. 17): from anyone on the portal, or from an agency's staff. */
 export const dataRequestForm = declareForm({
   requesterKind: { kind: 'choice', label: '申请人类型', options: { person: requesterKinds.person, company: requesterKinds.company }, widget: 'radio' },

@@ -7,6 +7,8 @@ import { pager, sendPage } from '../../server/portal/parts.ts';
 import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/portal/request.routes.ts';
 import { dataRequestForm, disputeForm } from './catalogue.actions.ts';
 import { packageName } from './catalogue.ckan.ts';
+import { qualityOf } from './catalogue.quality.ts';
+import { todayInChina } from '../../core/calendar/index.ts';
 import type { Facets } from './catalogue.queries.ts';
 import { openAttributes, updateFrequencies, type OpenAttribute, type RequestTracking, type ResourceRow } from './catalogue.types.ts';
 
@@ -187,6 +189,7 @@ function resourceBody(resource: ResourceRow): Html {
     <tr><th scope="row">数据格式</th><td>${resource.formats.join('、')}</td></tr>
     ${resource.keywords.length > 0 ? html`<tr><th scope="row">关键字</th><td>${resource.keywords.join('、')}</td></tr>` : ''}
     ${resource.contact ? html`<tr><th scope="row">联系方式</th><td>${resource.contact}</td></tr>` : ''}
+    ${qualityRow(resource)}
     <tr><th scope="row">目录版本</th><td>第 ${resource.version} 版,更新于 <time datetime="${resource.updatedAt.slice(0, 10)}">${resource.updatedAt.slice(0, 10)}</time></td></tr>
   </table>
   <h2>数据项(数据字典)</h2>
@@ -201,6 +204,11 @@ function resourceBody(resource: ResourceRow): Html {
     : html`<p>本数据为有条件开放:提交申请,说明用途和应用场景,由区大数据中心会同提供单位审核同意后使用。</p><p><a class="button" href="/catalogue/${resource.id}/request">申请使用</a></p>`}
   <h2>接口</h2>
   <ul><li><a href="/api/3/action/package_show?id=${packageName(resource)}">CKAN package_show</a></li><li><a href="/catalog.jsonld">DCAT 目录(JSON-LD)</a></li></ul>`;
+}
+
+function qualityRow(resource: ResourceRow): Html {
+  const quality = qualityOf(resource, todayInChina());
+  return html`<tr><th scope="row">数据质量</th><td>${quality.score} 分(元数据完整度、数据字典、按更新频率更新)${quality.overdue ? html`;<strong>未按更新频率更新(应在 ${quality.dueOn} 前更新)</strong>` : ''}</td></tr>`;
 }
 
 function requestFormBody(resource: ResourceRow, values: Record<string, string>, problems: string[]): Html {

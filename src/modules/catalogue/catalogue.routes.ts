@@ -125,6 +125,7 @@ export function registerCatalogueApi(app: FastifyInstance, context: AppContext):
     reply.status(201);
     return saved;
   });
+  app.get('/api/staff/catalogue/evaluation', async (request) => ({ items: await catalogue.evaluation(user(request)) }));
   app.get('/api/staff/catalogue/restrictions', async (request) => ({ items: await catalogue.restrictions(user(request)) }));
   app.post('/api/staff/catalogue/restrictions/:id/:decision', async (request) => {
     await catalogue.decideRestriction(id(request), (request.params as { decision: string }).decision, request.body ?? {}, user(request), requestActor(request));
@@ -155,9 +156,7 @@ export function registerCatalogueApi(app: FastifyInstance, context: AppContext):
   app.get('/api/staff/catalogue/:id', async (request) => catalogue.file(id(request), user(request)));
   app.post('/api/staff/catalogue/:id', async (request) => catalogue.update(id(request), request.body, user(request), requestActor(request)));
   app.post('/api/staff/catalogue/:id/updated', async (request) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    if (typeof body.on !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(body.on)) throw new AppError('validation_failed', '请填写更新日期');
-    await catalogue.markUpdated(id(request), body.on, user(request), requestActor(request));
+    await catalogue.markUpdated(id(request), request.body ?? {}, user(request), requestActor(request));
     return { ok: true };
   });
   app.post('/api/staff/catalogue/:id/requests', async (request, reply) => {

@@ -6,12 +6,13 @@ import { AppError } from '../../core/errors.ts';
 import { formSchema } from '../../core/forms/form.fields.ts';
 import { parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
-import { restrictionDecisionForms, restrictionReasonForm } from './catalogue.actions.ts';
+import { dataUpdatedForm, restrictionDecisionForms, restrictionReasonForm } from './catalogue.actions.ts';
 import { cataloguePolicy } from './catalogue.policy.ts';
 import { findAgencyResources, listOpenKeywords, listOpenResourceKeys, listPublishingAgencies, readOpenResource, searchOpenResources, type CatalogueFilter, type Facets } from './catalogue.queries.ts';
 import * as repository from './catalogue.repository.ts';
 import { createRequestService, type RequestService } from './catalogue.requests.ts';
-import { restrictionsOf } from './catalogue.rules.ts';
+import { evaluateAgencies, qualityOf, type AgencyEvaluation, type Quality } from './catalogue.quality.ts';
+import { isBigDataCentre, restrictionsOf } from './catalogue.rules.ts';
 import { checkedEntry, saveVersion } from './catalogue.versions.ts';
 import { importRows, type ImportSummary } from './catalogue.import.ts';
 import { readSheet, writeCsv, writeXlsx } from './catalogue.template.ts';
@@ -35,9 +36,12 @@ export interface CatalogueService {
   update(id: number, input: unknown, user: StaffUser, actor: Actor): Promise<SaveResult>;
   decideRestriction(id: number, decision: string, input: unknown, user: StaffUser, actor: Actor): Promise<void>;
   /** Records that the resource's data was refreshed (the update-frequency check reads it). */
-  markUpdated(id: number, on: string, user: StaffUser, actor: Actor): Promise<void>;
+  markUpdated(id: number, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<void>;
   file(id: number, user: StaffUser): Promise<ResourceFile>;
-  list(user: StaffUser): Promise<ResourceRow[]>;
+  /** The reader's catalogue, each entry with its quality (Art. 13) and whether its update is overdue. */
+  list(user: StaffUser, today?: string): Promise<(ResourceRow & { quality: Quality })[]>;
+  /** Each agency's figures for the annual evaluation (Art. 24), for the assessment module. */
+  evaluation(user: StaffUser, today?: string): Promise<AgencyEvaluation[]>;
   restrictions(user: StaffUser): Promise<Restriction[]>;
   /** Imports a template file into an agency's catalogue: all rows or none. `user` null: an operator at the command line. */
   importSheet(bytes: Uint8Array, agencyId: number, user: StaffUser | null, actor: Actor): Promise<ImportSummary>;
@@ -49,6 +53,14 @@ export interface CatalogueService {
   publishingAgencies(): Promise<{ id: number; name: string; count: number }[]>;
   openKeywords(): Promise<string[]>;
   requests: RequestService;
+}
+
+/** Whose catalogue a reader sees: their agency's; every agency's for supervisors and the big-data centre (Art. 13: it monitors quality). */
+const readerScope = (user: StaffUser) => (isBigDataCentre(user.agencyName) ? null : user.agencyId);
+
+/** Every agency's evaluation figures (Art. 24), for the assessment module: no user, the whole district. */
+export async function catalogueEvaluation(db: Queryable, today: string): Promise<AgencyEvaluation[]> {
+  return evaluateAgencies(await findAgencyResources(db, null), today);
 }
 
 const isDuplicate = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505';
@@ -121,11 +133,12 @@ export function createCatalogueService(db: Database): CatalogueService {
       );
     },
 
-    async markUpdated(id, on, user, actor) {
+    async markUpdated(id, input, user, actor, today = todayInChina()) {
+      const { on } = parseInput(formSchema(dataUpdatedForm), input);
       await db.transaction(async (tx) => {
         const resource = await readable(tx, id, user, true);
         cataloguePolicy.check(user, 'edit', resource);
-        if (on > todayInChina()) throw new AppError('validation_failed', '更新日期不能晚于今天');
+        if (on > today) throw new AppError('validation_failed', '更新日期不能晚于今天');
         await repository.markDataUpdated(tx, id, on);
         await recordAudit(tx, actor, { action: 'catalogue.data_updated', subjectType: 'catalogue_resource', subjectId: String(id), before: { dataUpdatedOn: resource.dataUpdatedOn }, after: { dataUpdatedOn: on } });
       });
@@ -136,7 +149,12 @@ export function createCatalogueService(db: Database): CatalogueService {
       return { resource, versions: await repository.readVersions(db, id), pendingRestriction: await repository.pendingRestrictionOf(db, id), abilities: cataloguePolicy.abilities(user, resource) };
     },
 
-    list: (user) => findAgencyResources(db, user.agencyId),
+    async list(user, today = todayInChina()) {
+      return (await findAgencyResources(db, readerScope(user))).map((resource) => ({ ...resource, quality: qualityOf(resource, today) }));
+    },
+    async evaluation(user, today = todayInChina()) {
+      return evaluateAgencies(await findAgencyResources(db, readerScope(user)), today);
+    },
     restrictions: (user) => repository.pendingRestrictions(db, user.agencyId),
 
     async importSheet(bytes, agencyId, user, actor) {

@@ -6,14 +6,17 @@ import { getJson, postFile, postJson } from '../../../web/web.api.ts';
 import { DeclaredFields } from '../../../web/web.declared-form.tsx';
 import { ActionModal, filledIn } from '../../../web/web.forms.tsx';
 import { PageHeading } from '../../../web/web.layout.tsx';
-import { resourceForm, restrictionDecisionForms, restrictionReasonForm } from '../catalogue.actions.ts';
+import { dataUpdatedForm, resourceForm, restrictionDecisionForms, restrictionReasonForm } from '../catalogue.actions.ts';
+import type { AgencyEvaluation, Quality } from '../catalogue.quality.ts';
+import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
 import { inputOf } from '../catalogue.rules.ts';
 import type { ResourceFile } from '../catalogue.service.ts';
 import { openAttributes, sharingAttributes, updateFrequencies, type ResourceRow, type Restriction } from '../catalogue.types.ts';
 
 /** The agency's catalogue: its entries, the stricter attributes waiting for approval, the template's import and export. */
 export function CataloguePage() {
-  const list = useQuery({ queryKey: ['catalogue'], queryFn: () => getJson<{ items: ResourceRow[] }>('/api/staff/catalogue') });
+  const list = useQuery({ queryKey: ['catalogue'], queryFn: () => getJson<{ items: (ResourceRow & { quality: Quality })[] }>('/api/staff/catalogue') });
+  const evaluation = useQuery({ queryKey: ['catalogue-evaluation'], queryFn: () => getJson<{ items: AgencyEvaluation[] }>('/api/staff/catalogue/evaluation') });
   const restrictions = useQuery({ queryKey: ['catalogue-restrictions'], queryFn: () => getJson<{ items: Restriction[] }>('/api/staff/catalogue/restrictions') });
   const client = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -59,7 +62,7 @@ export function CataloguePage() {
           />
         </>
       )}
-      <Table<ResourceRow>
+      <Table<ResourceRow & { quality: Quality }>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
@@ -71,6 +74,21 @@ export function CataloguePage() {
           { title: '共享属性', dataIndex: 'sharing', render: (value: ResourceRow['sharing']) => sharingAttributes[value] },
           { title: '开放属性', dataIndex: 'open', render: (value: ResourceRow['open']) => <Tag>{openAttributes[value]}</Tag> },
           { title: '版本', dataIndex: 'version' },
+          { title: '数据质量', render: (_, row) => <>{row.quality.score} 分{row.quality.overdue && <Tag style={{ marginLeft: 8 }}>更新逾期</Tag>}</> },
+        ]}
+      />
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>年度评价数据(供考核评估使用)</Typography.Title>
+      <Table<AgencyEvaluation>
+        rowKey="agencyId"
+        size="small"
+        pagination={false}
+        dataSource={evaluation.data?.items ?? []}
+        columns={[
+          { title: '单位', dataIndex: 'agencyName' },
+          { title: '数据资源', dataIndex: 'resources' },
+          { title: '平均质量分', dataIndex: 'averageScore' },
+          { title: '更新逾期', dataIndex: 'overdue' },
+          { title: '缺数据字典', dataIndex: 'withoutDictionary' },
         ]}
       />
       {creating && (
@@ -98,6 +116,7 @@ export function ResourcePage() {
   const { id } = useParams();
   const file = useQuery({ queryKey: ['catalogue-resource', id], queryFn: () => getJson<ResourceFile>(`/api/staff/catalogue/${id}`) });
   const [editing, setEditing] = useState(false);
+  const [updating, setUpdating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   if (file.error) return <Alert type="error" role="alert" title={file.error.message} />;
   if (!file.data) return null;
@@ -115,13 +134,24 @@ export function ResourcePage() {
         <Descriptions.Item label="开放属性">{openAttributes[resource.open]}{resource.openReason ? `(${resource.openReason}${resource.openBasis ? `;依据:${resource.openBasis}` : ''})` : ''}</Descriptions.Item>
         <Descriptions.Item label="更新频率">{updateFrequencies[resource.updateFrequency]}</Descriptions.Item>
         <Descriptions.Item label="数据格式">{resource.formats.join('、')}</Descriptions.Item>
+        <Descriptions.Item label="数据最近更新">{resource.dataUpdatedOn ?? '未登记'}</Descriptions.Item>
         <Descriptions.Item label="版本">{resource.version}</Descriptions.Item>
       </Descriptions>
-      {abilities.edit && !pendingRestriction && <Button style={{ marginTop: 16 }} onClick={() => setEditing(true)}>修改</Button>}
+      {abilities.edit && (
+        <Space style={{ marginTop: 16 }}>
+          {!pendingRestriction && <Button onClick={() => setEditing(true)}>修改</Button>}
+          <Button onClick={() => setUpdating(true)}>登记数据更新</Button>
+        </Space>
+      )}
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>数据项</Typography.Title>
       <Table rowKey="name" size="small" pagination={false} dataSource={resource.fields} columns={[{ title: '名称', dataIndex: 'name' }, { title: '类型', dataIndex: 'type' }, { title: '说明', dataIndex: 'description' }]} />
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>修改记录</Typography.Title>
       <Timeline items={versions.map((version) => ({ content: `第 ${version.version} 版 ${version.at.slice(0, 16)} ${version.actor}:${Object.keys(version.changes).map((key) => (key in resourceForm ? resourceForm[key as keyof typeof resourceForm].label : key)).join('、')}` }))} />
+      {updating && (
+        <ActionModal title="登记数据更新" open onClose={() => setUpdating(false)} initialValues={{ on: todayInChina() }} submit={(values: Record<string, unknown>) => postJson(`/api/staff/catalogue/${resource.id}/updated`, filledIn(values))} refresh={[['catalogue-resource', id], ['catalogue']]}>
+          <DeclaredFields form={dataUpdatedForm} />
+        </ActionModal>
+      )}
       {editing && (
         <ActionModal
           title="修改数据资源"
