@@ -51,6 +51,8 @@ create table catalogue_restrictions (
   id bigserial primary key,
   resource_id bigint not null references catalogue_resources (id),
   proposed jsonb not null,
+  -- The entry's version the proposal was made on: if it changed meanwhile, approval applies only the attributes.
+  base_version integer not null,
   reason text not null,
   proposed_by bigint not null references users (id),
   proposed_at timestamptz not null default now(),

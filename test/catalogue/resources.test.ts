@@ -106,5 +106,15 @@ for (const engine of engines) {
       assert.deepEqual([file.resource.open, file.resource.version], ['unconditional', 1]);
       assert.equal(await auditOf('catalogue.refuse_restriction'), 1);
     });
+
+    it('keeps edits made while a stricter attribute waited: approval then applies only the attributes', async () => {
+      const { id } = (await context.catalogue.create(entry({ name: '出租车运营' }), clerk, actor(clerk))) as { id: number };
+      const held = await context.catalogue.update(id, { ...entry({ name: '出租车运营', open: 'conditional', description: '提议时的摘要' }), changeReason: '涉及驾驶员信息' }, clerk, actor(clerk));
+      assert.equal(held.saved, false);
+      assert.equal((await context.catalogue.update(id, entry({ name: '出租车运营', description: '之后修改的摘要' }), clerk, actor(clerk))).saved, true);
+      await context.catalogue.decideRestriction(held.saved === false ? held.restrictionId : 0, 'approve', {}, admin, actor(admin));
+      const { resource } = await context.catalogue.file(id, clerk);
+      assert.deepEqual([resource.open, resource.description, resource.version], ['conditional', '之后修改的摘要', 3]);
+    });
   });
 }

@@ -61,15 +61,15 @@ export async function readVersions(db: Queryable, resourceId: number): Promise<R
 }
 
 const restrictionColumns = sql`
-  x.id::int as id, x.resource_id::int as "resourceId", r.name as "resourceName", r.agency_id::int as "agencyId", x.proposed, x.reason,
+  x.id::int as id, x.resource_id::int as "resourceId", r.name as "resourceName", r.agency_id::int as "agencyId", x.proposed, x.base_version as "baseVersion", x.reason,
   x.proposed_by::int as "proposedBy", u.display_name as "proposedByName", x.proposed_at::text as "proposedAt", x.state,
   x.decided_by::int as "decidedBy", x.decision_note as "decisionNote"`;
 const restrictionsJoined = sql`catalogue_restrictions x join catalogue_resources r on r.id = x.resource_id join users u on u.id = x.proposed_by`;
 
-export async function insertRestriction(tx: Queryable, restriction: { resourceId: number; proposed: ResourceEntry; reason: string; proposedBy: number }): Promise<number> {
+export async function insertRestriction(tx: Queryable, restriction: { resourceId: number; proposed: ResourceEntry; baseVersion: number; reason: string; proposedBy: number }): Promise<number> {
   const [row] = await tx.query<{ id: number }>(sql`
-    insert into catalogue_restrictions (resource_id, proposed, reason, proposed_by)
-    values (${restriction.resourceId}, ${JSON.stringify(restriction.proposed)}::jsonb, ${restriction.reason}, ${restriction.proposedBy})
+    insert into catalogue_restrictions (resource_id, proposed, base_version, reason, proposed_by)
+    values (${restriction.resourceId}, ${JSON.stringify(restriction.proposed)}::jsonb, ${restriction.baseVersion}, ${restriction.reason}, ${restriction.proposedBy})
     returning id::int as id`);
   return row!.id;
 }

@@ -116,6 +116,13 @@ export function restrictionsOf(before: ResourceEntry, after: ResourceEntry): str
   return stricter;
 }
 
+/** An entry with the sharing and open attributes (and their reasons) of another. */
+export function withAttributesOf(entry: ResourceEntry, attributes: ResourceEntry): ResourceEntry {
+  const { sharing, sharingReason, sharingBasis, open, openReason, openBasis } = attributes;
+  const fields = Object.fromEntries((Object.keys(attributes) as (keyof ResourceEntry)[]).map((key) => [key, entry[key]])) as unknown as ResourceEntry;
+  return { ...fields, sharing, sharingReason, sharingBasis, open, openReason, openBasis };
+}
+
 /** What a change changes, field by field (the version log); the first version names every field. */
 export function changesOf(before: ResourceEntry | null, after: ResourceEntry): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};

@@ -12,7 +12,7 @@ import { findAgencyResources, listOpenKeywords, listOpenResourceKeys, listPublis
 import * as repository from './catalogue.repository.ts';
 import { createRequestService, type RequestService } from './catalogue.requests.ts';
 import { evaluateAgencies, qualityOf, type AgencyEvaluation, type Quality } from './catalogue.quality.ts';
-import { isBigDataCentre, restrictionsOf } from './catalogue.rules.ts';
+import { isBigDataCentre, restrictionsOf, withAttributesOf } from './catalogue.rules.ts';
 import { checkedEntry, saveVersion } from './catalogue.versions.ts';
 import { importRows, type ImportSummary } from './catalogue.import.ts';
 import { readSheet, writeCsv, writeXlsx } from './catalogue.template.ts';
@@ -106,7 +106,7 @@ export function createCatalogueService(db: Database): CatalogueService {
           // Art. 14 and the city platforms: a stricter attribute takes a reason, and a second member of staff.
           const { changeReason: reason } = parseInput(formSchema(restrictionReasonForm), changeReason === undefined ? {} : { changeReason });
           if (await repository.pendingRestrictionOf(tx, id)) throw new AppError('conflict', '这项数据资源已有待审批的属性调整');
-          const restrictionId = await repository.insertRestriction(tx, { resourceId: id, proposed: entry, reason, proposedBy: user.id });
+          const restrictionId = await repository.insertRestriction(tx, { resourceId: id, proposed: entry, baseVersion: resource.version, reason, proposedBy: user.id });
           await recordAudit(tx, actor, { action: 'catalogue.propose_restriction', subjectType: 'catalogue_resource', subjectId: String(id), before: { sharing: resource.sharing, open: resource.open }, after: { sharing: entry.sharing, open: entry.open, reason, restrictionId } });
           return { saved: false as const, id, restrictionId, stricter };
         }),
@@ -127,7 +127,9 @@ export function createCatalogueService(db: Database): CatalogueService {
           await recordAudit(tx, actor, { action: decision === 'approve' ? 'catalogue.approve_restriction' : 'catalogue.refuse_restriction', subjectType: 'catalogue_resource', subjectId: String(restriction.resourceId), after: { restrictionId: id, note: note ?? null } });
           if (decision === 'approve') {
             const resource = (await repository.readResource(tx, restriction.resourceId, { lock: true }))!;
-            await saveVersion(tx, actor, { id: resource.id, agencyId: resource.agencyId, before: resource }, restriction.proposed);
+            // Edited since the proposal: only the attributes it was about are applied, over the newer entry.
+            const approved = resource.version === restriction.baseVersion ? restriction.proposed : withAttributesOf(resource, restriction.proposed);
+            await saveVersion(tx, actor, { id: resource.id, agencyId: resource.agencyId, before: resource }, approved);
           }
         }),
       );

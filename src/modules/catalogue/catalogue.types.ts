@@ -86,6 +86,7 @@ export interface Restriction {
   resourceName: string;
   agencyId: number;
   proposed: ResourceEntry;
+  baseVersion: number;
   reason: string;
   proposedBy: number;
   proposedByName: string;
