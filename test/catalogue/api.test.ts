@@ -133,6 +133,19 @@ for (const engine of engines) {
       }
     });
 
+    it('publishes the same catalogue as Turtle', async () => {
+      const response = await app.inject({ url: '/catalog.ttl' });
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers['content-type']), /^text\/turtle/);
+      assert.match(response.body, /^@prefix dcat: <http:\/\/www\.w3\.org\/ns\/dcat#> \.$/m);
+      assert.equal([...response.body.matchAll(/^  a dcat:Dataset ;$/gm)].length, 3);
+      assert.match(response.body, /dct:accessRights <http:\/\/publications\.europa\.eu\/resource\/authority\/access-right\/RESTRICTED>/);
+      assert.match(response.body, /dct:title "公交客流统计"@zh ;/);
+      assert.ok(!response.body.includes('违法停车'));
+      // Every statement block ends with a full stop.
+      for (const block of response.body.split('\n\n').slice(1)) assert.match(block.trim(), / \.$/);
+    });
+
     it('serves the public catalogue with facets and search, a resource page with its dictionary, and no page for a 非开放 resource', async () => {
       const list = await app.inject({ url: '/catalogue' });
       assert.equal(list.statusCode, 200);

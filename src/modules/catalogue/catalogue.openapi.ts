@@ -26,6 +26,7 @@ export const catalogueOpenApi = {
   '/api/3/action/resource_show': ckan('CKAN:一项数据资源的一种格式', [{ name: 'id', description: 'uuid-格式', required: true }]),
   '/api/3/action/status_show': ckan('CKAN:站点信息', []),
   '/catalog.jsonld': { get: { summary: 'DCAT-AP 3 目录(JSON-LD),只含无条件开放、有条件开放的数据资源', responses: { '200': { description: 'application/ld+json' } } } },
+  '/catalog.ttl': { get: { summary: '同一 DCAT 目录的 Turtle 格式', responses: { '200': { description: 'text/turtle' } } } },
   '/api/catalogue/{id}/requests': {
     post: {
       summary: '申请使用一项开放数据(无条件开放的登记即得,有条件开放的经审核);返回查询码',

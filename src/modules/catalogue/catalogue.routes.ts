@@ -6,6 +6,7 @@ import { publicActor, submissionRateLimit, trackingRateLimit } from '../../serve
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { facetFields, organizationDict, organizationName, packageDict, packageKey, parseFilterQuery, searchFacets, type FacetField } from './catalogue.ckan.ts';
 import { dcatCatalog } from './catalogue.dcat.ts';
+import { toTurtle } from './catalogue.turtle.ts';
 import { maxTemplateBytes } from './catalogue.template.ts';
 import { requestStates } from './catalogue.types.ts';
 
@@ -98,6 +99,11 @@ export function registerCatalogueApi(app: FastifyInstance, context: AppContext):
   };
   app.get('/catalog.jsonld', async (_request, reply) => catalog(reply));
   app.get('/catalogue.jsonld', async (_request, reply) => catalog(reply));
+  app.get('/catalog.ttl', async (_request, reply) => {
+    const document = await catalog(reply);
+    reply.type('text/turtle; charset=utf-8');
+    return toTurtle(document);
+  });
 
   // Requests for data (Art. 17), from anyone, followed by a tracking code.
   app.post('/api/catalogue/:id/requests', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
