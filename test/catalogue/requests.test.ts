@@ -103,6 +103,9 @@ for (const engine of engines) {
     });
 
     it("lets an agency request another agency's shared data: 无条件共享 granted, 授权共享 reviewed, 非共享 refused", async () => {
+      const shareable = await context.catalogue.shareable(civilClerk);
+      assert.deepEqual(shareable.map((r) => r.name).sort(), ['停车场实时泊位', '公共停车场基本信息'].sort(), 'another agency sees what it may ask for, never 非共享');
+      assert.equal((await context.catalogue.shareable(transportClerk)).length, 0, 'not its own');
       assert.equal((await context.catalogue.requests.submitShared(ids['公共停车场基本信息']!, { purpose: '养老机构周边停车', scenario: '为老服务' }, civilClerk, actor(civilClerk))).state, 'granted');
       const reviewed = await context.catalogue.requests.submitShared(ids['停车场实时泊位']!, { purpose: '养老机构周边停车', scenario: '为老服务' }, civilClerk, actor(civilClerk));
       assert.equal(reviewed.state, 'reviewing');

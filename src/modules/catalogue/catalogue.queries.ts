@@ -87,3 +87,10 @@ export async function findAgencyResources(db: Queryable, agencyId: number | null
     select ${resourceColumns} from catalogue_resources r join agencies a on a.id = r.agency_id
     where ${agencyId}::bigint is null or r.agency_id = ${agencyId} order by a.name, r.name limit 2000`);
 }
+
+/** Other agencies' resources an agency may ask to share (Art. 16): 无条件共享 and 授权共享, never 非共享. */
+export async function findShareableResources(db: Queryable, agencyId: number): Promise<ResourceRow[]> {
+  return db.query<ResourceRow>(sql`
+    select ${resourceColumns} from catalogue_resources r join agencies a on a.id = r.agency_id
+    where r.sharing <> 'none' and r.agency_id <> ${agencyId} order by a.name, r.name limit 2000`);
+}

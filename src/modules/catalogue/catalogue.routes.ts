@@ -131,6 +131,7 @@ export function registerCatalogueApi(app: FastifyInstance, context: AppContext):
     reply.status(201);
     return saved;
   });
+  app.get('/api/staff/catalogue/shared', async (request) => ({ items: await catalogue.shareable(user(request)) }));
   app.get('/api/staff/catalogue/evaluation', async (request) => ({ items: await catalogue.evaluation(user(request)) }));
   app.get('/api/staff/catalogue/restrictions', async (request) => ({ items: await catalogue.restrictions(user(request)) }));
   app.post('/api/staff/catalogue/restrictions/:id/:decision', async (request) => {

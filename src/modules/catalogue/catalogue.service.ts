@@ -8,7 +8,7 @@ import { parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
 import { dataUpdatedForm, restrictionDecisionForms, restrictionReasonForm } from './catalogue.actions.ts';
 import { cataloguePolicy } from './catalogue.policy.ts';
-import { findAgencyResources, listOpenKeywords, listOpenResourceKeys, listPublishingAgencies, readOpenResource, searchOpenResources, type CatalogueFilter, type Facets } from './catalogue.queries.ts';
+import { findAgencyResources, findShareableResources, listOpenKeywords, listOpenResourceKeys, listPublishingAgencies, readOpenResource, searchOpenResources, type CatalogueFilter, type Facets } from './catalogue.queries.ts';
 import * as repository from './catalogue.repository.ts';
 import { createRequestService, type RequestService } from './catalogue.requests.ts';
 import { evaluateAgencies, qualityOf, type AgencyEvaluation, type Quality } from './catalogue.quality.ts';
@@ -43,6 +43,8 @@ export interface CatalogueService {
   /** Each agency's figures for the annual evaluation (Art. 24), for the assessment module. */
   evaluation(user: StaffUser, today?: string): Promise<AgencyEvaluation[]>;
   restrictions(user: StaffUser): Promise<Restriction[]>;
+  /** Other agencies' shareable resources, for an agency's staff to request (Art. 16). */
+  shareable(user: StaffUser): Promise<ResourceRow[]>;
   /** Imports a template file into an agency's catalogue: all rows or none. `user` null: an operator at the command line. */
   importSheet(bytes: Uint8Array, agencyId: number, user: StaffUser | null, actor: Actor): Promise<ImportSummary>;
   exportSheet(agencyId: number, format: 'xlsx' | 'csv', user: StaffUser | null): Promise<Buffer>;
@@ -156,6 +158,10 @@ export function createCatalogueService(db: Database): CatalogueService {
     },
     async evaluation(user, today = todayInChina()) {
       return evaluateAgencies(await findAgencyResources(db, readerScope(user)), today);
+    },
+    async shareable(user) {
+      cataloguePolicy.check(user, 'request_shared');
+      return findShareableResources(db, user.agencyId!);
     },
     restrictions: (user) => repository.pendingRestrictions(db, user.agencyId),
 

@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Space, Table, Timeline } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
 import { getJson, postJson } from '../../../web/web.api.ts';
 import { DeclaredFields } from '../../../web/web.declared-form.tsx';
 import { ActionModal, filledIn } from '../../../web/web.forms.tsx';
 import { PageHeading } from '../../../web/web.layout.tsx';
-import { requestActionForms } from '../catalogue.actions.ts';
+import { agencyRequestForm, requestActionForms } from '../catalogue.actions.ts';
 import type { RequestFile } from '../catalogue.requests.ts';
-import { requestActionLabels, requesterKinds, requestStates, type DataRequestRow, type RequestAction, type RequestState } from '../catalogue.types.ts';
+import { openAttributes, requestActionLabels, requesterKinds, sharingAttributes, type ResourceRow, requestStates, type DataRequestRow, type RequestAction, type RequestState } from '../catalogue.types.ts';
 
 /** Requests for data the reader reviews or follows (Art. 17). */
 export function DataRequestsPage() {
@@ -75,6 +75,44 @@ export function DataRequestPage() {
           refresh={[['catalogue-request', id], ['catalogue-requests']]}
         >
           <DeclaredFields form={requestActionForms[action]} />
+        </ActionModal>
+      )}
+    </>
+  );
+}
+
+/** Other agencies' shareable data (Art. 16): 无条件共享 is granted once asked, 授权共享 reviewed (Art. 17). */
+export function SharedCataloguePage() {
+  const list = useQuery({ queryKey: ['catalogue-shared'], queryFn: () => getJson<{ items: ResourceRow[] }>('/api/staff/catalogue/shared') });
+  const [asking, setAsking] = useState<ResourceRow | null>(null);
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeading>申请共享数据</PageHeading>
+      {list.error && <Alert type="error" role="alert" title={list.error.message} />}
+      <Table<ResourceRow>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 50 }}
+        columns={[
+          { title: '数据资源名称', dataIndex: 'name' },
+          { title: '提供单位', dataIndex: 'agencyName' },
+          { title: '共享属性', dataIndex: 'sharing', render: (value: ResourceRow['sharing']) => sharingAttributes[value] },
+          { title: '开放属性', dataIndex: 'open', render: (value: ResourceRow['open']) => openAttributes[value] },
+          { title: '操作', render: (_, row) => <Button onClick={() => setAsking(row)}>{`申请共享:${row.name}`}</Button> },
+        ]}
+      />
+      {asking && (
+        <ActionModal
+          title={`申请共享:${asking.name}`}
+          open
+          onClose={() => setAsking(null)}
+          submit={(values: Record<string, unknown>) => postJson(`/api/staff/catalogue/${asking.id}/requests`, filledIn(values))}
+          refresh={[['catalogue-requests']]}
+          onDone={() => navigate('/catalogue-requests')}
+        >
+          <DeclaredFields form={agencyRequestForm} />
         </ActionModal>
       )}
     </>
