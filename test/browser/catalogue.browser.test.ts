@@ -120,6 +120,24 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
     await console.getByRole('button', { name: '确定' }).click();
     await console.getByText('审核同意', { exact: true }).waitFor();
 
+    await console.goto(`${site.base}/console/catalogue`);
+    await console.getByRole('link', { name: '公共停车场基本信息' }).click();
+    await console.getByRole('cell', { name: '小型车泊位' }).waitFor();
+    await assertAccessible(console);
+
+    // Another agency asks for the shared data (Art. 16); 授权共享 goes to review.
+    await console.getByRole('button', { name: '退出登录' }).click();
+    await signIn(console, site.base, 'centre', password);
+    await console.getByRole('menuitem', { name: '申请共享数据' }).click();
+    await console.getByRole('heading', { name: '申请共享数据' }).waitFor();
+    await assertAccessible(console);
+    await console.getByRole('button', { name: '申请共享:停车场实时泊位' }).click();
+    await console.getByLabel('用途(履职需要)').fill('监测全区停车资源');
+    await console.getByLabel('应用场景').fill('停车资源年度分析');
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByRole('heading', { name: '数据申请审核' }).waitFor();
+    await console.getByRole('cell', { name: '上海市长宁区大数据中心' }).waitFor();
+
     await page.goto(`${site.base}/catalogue/requests/track/${code}`);
     const tracked = (await page.textContent('main')) ?? '';
     assert.match(tracked, /审核同意/);
