@@ -4,6 +4,7 @@ import { collect, type ModuleManifest } from '../core/module.ts';
 import { agenciesModule } from './agencies/agencies.module.ts';
 import { assessmentModule } from './assessment/assessment.module.ts';
 import { assistanceModule } from './assistance/assistance.module.ts';
+import { catalogueModule } from './catalogue/catalogue.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
 import { documentsModule } from './documents/documents.module.ts';
 import { participationModule } from './participation/participation.module.ts';
@@ -24,6 +25,7 @@ export const modules: readonly ModuleManifest<AppContext>[] = [
   disclosureModule,
   participationModule,
   assistanceModule,
+  catalogueModule,
   assessmentModule,
 ];
 

@@ -1,0 +1,55 @@
+import type { AppContext } from '../../app.ts';
+import type { ModuleManifest } from '../../core/module.ts';
+import { catalogueCommand } from './catalogue.commands.ts';
+import { catalogueOpenApi } from './catalogue.openapi.ts';
+import { registerCataloguePages } from './catalogue.pages.ts';
+import { cataloguePolicy } from './catalogue.policy.ts';
+import { requestCodesOf, resourceNamesOf } from './catalogue.repository.ts';
+import { registerCatalogueApi } from './catalogue.routes.ts';
+import { createCatalogueService, type CatalogueService } from './catalogue.service.ts';
+import { requestActionLabels } from './catalogue.types.ts';
+
+declare module '../../app.ts' {
+  interface AppContext {
+    /** The public data catalogue (公共数据资源目录) and requests for data. */
+    catalogue: CatalogueService;
+  }
+}
+
+/** The public data catalogue (公共数据资源目录, docs/domain.md G). */
+export const catalogueModule: ModuleManifest<AppContext> = {
+  name: 'catalogue',
+  label: '公共数据目录',
+  policy: cataloguePolicy,
+  services: (context) => ({ catalogue: createCatalogueService(context.db) }),
+  routes(app, context) {
+    registerCatalogueApi(app, context);
+    registerCataloguePages(app, context);
+  },
+  portalNav: [{ href: '/catalogue', label: '开放数据' }],
+  openApiPaths: catalogueOpenApi,
+  auditActions: {
+    'catalogue.create': '登记数据资源',
+    'catalogue.update': '修改数据资源目录',
+    'catalogue.propose_restriction': '提出调整为更严格的共享、开放属性',
+    'catalogue.approve_restriction': '批准调整为更严格的属性',
+    'catalogue.refuse_restriction': '不批准调整为更严格的属性',
+    'catalogue.data_updated': '登记数据更新',
+    'catalogue.import': '导入数据资源目录',
+    'catalogue.request': '收到数据申请',
+    'catalogue.dispute': '数据申请人提出异议',
+    ...Object.fromEntries(Object.entries(requestActionLabels).map(([action, label]) => [`catalogue.${action}`, `数据申请:${label}`])),
+  },
+  auditSubjects: { catalogue_resource: '数据资源', catalogue_request: '数据申请' },
+  auditSubjectNames: { catalogue_resource: resourceNamesOf, catalogue_request: requestCodesOf },
+  securitySweep: [
+    { url: '/api/staff/catalogue', payload: { name: '测试' } },
+    { url: '/api/staff/catalogue/1', payload: { name: '测试' } },
+    { url: '/api/staff/catalogue/import', payload: {} },
+    { url: '/api/staff/catalogue/1/updated', payload: { on: '2026-01-05' } },
+    { url: '/api/staff/catalogue/1/requests', payload: { purpose: '履职', scenario: '场景' } },
+    { url: '/api/staff/catalogue/restrictions/1/approve', payload: { note: '同意' } },
+    { url: '/api/staff/catalogue-requests/1/refuse', payload: { on: '2026-01-05', reason: '理由' } },
+  ],
+  commands: { catalogue: catalogueCommand },
+};
