@@ -8,6 +8,7 @@ import { participationModule } from './participation/participation.module.ts';
 import { plannedDeadlineRules } from './planned.rules.ts';
 import { publicationModule } from './publication/publication.module.ts';
 import { searchModule } from './search/search.module.ts';
+import { supervisionModule } from './supervision/supervision.module.ts';
 
 /**
  * The modules of the application, in the order their services are built (a
@@ -21,6 +22,7 @@ export const modules: readonly ModuleManifest<AppContext>[] = [
   publicationModule,
   disclosureModule,
   participationModule,
+  supervisionModule,
 ];
 
 /** Every module's deadline rules, and those of modules still to be built: the defaults a new installation starts with. */

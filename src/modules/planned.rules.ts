@@ -1,8 +1,8 @@
 import type { DeadlineRule } from '../core/clock/index.ts';
 
 /**
- * The time limits of modules not built yet (the rest of participation, assistance,
- * audit rectification: docs/domain.md D, E, F), installed now so that staff
+ * The time limits of modules not built yet (the rest of participation, assistance:
+ * docs/domain.md D, E), installed now so that staff
  * see every rule of the seeds in one list. Each moves into its module's
  * manifest when the module is built.
  */
@@ -11,7 +11,4 @@ export const plannedDeadlineRules: readonly DeadlineRule[] = [
   { code: 'assistance.request', label: '提出行政协助请求期限(障碍发生后)', limit: 10, unit: 'working_days', source: '沪府发〔2017〕17号《上海市行政协助管理办法(试行)》第十八条', extension: null },
   { code: 'assistance.handle', label: '行政协助办理期限', limit: 10, unit: 'working_days', source: '沪府发〔2017〕17号《上海市行政协助管理办法(试行)》第十八条', extension: null },
   { code: 'assistance.handle_complex', label: '协助执行、调查、出具意见办理期限', limit: 30, unit: 'working_days', source: '沪府发〔2017〕17号《上海市行政协助管理办法(试行)》第十八条', extension: null },
-  { code: 'audit.rectification', label: '审计整改期限', limit: 90, unit: 'calendar_days', source: '静府办发〔2016〕12号《关于进一步建立健全审计整改制度的实施意见》(000 L204-235)', extension: null },
-  { code: 'audit.notice', label: '投资审计通知书送达(审计前)', limit: 3, unit: 'working_days', source: '长审规〔2021〕1号《长宁区政府投资项目审计监督办法》(001 L1608-1702)', extension: null },
-  { code: 'audit.draft_comment', label: '审计报告征求意见期限', limit: 10, unit: 'working_days', source: '长审规〔2021〕1号《长宁区政府投资项目审计监督办法》(001 L1608-1702)', extension: null },
 ];
