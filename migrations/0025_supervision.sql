@@ -49,6 +49,14 @@ create table supervision_audit_reports (
   audited_agency_id bigint not null references agencies (id),
   -- The day the report takes effect (the 90 days of rectification count from it, 000 L215).
   effective_on date not null,
+  -- Government investment audits (001 L1652, L1680): the notice served 3 working days before the
+  -- audit, and the draft report sent for the unit's comments (10 working days, silence = no objection).
+  kind text not null default 'regular' check (kind in ('regular', 'investment')),
+  notice_served_on date,
+  audit_starts_on date,
+  draft_sent_on date,
+  draft_comment text,
+  draft_commented_on date,
   published_at timestamptz,
   created_at timestamptz not null default now()
 );

@@ -106,6 +106,38 @@ for (const engine of engines) {
       }
     });
 
+    it('checks an investment audit notice was served 3 working days ahead, and counts silence on the draft after 10 working days as no objection', async () => {
+      const today = todayInChina();
+      const calendar = await context.calendar.current();
+      const served = addDays(today, -40);
+      const tooSoon = calendar.addWorkingDays(served, 2).date;
+      const base = { title: '某道路改建工程竣工决算审计', auditedAgencyId: unit, effectiveOn: today, kind: 'investment' };
+      await assert.rejects(context.rectification.createReport({ ...base, noticeServedOn: served, auditStartsOn: tooSoon }, bureau, actor), (error: { code: string; message: string }) => {
+        assert.equal(error.code, 'validation_failed');
+        assert.match(error.message, /实施审计 3 个工作日前送达.*第十一条.*只提前 2 个工作日/);
+        return true;
+      });
+      await assert.rejects(context.rectification.createReport({ ...base }, bureau, actor), { code: 'validation_failed' });
+      assert.ok(await context.rectification.createReport({ ...base, noticeServedOn: served, auditStartsOn: tooSoon, urgent: true }, bureau, actor), 'approved to go straight in');
+      const silent = await context.rectification.createReport({ ...base, noticeServedOn: served, auditStartsOn: calendar.addWorkingDays(served, 3).date }, bureau, actor);
+      const answered = await context.rectification.createReport({ ...base, title: '某学校校舍修缮工程审计', noticeServedOn: served, auditStartsOn: calendar.addWorkingDays(served, 5).date }, bureau, actor);
+      const sentOn = addDays(today, -5);
+      const clerk = staff(11, 'clerk', unit);
+      await assert.rejects(context.rectification.commentOnDraft(silent, { on: today, comment: '无' }, clerk, actor), { code: 'invalid_transition' }, 'no draft yet');
+      await assert.rejects(context.rectification.sendDraft(silent, { on: sentOn }, clerk, actor), { code: 'forbidden' });
+      for (const report of [silent, answered]) await context.rectification.sendDraft(report, { on: sentOn }, bureau, actor);
+      await assert.rejects(context.rectification.sendDraft(silent, { on: sentOn }, bureau, actor), { code: 'invalid_transition' });
+      const dueOn = calendar.addWorkingDays(sentOn, 10).date;
+      assert.equal((await context.rectification.report(silent, clerk)).report.draftDueOn, dueOn);
+      await assert.rejects(context.rectification.commentOnDraft(answered, { on: today, comment: '无异议' }, staff(12, 'clerk', other), actor), { code: 'not_found' });
+      await context.rectification.commentOnDraft(answered, { on: today, comment: '对第三项认定有异议,附说明' }, clerk, actor);
+      const after = addDays(dueOn, 1);
+      const silentFile = await context.rectification.report(silent, bureau, after);
+      assert.deepEqual([silentFile.deemedNoObjection, silentFile.report.draftComment], [true, null]);
+      assert.equal((await context.rectification.report(answered, bureau, after)).deemedNoObjection, false);
+      await assert.rejects(context.rectification.commentOnDraft(silent, { on: after, comment: '迟到的意见' }, clerk, actor, after), (error: { code: string; message: string }) => error.code === 'invalid_transition' && /视同无异议/.test(error.message));
+    });
+
     it('refuses a report for an unknown unit and an item with an empty problem, storing nothing', async () => {
       const before = (await database.db.query<{ n: number }>(sql`select count(*)::int as n from supervision_audit_items`))[0]!.n;
       await assert.rejects(context.rectification.createReport({ title: '审计报告', auditedAgencyId: 99999, effectiveOn: todayInChina() }, bureau, actor), { code: 'validation_failed' });

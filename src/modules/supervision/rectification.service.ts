@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import { formSchema } from '../../core/forms/form.fields.ts';
 import { isKeyOf, parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
-import { auditItemActionForms, auditItemForm, auditReportForm, type AuditItemActionInput } from './supervision.actions.ts';
+import { auditItemActionForms, auditItemForm, auditReportForm, draftCommentForm, draftForm, type AuditItemActionInput } from './supervision.actions.ts';
 import { supervisionPolicy, type SupervisedCase } from './supervision.policy.ts';
 import { findAuditReports, findPublishedAuditReports, type AuditReportItem } from './supervision.queries.ts';
 import * as repository from './supervision.repository.ts';
@@ -17,6 +17,8 @@ import type { AuditItemAction, AuditItemRow, AuditReportRow, PublishedAuditRepor
 /** The rectification clock of an item: 90 days from the report taking effect (000 L215), on the rule audit.rectification. */
 const rectificationClock = (id: number): ClockSubject => ({ type: 'audit_item', id, purpose: 'rectification' });
 export const rectificationRule = 'audit.rectification';
+/** The audited unit's time to comment on a draft investment-audit report (001 L1680). */
+const draftClock = (id: number): ClockSubject => ({ type: 'audit_report', id, purpose: 'draft_comment' });
 
 export interface AuditItemView extends AuditItemRow {
   overdue: boolean;
@@ -27,8 +29,10 @@ export interface AuditItemView extends AuditItemRow {
 
 export interface AuditReportFile {
   report: AuditReportRow;
+  /** The draft's comment period ended without written comments: no objection (001 L1680). */
+  deemedNoObjection: boolean;
   items: AuditItemView[];
-  abilities: { supervise: boolean };
+  abilities: { supervise: boolean; comment: boolean };
 }
 
 export interface RectificationService {
@@ -37,6 +41,10 @@ export interface RectificationService {
   reports(user: StaffUser, today?: string): Promise<AuditReportItem[]>;
   report(id: number, user: StaffUser, today?: string): Promise<AuditReportFile>;
   actOnItem(itemId: number, action: string, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<string>;
+  /** Sends the draft report to the audited unit for comments: starts its 10 working days. */
+  sendDraft(reportId: number, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<void>;
+  /** The audited unit's written comments on the draft, within its 10 working days. */
+  commentOnDraft(reportId: number, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<void>;
   /** Publishes the report's rectification results (000 L233). */
   publish(reportId: number, user: StaffUser, actor: Actor): Promise<void>;
   published(): Promise<PublishedAuditReport[]>;
@@ -59,6 +67,16 @@ export function createRectificationService(db: Database, clocks: ClockService): 
     async createReport(input, user, actor) {
       supervisionPolicy.check(user, 'supervise');
       const parsed = parseInput(formSchema(auditReportForm), input);
+      if (parsed.kind === 'investment') {
+        if (!parsed.noticeServedOn || !parsed.auditStartsOn) throw new AppError('validation_failed', '政府投资项目审计请填写审计通知书送达日期和实施审计日期');
+        // 001 L1652: served at least 3 working days before the audit, unless the district government approved going straight in.
+        const { rules, calendar } = await clocks.context();
+        const notice = rules.get('audit.notice')!;
+        const ahead = calendar.countWorkingDays(parsed.noticeServedOn, parsed.auditStartsOn);
+        if (ahead < notice.limit && !parsed.urgent) {
+          throw new AppError('validation_failed', `审计通知书应在实施审计 ${notice.limit} 个工作日前送达(${notice.source}),现只提前 ${Math.max(ahead, 0)} 个工作日`);
+        }
+      }
       return db.transaction(async (tx) => {
         if (!(await readAgency(tx, parsed.auditedAgencyId))) throw new AppError('validation_failed', '所选被审计单位不存在');
         const id = await repository.insertAuditReport(tx, parsed);
@@ -101,7 +119,9 @@ export function createRectificationService(db: Database, clocks: ClockService): 
           };
         }),
       );
-      return { report, items: views, abilities: { supervise: supervisionPolicy.can(user, 'supervise') } };
+      const deemedNoObjection = report.draftSentOn !== null && report.draftComment === null && report.draftDueOn !== null && report.draftDueOn < today;
+      const comment = report.draftSentOn !== null && report.draftComment === null && supervisionPolicy.can(user, 'report', { agencyIds: [report.auditedAgencyId], leadAgencyIds: [] });
+      return { report, deemedNoObjection, items: views, abilities: { supervise: supervisionPolicy.can(user, 'supervise'), comment } };
     },
 
     async actOnItem(itemId, action, input, user, actor, today = todayInChina()) {
@@ -122,6 +142,39 @@ export function createRectificationService(db: Database, clocks: ClockService): 
         await repository.insertEvent(tx, 'audit_item', itemId, { onDate: on, actor: actor.id, action, fromState: item.state, toState: to, agencyId: user.agencyId, note: step.note, details: step.details ?? {} });
         await recordAudit(tx, actor, { action: `rectification.${action}`, subjectType: 'audit_item', subjectId: String(itemId), before: { state: item.state }, after: { state: to, ...step.changes } });
         return to;
+      });
+    },
+
+    async sendDraft(reportId, input, user, actor, today = todayInChina()) {
+      supervisionPolicy.check(user, 'supervise');
+      const { on } = parseInput(formSchema(draftForm), input);
+      if (on > today) throw new AppError('validation_failed', '送达日期不能晚于今天');
+      const context = await clocks.context();
+      await db.transaction(async (tx) => {
+        const report = await repository.readAuditReport(tx, reportId);
+        if (!report) throw new AppError('not_found', '没有这份审计报告');
+        if (report.kind !== 'investment') throw new AppError('invalid_transition', '只有政府投资项目审计按此程序征求意见');
+        if (report.draftSentOn) throw new AppError('invalid_transition', '征求意见稿已经送达');
+        await clocks.record(tx, context, draftClock(reportId), { kind: 'started', on, rule: 'audit.draft_comment' }, today);
+        await repository.recordDraft(tx, reportId, { sentOn: on });
+        await recordAudit(tx, actor, { action: 'rectification.send_draft', subjectType: 'audit_report', subjectId: String(reportId), after: { draftSentOn: on } });
+      });
+    },
+
+    async commentOnDraft(reportId, input, user, actor, today = todayInChina()) {
+      const { on, comment } = parseInput(formSchema(draftCommentForm), input);
+      const context = await clocks.context();
+      await db.transaction(async (tx) => {
+        const report = await repository.readAuditReport(tx, reportId);
+        if (!report || (user.agencyId !== null && user.agencyId !== report.auditedAgencyId)) throw new AppError('not_found', '没有这份审计报告');
+        supervisionPolicy.check(user, 'report', { agencyIds: [report.auditedAgencyId], leadAgencyIds: [] });
+        if (!report.draftSentOn || report.draftComment !== null) throw new AppError('invalid_transition', '没有待提意见的征求意见稿');
+        if (on < report.draftSentOn || on > today) throw new AppError('validation_failed', `意见日期应在送达之日 ${report.draftSentOn} 与今天之间`);
+        // 001 L1680: after the 10 working days silence counts as no objection, and later comments are not taken.
+        if (report.draftDueOn !== null && on > report.draftDueOn) throw new AppError('invalid_transition', `提出意见的期限已于 ${report.draftDueOn} 届满,视同无异议`);
+        await clocks.record(tx, context, draftClock(reportId), { kind: 'stopped', on, reason: '已提出书面意见' }, today);
+        await repository.recordDraft(tx, reportId, { comment, commentedOn: on });
+        await recordAudit(tx, actor, { action: 'rectification.comment_draft', subjectType: 'audit_report', subjectId: String(reportId), after: { on } });
       });
     },
 

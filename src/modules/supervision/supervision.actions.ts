@@ -1,5 +1,5 @@
 import { declareForm, type FormValues } from '../../core/forms/form.fields.ts';
-import type { AuditItemAction, TaskAction } from './supervision.types.ts';
+import { auditKinds, type AuditItemAction, type TaskAction } from './supervision.types.ts';
 
 /**
  * Every form of the module, declared once: the server's schemas are built
@@ -53,6 +53,10 @@ export const auditReportForm = declareForm({
   reportNumber: { kind: 'text', label: '文号', max: 60, optional: true },
   auditedAgencyId: { kind: 'reference', label: '被审计单位', from: 'agencies' },
   effectiveOn: { kind: 'date', label: '生效日期', hint: '整改期限自生效之日起计算(90 日)' },
+  kind: { kind: 'choice', label: '审计类别', options: auditKinds, optional: true, widget: 'radio' },
+  noticeServedOn: { kind: 'date', label: '审计通知书送达日期', optional: true, hint: '政府投资项目审计:应在实施审计三个工作日前送达' },
+  auditStartsOn: { kind: 'date', label: '实施审计日期', optional: true },
+  urgent: { kind: 'flag', label: '遇特殊情况,经区政府批准直接持审计通知书实施审计', optional: true },
 });
 export type AuditReportInput = FormValues<typeof auditReportForm>;
 
@@ -75,3 +79,8 @@ export const auditItemActionForms = {
   return: declareForm({ on, reason: reason('退回理由') }),
 } satisfies Record<AuditItemAction, unknown>;
 export type AuditItemActionInput<A extends AuditItemAction> = FormValues<(typeof auditItemActionForms)[A]>;
+
+/** The draft report sent to the audited unit for its comments (001 L1680). */
+export const draftForm = declareForm({ on: { kind: 'date', label: '征求意见稿送达日期' } });
+/** The audited unit's written comments on the draft. */
+export const draftCommentForm = declareForm({ on, comment: reason('书面意见') });

@@ -108,17 +108,27 @@ export async function readEvents(db: Queryable, subjectType: 'supervision_task' 
 
 export async function insertAuditReport(tx: Queryable, input: AuditReportInput): Promise<number> {
   const [row] = await tx.query<{ id: number }>(sql`
-    insert into supervision_audit_reports (title, report_number, audited_agency_id, effective_on)
-    values (${input.title}, ${input.reportNumber ?? null}, ${input.auditedAgencyId}, ${input.effectiveOn}) returning id::int as id`);
+    insert into supervision_audit_reports (title, report_number, audited_agency_id, effective_on, kind, notice_served_on, audit_starts_on)
+    values (${input.title}, ${input.reportNumber ?? null}, ${input.auditedAgencyId}, ${input.effectiveOn}, ${input.kind ?? 'regular'},
+      ${input.noticeServedOn ?? null}::date, ${input.auditStartsOn ?? null}::date) returning id::int as id`);
   return row!.id;
 }
 
 export async function readAuditReport(db: Queryable, id: number): Promise<AuditReportRow | null> {
   const [row] = await db.query<AuditReportRow>(sql`
-    select r.id::int as id, r.title, r.report_number as "reportNumber", r.audited_agency_id::int as "auditedAgencyId", a.name as "auditedAgencyName",
-      r.effective_on::text as "effectiveOn", r.published_at::text as "publishedAt"
-    from supervision_audit_reports r join agencies a on a.id = r.audited_agency_id where r.id = ${id}`);
+    select r.id::int as id, r.title, r.report_number as "reportNumber", r.kind, r.audited_agency_id::int as "auditedAgencyId", a.name as "auditedAgencyName",
+      r.effective_on::text as "effectiveOn", r.notice_served_on::text as "noticeServedOn", r.audit_starts_on::text as "auditStartsOn",
+      r.draft_sent_on::text as "draftSentOn", c.due_on::text as "draftDueOn", r.draft_comment as "draftComment", r.draft_commented_on::text as "draftCommentedOn",
+      r.published_at::text as "publishedAt"
+    from supervision_audit_reports r join agencies a on a.id = r.audited_agency_id
+    left join clocks c on c.subject_type = 'audit_report' and c.subject_id = r.id and c.purpose = 'draft_comment'
+    where r.id = ${id}`);
   return row ?? null;
+}
+
+export async function recordDraft(tx: Queryable, id: number, change: { sentOn: string } | { comment: string; commentedOn: string }): Promise<void> {
+  if ('sentOn' in change) await tx.query(sql`update supervision_audit_reports set draft_sent_on = ${change.sentOn} where id = ${id}`);
+  else await tx.query(sql`update supervision_audit_reports set draft_comment = ${change.comment}, draft_commented_on = ${change.commentedOn} where id = ${id}`);
 }
 
 export async function markReportPublished(tx: Queryable, id: number): Promise<void> {

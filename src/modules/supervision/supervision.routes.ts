@@ -48,6 +48,14 @@ export function registerSupervisionApi(app: FastifyInstance, context: AppContext
     reply.status(201);
     return { id: created };
   });
+  app.post('/api/staff/audit-reports/:id/draft', async (request) => {
+    await rectification.sendDraft(id(request), request.body ?? {}, user(request), requestActor(request));
+    return { ok: true };
+  });
+  app.post('/api/staff/audit-reports/:id/comment', async (request) => {
+    await rectification.commentOnDraft(id(request), request.body ?? {}, user(request), requestActor(request));
+    return { ok: true };
+  });
   app.post('/api/staff/audit-reports/:id/publish', async (request) => {
     await rectification.publish(id(request), user(request), requestActor(request));
     return { ok: true };

@@ -108,13 +108,24 @@ export const auditItemActionLabels = {
 } as const;
 export type AuditItemAction = keyof typeof auditItemActionLabels;
 
+export const auditKinds = { regular: '审计报告(决定)', investment: '政府投资项目审计' } as const;
+export type AuditKind = keyof typeof auditKinds;
+
 export interface AuditReportRow {
   id: number;
   title: string;
   reportNumber: string | null;
+  kind: AuditKind;
   auditedAgencyId: number;
   auditedAgencyName: string;
   effectiveOn: string;
+  noticeServedOn: string | null;
+  auditStartsOn: string | null;
+  draftSentOn: string | null;
+  /** The last day for the unit's written comments on the draft (10 working days, 001 L1680). */
+  draftDueOn: string | null;
+  draftComment: string | null;
+  draftCommentedOn: string | null;
   publishedAt: string | null;
 }
 

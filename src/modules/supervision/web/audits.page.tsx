@@ -10,9 +10,9 @@ import { ActionModal, filledIn } from '../../../web/web.forms.tsx';
 import { PageHeading } from '../../../web/web.layout.tsx';
 import { useSession } from '../../../web/web.session.tsx';
 import type { AuditReportFile, AuditItemView } from '../rectification.service.ts';
-import { auditItemActionForms, auditItemForm, auditReportForm } from '../supervision.actions.ts';
+import { auditItemActionForms, auditItemForm, auditReportForm, draftCommentForm, draftForm } from '../supervision.actions.ts';
 import type { AuditReportItem } from '../supervision.queries.ts';
-import { auditItemActionLabels, auditItemStates, type AuditItemAction } from '../supervision.types.ts';
+import { auditItemActionLabels, auditItemStates, auditKinds, type AuditItemAction } from '../supervision.types.ts';
 import { useAgencyOptions } from './web.parts.tsx';
 
 /** Audit reports with their items' progress; the audit bureau registers new ones. */
@@ -83,9 +83,10 @@ export function AuditReportPage() {
   const [adding, setAdding] = useState(false);
   const [acting, setActing] = useState<{ item: AuditItemView; action: AuditItemAction } | null>(null);
   const [publishError, setPublishError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<'draft' | 'comment' | null>(null);
   if (file.error) return <Alert type="error" role="alert" title={file.error.message} />;
   if (!file.data) return null;
-  const { report, items, abilities } = file.data;
+  const { report, items, abilities, deemedNoObjection } = file.data;
   const publish = async () => {
     try {
       await postJson(`/api/staff/audit-reports/${report.id}/publish`);
@@ -101,7 +102,18 @@ export function AuditReportPage() {
       <Descriptions bordered size="small" column={1} styles={{ label: { width: 160 } }}>
         {report.reportNumber && <Descriptions.Item label="文号">{report.reportNumber}</Descriptions.Item>}
         <Descriptions.Item label="被审计单位">{report.auditedAgencyName}</Descriptions.Item>
+        <Descriptions.Item label="审计类别">{auditKinds[report.kind]}</Descriptions.Item>
         <Descriptions.Item label="生效日期">{report.effectiveOn}</Descriptions.Item>
+        {report.noticeServedOn && <Descriptions.Item label="审计通知书">{`${report.noticeServedOn} 送达,${report.auditStartsOn} 实施审计`}</Descriptions.Item>}
+        {report.draftSentOn && (
+          <Descriptions.Item label="征求意见稿">
+            {report.draftComment
+              ? `${report.draftSentOn} 送达;${report.draftCommentedOn} 提出书面意见:${report.draftComment}`
+              : deemedNoObjection
+                ? `${report.draftSentOn} 送达;${report.draftDueOn} 前未提出书面意见,视同无异议`
+                : <>{`${report.draftSentOn} 送达;书面意见期限 `}<DueTag dueOn={report.draftDueOn} today={todayInChina()} /></>}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="整改结果公开">{report.publishedAt ? '已公开' : '未公开'}</Descriptions.Item>
       </Descriptions>
       {publishError && <Alert type="error" role="alert" title={publishError} style={{ marginTop: 16 }} />}
@@ -109,7 +121,25 @@ export function AuditReportPage() {
         <Space style={{ marginTop: 16 }}>
           <Button onClick={() => setAdding(true)}>添加整改事项</Button>
           {!report.publishedAt && <Button onClick={publish}>公开整改结果</Button>}
+          {report.kind === 'investment' && !report.draftSentOn && <Button onClick={() => setDraft('draft')}>送达征求意见稿</Button>}
         </Space>
+      )}
+      {abilities.comment && !deemedNoObjection && (
+        <Space style={{ marginTop: 16 }}>
+          <Button onClick={() => setDraft('comment')}>对征求意见稿提出书面意见</Button>
+        </Space>
+      )}
+      {draft && (
+        <ActionModal
+          title={draft === 'draft' ? '送达征求意见稿' : '对征求意见稿提出书面意见'}
+          open
+          onClose={() => setDraft(null)}
+          initialValues={{ on: todayInChina() }}
+          submit={(values: Record<string, unknown>) => postJson(`/api/staff/audit-reports/${report.id}/${draft === 'draft' ? 'draft' : 'comment'}`, filledIn(values))}
+          refresh={[['audit-report', id]]}
+        >
+          <DeclaredFields form={draft === 'draft' ? draftForm : draftCommentForm} />
+        </ActionModal>
       )}
       {items.map((item) => (
         <ItemCard key={item.id} item={item} onAction={(action) => setActing({ item, action })} />
