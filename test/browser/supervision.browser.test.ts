@@ -114,6 +114,10 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await dialog(page).getByRole('button', { name: '确定' }).click();
     await page.getByText(/发出督办单:请于三个工作日内报送办理进展/).waitFor();
     await assertAccessible(page);
+    await page.getByRole('link', { name: '打印督办单(第 1 次)' }).click();
+    await page.getByRole('heading', { name: '督办单' }).waitFor();
+    assert.match((await page.locator('main').textContent()) ?? '', /督办要求请于三个工作日内报送办理进展/);
+    await assertAccessible(page);
 
     await page.getByRole('menuitem', { name: '督查总览' }).click();
     await page.getByRole('heading', { name: '督查总览' }).waitFor();

@@ -98,7 +98,16 @@ export function TaskPage() {
         </Space>
       )}
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>办理记录</Typography.Title>
-      <Timeline items={events.map((event) => ({ content: `${event.onDate} ${event.note ?? event.action}` }))} />
+      <Timeline
+        items={events.map((event) => ({
+          content: (
+            <>
+              {`${event.onDate} ${event.note ?? event.action}`}
+              {event.action === 'notice' && <Link style={{ marginLeft: 8 }} to={`/supervision/tasks/${task.id}/notices/${String(event.details.level)}`}>{`打印督办单(第 ${String(event.details.level)} 次)`}</Link>}
+            </>
+          ),
+        }))}
+      />
       {action && (
         <ActionModal
           title={taskActionLabels[action]}
