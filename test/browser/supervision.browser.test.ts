@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { StaffUser } from '../../src/core/auth/auth.types.ts';
 import { todayInChina } from '../../src/core/calendar/index.ts';
@@ -99,6 +100,15 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await page.getByText('已列入 39 项任务').waitFor();
     assert.equal(await page.locator('.ant-table-tbody tr.ant-table-row').count(), 39);
     await assertAccessible(page);
+
+    // A 任务分解表 adds its rows to the ledger.
+    const workbook = new ExcelJS.Workbook();
+    const worksheet = workbook.addWorksheet('任务分解表');
+    worksheet.addRow(['序号', '工作任务', '牵头单位', '责任单位', '完成时限']);
+    worksheet.addRow([1, '编制政务公开事项标准目录', '区府办', '区编办', '2099年6月底前']);
+    await page.setInputFiles('#task-sheet', { name: '任务分解表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
+    await page.getByText('已从任务分解表列入 1 项任务').waitFor();
+    await page.getByRole('link', { name: '编制政务公开事项标准目录' }).waitFor();
 
     // One task is past its due date: red, and a 督办单 for it.
     const [late] = await site.db.query<{ id: number }>(sql`update supervision_tasks set due_on = ${addDays(today, -1)}::date where id = (select min(id) from supervision_tasks) returning id::int as id`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import { createContext, type AppContext } from '../../src/app.ts';
 import type { StaffUser } from '../../src/core/auth/auth.types.ts';
 import { todayInChina } from '../../src/core/calendar/index.ts';
@@ -141,6 +142,44 @@ for (const engine of engines) {
       assert.equal(dashboard.tasksBySignal.normal, 37);
       const office = dashboard.agencies.find((row) => row.agencyName === '上海市静安区编办')!;
       assert.ok(office.tasksOpen > 0 && office.tasksCompleted === 1);
+    });
+
+    it('imports a 任务分解表 (XLSX): every row or none, each problem named by its row', async () => {
+      const today = todayInChina();
+      const sheet = async (rows: unknown[][]) => {
+        const workbook = new ExcelJS.Workbook();
+        const worksheet = workbook.addWorksheet('任务分解表');
+        worksheet.addRow(['2026年重点工作任务分解表']);
+        worksheet.addRow(['序号', '工作任务', '牵头单位', '责任单位', '完成时限']);
+        for (const row of rows) worksheet.addRow(row);
+        return Buffer.from(await workbook.xlsx.writeBuffer());
+      };
+      const before = await count();
+      const bad = await sheet([
+        [1, '编制政务公开事项标准目录', '区府办', '区编办、各街镇', '2099年6月底前'],
+        [2, '建设统一的行政协助系统', '区大数据中心', '', '2099-12-31'],
+        [3, '完善审计整改台账', '区审计局', '', '长期坚持'],
+      ]);
+      await assert.rejects(context.supervision.importSheet(bad, supervisor, actor), (error: { code: string; message: string }) => {
+        assert.equal(error.code, 'validation_failed');
+        assert.match(error.message, /第 4 行:单位.区大数据中心.没有对应的机关/);
+        assert.match(error.message, /第 5 行:完成时限“长期坚持”不是日期/);
+        assert.doesNotMatch(error.message, /第 3 行/);
+        return true;
+      });
+      assert.equal(await count(), before);
+      await assert.rejects(context.supervision.importSheet(Buffer.from('序号,工作任务'), supervisor, actor), { code: 'unsupported_media_type' });
+      await assert.rejects(context.supervision.importSheet(await sheet([]), staff(2, 'clerk', agencies.get('区编办')!), actor), { code: 'forbidden' });
+      const good = await sheet([
+        [1, '编制政务公开事项标准目录', '区府办', '区编办、各街镇', '2099年6月底前'],
+        [2, '完善审计整改台账', '区审计局', '', new Date(Date.UTC(2099, 11, 31))],
+      ]);
+      assert.deepEqual(await context.supervision.importSheet(good, supervisor, actor), { created: 2 });
+      const added = (await context.supervision.list({}, supervisor)).filter((task) => task.documentId === null);
+      const catalogue = added.find((task) => task.text === '编制政务公开事项标准目录')!;
+      assert.deepEqual([catalogue.lead, catalogue.responsible, catalogue.unresolved, catalogue.dueOn], [['上海市静安区府办'], ['上海市静安区编办'], ['各街镇'], '2099-06-30']);
+      assert.equal(added.find((task) => task.text === '完善审计整改台账')!.dueOn, '2099-12-31');
+      void today;
     });
   });
 }

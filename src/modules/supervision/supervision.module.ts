@@ -62,6 +62,7 @@ export const supervisionModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/supervision/documents/1/import', payload: { dueOn: '2099-12-31' } },
     { url: '/api/staff/supervision/agency-names', payload: { name: '区编办', agencyId: '1' } },
     { url: '/api/staff/supervision/tasks', payload: { text: '任务', leadAgencyId: '1', dueOn: '2099-12-31' } },
+    { url: '/api/staff/supervision/tasks/sheet', payload: {} },
     { url: '/api/staff/supervision/tasks/1/report', payload: { on: '2026-01-05', progress: '50', text: '进展' } },
     { url: '/api/staff/audit-reports', payload: { title: '审计报告', auditedAgencyId: '1', effectiveOn: '2026-01-05' } },
     { url: '/api/staff/audit-reports/1/items', payload: { problem: '问题', responsibility: '责任', measure: '措施' } },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
+import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { taskSignals, taskStates, type TaskSignal, type TaskState } from './supervision.types.ts';
@@ -29,6 +30,16 @@ export function registerSupervisionApi(app: FastifyInstance, context: AppContext
     const created = await supervision.add(request.body ?? {}, user(request), requestActor(request));
     reply.status(201);
     return { id: created };
+  });
+  // A 任务分解表 goes as the raw body (application/octet-stream), as annexes do: only this route takes bytes.
+  app.register(async (files) => {
+    files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: context.config.limits.maxAnnexBytes }, (_request, body, done) => done(null, body));
+    files.post('/api/staff/supervision/tasks/sheet', async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type', '任务分解表应以 application/octet-stream 上传');
+      const result = await supervision.importSheet(request.body, user(request), requestActor(request));
+      reply.status(201);
+      return result;
+    });
   });
   app.get('/api/staff/supervision/tasks/:id', async (request) => supervision.file(id(request), user(request)));
   app.post('/api/staff/supervision/tasks/:id/:action', async (request) => ({

@@ -11,6 +11,7 @@ import { importForm, nameMappingForm, taskActionForms, taskForm, type TaskAction
 import { supervisionPolicy, type SupervisedCase } from './supervision.policy.ts';
 import { findDocumentByNumber, findDocumentsWithTasks, findTasks, readDashboard, readDocumentHeading, type Dashboard, type DocumentHeading, type TaskListFilter, type TaskListItem } from './supervision.queries.ts';
 import * as repository from './supervision.repository.ts';
+import { readTaskSheet } from './supervision.sheet.ts';
 import { allowedTaskActions, dueDateOfText, nextTaskState, taskSignalOf } from './supervision.rules.ts';
 import { openTaskStates, type SupervisionEvent, type TaskAction, type TaskCandidate, type TaskRole, type TaskRow, type TaskSignal } from './supervision.types.ts';
 
@@ -48,6 +49,8 @@ export interface SupervisionService {
   /** The same by 文号, for the CLI (gongkai tasks import). */
   importByNumber(documentNumber: string, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<ImportResult>;
   add(input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<number>;
+  /** Tasks from a spreadsheet (任务分解表, XLSX): all rows or none, every problem listed by row. */
+  importSheet(bytes: Buffer, user: StaffUser, actor: Actor, today?: string): Promise<{ created: number }>;
   list(filter: TaskListFilter, user: StaffUser, today?: string): Promise<TaskListItem[]>;
   file(id: number, user: StaffUser, today?: string): Promise<TaskFile>;
   act(id: number, action: string, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<string>;
@@ -169,6 +172,35 @@ export function createSupervisionService(db: Database, clocks: ClockService): Su
         await repository.insertEvent(tx, 'supervision_task', id, { onDate: today, actor: actor.id, action: 'create', fromState: null, toState: 'in_progress', agencyId: null, note: '交办', details: {} });
         await recordAudit(tx, actor, { action: 'supervision.create', subjectType: 'supervision_task', subjectId: String(id), after: { dueOn: parsed.dueOn, agencies: agencies.map((a) => a.id) } });
         return id;
+      });
+    },
+
+    async importSheet(bytes, user, actor, today = todayInChina()) {
+      supervisionPolicy.check(user, 'supervise');
+      const rows = await readTaskSheet(bytes);
+      return db.transaction(async (tx) => {
+        const resolved = await repository.resolveAgencyNames(tx, [...new Set(rows.flatMap((row) => [...row.lead, ...row.responsible]))]);
+        const problems: string[] = [];
+        const wanted = rows.map((row) => {
+          const agencies = new Map<number, TaskRole>();
+          for (const name of row.responsible) if (resolved.has(name)) agencies.set(resolved.get(name)!, 'responsible');
+          for (const name of row.lead) if (resolved.has(name)) agencies.set(resolved.get(name)!, 'lead');
+          if (agencies.size === 0) problems.push(`第 ${row.row} 行:单位(${[...row.lead, ...row.responsible].join('、') || '未填写'})没有对应的机关`);
+          if (row.dueOn === null) problems.push(`第 ${row.row} 行:完成时限“${row.dueText}”不是日期`);
+          else if (row.dueOn < today) problems.push(`第 ${row.row} 行:完成时限 ${row.dueOn} 早于交办日期 ${today}`);
+          const unresolved = [...row.lead, ...row.responsible].filter((name) => !resolved.has(name));
+          return { row, agencies, unresolved };
+        });
+        if (problems.length > 0) throw new AppError('validation_failed', problems.join(';'), { problems: problems.map((message) => ({ field: 'sheet', message })) });
+        for (const { row, agencies, unresolved } of wanted) {
+          const id = (await repository.insertTask(tx, {
+            documentId: null, documentSeq: null, anchor: null, text: row.text, assignedOn: today, dueOn: row.dueOn!, unresolved,
+            agencies: [...agencies].map(([agencyId, role]) => ({ id: agencyId, role })),
+          }))!;
+          await repository.insertEvent(tx, 'supervision_task', id, { onDate: today, actor: actor.id, action: 'create', fromState: null, toState: 'in_progress', agencyId: null, note: `据任务分解表第 ${row.row} 行交办`, details: { row: row.row } });
+          await recordAudit(tx, actor, { action: 'supervision.create', subjectType: 'supervision_task', subjectId: String(id), after: { row: row.row, dueOn: row.dueOn, agencies: [...agencies.keys()] } });
+        }
+        return { created: wanted.length };
       });
     },
 

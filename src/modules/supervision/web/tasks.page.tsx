@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Progress, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Descriptions, Progress, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
-import { getJson, postJson } from '../../../web/web.api.ts';
+import { getJson, postFile, postJson } from '../../../web/web.api.ts';
 import { DeclaredFields } from '../../../web/web.declared-form.tsx';
 import { ActionModal, filledIn, optionsOf } from '../../../web/web.forms.tsx';
 import { PageHeading } from '../../../web/web.layout.tsx';
@@ -26,12 +26,28 @@ export function TasksPage() {
   const list = useQuery({ queryKey: ['supervision-tasks', query], queryFn: () => getJson<{ items: TaskListItem[] }>(`/api/staff/supervision/tasks${query ? `?${query}` : ''}`) });
   const agencies = useAgencyOptions();
   const supervises = session.abilities?.['supervision.supervise'] ?? false;
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [sheetError, setSheetError] = useState<string | null>(null);
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setSheetError(null);
+    try {
+      const result = await postFile<{ created: number }>('/api/staff/supervision/tasks/sheet', file);
+      message.success(`已从任务分解表列入 ${result.created} 项任务`);
+      await client.invalidateQueries({ queryKey: ['supervision-tasks'] });
+    } catch (error) {
+      setSheetError((error as Error).message);
+    }
+  };
   return (
     <>
       <PageHeading extra={supervises && (
         <Space>
           <Link to="/supervision/import">从文件导入任务</Link>
           <Button onClick={() => setAdding(true)}>新增任务</Button>
+          <label htmlFor="task-sheet">导入任务分解表(.xlsx)</label>
+          <input id="task-sheet" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => { void upload(event.target.files?.[0]); event.target.value = ''; }} />
         </Space>
       )}>督查督办:任务台账</PageHeading>
       <Space style={{ marginBottom: 16 }} wrap>
@@ -41,6 +57,7 @@ export function TasksPage() {
         <Select id="task-signal" allowClear placeholder="全部" style={{ width: 140 }} value={signal} onChange={setSignal} options={optionsOf(taskSignals)} />
       </Space>
       {list.error && <Alert type="error" role="alert" title={list.error.message} />}
+      {sheetError && <Alert type="error" role="alert" title={sheetError} style={{ marginBottom: 16 }} />}
       <Table<TaskListItem>
         rowKey="id"
         size="small"
