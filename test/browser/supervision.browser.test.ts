@@ -108,6 +108,7 @@ describe('supervised tasks and audit rectification in a browser', () => {
     worksheet.addRow([1, '编制政务公开事项标准目录', '区府办', '区编办', '2099年6月底前']);
     await page.setInputFiles('#task-sheet', { name: '任务分解表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
     await page.getByText('已从任务分解表列入 1 项任务').waitFor();
+    await page.goto(`${site.base}/console/supervision`);
     await page.getByRole('link', { name: '编制政务公开事项标准目录' }).waitFor();
 
     // One task is past its due date: red, and a 督办单 for it.
