@@ -8,9 +8,9 @@ import { catalogueModule } from './catalogue/catalogue.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
 import { documentsModule } from './documents/documents.module.ts';
 import { participationModule } from './participation/participation.module.ts';
-import { plannedDeadlineRules } from './planned.rules.ts';
 import { publicationModule } from './publication/publication.module.ts';
 import { searchModule } from './search/search.module.ts';
+import { supervisionModule } from './supervision/supervision.module.ts';
 
 /**
  * The modules of the application, in the order their services are built (a
@@ -26,11 +26,12 @@ export const modules: readonly ModuleManifest<AppContext>[] = [
   participationModule,
   assistanceModule,
   catalogueModule,
+  supervisionModule,
   assessmentModule,
 ];
 
-/** Every module's deadline rules, and those of modules still to be built: the defaults a new installation starts with. */
-export const deadlineRules: readonly DeadlineRule[] = [...modules.flatMap((module) => module.deadlineRules ?? []), ...plannedDeadlineRules];
+/** Every module's deadline rules: the defaults a new installation starts with. */
+export const deadlineRules: readonly DeadlineRule[] = modules.flatMap((module) => module.deadlineRules ?? []);
 
 export const moduleAuditActions = collect(modules, (module) => module.auditActions);
 export const moduleAuditSubjects = collect(modules, (module) => module.auditSubjects);
