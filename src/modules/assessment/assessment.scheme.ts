@@ -70,8 +70,10 @@ export const defaultScheme: Scheme = {
       code: 'supervision',
       label: '监督和救济',
       indicators: [
-        { code: 'supervision.annual_report', label: '年度报告按时发布、内容完整', points: 7, method: 'judged' },
-        { code: 'supervision.training', label: '监督考核、培训和责任追究', points: 8, method: 'judged' },
+        { code: 'supervision.annual_report', label: '年度报告按时发布、内容完整', points: 5, method: 'judged' },
+        { code: 'supervision.assistance', label: '行政协助按时办理', points: 4, method: 'computed', measure: 'assistance.late_handling', perOccurrence: 2 },
+        { code: 'supervision.catalogue', label: '公共数据资源按更新频率更新', points: 2, method: 'computed', measure: 'catalogue.stale_entries', perOccurrence: 1 },
+        { code: 'supervision.training', label: '监督考核、培训和责任追究', points: 4, method: 'judged' },
       ],
     },
   ],

@@ -6,6 +6,7 @@ import { registerAssistanceApi } from './assistance.routes.ts';
 import { assistanceDeadlineRules } from './assistance.rules.ts';
 import { createAssistanceService, type AssistanceService } from './assistance.service.ts';
 import { requestActionLabels } from './assistance.types.ts';
+import { assistanceMeasures } from './assistance.measures.queries.ts';
 
 declare module '../../app.ts' {
   interface AppContext {
@@ -17,6 +18,7 @@ declare module '../../app.ts' {
 /** Administrative assistance between agencies (行政协助, docs/domain.md E). */
 export const assistanceModule: ModuleManifest<AppContext> = {
   name: 'assistance',
+  measures: assistanceMeasures,
   label: '行政协助',
   policy: assistancePolicy,
   services: (context) => ({ assistance: createAssistanceService(context.db, context.clocks, { maxAttachmentBytes: context.config.limits.maxAnnexBytes }) }),

@@ -8,6 +8,7 @@ import { requestCodesOf, resourceNamesOf } from './catalogue.repository.ts';
 import { registerCatalogueApi } from './catalogue.routes.ts';
 import { createCatalogueService, type CatalogueService } from './catalogue.service.ts';
 import { requestActionLabels } from './catalogue.types.ts';
+import { catalogueMeasures } from './catalogue.measures.ts';
 
 declare module '../../app.ts' {
   interface AppContext {
@@ -19,6 +20,7 @@ declare module '../../app.ts' {
 /** The public data catalogue (公共数据资源目录, docs/domain.md G). */
 export const catalogueModule: ModuleManifest<AppContext> = {
   name: 'catalogue',
+  measures: catalogueMeasures,
   label: '公共数据目录',
   policy: cataloguePolicy,
   services: (context) => ({ catalogue: createCatalogueService(context.db) }),
