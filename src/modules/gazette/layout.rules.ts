@@ -89,10 +89,12 @@ export function layoutText(fragments: Fragment[]): string {
   for (const lines of pages) {
     if (lines.length === 0) continue;
     const margin = Math.max(...lines.map((line) => line.right));
+    const leftMargin = Math.min(...lines.map((line) => line.left));
     for (const line of lines) {
       if (previous && joins(previous, line)) out[out.length - 1] += line.text;
       else out.push(line.text);
-      previous = { ...line, full: line.right >= margin - line.size * 1.5 };
+      // Full: from the left margin (or a paragraph's indent) to the right one. A right-aligned signature is not.
+      previous = { ...line, full: line.right >= margin - line.size * 1.5 && line.left <= leftMargin + line.size * 2.5 };
     }
   }
   return out.join('\n');
