@@ -80,7 +80,7 @@ export function openZip(bytes: Uint8Array, fileName: string, maxUnzippedBytes: n
       if (entry.method !== 0 && entry.method !== 8) throw corrupt(fileName, `不支持的压缩方式 ${entry.method}`);
       const data = entryData(bytes, view, entry, fileName);
       if (entry.method === 0 && data.length > budget) throw tooBig(fileName, maxUnzippedBytes - budget + data.length, maxUnzippedBytes);
-      const out = entry.method === 0 ? data : inflateBounded(data, Math.min(entry.size, budget), fileName, maxUnzippedBytes);
+      const out = entry.method === 0 ? data : inflateBounded(data, entry, budget, fileName, maxUnzippedBytes);
       budget -= out.length;
       return out;
     },
@@ -104,15 +104,19 @@ function entryData(bytes: Uint8Array, view: DataView, entry: ZipEntry, fileName:
 }
 
 /** Inflates in small slices so that no step can produce more than a few megabytes past the allowance. */
-function inflateBounded(data: Uint8Array, allowance: number, fileName: string, limit: number): Uint8Array {
+function inflateBounded(data: Uint8Array, entry: ZipEntry, budget: number, fileName: string, limit: number): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > allowance) throw tooBig(fileName, total, limit);
+    if (total > budget) throw tooBig(fileName, total, limit);
+    if (total > entry.size) {
+      throw new AppError('file_too_large', `${fileName}: ${entry.name} 解压后超过压缩包声明的大小 ${entry.size} 字节(压缩炸弹或文件已损坏)`, { file: fileName });
+    }
     chunks.push(chunk);
   });
-  const slice = 4096;
+  // Deflate expands at most about 1000:1: a 1 KB slice yields at most about 1 MB past the allowance.
+  const slice = 1024;
   try {
     for (let offset = 0; offset < data.length; offset += slice) {
       inflater.push(data.subarray(offset, offset + slice), offset + slice >= data.length);
