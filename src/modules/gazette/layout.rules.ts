@@ -1,5 +1,7 @@
 import { markerStart } from './body.rules.ts';
-import { endsSentence } from './text.rules.ts';
+import { docNumberLine } from './docnumber.rules.ts';
+import { addresseeLine, documentType } from './fields.rules.ts';
+import { dateOnlyLine, endsSentence } from './text.rules.ts';
 
 /**
  * Positioned text (PDF text items, OFD text objects) to lines in reading
@@ -88,7 +90,9 @@ export function layoutText(fragments: Fragment[]): string {
   let previous: (Line & { full: boolean }) | null = null;
   for (const lines of pages) {
     if (lines.length === 0) continue;
-    const margin = Math.max(...lines.map((line) => line.right));
+    // The right margin is where several lines end (a paragraph's), not where the one widest line does.
+    const rights = lines.map((line) => line.right).sort((a, b) => b - a);
+    const margin = rights.length >= 3 ? rights[2]! : Number.POSITIVE_INFINITY;
     const leftMargin = Math.min(...lines.map((line) => line.left));
     for (const line of lines) {
       if (previous && joins(previous, line)) out[out.length - 1] += line.text;
@@ -102,7 +106,9 @@ export function layoutText(fragments: Fragment[]): string {
 
 function joins(previous: Line & { full: boolean }, line: Line): boolean {
   if (!previous.full || endsSentence(previous.text)) return false;
-  if (markerStart.test(line.text) || pageNumber.test(line.text)) return false;
+  if (markerStart.test(line.text) || pageNumber.test(line.text) || docNumberLine(line.text) || dateOnlyLine(line.text)) return false;
+  // A title (XX关于…的通知) and an addressee line (各区人民政府:) stand alone however wide they are.
+  if ((/关于/.test(previous.text) && documentType(previous.text)) || addresseeLine(line.text)) return false;
   // Only prose runs to the margin; a heading or a short centred line does not.
-  return /[\u4e00-\u9fff，、；：（《]$/.test(previous.text) && Math.abs(line.size - previous.size) <= Math.max(line.size, previous.size) * 0.15;
+  return /[\u4e00-\u9fff，、；（《]$/.test(previous.text) && Math.abs(line.size - previous.size) <= Math.max(line.size, previous.size) * 0.15;
 }

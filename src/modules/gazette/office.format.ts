@@ -62,7 +62,7 @@ export function readDocx(zip: ZipArchive, fileName: string): string {
 }
 
 const attribute = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-const numbers = (value: string | null) => (value ?? '').trim().split(/\s+/).map(Number);
+const numbers = (value: string | null) => (value ?? '').trim().split(/\s+/).filter(Boolean).map(Number);
 
 export function readOfd(zip: ZipArchive, fileName: string, maxPages: number): { text: string; pages: number } {
   const root = entryText(zip, 'OFD.xml', fileName);
