@@ -75,29 +75,57 @@ function setField(metadata: PageMetadata, field: Field, raw: string): void {
   metadata[field] = field === 'signedOn' || field === 'postedOn' ? findDate(value) : field === 'docNumber' || field === 'issuer' ? squash(value) : value;
 }
 
+/** The text of a small element, or null as soon as it passes `limit` characters (the metadata scan stays linear). */
+function shortText(node: AnyNode, limit: number): string | null {
+  let text = '';
+  const walk = (current: AnyNode): boolean => {
+    if (current.type === 'text') {
+      text += current.data;
+      return text.length <= limit;
+    }
+    if (current.type !== 'tag') return true;
+    for (const child of (current as Element).children) if (!walk(child)) return false;
+    return true;
+  };
+  return walk(node) ? text : null;
+}
+
+function nextElement(node: AnyNode): Element | null {
+  let next = node.nextSibling;
+  while (next && next.type !== 'tag') next = next.nextSibling;
+  return (next as Element | null) ?? null;
+}
+
+const labelTags = new Set(['td', 'th', 'dt', 'span', 'b', 'strong', 'label', 'em']);
+const pairTags = new Set(['li', 'p', 'div', 'td', 'span']);
+const containers = new Set(['td', 'th', 'div', 'table', 'p', 'li', 'tr', 'ul', 'tbody']);
+
 function readMetadata($: CheerioAPI): PageMetadata {
   const metadata = emptyMetadata();
-  // A table or list of label / value cells: <td>发文字号：</td><td>国办函〔2018〕71号</td>.
-  $('td, th, dt, span, b, strong, label, em').each((_, element) => {
-    const cell = $(element);
-    if (cell.children('td, th, div, table, p').length > 0) return;
-    const field = labelOf(cell.text());
-    if (!field) return;
-    let next = cell.next();
-    if (next.length === 0 && (element.tagName === 'b' || element.tagName === 'strong' || element.tagName === 'span')) next = cell.parent().next();
-    if (next.length > 0) setField(metadata, field, next.text());
-  });
-  // One element holding both: <li>成文日期：2018年10月27日</li>.
-  $('li, p, div, td, span').each((_, element) => {
-    const cell = $(element);
-    if (cell.children('li, p, div, table, tr, td').length > 0) return;
-    const text = cell.text().replace(/[\s\u00a0]+/g, ' ').trim();
-    if (text.length > 120) return;
-    const match = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(text);
-    if (!match) return;
-    const field = labelOf(match[1]!);
-    if (field) setField(metadata, field, match[2]!);
-  });
+  const visit = (element: Element) => {
+    const name = element.tagName.toLowerCase();
+    const nested = element.children.some((child) => child.type === 'tag' && containers.has((child as Element).tagName.toLowerCase()));
+    if (!nested && (labelTags.has(name) || pairTags.has(name))) {
+      const text = shortText(element, 160);
+      if (text !== null) {
+        // A table or list of label / value cells: <td>发文字号：</td><td>国办函〔2018〕71号</td>.
+        const field = labelTags.has(name) ? labelOf(text) : null;
+        if (field) {
+          let next = nextElement(element);
+          if (!next && (name === 'b' || name === 'strong' || name === 'span') && element.parent) next = nextElement(element.parent);
+          const value = next ? shortText(next, 300) : null;
+          if (value) setField(metadata, field, value);
+        } else if (pairTags.has(name)) {
+          // One element holding both: <li>成文日期：2018年10月27日</li>.
+          const match = /^([^:：]{1,12})[:：]\s*(.+)$/.exec(text.replace(/[\s\u00a0]+/g, ' ').trim());
+          const pair = match ? labelOf(match[1]!) : null;
+          if (pair) setField(metadata, pair, match![2]!);
+        }
+      }
+    }
+    for (const child of element.children) if (child.type === 'tag') visit(child as Element);
+  };
+  for (const node of $.root().get(0)!.children) if (node.type === 'tag') visit(node as Element);
   $('meta[name]').each((_, element) => {
     const name = ($(element).attr('name') ?? '').toLowerCase();
     const field = metaNames.find(([meta]) => meta === name)?.[1];
@@ -142,7 +170,8 @@ function textOf(nodes: AnyNode[]): string {
 }
 
 export function readHtml(html: string): PageText {
-  const $ = load(html);
+  // htmlparser2 (cheerio's forgiving, non-spec mode) reads a portal page several times faster than parse5.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const metadata = readMetadata($);
   $(dropped).remove();
   $('[class], [id]').each((_, element) => {

@@ -40,7 +40,7 @@ export function sniff(bytes: Uint8Array, fileName: string): Sniffed {
   }
   const image = imageFormat(bytes);
   if (image) {
-    throw new AppError('file_needs_ocr', `${fileName}: 这是图片(${image}),不是文本;图片需经 OCR 识别,本系统只识别 PDF 扫描件`, { file: fileName, image });
+    throw new AppError('file_binary', `${fileName}: 这是图片(${image}),不是公文文件;扫描的公文请以 PDF 导入`, { file: fileName, image });
   }
   return 'text';
 }
