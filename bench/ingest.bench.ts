@@ -6,7 +6,8 @@
  * PGlite and into PostgreSQL (documents/s and MB/s), and memory by quartile.
  *
  * BENCH_MB sets the corpus size; BENCH_DATABASE_URL names a PostgreSQL server,
- * otherwise one is started with scripts/postgres.sh when possible.
+ * otherwise one is started with scripts/postgres.sh when possible. Ends with the
+ * formats table (bench/formats.bench.ts): HTML, PDF, DOCX and OFD rates.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { migrate } from '../src/core/db/migrator.ts';
 import { createIngestService } from '../src/modules/documents/index.ts';
 import { parseBytes } from '../src/modules/gazette/index.ts';
 import { readSeed, seedNames } from '../test/support/corpus.ts';
+import { benchFormats } from './formats.bench.ts';
 import { varySeed } from '../test/support/vary.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -173,6 +175,8 @@ async function main() {
   }
   console.log(`\npeak RSS over the whole run: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   console.log('targets: parse >= 30 MB/s; ingest into PostgreSQL >= 5 MB/s; memory flat as the corpus grows');
+  // Issue 13: each format through readDocumentFile, beside its extraction library alone.
+  console.log((await benchFormats()).join('\n'));
 }
 
 await main();

@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBytes, type ParsedDocument } from '../src/modules/gazette/index.ts';
+import { readDocumentFile, type ParsedDocument } from '../src/modules/gazette/index.ts';
 
 export const realDir = fileURLToPath(new URL('../test/fixtures/real/', import.meta.url));
 export const fields = ['title', 'docNumber', 'issuer', 'date', 'type'] as const;
@@ -98,7 +98,7 @@ function counterpart(parsed: ParsedDocument[], expected: ExpectedDocument): Pars
 
 const emptyTally = (): Tally => ({ documents: 0, right: { title: 0, docNumber: 0, issuer: 0, date: 0, type: 0 } });
 
-export function evaluate(dir = documentsDir(), heldOut = new Set(readBaseline().heldOut)): Evaluation {
+export async function evaluate(dir = documentsDir(), heldOut = new Set(readBaseline().heldOut)): Promise<Evaluation> {
   const result: Evaluation = { documentsDir: dir, present: 0, expected: 0, byFormat: {}, heldOutByFormat: {}, misses: [] };
   for (const file of readExpected()) {
     const path = join(dir, file.file);
@@ -108,7 +108,7 @@ export function evaluate(dir = documentsDir(), heldOut = new Set(readBaseline().
     if (!present) result.misses.push({ file: file.file, field: 'file', expected: path, got: null });
     else {
       try {
-        parsed = parseBytes(readFileSync(path), { fileName: file.file, limits }).documents;
+        parsed = (await readDocumentFile(readFileSync(path), { fileName: file.file, limits })).documents;
       } catch (error) {
         // A format the parser cannot read yet (pdf, docx, ofd before the formats work lands): every field a miss.
         result.misses.push({ file: file.file, field: 'file', expected: 'readable', got: error instanceof Error ? error.message : String(error) });
@@ -154,8 +154,8 @@ function row(label: string, tally: Tally): string {
   return `${label.padEnd(8)} ${String(tally.documents).padStart(5)}  ${fields.map((field) => `${(rates[field] * 100).toFixed(1)}%`.padStart(9)).join(' ')}`;
 }
 
-function main(): void {
-  const result = evaluate();
+async function main(): Promise<void> {
+  const result = await evaluate();
   const out = [
     `documents: ${result.present} of ${result.expected} present in ${result.documentsDir}`,
     '',
@@ -191,4 +191,4 @@ export function belowBaseline(result: Evaluation, baseline = readBaseline()): st
   return problems;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -37,6 +37,9 @@ const schema = z.object({
   MAX_LINE_CHARS: z.coerce.number().int().positive().default(1_000_000),
   // The largest annex (附件) a publication may carry, each; kept in the database with the originals.
   MAX_ANNEX_MB: z.coerce.number().positive().max(512).default(20),
+  // Ingesting PDF and OFD: the most pages one file may have; DOCX and OFD: what all of a file's zip entries may inflate to (zip bombs).
+  MAX_PAGES: z.coerce.number().int().positive().default(2000),
+  MAX_UNZIPPED_MB: z.coerce.number().positive().max(4096).default(200),
   // The Chinese font printed notices are set in (Debian's fonts-noto-cjk), and its face inside the collection.
   CJK_FONT: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'),
   CJK_FONT_FACE: z.string().min(1).default('NotoSerifCJKsc-Regular'),
@@ -52,7 +55,7 @@ const schema = z.object({
 export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   server: { host: string; port: number; trustProxy: boolean | string; publicUrl: string; logLevel: LogLevel };
-  limits: { maxFileBytes: number; maxLineChars: number; maxAnnexBytes: number };
+  limits: { maxFileBytes: number; maxLineChars: number; maxAnnexBytes: number; maxPages: number; maxUnzippedBytes: number };
   font: { path: string; face: string };
   filesDir: string;
   audit: { keyFile: string | null; checkpointMinutes: number };
@@ -85,7 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: values.PUBLIC_URL ? new URL(values.PUBLIC_URL).href.replace(/\/+$/, '') : defaultPublicUrl(values.HOST, values.PORT),
       logLevel: values.LOG_LEVEL,
     },
-    limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS, maxAnnexBytes: Math.round(values.MAX_ANNEX_MB * 1024 * 1024) },
+    limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS, maxAnnexBytes: Math.round(values.MAX_ANNEX_MB * 1024 * 1024),
+      maxPages: values.MAX_PAGES,
+      maxUnzippedBytes: Math.round(values.MAX_UNZIPPED_MB * 1024 * 1024),
+    },
     font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
     filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,
     audit: { keyFile: values.AUDIT_KEY_FILE ?? null, checkpointMinutes: values.AUDIT_CHECKPOINT_MINUTES },

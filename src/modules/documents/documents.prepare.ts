@@ -1,5 +1,5 @@
 import type { DecodeLimits } from '../gazette/index.ts';
-import { parseBytes, type ParsedDocument, type ParsedFile } from '../gazette/index.ts';
+import { foldText, readDocumentFile, type FileFormat, type ParsedDocument, type ParsedFile, type ReadFile } from '../gazette/index.ts';
 import { buildTitleVector, buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../textindex/index.ts';
 import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf, type IssuerNames } from './documents.rules.ts';
 
@@ -18,6 +18,8 @@ export interface PreparedFile {
   bytes: Uint8Array;
   sourceKey: string;
   kind: ParsedFile['kind'];
+  /** What the file is, read from its content: txt, html, pdf, docx, ofd. */
+  format: FileFormat;
   encoding: string;
   gazette: ParsedFile['gazette'];
   warnings: ParsedFile['warnings'];
@@ -31,7 +33,8 @@ export interface PreparedFile {
 }
 
 function documentRecord(key: string, seq: number, hash: string, document: ParsedDocument, tokenizer: Tokenizer) {
-  const number = document.docNumber ? /^(.*)〔(\d{4})〕(\d+)号$/.exec(document.docNumber) : null;
+  // Prefix folded for lookups (国办函 finds 國辦函); the number itself is stored as printed.
+  const number = document.docNumber ? /^(.*)〔(\d{4})〕(\d+)[号號]$/.exec(document.docNumber) : null;
   const bodyText = bodyTextOf(document);
   const fields = searchFieldsOf({ title: document.displayTitle, docNumber: document.docNumber, attachment: document.attachment, issuer: document.issuer, section: document.section, annexes: document.annexes, bodyText });
   return {
@@ -41,7 +44,7 @@ function documentRecord(key: string, seq: number, hash: string, document: Parsed
     display_title: document.displayTitle,
     doc_number: document.docNumber,
     doc_number_printed: document.docNumberPrinted,
-    doc_number_prefix: number?.[1] ?? null,
+    doc_number_prefix: number ? foldText(number[1]!) : null,
     doc_number_year: number ? Number(number[2]) : null,
     doc_number_serial: number ? Number(number[3]) : null,
     issuer: document.issuer,
@@ -80,7 +83,7 @@ function relationRows(key: string, document: ParsedDocument) {
   ];
 }
 
-export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFile, tokenizer: Tokenizer, names: IssuerNames = {}): PreparedFile {
+export function prepareParsed(path: string, bytes: Uint8Array, parsed: ReadFile, tokenizer: Tokenizer, names: IssuerNames = {}): PreparedFile {
   const sourceKey = sourceKeyOf(parsed, path);
   const keys = documentKeys(sourceKey, parsed.documents, names);
   const hashes = parsed.documents.map(contentHashOf);
@@ -91,6 +94,7 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFil
     bytes,
     sourceKey,
     kind: parsed.kind,
+    format: parsed.format,
     encoding: parsed.encoding,
     gazette: parsed.gazette,
     warnings: parsed.warnings,
@@ -119,6 +123,6 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ParsedFil
   };
 }
 
-export function prepareFile(path: string, bytes: Uint8Array, limits: DecodeLimits, tokenizer: Tokenizer, names: IssuerNames = {}): PreparedFile {
-  return prepareParsed(path, bytes, parseBytes(bytes, { fileName: path, limits }), tokenizer, names);
+export async function prepareFile(path: string, bytes: Uint8Array, limits: DecodeLimits, tokenizer: Tokenizer, names: IssuerNames = {}): Promise<PreparedFile> {
+  return prepareParsed(path, bytes, await readDocumentFile(bytes, { fileName: path, limits }), tokenizer, names);
 }

@@ -126,7 +126,7 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
   /** The file as received, in the original-file store (the document page offers it as 下载原文). */
   async function keepOriginal(tx: Queryable, prepared: PreparedFile): Promise<void> {
     const name = basename(prepared.path);
-    await storeFile(tx, { bytes: prepared.bytes, name, mediaType: mediaTypeOf(name, prepared.encoding) }, { maxBytes: limits.maxFileBytes });
+    await storeFile(tx, { bytes: prepared.bytes, name, mediaType: mediaTypeOf(`original.${prepared.format}`, prepared.encoding) }, { maxBytes: limits.maxFileBytes });
   }
 
   async function write(tx: Queryable, prepared: PreparedFile): Promise<FileOutcome> {

@@ -13,7 +13,7 @@ const tokenizer = createTokenizer(terms);
 parentPort!.on('message', async (message: { id: number; path: string; limits: DecodeLimits }) => {
   try {
     const bytes = await readFile(message.path);
-    parentPort!.postMessage({ id: message.id, prepared: prepareFile(message.path, bytes, message.limits, tokenizer, names) });
+    parentPort!.postMessage({ id: message.id, prepared: await prepareFile(message.path, bytes, message.limits, tokenizer, names) });
   } catch (error) {
     const described = describeError(error);
     const text = described.code === 'internal' ? `${message.path}: 内部错误(${(error as Error).message})` : described.message;

@@ -10,6 +10,10 @@ import { AppError } from '../../core/errors.ts';
 export interface DecodeLimits {
   maxFileBytes: number;
   maxLineChars: number;
+  /** Pages of a PDF or OFD (default 2000). */
+  maxPages?: number;
+  /** Bytes a DOCX or OFD may inflate to, all entries together (default 200 MB). */
+  maxUnzippedBytes?: number;
 }
 
 export interface Decoded {

@@ -22,6 +22,8 @@ const close = '[〕﹞\\])）】〗]';
 // character for a prefix is what made number search slow on long texts.
 const bracketed = new RegExp(`${open}\\s*((?:19|20)\\d{2})\\s*${close}\\s*第?\\s*(\\d{1,5})\\s*号`, 'g');
 const bare = new RegExp(`((?:19|20)\\d{2})\\s+(\\d{1,5})\\s*号`, 'g');
+/** The 号 as printed: a traditional text keeps its 號. */
+const hao = (printed: string) => (printed.trimEnd().endsWith('號') ? '號' : '号');
 const maxPrefix = 16;
 
 /** The run of Chinese characters (spaces allowed) that ends just before `index`. */
@@ -46,10 +48,12 @@ interface NumberMatch {
   end: number;
 }
 
-function* matches(folded: string, pattern: RegExp): Generator<NumberMatch> {
+/** Matches on the folded view; the prefix is taken from the text as printed (same offsets). */
+function* matches(folded: string, pattern: RegExp, printed: string): Generator<NumberMatch> {
   pattern.lastIndex = 0;
   for (const match of folded.matchAll(pattern)) {
-    const { prefix, start } = prefixBefore(folded, match.index);
+    const { start } = prefixBefore(folded, match.index);
+    const prefix = printed.slice(start, match.index).replace(/\s+/g, '');
     if (prefix.length === 0) continue;
     yield { prefix, year: match[1]!, serial: match[2]!, start, end: match.index + match[0].length };
   }
@@ -67,7 +71,7 @@ function build(prefixRun: string, year: string, serial: string, printed: string)
   const serialNumber = Number(serial);
   if (serialNumber === 0) return null;
   return {
-    normalised: `${prefix}〔${year}〕${serialNumber}号`,
+    normalised: `${prefix}〔${year}〕${serialNumber}${hao(printed)}`,
     printed: printed.trim(),
     prefix,
     year: Number(year),
@@ -78,8 +82,8 @@ function build(prefixRun: string, year: string, serial: string, printed: string)
 /** Every bracketed document number in running text, in order. */
 export function findDocNumbers(text: string): DocNumber[] {
   const found: DocNumber[] = [];
-  if (!text.includes('号')) return found;
-  for (const match of matches(foldText(text), bracketed)) {
+  if (!text.includes('号') && !text.includes('號')) return found;
+  for (const match of matches(foldText(text), bracketed, text)) {
     const number = build(match.prefix, match.year, match.serial, text.slice(match.start, match.end));
     if (number) found.push(number);
   }
@@ -93,7 +97,7 @@ export function docNumberLine(text: string): DocNumber | null {
   if (trimmed.length > 30) return null;
   const folded = foldText(trimmed);
   for (const pattern of [bracketed, bare]) {
-    for (const match of matches(folded, pattern)) {
+    for (const match of matches(folded, pattern, trimmed)) {
       if (match.start === 0 && match.end === trimmed.length) return build(match.prefix, match.year, match.serial, trimmed);
     }
   }
@@ -104,7 +108,7 @@ export function docNumberLine(text: string): DocNumber | null {
 export function findHeaderDocNumber(text: string): DocNumber | null {
   const folded = foldText(text);
   for (const pattern of [bracketed, bare]) {
-    for (const match of matches(folded, pattern)) {
+    for (const match of matches(folded, pattern, text)) {
       const number = build(match.prefix, match.year, match.serial, text.slice(match.start, match.end));
       if (number) return number;
     }

@@ -3,3 +3,5 @@ export { docNumberLine, findDocNumbers, findHeaderDocNumber, normaliseDocNumber 
 export { fileTooLarge, type DecodeLimits } from './decode.rules.ts';
 export { foldText } from './fold.rules.ts';
 export type * from './gazette.types.ts';
+export { readDocumentFile, type ReadFile, type ReadOptions } from './formats.ts';
+export { fileFormats, type FileFormat } from './sniff.rules.ts';

@@ -1,4 +1,4 @@
-import { findDocNumbers } from '../gazette/index.ts';
+import { findDocNumbers, foldText } from '../gazette/index.ts';
 import { normaliseForSearch, type Tokenizer } from './textindex.tokenizer.ts';
 
 /**
@@ -32,7 +32,9 @@ export function quoteLexeme(lexeme: string): string {
 }
 
 /** The lexeme a document number is indexed and searched as, however it was printed. */
-export function numberLexeme(normalised: string): string {
+export function numberLexeme(printed: string): string {
+  // Folded: 國辦函〔2000〕19號 is found as 国办函〔2000〕19号; the stored number stays as printed.
+  const normalised = foldText(printed);
   const match = /^(.*)〔(\d{4})〕(\d+)号$/.exec(normalised);
   return match ? `文号:${match[1]}${match[2]}-${match[3]}` : `文号:${normalised}`;
 }

@@ -1,0 +1,124 @@
+import { AppError } from '../../core/errors.ts';
+import { decodeBytes, fileTooLarge, type DecodeLimits } from './decode.rules.ts';
+import { docNumberLine } from './docnumber.rules.ts';
+import { documentType } from './fields.rules.ts';
+import type { ParsedDocument, ParsedFile, ParseWarning } from './gazette.types.ts';
+import { readHtml, type PageMetadata } from './html.format.ts';
+import { readDocx, readOfd } from './office.format.ts';
+import { parseText } from './parse.ts';
+import { readPdf } from './pdf.format.ts';
+import { looksLikeHtml, sniff, zipFormat, type FileFormat } from './sniff.rules.ts';
+import { openZip } from './zip.rules.ts';
+
+/**
+ * Any file an agency publishes to documents: the format is read from the
+ * content (sniff.rules.ts), the format's reader turns it into text, and the
+ * one parser reads the text. A web page's metadata block is laid over the
+ * parse: what the page prints about the document wins over what was guessed
+ * from its text, except the date, where the signature wins (the block's
+ * 成文日期 next, the posting time last and said so).
+ */
+
+export interface ReadFile extends ParsedFile {
+  format: FileFormat;
+  /** Pages read (PDF, OFD). */
+  pages?: number;
+  /** Set when the text came from OCR. */
+  ocr?: boolean;
+}
+
+export interface ReadOptions {
+  fileName: string;
+  limits: DecodeLimits;
+}
+
+/** Defaults of the limits a deployment may leave unset. */
+export const defaultMaxPages = 2000;
+export const defaultMaxUnzippedBytes = 200 * 1024 * 1024;
+
+export async function readDocumentFile(bytes: Uint8Array, options: ReadOptions): Promise<ReadFile> {
+  const { fileName, limits } = options;
+  if (bytes.length > limits.maxFileBytes) throw fileTooLarge(fileName, bytes.length, limits);
+  const maxPages = limits.maxPages ?? defaultMaxPages;
+  const kind = sniff(bytes, fileName);
+  if (kind === 'pdf') {
+    const pdf = await readPdf(bytes, fileName, maxPages);
+    return withFormat(parseExtracted(pdf.text, fileName, pdf.warnings), 'pdf', pdf.pages);
+  }
+  if (kind === 'zip') {
+    const zip = openZip(bytes, fileName, limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes);
+    if (zipFormat(zip, fileName) === 'docx') return withFormat(parseExtracted(readDocx(zip, fileName), fileName, []), 'docx');
+    const ofd = readOfd(zip, fileName, maxPages);
+    return withFormat(parseExtracted(ofd.text, fileName, []), 'ofd', ofd.pages);
+  }
+  const { text, encoding } = decodeBytes(bytes, fileName, limits);
+  if (looksLikeHtml(text)) {
+    const page = readHtml(text);
+    const parsed = parseExtracted(page.text, fileName, [], encoding);
+    return withFormat(applyMetadata(parsed, page.metadata), 'html');
+  }
+  return withFormat(parseText(text, fileName, encoding), 'txt');
+}
+
+function withFormat(parsed: ParsedFile, format: FileFormat, pages?: number): ReadFile {
+  return pages === undefined ? { ...parsed, format } : { ...parsed, format, pages };
+}
+
+function parseExtracted(text: string, fileName: string, warnings: ParseWarning[], encoding = 'utf-8'): ParsedFile {
+  if (text.trim().length === 0) throw new AppError('no_documents', `${fileName}: 文件中没有文字`, { file: fileName });
+  const parsed = parseText(text, fileName, encoding);
+  return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
+}
+
+/** The document the page is about: the one with the block's title or number, else the first. */
+function mainDocument(documents: ParsedDocument[], metadata: PageMetadata): ParsedDocument | undefined {
+  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, '');
+  return (
+    documents.find((document) => metadata.title && squash(document.title) === squash(metadata.title)) ??
+    documents.find((document) => metadata.docNumber && document.docNumber === docNumberLine(metadata.docNumber)?.normalised) ??
+    documents[0]
+  );
+}
+
+export function applyMetadata(parsed: ParsedFile, metadata: PageMetadata): ParsedFile {
+  const document = mainDocument(parsed.documents, metadata);
+  if (!document) return parsed;
+  const warnings = [...parsed.warnings];
+  if (metadata.title) {
+    const title = metadata.title.replace(/\s+/g, '');
+    document.title = title;
+    document.displayTitle = title;
+  }
+  const number = metadata.docNumber ? docNumberLine(metadata.docNumber) : null;
+  if (number) {
+    document.docNumber = number.normalised;
+    document.docNumberPrinted = number.printed;
+  } else if (metadata.docNumber && /号$/.test(metadata.docNumber) && !document.docNumber) {
+    // Numbers without a year (国令第706号) are kept as the block prints them.
+    document.docNumber = metadata.docNumber;
+    document.docNumberPrinted = metadata.docNumber;
+  }
+  if (metadata.issuer) document.issuer = metadata.issuer;
+  if (document.date && metadata.signedOn && document.date !== metadata.signedOn) {
+    warnings.push({ line: null, message: `网页标注的成文日期 ${metadata.signedOn} 与落款日期 ${document.date} 不一致,取落款日期` });
+  }
+  if (!document.date && metadata.signedOn) document.date = metadata.signedOn;
+  if (!document.date && metadata.postedOn) {
+    document.date = metadata.postedOn;
+    warnings.push({ line: null, message: `没有落款日期或成文日期,日期取自网页发布时间 ${metadata.postedOn}` });
+  }
+  document.type ??= documentType(document.title) ?? typeOfNumber(document.docNumber);
+  return { ...parsed, warnings };
+}
+
+/**
+ * The 文种 a number implies when the title names none: a regulation promulgated
+ * by 令 (国令第706号), a letter numbered in its agency's 函 series (国办函〔2018〕86号,
+ * the answers to deputies' proposals).
+ */
+function typeOfNumber(docNumber: string | null): string | null {
+  if (!docNumber) return null;
+  if (/令第?[0-9]+号$/.test(docNumber)) return '令';
+  if (/函[〔(]/.test(docNumber)) return '函';
+  return null;
+}

@@ -1,0 +1,78 @@
+import { getDocumentProxy } from 'unpdf';
+import { AppError } from '../../core/errors.ts';
+import type { ParseWarning } from './gazette.types.ts';
+import { layoutText, type Fragment } from './layout.rules.ts';
+
+/**
+ * A PDF's text layer (pdf.js through unpdf) in reading order. A PDF without
+ * one is a scan: it is reported as such (OCR is a separate path), never
+ * ingested as an empty document.
+ */
+
+export interface PdfText {
+  text: string;
+  pages: number;
+  warnings: ParseWarning[];
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/**
+ * Fonts whose Unicode mapping is broken put Yi syllables where the punctuation
+ * was (ꎬ for ，, ꎮ for 。). The mapping is repaired only when such syllables are
+ * present: no Chinese official text uses Yi script.
+ */
+const brokenPunctuation: Record<string, string> = { 'ꎬ': '，', 'ꎮ': '。', 'ꎻ': '；', 'ꎶ': '：', 'ꎰ': '（', 'ꎱ': '）', '«': '《', '»': '》' };
+
+function repairMapping(text: string, warnings: ParseWarning[]): string {
+  if (!/[ꎬꎮ]/.test(text)) return text;
+  warnings.push({ line: null, message: 'PDF 字体的字符映射有误(如 ꎬ ꎮ « »),已按确定的对应关系还原为 ，。《》' });
+  return text.replace(/[ꎬꎮꎻꎶꎰꎱ«»]/g, (char) => brokenPunctuation[char]!);
+}
+
+export async function readPdf(bytes: Uint8Array, fileName: string, maxPages: number): Promise<PdfText> {
+  let pdf;
+  try {
+    // pdf.js takes ownership of (and detaches) the buffer it is given: a copy keeps the caller's bytes.
+    pdf = await getDocumentProxy(new Uint8Array(bytes));
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PasswordException') throw new AppError('file_encrypted', `${fileName}: PDF 已加密(需要密码才能打开),无法读取`, { file: fileName });
+    throw new AppError('file_corrupt', `${fileName}: PDF 文件已损坏,无法读取(${(error as Error).message})`, { file: fileName });
+  }
+  try {
+    if (pdf.numPages > maxPages) {
+      throw new AppError('file_too_large', `${fileName}: PDF 共 ${pdf.numPages} 页,超过上限 ${maxPages} 页`, { file: fileName, pages: pdf.numPages });
+    }
+    const fragments: Fragment[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const height = page.getViewport({ scale: 1 }).height;
+      const content = await page.getTextContent();
+      for (const item of content.items as TextItem[]) {
+        if (!('str' in item) || item.str.length === 0) continue;
+        const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
+        const size = Math.hypot(a, b) || item.height || 10;
+        fragments.push({ page: number, x, top: height - y, size, width: item.width, text: item.str });
+      }
+      page.cleanup();
+    }
+    const warnings: ParseWarning[] = [];
+    const text = repairMapping(layoutText(fragments), warnings);
+    if (text.replace(/\s+/g, '').length < 10 * Math.min(pdf.numPages, 3)) {
+      throw new AppError(
+        'file_needs_ocr',
+        `${fileName}: PDF 没有文字层(扫描件,共 ${pdf.numPages} 页),需要 OCR 识别;本机未安装 tesseract(Debian: tesseract-ocr 与 tesseract-ocr-chi-sim),未导入`,
+        { file: fileName, pages: pdf.numPages },
+      );
+    }
+    return { text, pages: pdf.numPages, warnings };
+  } finally {
+    await pdf.destroy();
+  }
+}
