@@ -33,5 +33,4 @@ describe('the publication state machine', () => {
     assert.equal(refusal('published', 'review'), '只有未主动公开的文件需要复核');
     for (const state of Object.keys(publicationStates) as PublicationState[]) assert.ok(allowedPublicationActions(state).length > 0);
   });
-
 });
