@@ -1,5 +1,6 @@
 import { declareForm, type FormValues } from '../../core/forms/form.fields.ts';
-import { subjectCategories } from '../documents/index.ts';
+// biome-ignore lint/style/noRestrictedImports: the console bundles these forms, and documents/index.ts would bring the ingestion worker into it; the categories are plain data.
+import { subjectCategories } from '../documents/catalogue.rules.ts';
 import { attributes } from './publication.types.ts';
 
 /**
