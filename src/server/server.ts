@@ -18,7 +18,6 @@ import { registerPortal } from './portal/portal.routes.ts';
 import { registerRequestPages } from './portal/request.routes.ts';
 import { registerSiteRoutes } from './portal/site.routes.ts';
 import { describeHttpError } from './server.errors.ts';
-import { registerAgencyApi } from './staff/staff.agencies.api.ts';
 import { registerAuditApi } from './staff/staff.audit.api.ts';
 import { registerCalendarApi } from './staff/staff.calendar.api.ts';
 import { registerStaffApi } from './staff/staff.api.ts';
@@ -96,7 +95,6 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     registerRetiredStaffPages(scope);
     registerStaffApi(scope, context);
     registerCalendarApi(scope, context);
-    registerAgencyApi(scope, context);
     registerUserApi(scope, context);
     registerAuditApi(scope, context);
     registerPortal(scope, context);

@@ -1,13 +1,11 @@
 import { Result } from 'antd';
 import { Route, Routes } from 'react-router-dom';
 import type { Role } from '../core/auth/index.ts';
-import { AgenciesPage } from './pages/agencies.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
 import { CalendarPage } from './pages/calendar.page.tsx';
 import { ChangePasswordPage } from './pages/password.page.tsx';
 import { RulesPage } from './pages/rules.page.tsx';
 import { DashboardPage } from './pages/dashboard.page.tsx';
-import { PublicationsPage } from './pages/publications.page.tsx';
 import { RegisterPage } from './pages/register.page.tsx';
 import { RequestPage } from './pages/request.page.tsx';
 import { RequestsPage } from './pages/requests.page.tsx';
@@ -26,11 +24,9 @@ export function ConsoleRoutes() {
     <ConsoleLayout>
       <Routes>
         <Route path="/" element={<DashboardPage />} />
-        <Route path="/publications" element={guarded('publications', <PublicationsPage />)} />
         <Route path="/requests" element={guarded('requests', <RequestsPage />)} />
         <Route path="/requests/new" element={guarded('register', <RegisterPage />)} />
         <Route path="/requests/:id" element={<RequestPage />} />
-        <Route path="/agencies" element={guarded('agencies', <AgenciesPage />)} />
         <Route path="/users" element={guarded('users', <UsersPage />)} />
         <Route path="/audit" element={guarded('audit', <AuditPage />)} />
         <Route path="/calendar" element={guarded('calendar', <CalendarPage />)} />

@@ -8,6 +8,7 @@ import type { PublishingActor } from '../../src/modules/publication/index.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
+import { aClerk, anAgency, aPublishedDocument } from '../support/factories.ts';
 
 const agencyName = '上海市长宁区人民政府办公室';
 const policy = {
@@ -36,12 +37,9 @@ for (const engine of engines) {
     before(async () => {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({ FILES_DIR: join(files.path, 'published') }), { db: database.db, migrate: false });
-      const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name, code) values (${agencyName}, '002483041') returning id`);
-      clerk = { id: 'user:clerk', agencyId: agency!.id };
-      const id = await context.publication.createDraft(policy, clerk, '2026-11-27');
-      const result = await context.publication.submit(id, clerk, '2026-11-28');
-      assert.equal(result.state, 'published');
-      [policyId, interpretationId] = result.documentIds as [number, number];
+      clerk = aClerk(await anAgency(database.db, { name: agencyName, code: '002483041' }));
+      const published = await aPublishedDocument(context, clerk, policy, { drafted: '2026-11-27', published: '2026-11-28' });
+      [policyId, interpretationId] = published.documentIds as [number, number];
       app = buildServer(context);
     });
     after(async () => {

@@ -9,6 +9,7 @@ import type { PublishingActor } from '../../src/modules/publication/index.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { seedStartingWith, seedsDir } from '../support/corpus.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { aClerk, anAgency } from '../support/factories.ts';
 import { tempDir } from '../support/files.ts';
 
 const draft = {
@@ -36,8 +37,7 @@ for (const engine of engines) {
     before(async () => {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({ FILES_DIR: join(files.path, 'published'), MAX_ANNEX_MB: '0.001' }), { db: database.db, migrate: false });
-      const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府办公室') returning id`);
-      clerk = { id: 'user:clerk', agencyId: agency!.id };
+      clerk = aClerk(await anAgency(database.db, { name: '上海市长宁区人民政府办公室' }));
       app = buildServer(context);
     });
     after(async () => {

@@ -10,6 +10,7 @@ import type { Output } from '../../src/cli/output.ts';
 import { seedsDir } from '../support/corpus.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
+import { aClerk, anAgency } from '../support/factories.ts';
 
 /** A 文号 belongs to its issuer: the platform never lets one agency's document replace another's. */
 
@@ -41,10 +42,8 @@ for (const engine of engines) {
       context = await createContext(loadConfig({ FILES_DIR: join(files.path, 'published') }), { db: database.db, migrate: false });
       const seeded = await context.ingest.ingest([seedsDir]);
       assert.equal(seeded.filesFailed, 0);
-      const [a] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府办公室') on conflict (name) do update set name = excluded.name returning id`);
-      const [b] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市徐汇区人民政府办公室') on conflict (name) do update set name = excluded.name returning id`);
-      changning = { id: 'user:changning', agencyId: a!.id };
-      xuhui = { id: 'user:xuhui', agencyId: b!.id };
+      changning = aClerk(await anAgency(database.db, { name: '上海市长宁区人民政府办公室' }), 'changning');
+      xuhui = aClerk(await anAgency(database.db, { name: '上海市徐汇区人民政府办公室' }), 'xuhui');
     });
     after(async () => {
       await database.close();

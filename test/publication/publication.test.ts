@@ -7,6 +7,7 @@ import { sql } from '../../src/core/db/sql.ts';
 import type { PublishingActor } from '../../src/modules/publication/index.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { aClerk, anAgency } from '../support/factories.ts';
 import { tempDir } from '../support/files.ts';
 
 const policy = {
@@ -28,8 +29,7 @@ for (const engine of engines) {
     before(async () => {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({ FILES_DIR: join(files.path, 'published') }), { db: database.db, migrate: false });
-      const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府办公室') returning id`);
-      clerk = { id: 'user:clerk', agencyId: agency!.id };
+      clerk = aClerk(await anAgency(database.db, { name: '上海市长宁区人民政府办公室' }));
     });
     after(async () => {
       await database.close();

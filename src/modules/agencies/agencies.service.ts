@@ -2,6 +2,7 @@ import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import type { StaffUser } from '../../core/auth/index.ts';
 import type { Database } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
+import { agencyPolicy } from './agencies.policy.ts';
 import { ancestorsOf, findAgencyByName, insertAgency, nameOrCodeTaken, readAgency, updateAgency, type Agency, type AgencyChange } from './agencies.repository.ts';
 
 export interface AgencyService {
@@ -17,7 +18,7 @@ const namePattern = /^[\u4e00-\u9fff()()A-Za-z0-9]{2,40}$/;
 export function createAgencyService(db: Database): AgencyService {
   return {
     async add(input, by, actor) {
-      if (by !== null && by.role !== 'system_admin') throw new AppError('forbidden', '只有系统管理员可以修改机关名录');
+      if (by !== null) agencyPolicy.check(by, 'manage');
       const name = input.name.trim();
       if (!namePattern.test(name)) throw new AppError('validation_failed', '请填写机关全称(2 到 40 个字)');
       if ((await findAgencyByName(db, name)) !== null) throw new AppError('conflict', `「${name}」已在机关名录中`);
@@ -31,7 +32,7 @@ export function createAgencyService(db: Database): AgencyService {
     },
 
     async update(id, change, by, actor) {
-      if (by !== null && by.role !== 'system_admin') throw new AppError('forbidden', '只有系统管理员可以修改机关名录');
+      if (by !== null) agencyPolicy.check(by, 'manage');
       const before = await readAgency(db, id);
       if (!before) throw new AppError('not_found', '没有这个机关');
       const problems: string[] = [];

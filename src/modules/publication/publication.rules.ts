@@ -1,5 +1,40 @@
 import { chineseDate } from '../../core/calendar/index.ts';
-import type { Publication } from './publication.types.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Publication, PublicationAction, PublicationState } from './publication.types.ts';
+
+/**
+ * The publication's state machine: for each state, the actions allowed in it
+ * and the states each may lead to (submitting is returned, published or filed
+ * by what the draft says; a review keeps it filed or publishes it).
+ */
+const transitions: Record<PublicationState, Partial<Record<PublicationAction, readonly PublicationState[]>>> = {
+  draft: { update: ['draft'], attach: ['draft'], detach: ['draft'], submit: ['returned', 'published', 'filed'] },
+  returned: { update: ['returned'], attach: ['returned'], detach: ['returned'], submit: ['returned', 'published', 'filed'] },
+  published: { correct: ['published'], mark_invalid: ['published'] },
+  filed: { review: ['filed', 'published'] },
+};
+
+/** Why each action is refused in a state that does not allow it. */
+const refusals: Record<PublicationAction, (state: PublicationState) => string> = {
+  update: () => '已公开或已归档的文件不能再修改草稿;如需更正,请发布新版本',
+  attach: () => '已公开或已归档的文件不能再修改附件',
+  detach: () => '已公开或已归档的文件不能再修改附件',
+  submit: (state) => `该文件${state === 'published' ? '已公开' : '已归档'}`,
+  correct: () => '只有已公开的文件才需要发布更正版本',
+  mark_invalid: () => '只有已公开的文件可以标注废止或失效',
+  review: () => '只有未主动公开的文件需要复核',
+};
+
+export function allowedPublicationActions(state: PublicationState): PublicationAction[] {
+  return Object.keys(transitions[state]) as PublicationAction[];
+}
+
+/** The states an action may lead to from this one, or `invalid_transition` with the reason. */
+export function publicationTransition(state: PublicationState, action: PublicationAction): readonly PublicationState[] {
+  const next = Object.hasOwn(transitions[state], action) ? transitions[state][action] : undefined;
+  if (!next) throw new AppError('invalid_transition', refusals[action](state), { state, action });
+  return next;
+}
 
 /**
  * Why a submission to publish goes back to its drafter (退文, 001 L364): no

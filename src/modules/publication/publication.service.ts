@@ -1,18 +1,20 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import type { StaffUser } from '../../core/auth/index.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import type { ClockService, ClockState, ClockSubject } from '../../core/clock/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { choice, fields, isoDate, optionalText, parseInput, text } from '../../core/validation.ts';
-import { applyDeclaredFields, documentIdsOfFile, markDocumentInvalid, platformFilePrefix, subjectCategories, type IngestService } from '../documents/index.ts';
+import { formSchema } from '../../core/forms/form.fields.ts';
+import { parseInput } from '../../core/validation.ts';
+import { applyDeclaredFields, documentIdsOfFile, markDocumentInvalid, platformFilePrefix, type IngestService } from '../documents/index.ts';
 import { cleanFileName, storeFile } from '../files/index.ts';
 import { listConflicts, repairConflict, type DocumentConflict, type RepairResult } from './publication.conflicts.repository.ts';
 import * as repository from './publication.repository.ts';
-import { publishedText, queuesOf, reasonsToReturn, type Queues } from './publication.rules.ts';
+import { correctionForm, draftForm, invalidForm, reviewForm } from './publication.actions.ts';
+import { publicationPolicy } from './publication.policy.ts';
+import { allowedPublicationActions, publicationTransition, publishedText, queuesOf, reasonsToReturn, type Queues } from './publication.rules.ts';
 import { attributes, type Publication, type PublicationAnnex } from './publication.types.ts';
 
 /** Staff acting on publications: their agency, or none (supervisors see all and publish nothing). */
@@ -55,46 +57,50 @@ export interface PublicationService {
   versionsOfDocument(documentId: number, sourceFile: string): Promise<repository.VersionRow[]>;
 }
 
-// Every field says what is wrong in Chinese: missing and too long are told apart (src/core/validation.ts).
-const nullable = (label: string, max: number, multiline = false) => optionalText(label, max, { multiline }).transform((value) => value ?? null);
-const yesNo = (label: string) =>
-  z.preprocess((value) => (value === 'true' || value === 'on' ? true : value === 'false' || value === '' ? false : value), z.boolean({ error: `${label}应为是或否` }).default(false));
-const draftSchema = fields({
-  title: text('标题', 200, { min: 4 }),
-  docNumber: nullable('文号', 50),
-  signedOn: isoDate('成文日期'),
-  addressees: nullable('主送机关', 300),
-  bodyText: text('正文', 200_000, { min: 10, multiline: true }),
-  normative: yesNo('是否规范性文件'),
-  policy: yesNo('是否重要政策文件'),
-  attribute: choice(attributes, '公开属性').optional().transform((value) => value ?? null),
-  notPublicReason: nullable('不予公开的理由', 500, true),
-  interpretationText: nullable('政策解读', 50_000, true),
-  subject: choice(Object.fromEntries(subjectCategories.map((name) => [name, name])), '主题分类').optional().transform((value) => value ?? null),
-  effectiveOn: isoDate('施行日期').optional().transform((value) => value ?? null),
-  expiresOn: isoDate('有效期至').optional().transform((value) => value ?? null),
-}).superRefine((draft, context) => {
-  // A period of effect ends after it begins (and, with no start given, after the text was signed).
-  const start = draft.effectiveOn ?? draft.signedOn;
-  if (draft.expiresOn !== null && draft.expiresOn <= start) {
-    context.addIssue({ code: 'custom', path: ['expiresOn'], message: draft.effectiveOn ? '有效期至应晚于施行日期' : '有效期至应晚于成文日期' });
-  }
-});
-const correctionSchema = fields({
-  bodyText: text('更正后的正文', 200_000, { min: 10, multiline: true }),
-  reason: text('更正理由', 500, { min: 2, multiline: true }),
+// The schemas come from the forms the console renders (publication.actions.ts): a limit is written once.
+const draftSchema = formSchema(draftForm)
+  .transform((draft) => ({
+    ...draft,
+    docNumber: draft.docNumber ?? null,
+    addressees: draft.addressees ?? null,
+    normative: draft.normative ?? false,
+    policy: draft.policy ?? false,
+    attribute: draft.attribute ?? null,
+    notPublicReason: draft.notPublicReason ?? null,
+    interpretationText: draft.interpretationText ?? null,
+    subject: draft.subject ?? null,
+    effectiveOn: draft.effectiveOn ?? null,
+    expiresOn: draft.expiresOn ?? null,
+  }))
+  .superRefine((draft, context) => {
+    // A period of effect ends after it begins (and, with no start given, after the text was signed).
+    const start = draft.effectiveOn ?? draft.signedOn;
+    if (draft.expiresOn !== null && draft.expiresOn <= start) {
+      context.addIssue({ code: 'custom', path: ['expiresOn'], message: draft.effectiveOn ? '有效期至应晚于施行日期' : '有效期至应晚于成文日期' });
+    }
+  });
+const correctionSchema = formSchema(correctionForm);
+const invalidSchema = formSchema(invalidForm);
+const reviewSchema = formSchema(reviewForm);
+
+/**
+ * The acting member of staff as the policy reads them. The session gives
+ * overseers (supervisors, system administrators) no agency (staffActor), so
+ * an agency means the powers of its staff and none means reading only.
+ */
+const asUser = (actor: PublishingActor): StaffUser => ({
+  id: 0,
+  username: actor.id,
+  displayName: actor.id,
+  role: actor.agencyId === null ? 'supervisor' : 'clerk',
+  agencyId: actor.agencyId,
+  agencyName: null,
+  mustChangePassword: false,
 });
 
-const invalidSchema = fields({ kind: choice({ repealed: '', expired: '' }, '废止或失效'), eventOn: isoDate('废止或失效的日期') });
-
-const reviewSchema = fields({
-  decision: choice({ keep: '', publish: '' }, '继续不公开或转为主动公开'),
-  note: text('复核意见', 1000, { min: 2, multiline: true }),
-});
-
-/** Conflicts span agencies: only a system administrator (or the command line) sees and repairs them. */
+/** Conflicts span agencies: only a system administrator (or the command line, null) sees and repairs them. */
 function operatorOnly(by: StaffUser | null): void {
-  if (by !== null && by.role !== 'system_admin') throw new AppError('forbidden', '只有系统管理员可以处理文件冲突');
+  if (by !== null) publicationPolicy.check(by, 'repair');
 }
 
 const publishClock = (id: number): ClockSubject => ({ type: 'publication', id, purpose: 'publish' });
@@ -108,7 +114,7 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
   async function own(id: number, actor: PublishingActor, lock: boolean, tx: Parameters<typeof repository.readPublication>[0] = db) {
     const publication = await repository.readPublication(tx, id, lock);
     if (!publication || (actor.agencyId !== null && actor.agencyId !== publication.agencyId)) throw new AppError('not_found', '没有这份文件');
-    if (actor.agencyId === null) throw new AppError('forbidden', '监督人员只能查看');
+    publicationPolicy.check(asUser(actor), 'act', publication);
     return publication;
   }
 
@@ -148,9 +154,9 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
     return documentIds;
   }
 
-  async function editableDraft(tx: Queryable, id: number, actor: PublishingActor): Promise<Publication> {
+  async function editableDraft(tx: Queryable, id: number, actor: PublishingActor, action: 'attach' | 'detach'): Promise<Publication> {
     const publication = await own(id, actor, true, tx);
-    if (publication.state !== 'draft' && publication.state !== 'returned') throw new AppError('invalid_transition', '已公开或已归档的文件不能再修改附件');
+    publicationTransition(publication.state, action);
     return publication;
   }
 
@@ -176,7 +182,7 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
 
   return {
     async createDraft(input, actor, today = todayInChina()) {
-      if (actor.agencyId === null) throw new AppError('forbidden', '只有机关的工作人员可以拟文');
+      publicationPolicy.check(asUser(actor), 'draft');
       const fields = parseInput(draftSchema, input);
       const context = await clocks.context();
       return db.transaction(async (tx) => {
@@ -192,7 +198,7 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
       const fields = parseInput(draftSchema, input);
       await db.transaction(async (tx) => {
         const before = await own(id, actor, true, tx);
-        if (before.state !== 'draft' && before.state !== 'returned') throw new AppError('invalid_transition', '已公开或已归档的文件不能再修改草稿;如需更正,请发布新版本');
+        publicationTransition(before.state, 'update');
         await repository.updateDraft(tx, id, fields);
         await recordAudit(tx, actor, { action: 'publication.update', subjectType: 'publication', subjectId: String(id), before: { title: before.title, attribute: before.attribute }, after: { title: fields.title, attribute: fields.attribute } });
       });
@@ -200,7 +206,7 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
 
     async submit(id, actor, today = todayInChina()) {
       const publication = await own(id, actor, false);
-      if (publication.state !== 'draft' && publication.state !== 'returned') throw new AppError('invalid_transition', `该文件${publication.state === 'published' ? '已公开' : '已归档'}`);
+      publicationTransition(publication.state, 'submit');
       const reasons = reasonsToReturn(publication);
       const context = await clocks.context();
       if (reasons.length > 0) {
@@ -213,7 +219,7 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
       const state = publication.attribute === 'proactive' ? 'published' : 'filed';
       const documentIds = await db.transaction(async (tx) => {
         const current = await own(id, actor, true, tx);
-        if (current.state !== 'draft' && current.state !== 'returned') throw new AppError('conflict', '该文件已被他人处理');
+        if (!allowedPublicationActions(current.state).includes('submit')) throw new AppError('conflict', '该文件已被他人处理');
         let documentIds: number[] = [];
         if (state === 'published') {
           await refuseNumberHeld(tx, current);
@@ -233,7 +239,7 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
     async correct(id, input, actor, today = todayInChina()) {
       const { bodyText, reason } = parseInput(correctionSchema, input);
       const publication = await own(id, actor, false);
-      if (publication.state !== 'published') throw new AppError('invalid_transition', '只有已公开的文件才需要发布更正版本');
+      publicationTransition(publication.state, 'correct');
       // Corrections made at the same time: the row lock puts them in line, and one made on a
       // version that has meanwhile been replaced is refused, so no correction is lost unseen.
       return db.transaction(async (tx) => {
@@ -256,7 +262,8 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
     async markInvalid(id, input, actor, today = todayInChina()) {
       const { kind, eventOn } = parseInput(invalidSchema, input);
       const publication = await own(id, actor, false);
-      if (publication.state !== 'published' || publication.documentIds.length === 0) throw new AppError('invalid_transition', '只有已公开的文件可以标注废止或失效');
+      publicationTransition(publication.state, 'mark_invalid');
+      if (publication.documentIds.length === 0) throw new AppError('invalid_transition', '只有已公开的文件可以标注废止或失效');
       if (publication.invalidKind) throw new AppError('invalid_transition', '该文件已标注');
       if (eventOn > today) throw new AppError('validation_failed', '废止或失效的日期不能晚于今天');
       const context = await clocks.context();
@@ -279,10 +286,10 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
     async review(id, input, actor, today = todayInChina()) {
       const { decision, note } = parseInput(reviewSchema, input);
       const publication = await own(id, actor, false);
-      if (publication.state !== 'filed') throw new AppError('invalid_transition', '只有未主动公开的文件需要复核');
+      publicationTransition(publication.state, 'review');
       await db.transaction(async (tx) => {
         const current = await own(id, actor, true, tx);
-        if (current.state !== 'filed') throw new AppError('conflict', '该文件已被他人处理');
+        if (!allowedPublicationActions(current.state).includes('review')) throw new AppError('conflict', '该文件已被他人处理');
         await repository.setReviewed(tx, id, today, note);
         if (decision === 'publish') {
           await refuseNumberHeld(tx, current);
@@ -309,7 +316,7 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
     async attachAnnex(id, file, actor) {
       const name = cleanFileName(file.name);
       return db.transaction(async (tx) => {
-        await editableDraft(tx, id, actor);
+        await editableDraft(tx, id, actor, 'attach');
         const annexes = await repository.annexHashes(tx, id);
         if (annexes.length >= maxAnnexes) throw new AppError('validation_failed', `每份文件最多 ${maxAnnexes} 个附件`);
         const stored = await storeFile(tx, { bytes: file.bytes, name }, { maxBytes: limits.maxAnnexBytes });
@@ -322,7 +329,7 @@ export function createPublicationService(db: Database, clocks: ClockService, ing
 
     async removeAnnex(id, position, actor) {
       await db.transaction(async (tx) => {
-        await editableDraft(tx, id, actor);
+        await editableDraft(tx, id, actor, 'detach');
         const annexes = await repository.annexHashes(tx, id);
         const removed = annexes[position - 1];
         if (!removed) throw new AppError('not_found', '没有这个附件');

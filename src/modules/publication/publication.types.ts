@@ -15,6 +15,18 @@ export const publicationStates = {
 } as const;
 export type PublicationState = keyof typeof publicationStates;
 
+/** What staff do to a publication once drafted: the keys of the transition table (publication.rules.ts) and of the service's handlers. */
+export const publicationActions = {
+  update: '修改草稿',
+  attach: '上传附件',
+  detach: '删除附件',
+  submit: '提交公开',
+  correct: '发布更正',
+  mark_invalid: '标注废止或失效',
+  review: '复核',
+} as const;
+export type PublicationAction = keyof typeof publicationActions;
+
 /** An annex (附件) uploaded with a publication: kept in the original-file store, offered on its document page once published. */
 export interface PublicationAnnex {
   position: number;

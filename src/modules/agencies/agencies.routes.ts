@@ -1,19 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { optionalId } from '../../core/validation.ts';
-import { positiveId } from '../http.params.ts';
-import { requestActor, requireRole, signedIn } from './staff.session.ts';
+import { positiveId } from '../../server/http.params.ts';
+import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
+import { listAgencies } from './agencies.repository.ts';
 
-/** The agency register as JSON for the console: system administrators add agencies and set codes, short names, parents and aliases. */
+/**
+ * The agency register as JSON: anyone reads it; system administrators (the
+ * policy, checked by the service) add agencies and set codes, short names,
+ * parents and aliases from the console.
+ */
 export function registerAgencyApi(app: FastifyInstance, context: AppContext): void {
+  app.get('/api/agencies', async () => ({ items: await listAgencies(context.db) }));
+
   app.post('/api/staff/agencies', async (request, reply) => {
-    const session = requireRole(request, 'system_admin');
+    const session = signedIn(request);
     const input = (request.body ?? {}) as Record<string, unknown>;
+    const added = await context.agencies.add({ name: String(input.name ?? ''), parentId: optionalId(input.parentId, '上级机关') ?? null }, session.user, requestActor(request));
     reply.status(201);
-    return context.agencies.add({ name: String(input.name ?? ''), parentId: optionalId(input.parentId, '上级机关') ?? null }, session.user, requestActor(request));
+    return added;
   });
 
-  // The agency register: system administrators set codes, short names, parents and aliases.
   app.put('/api/staff/agencies/:id', async (request) => {
     const session = signedIn(request);
     const input = (request.body ?? {}) as Record<string, unknown>;

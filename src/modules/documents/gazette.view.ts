@@ -1,5 +1,5 @@
-import type { CountedValue, GazetteIssueDetail, GazetteIssueView } from '../../modules/documents/index.ts';
-import { html, type Html } from '../html.ts';
+import type { CountedValue, GazetteIssueDetail, GazetteIssueView } from './documents.queries.ts';
+import { html, type Html } from '../../server/html.ts';
 
 export function gazetteListBody(issues: GazetteIssueView[]): Html {
   return html`<h1>政府公报</h1>${issues.length === 0 ? html`<p>尚未收录政府公报。</p>` : html`<table>

@@ -1,8 +1,9 @@
-import { indexNumberOf, type DocumentDetail } from '../../modules/documents/index.ts';
-import { formatLabelOf, sizeLabelOf } from '../../modules/files/index.ts';
-import type { Block } from '../../modules/gazette/index.ts';
-import { html, type Html } from '../html.ts';
-import { validityBadge } from './parts.ts';
+import { indexNumberOf } from './catalogue.rules.ts';
+import type { DocumentDetail } from './documents.queries.ts';
+import { formatLabelOf, sizeLabelOf } from '../files/index.ts';
+import type { Block } from '../gazette/index.ts';
+import { html, type Html } from '../../server/html.ts';
+import { validityBadge } from '../../server/portal/parts.ts';
 
 /**
  * A document as Chinese government portals present one: the catalogue block

@@ -1,7 +1,7 @@
-import type { Facets, SearchParams, SearchResult, SearchSuggestions } from '../../modules/search/index.ts';
-import { validityStatuses } from '../../modules/documents/index.ts';
-import { html, queryString, type Html } from '../html.ts';
-import { documentList, highlighted, pager } from './parts.ts';
+import type { Facets, SearchParams, SearchResult, SearchSuggestions } from './search.types.ts';
+import { validityStatuses } from '../documents/index.ts';
+import { html, queryString, type Html } from '../../server/html.ts';
+import { documentList, highlighted, pager } from '../../server/portal/parts.ts';
 
 /** The search page: the form with its filters, the results with marked passages, facets with counts, pages. */
 

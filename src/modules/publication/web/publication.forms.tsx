@@ -1,17 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Drawer, Form, Input, Radio, Select, Space, Upload, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
-import { subjectCategories } from '../../modules/documents/catalogue.rules.ts';
-import type { ClockState } from '../../core/clock/index.ts';
-import type { PublicationView } from '../../modules/publication/index.ts';
-import { attributes, type Publication } from '../../modules/publication/publication.types.ts';
-import { deleteJson, postFile, postJson, putJson } from '../web.api.ts';
-import { ActionModal, DateInput, dateItemProps, filledIn, optionsOf, TextFileButton } from '../web.forms.tsx';
-import { todayInChina } from '../../core/calendar/calendar.rules.ts';
+import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
+import type { ClockState } from '../../../core/clock/index.ts';
+import { deleteJson, postFile, postJson, putJson } from '../../../web/web.api.ts';
+import { DeclaredFields } from '../../../web/web.declared-form.tsx';
+import { ActionModal, DateInput, dateItemProps, filledIn, optionsOf, TextFileButton } from '../../../web/web.forms.tsx';
+import { correctionForm, draftForm, invalidForm, reviewForm } from '../publication.actions.ts';
+import type { PublicationView } from '../publication.service.ts';
+import { attributes, type Publication } from '../publication.types.ts';
 
 type Draft = Pick<Publication, 'title' | 'docNumber' | 'signedOn' | 'addressees' | 'bodyText' | 'normative' | 'policy' | 'attribute' | 'notPublicReason' | 'interpretationText' | 'subject' | 'effectiveOn' | 'expiresOn'>;
 
-const subjectOptions = subjectCategories.map((name) => ({ value: name, label: name }));
+const subjectOptions = optionsOf(draftForm.subject.options);
+/** The drawer's inputs take their limits from the declaration the server checks against (publication.actions.ts). */
+const { title, docNumber, signedOn, addressees, bodyText, subject, effectiveOn, expiresOn, notPublicReason, interpretationText } = draftForm;
 const annexUid = (position: number) => `annex-${position}`;
 
 /**
@@ -112,26 +115,26 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
     >
       {save.error && <Alert type="error" role="alert" showIcon title={save.error.message} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item label="标题" name="title" rules={[{ required: true, min: 4, message: '请填写标题' }]}>
-          <Input maxLength={200} />
+        <Form.Item label={title.label} name="title" rules={[{ required: true, min: title.min, message: `请填写${title.label}` }]}>
+          <Input maxLength={title.max} />
         </Form.Item>
         <Space size="large" wrap>
-          <Form.Item label="发文字号" name="docNumber">
-            <Input maxLength={50} placeholder="如 沪府办规〔2026〕1号" style={{ width: 260 }} />
+          <Form.Item label={docNumber.label} name="docNumber">
+            <Input maxLength={docNumber.max} placeholder="如 沪府办规〔2026〕1号" style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item label="成文日期" name="signedOn" rules={[{ required: true, message: '请选择成文日期' }]} {...dateItemProps}>
+          <Form.Item label={signedOn.label} name="signedOn" rules={[{ required: true, message: `请选择${signedOn.label}` }]} {...dateItemProps}>
             <DateInput />
           </Form.Item>
         </Space>
         <Space size="large" wrap>
-          <Form.Item label="主题分类" name="subject" extra="不选择时按标题自动归类">
+          <Form.Item label={subject.label} name="subject" extra={subject.hint}>
             <Select options={subjectOptions} allowClear virtual={false} placeholder="自动归类" style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item label="施行日期" name="effectiveOn" {...dateItemProps}>
+          <Form.Item label={effectiveOn.label} name="effectiveOn" {...dateItemProps}>
             <DateInput />
           </Form.Item>
           <Form.Item
-            label="有效期至"
+            label={expiresOn.label}
             name="expiresOn"
             dependencies={['effectiveOn', 'signedOn']}
             rules={[
@@ -149,11 +152,11 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
             <DateInput />
           </Form.Item>
         </Space>
-        <Form.Item label="主送机关" name="addressees">
-          <Input maxLength={300} placeholder="如 各区人民政府,市政府各委、办、局" />
+        <Form.Item label={addressees.label} name="addressees">
+          <Input maxLength={addressees.max} placeholder="如 各区人民政府,市政府各委、办、局" />
         </Form.Item>
-        <Form.Item label="正文" name="bodyText" rules={[{ required: true, min: 10, message: '请填写正文(至少 10 字)' }]} extra={<TextFileButton label="从文本文件读入正文" onText={(text) => form.setFieldValue('bodyText', text)} />}>
-          <Input.TextArea rows={10} maxLength={200_000} />
+        <Form.Item label={bodyText.label} name="bodyText" rules={[{ required: true, min: bodyText.min, message: `请填写${bodyText.label}(至少 ${bodyText.min} 字)` }]} extra={<TextFileButton label="从文本文件读入正文" onText={(text) => form.setFieldValue('bodyText', text)} />}>
+          <Input.TextArea rows={10} maxLength={bodyText.max} />
         </Form.Item>
         <Space size="large">
           <Form.Item name="normative" valuePropName="checked">
@@ -168,7 +171,7 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
         </Form.Item>
         {attribute === 'not_public' && (
           <Form.Item label="不予公开的法定理由" name="notPublicReason" rules={[{ required: true, message: '确定为不予公开的,须写明法定理由' }]}>
-            <Input.TextArea rows={2} maxLength={500} />
+            <Input.TextArea rows={2} maxLength={notPublicReason.max} />
           </Form.Item>
         )}
         <Form.Item
@@ -181,7 +184,7 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
             </>
           }
         >
-          <Input.TextArea rows={6} maxLength={50_000} />
+          <Input.TextArea rows={6} maxLength={interpretationText.max} />
         </Form.Item>
         <Form.Item label="附件" extra="可添加多个附件(PDF、Word、Excel、OFD 等),按原文件保存,公开后在文件页面提供下载;保存时上传。">
           <Upload
@@ -211,12 +214,7 @@ export function CorrectionModal({ open, publication, onClose, onDone }: { open: 
       onDone={(result) => onDone((result as { version: number }).version)}
     >
       <Alert type="info" title="已公开的文件不在原处修改:更正发布为新版本,门户网站显示版本记录和更正理由。" style={{ marginBottom: 16 }} />
-      <Form.Item label="更正后的正文" name="bodyText" rules={[{ required: true, min: 10, message: '请填写更正后的正文' }]}>
-        <Input.TextArea rows={10} />
-      </Form.Item>
-      <Form.Item label="更正理由" name="reason" rules={[{ required: true, min: 2, message: '请写明更正理由' }]}>
-        <Input maxLength={500} />
-      </Form.Item>
+      <DeclaredFields form={correctionForm} />
     </ActionModal>
   );
 }
@@ -238,12 +236,7 @@ export function InvalidModal({ open, publication, onClose }: { open: boolean; pu
         else message.success('已标注,门户网站同步显示');
       }}
     >
-      <Form.Item label="类别" name="kind" rules={[{ required: true, message: '请选择废止或失效' }]}>
-        <Radio.Group options={[{ value: 'repealed', label: '废止' }, { value: 'expired', label: '失效' }]} />
-      </Form.Item>
-      <Form.Item label="废止或失效的日期" name="eventOn" rules={[{ required: true, message: '请选择日期' }]} extra="应在废止或失效之日起 20 个工作日内标注。" {...dateItemProps}>
-        <DateInput />
-      </Form.Item>
+      <DeclaredFields form={invalidForm} />
     </ActionModal>
   );
 }
@@ -258,12 +251,7 @@ export function ReviewModal({ open, publication, onClose }: { open: boolean; pub
       submit={(values) => postJson(`/api/staff/publications/${publication.id}/review`, values)}
       refresh={refresh}
     >
-      <Form.Item label="复核结论" name="decision" rules={[{ required: true, message: '请选择复核结论' }]}>
-        <Select options={[{ value: 'keep', label: `继续${publication.attribute ? attributes[publication.attribute] : '不公开'}` }, { value: 'publish', label: '转为主动公开' }]} />
-      </Form.Item>
-      <Form.Item label="复核意见" name="note" rules={[{ required: true, min: 2, message: '请写明复核意见' }]}>
-        <Input.TextArea rows={3} maxLength={1000} />
-      </Form.Item>
+      <DeclaredFields form={reviewForm} />
     </ActionModal>
   );
 }

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { PublicationView, Queues } from '../../modules/publication/index.ts';
-import { attributes, publicationStates, type Publication } from '../../modules/publication/publication.types.ts';
-import { getJson } from '../web.api.ts';
-import { todayInChina } from '../../core/calendar/calendar.rules.ts';
-import { DueTag } from '../web.clock.tsx';
-import { PageHeading } from '../web.layout.tsx';
-import { useSession } from '../web.session.tsx';
+import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
+import { getJson } from '../../../web/web.api.ts';
+import { DueTag } from '../../../web/web.clock.tsx';
+import { PageHeading } from '../../../web/web.layout.tsx';
+import { useSession } from '../../../web/web.session.tsx';
+import type { Queues } from '../publication.rules.ts';
+import type { PublicationView } from '../publication.service.ts';
+import { attributes, publicationStates, type Publication } from '../publication.types.ts';
 import { CorrectionModal, DraftDrawer, InvalidModal, ReviewModal, SubmitButton } from './publication.forms.tsx';
 
 const stateColours: Record<Publication['state'], string> = { draft: 'processing', returned: 'warning', published: 'success', filed: 'default' };
@@ -22,7 +23,8 @@ type Dialog = { kind: 'draft'; publication: PublicationView | null } | { kind: '
 export function PublicationsPage() {
   const { session } = useSession();
   const { message } = App.useApp();
-  const acting = session.user.agencyId !== null;
+  // The policy's answer for the signed-in user (GET /api/staff/me): only the agency's staff draft and act.
+  const acting = session.abilities?.['publication.draft'] === true;
   const list = useQuery({ queryKey: ['publications', 'list'], queryFn: () => getJson<{ items: PublicationView[] }>('/api/staff/publications') });
   const queues = useQuery({ queryKey: ['publications', 'queues'], queryFn: () => getJson<Queues<PublicationView>>('/api/staff/publications/queues') });
   const [dialog, setDialog] = useState<Dialog | null>(null);

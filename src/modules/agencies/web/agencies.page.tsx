@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Select, Space, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Agency } from '../../modules/agencies/index.ts';
-import { getJson, postJson, putJson } from '../web.api.ts';
-import { ActionModal } from '../web.forms.tsx';
-import { PageHeading } from '../web.layout.tsx';
+import { getJson, postJson, putJson } from '../../../web/web.api.ts';
+import { ActionModal } from '../../../web/web.forms.tsx';
+import { PageHeading } from '../../../web/web.layout.tsx';
+import type { Agency } from '../index.ts';
 
 interface AgencyNode {
   key: number;
