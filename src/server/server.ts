@@ -15,7 +15,6 @@ import { registerInputGuard } from './input.guard.ts';
 import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
-import { registerRequestPages } from './portal/request.routes.ts';
 import { registerSiteRoutes } from './portal/site.routes.ts';
 import { describeHttpError } from './server.errors.ts';
 import { registerAgencyApi } from './staff/staff.agencies.api.ts';
@@ -101,7 +100,6 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     registerAuditApi(scope, context);
     registerPortal(scope, context);
     registerSiteRoutes(scope, context);
-    registerRequestPages(scope, context);
     registerApi(scope, context);
     for (const module of modules) module.routes?.(scope, context);
   });

@@ -1,12 +1,20 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { disclosureOpenApi } from './disclosure.openapi.ts';
+import { registerRequestPages } from './disclosure.pages.ts';
 import { trackingCodesOf } from './disclosure.repository.ts';
+import { registerDisclosureApi } from './disclosure.routes.ts';
 import { actionLabels } from './disclosure.types.ts';
 
 /** Disclosure on request (依申请公开, docs/domain.md C). */
 export const disclosureModule: ModuleManifest<AppContext> = {
   name: 'disclosure',
   label: '依申请公开',
+  routes(app, context) {
+    registerDisclosureApi(app, context);
+    registerRequestPages(app, context);
+  },
+  openApiPaths: disclosureOpenApi,
   deadlineRules: [
     {
       code: 'disclosure.reply',
