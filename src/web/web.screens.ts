@@ -4,8 +4,6 @@ import type { Role } from '../core/auth/auth.types.ts';
 export const screens = {
   dashboard: { path: '/', label: '工作台', roles: ['clerk', 'agency_admin', 'supervisor', 'system_admin'] },
   publications: { path: '/publications', label: '主动公开', roles: ['clerk', 'agency_admin', 'supervisor'] },
-  requests: { path: '/requests', label: '依申请公开', roles: ['clerk', 'agency_admin', 'supervisor'] },
-  register: { path: '/requests/new', label: '登记申请', roles: ['clerk', 'agency_admin'] },
   agencies: { path: '/agencies', label: '机关名录', roles: ['system_admin'] },
   users: { path: '/users', label: '账号管理', roles: ['system_admin', 'agency_admin'] },
   audit: { path: '/audit', label: '审计日志', roles: ['supervisor', 'system_admin'] },

@@ -2,6 +2,7 @@ import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { disclosureOpenApi } from './disclosure.openapi.ts';
 import { registerRequestPages } from './disclosure.pages.ts';
+import { requestPolicy } from './disclosure.policy.ts';
 import { trackingCodesOf } from './disclosure.repository.ts';
 import { registerDisclosureApi } from './disclosure.routes.ts';
 import { actionLabels } from './disclosure.types.ts';
@@ -10,6 +11,7 @@ import { actionLabels } from './disclosure.types.ts';
 export const disclosureModule: ModuleManifest<AppContext> = {
   name: 'disclosure',
   label: '依申请公开',
+  policy: requestPolicy,
   routes(app, context) {
     registerDisclosureApi(app, context);
     registerRequestPages(app, context);

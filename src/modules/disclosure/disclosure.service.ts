@@ -15,6 +15,7 @@ import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind 
 import { deadlineCounts, deadlinesByAgency, findRequests, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem, type ListedRequest } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
 import { progressMail } from './disclosure.mail.rules.ts';
+import { requestPolicy } from './disclosure.policy.ts';
 import { annualReport, type AnnualReport } from './disclosure.report.queries.ts';
 import { checkDisclosedContent, checkReplyFile, replyDocumentNumber } from './disclosure.reply.rules.ts';
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
@@ -92,6 +93,8 @@ export interface CaseFile {
   consultations: repository.ConsultationRow[];
   clock: ClockExplanation | null;
   actions: RequestAction[];
+  /** Each ability of the disclosure policy for this reader on this case (`requestPolicy`). */
+  abilities: Record<keyof typeof requestPolicy.rules, boolean>;
   /** Progress mail to the applicant (handling staff only). */
   mails: ReturnType<typeof mailRecord>[];
 }
@@ -325,7 +328,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
 
     async register(input, actor, today = todayInChina()) {
       const registration = parseInput(registrationSchema, input);
-      if (actor.agencyId !== registration.agencyId) throw new AppError('forbidden', '只能登记本机关收到的申请');
+      requestPolicy.check(actor, 'register', registration);
       if (registration.submittedOn > today) throw new AppError('validation_failed', '提交日期不能晚于今天');
       const receivedOn = receiptDate(registration.channel, registration);
       if (receivedOn > today) throw new AppError('validation_failed', '收到申请的日期不能晚于今天');
@@ -341,7 +344,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
       const context = await clocks.context();
       return db.transaction(async (tx) => {
         const row = await visible(tx, requestId, actor, true);
-        if (actor.agencyId === null) throw new AppError('forbidden', '监督人员只能查看,不能办理');
+        requestPolicy.check(actor, 'handle', row);
         if (parsed.on < row.receivedOn || parsed.on > today) throw new AppError('validation_failed', `办理日期应在收到申请之日 ${row.receivedOn} 与今天之间`);
         const to = nextState(row.state, action);
         const { changes, note, details } = await step(tx, context, row, action, parsed, actor, today);
@@ -398,7 +401,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
 
     async replyFile(requestId, actor) {
       const row = await visible(db, requestId, actor, false);
-      if (actor.agencyId !== row.agencyId) throw new AppError('forbidden', '答复附件只有受理机关的工作人员可以查看');
+      requestPolicy.check(actor, 'downloadReply', row);
       const file = await repository.readReplyFile(db, requestId);
       if (!file) throw new AppError('not_found', '这件申请的答复没有附件');
       return file;
@@ -407,7 +410,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     async caseFile(requestId, actor, today = todayInChina()) {
       const request = await visible(db, requestId, actor, false);
       // The applicant is shown to the handling agency's staff only: a supervisor sees the case without them.
-      const handling = actor.agencyId === request.agencyId;
+      const handling = requestPolicy.can(actor, 'readApplicant', request);
       const applicant = handling ? await repository.readApplicant(db, requestId) : null;
       const otherRequests = handling ? await repository.otherRequestsOfApplicant(db, requestId) : [];
       if (handling) {
@@ -431,7 +434,9 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
         events: await repository.readEvents(db, requestId),
         consultations: await repository.readConsultations(db, requestId),
         clock: await clocks.explain(db, replyClock(requestId), today),
-        actions: actor.agencyId === null ? [] : allowedActions(request.state),
+        actions: requestPolicy.can(actor, 'handle', request) ? allowedActions(request.state) : [],
+        // What this user may do to this case: the console shows its links and buttons from these.
+        abilities: requestPolicy.abilities(actor, request),
       };
     },
 
@@ -446,7 +451,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
 
     async notice(requestId, eventId, actor) {
       const row = await visible(db, requestId, actor, false);
-      if (actor.agencyId !== row.agencyId) throw new AppError('forbidden', '文书含申请人信息,只有受理机关的工作人员可以查看');
+      requestPolicy.check(actor, 'readApplicant', row);
       const event = await repository.readEvent(db, requestId, eventId);
       const kind = event ? noticeOfAction[event.action] : undefined;
       if (!event || !kind) throw new AppError('not_found', '没有这份文书');
@@ -474,7 +479,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     },
 
     async deadlinesByAgency(actor, today = todayInChina()) {
-      if (actor.agencyId !== null) throw new AppError('forbidden', '只有监督人员可以查看各机关的办理情况');
+      requestPolicy.check(actor, 'oversee');
       const soon = (await clocks.context()).calendar.addWorkingDays(today, 3).date;
       return deadlinesByAgency(db, today, soon);
     },

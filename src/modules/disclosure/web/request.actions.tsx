@@ -1,8 +1,8 @@
 import { App, Button, Form, Input, InputNumber, Radio, Select, Space, Upload } from 'antd';
-import type { CaseFile } from '../../modules/disclosure/index.ts';
-import { maxReplyFileBytes, replyFileTypes } from '../../modules/disclosure/disclosure.reply.rules.ts';
-import { consultationKinds, deliveryWays, replyCategories, replyDeliveries, reviewKinds, reviewOutcomes, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
-import { DateInput, dateItemProps, optionsOf } from '../web.forms.tsx';
+import type { CaseFile } from '../index.ts';
+import { maxReplyFileBytes, replyFileTypes } from '../disclosure.reply.rules.ts';
+import { consultationKinds, deliveryWays, replyCategories, replyDeliveries, reviewKinds, reviewOutcomes, type RequestAction } from '../disclosure.types.ts';
+import { DateInput, dateItemProps, optionsOf } from '../../../web/web.forms.tsx';
 
 /** The fields each step of a request asks for; the server checks them again and says what is wrong. */
 export function ActionFields({ action, file }: { action: RequestAction; file: CaseFile }) {
