@@ -54,7 +54,7 @@ export const actionForms = {
     reason: { kind: 'choice', label: '具体理由', options: {}, groups: reasonGroups, optional: true, hint: '不予公开、无法提供、不予处理、其他处理时必选' },
     basis: { kind: 'text', label: '法律依据', max: 2000, multiline: true },
     // 予以公开、部分公开: the information itself as text, and/or one file (replyAttachment), and how it reaches the applicant.
-    content: { kind: 'text', label: '公开的内容', max: 20000, multiline: true, optional: true, hint: '与附件至少提供一项' },
+    content: { kind: 'text', label: '公开的内容(与附件至少提供一项)', max: 20000, multiline: true, optional: true },
     delivery: { kind: 'choice', label: '提供方式', options: replyDeliveries, widget: 'radio', optional: true },
   }),
   deliver: declareForm({ on, way: { kind: 'choice', label: '送达方式', options: deliveryWays } }),
