@@ -24,7 +24,7 @@ export interface ModuleManifest<C> {
   /** Builds the module's services; modules earlier in the list are on the context already. */
   readonly services?: (context: C) => Partial<C>;
   /** Its policy: what each ability allows. The console is told each one's answer for the signed-in user (`<name>.<ability>`). */
-  readonly policy?: Policy<string, any>;
+  readonly policy?: Policy<string, any, any>;
   /** Public JSON, staff JSON and server-rendered public pages. */
   readonly routes?: (app: FastifyInstance, context: C) => void;
   /** Sections it adds to the portal's main navigation. */

@@ -15,7 +15,6 @@ import { registerInputGuard } from './input.guard.ts';
 import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
-import { registerRequestPages } from './portal/request.routes.ts';
 import { registerSiteRoutes } from './portal/site.routes.ts';
 import { describeHttpError } from './server.errors.ts';
 import { registerAuditApi } from './staff/staff.audit.api.ts';
@@ -99,8 +98,7 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     registerAuditApi(scope, context);
     registerPortal(scope, context);
     registerSiteRoutes(scope, context);
-    registerRequestPages(scope, context);
-    registerApi(scope, context);
+    registerApi(scope);
     for (const module of modules) module.routes?.(scope, context);
   });
   registerConsole(app, options.consoleDir);

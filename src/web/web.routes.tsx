@@ -6,9 +6,6 @@ import { CalendarPage } from './pages/calendar.page.tsx';
 import { ChangePasswordPage } from './pages/password.page.tsx';
 import { RulesPage } from './pages/rules.page.tsx';
 import { DashboardPage } from './pages/dashboard.page.tsx';
-import { RegisterPage } from './pages/register.page.tsx';
-import { RequestPage } from './pages/request.page.tsx';
-import { RequestsPage } from './pages/requests.page.tsx';
 import { UsersPage } from './pages/users.page.tsx';
 import { ConsoleLayout } from './web.layout.tsx';
 import { moduleScreens } from './web.modules.ts';
@@ -24,9 +21,6 @@ export function ConsoleRoutes() {
     <ConsoleLayout>
       <Routes>
         <Route path="/" element={<DashboardPage />} />
-        <Route path="/requests" element={guarded('requests', <RequestsPage />)} />
-        <Route path="/requests/new" element={guarded('register', <RegisterPage />)} />
-        <Route path="/requests/:id" element={<RequestPage />} />
         <Route path="/users" element={guarded('users', <UsersPage />)} />
         <Route path="/audit" element={guarded('audit', <AuditPage />)} />
         <Route path="/calendar" element={guarded('calendar', <CalendarPage />)} />

@@ -3,8 +3,6 @@ import type { Role } from '../core/auth/auth.types.ts';
 /** Who sees which screen in the menu; the server checks every call again. */
 export const screens = {
   dashboard: { path: '/', label: '工作台', roles: ['clerk', 'agency_admin', 'supervisor', 'system_admin'] },
-  requests: { path: '/requests', label: '依申请公开', roles: ['clerk', 'agency_admin', 'supervisor'] },
-  register: { path: '/requests/new', label: '登记申请', roles: ['clerk', 'agency_admin'] },
   users: { path: '/users', label: '账号管理', roles: ['system_admin', 'agency_admin'] },
   audit: { path: '/audit', label: '审计日志', roles: ['supervisor', 'system_admin'] },
   calendar: { path: '/calendar', label: '节假日安排', roles: ['system_admin'] },

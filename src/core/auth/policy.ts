@@ -7,24 +7,35 @@ import type { StaffUser } from './auth.types.ts';
  * the resource, so the console shows only the menus and buttons that will
  * work. Each ability says in Chinese why it is refused.
  */
-export interface AbilityRule<R> {
+/**
+ * Whom a rule asks about: a signed-in user, or a service's actor (which
+ * carries the agency it acts for, null for those who only read, and no role).
+ */
+export type PolicySubject = Pick<StaffUser, 'agencyId'> & { role?: StaffUser['role'] };
+
+export interface AbilityRule<R, U extends PolicySubject = StaffUser> {
   /** Whether the user may, on this resource (or in general when there is none). */
-  allows(user: StaffUser, resource: R | undefined): boolean;
+  allows(user: U, resource: R | undefined): boolean;
   /** Told when refused: 只有…可以… */
   refusal: string;
 }
 
-export interface Policy<A extends string, R> {
-  readonly rules: Readonly<Record<A, AbilityRule<R>>>;
-  can(user: StaffUser, ability: A, resource?: R): boolean;
+export interface Policy<A extends string, R, U extends PolicySubject = StaffUser> {
+  readonly rules: Readonly<Record<A, AbilityRule<R, U>>>;
+  can(user: U, ability: A, resource?: R): boolean;
   /** Throws `forbidden` with the ability's reason unless the user may. */
-  check(user: StaffUser, ability: A, resource?: R): void;
+  check(user: U, ability: A, resource?: R): void;
   /** Every ability's answer for this user and resource: what the console is told. */
-  abilities(user: StaffUser, resource?: R): Record<A, boolean>;
+  abilities(user: U, resource?: R): Record<A, boolean>;
 }
 
-export function definePolicy<R, A extends string>(rules: Record<A, AbilityRule<R>>): Policy<A, R> {
-  const can = (user: StaffUser, ability: A, resource?: R) => Object.hasOwn(rules, ability) && rules[ability].allows(user, resource);
+/**
+ * Declares a policy. Its rules ask about a signed-in user (`StaffUser`), or,
+ * for a module whose service acts for an actor without a role, about a
+ * `PolicySubject` (the third type parameter).
+ */
+export function definePolicy<R, A extends string, U extends PolicySubject = StaffUser>(rules: Record<A, AbilityRule<R, U>>): Policy<A, R, U> {
+  const can = (user: U, ability: A, resource?: R) => Object.hasOwn(rules, ability) && rules[ability].allows(user, resource);
   return {
     rules,
     can,
@@ -40,15 +51,15 @@ export function definePolicy<R, A extends string>(rules: Record<A, AbilityRule<R
 /** The usual shapes of a rule. */
 export const allow = {
   /** Any of these roles, whatever the resource. */
-  roles: (...roles: StaffUser['role'][]) => (user: StaffUser) => roles.includes(user.role),
+  roles: (...roles: StaffUser['role'][]) => (user: PolicySubject) => user.role !== undefined && roles.includes(user.role),
   /** Staff of the agency that holds the resource (supervisors hold none, so they only read). */
   ownAgency:
     <R>(agencyOf: (resource: R) => number | null, ...roles: StaffUser['role'][]) =>
-    (user: StaffUser, resource: R | undefined) =>
-      user.agencyId !== null && (roles.length === 0 || roles.includes(user.role)) && (resource === undefined || agencyOf(resource) === user.agencyId),
+    (user: PolicySubject, resource: R | undefined) =>
+      user.agencyId !== null && (roles.length === 0 || (user.role !== undefined && roles.includes(user.role))) && (resource === undefined || agencyOf(resource) === user.agencyId),
   /** Staff of the holding agency, or anyone without an agency (supervisors, system administrators), to read. */
   ownAgencyOrOverseer:
     <R>(agencyOf: (resource: R) => number | null) =>
-    (user: StaffUser, resource: R | undefined) =>
+    (user: PolicySubject, resource: R | undefined) =>
       user.agencyId === null || resource === undefined || agencyOf(resource) === user.agencyId,
 };

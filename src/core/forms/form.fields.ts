@@ -87,8 +87,12 @@ function fieldSchema(field: FieldDeclaration): z.ZodType {
   }
 }
 
-/** The server's check of a declared form: unknown fields refused, every message in Chinese naming the field. */
-export function formSchema<F extends FormDeclaration>(form: F): z.ZodType<FormValues<F>> {
+/**
+ * The server's check of a declared form: unknown fields refused, every message
+ * in Chinese naming the field. `extra` adds fields no declaration describes (a
+ * file sent as base64, which the screen reads with its own control).
+ */
+export function formSchema<F extends FormDeclaration, E extends Record<string, z.ZodType> = {}>(form: F, extra?: E): z.ZodType<FormValues<F> & { [K in keyof E]?: z.infer<E[K]> }> {
   const shape = Object.fromEntries(Object.entries(form).map(([name, field]) => [name, fieldSchema(field)]));
-  return fields(shape) as unknown as z.ZodType<FormValues<F>>;
+  return fields({ ...shape, ...extra }) as unknown as z.ZodType<FormValues<F> & { [K in keyof E]?: z.infer<E[K]> }>;
 }

@@ -4,7 +4,7 @@ import { isAppError } from '../../core/errors.ts';
 import { html, queryString, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
-import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/portal/request.routes.ts';
+import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
 import { dataRequestForm, disputeForm } from './catalogue.actions.ts';
 import { packageName } from './catalogue.ckan.ts';
 import { qualityOf } from './catalogue.quality.ts';

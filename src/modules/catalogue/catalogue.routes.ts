@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError, describeError, isAppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
-import { publicActor, submissionRateLimit, trackingRateLimit } from '../../server/portal/request.routes.ts';
+import { publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { facetFields, organizationDict, organizationName, packageDict, packageKey, parseFilterQuery, searchFacets, type FacetField } from './catalogue.ckan.ts';
 import { dcatCatalog } from './catalogue.dcat.ts';

@@ -1,6 +1,10 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { disclosureOpenApi } from './disclosure.openapi.ts';
+import { registerRequestPages } from './disclosure.pages.ts';
+import { requestPolicy } from './disclosure.policy.ts';
 import { trackingCodesOf } from './disclosure.repository.ts';
+import { registerDisclosureApi } from './disclosure.routes.ts';
 import { actionLabels } from './disclosure.types.ts';
 import { disclosureMeasures } from './disclosure.measures.queries.ts';
 
@@ -9,6 +13,12 @@ export const disclosureModule: ModuleManifest<AppContext> = {
   name: 'disclosure',
   measures: disclosureMeasures,
   label: '依申请公开',
+  policy: requestPolicy,
+  routes(app, context) {
+    registerDisclosureApi(app, context);
+    registerRequestPages(app, context);
+  },
+  openApiPaths: disclosureOpenApi,
   deadlineRules: [
     {
       code: 'disclosure.reply',

@@ -15,6 +15,7 @@ import { noticeKinds, noticeOfAction, writeNotice, type Notice, type NoticeKind 
 import { deadlineCounts, deadlinesByAgency, findRequests, mostUrgent, type AgencyDeadlines, type DeadlineCounts, type DeadlineItem, type ListedRequest } from './disclosure.queries.ts';
 import * as repository from './disclosure.repository.ts';
 import { progressMail } from './disclosure.mail.rules.ts';
+import { requestPolicy } from './disclosure.policy.ts';
 import { annualReport, type AnnualReport, type ReportAgencies } from './disclosure.report.queries.ts';
 import { checkDisclosedContent, checkReplyFile, replyDocumentNumber } from './disclosure.reply.rules.ts';
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
@@ -94,6 +95,8 @@ export interface CaseFile {
   consultations: repository.ConsultationRow[];
   clock: ClockExplanation | null;
   actions: RequestAction[];
+  /** Each ability of the disclosure policy for this reader on this case (`requestPolicy`). */
+  abilities: Record<keyof typeof requestPolicy.rules, boolean>;
   /** Progress mail to the applicant (handling staff only). */
   mails: ReturnType<typeof mailRecord>[];
 }
@@ -166,127 +169,153 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     return row;
   }
 
-  async function step<A extends RequestAction>(tx: Queryable, context: ClockContext, row: repository.RequestRow, action: A, input: ActionInput<A>, actor: StaffActor, today: string) {
-    const { id } = row;
+  /** Runs an action's handler on the locked case: what it changes, the applicant's note, and the event's details. */
+  async function runStep<A extends RequestAction>(tx: Queryable, context: ClockContext, row: repository.RequestRow, action: A, input: ActionInput<A>, today: string) {
     const on = input.on;
     let replyDue: string | null | undefined;
-    const clock = async (event: Parameters<ClockService['record']>[3]) => {
-      const state = await clocks.record(tx, context, replyClock(id), event, today);
-      replyDue = state.due;
-      return state;
+    const step: Step = {
+      tx,
+      context,
+      row,
+      on,
+      today,
+      changes: {},
+      details: { ...input },
+      note: null,
+      async clock(event) {
+        const state = await clocks.record(tx, context, replyClock(row.id), event, today);
+        replyDue = state.due;
+        return state;
+      },
+      // The applicant let a deadline pass: the request is closed as 其他处理 and counted so in the annual report.
+      async closeUnhandled(reason, what, basis) {
+        Object.assign(step.changes, { replyCategory: 'other', replyReason: reason, replyBasis: basis, closedOn: on });
+        step.note = `申请人${what},不再处理`;
+        return step.clock({ kind: 'stopped', on, reason: what });
+      },
     };
-    const changes: repository.RequestChanges = {};
-    let note: string | null = null;
-    const details: Record<string, unknown> = { ...input };
-    // The applicant let a deadline pass: the request is closed as 其他处理 and counted so in the annual report.
-    const closeUnhandled = async (reason: 'no_correction' | 'no_fee', what: string, basis: string) => {
-      Object.assign(changes, { replyCategory: 'other', replyReason: reason, replyBasis: basis, closedOn: on });
-      note = `申请人${what},不再处理`;
-      return clock({ kind: 'stopped', on, reason: what });
-    };
-    switch (action) {
-      case 'request_correction': {
-        const { correctBy, what } = input as ActionInput<'request_correction'>;
-        const earlier = await repository.readEvents(tx, id);
-        if (earlier.some((event) => event.action === 'request_correction')) throw new AppError('invalid_transition', '补正告知只能发出一次,应一次性告知需要补正的事项(《条例》第三十条)');
-        if (correctBy <= on) throw new AppError('validation_failed', '补正期限应晚于告知日期');
-        await clocks.record(tx, context, correctionClock(id), { kind: 'stopped', on, reason: '已发出补正告知' }, today);
-        await clock({ kind: 'paused', on, pause: 'correction', reason: `等待补正:${what.slice(0, 50)}` });
-        changes.correctionDueOn = correctBy;
-        note = `已告知补正,请于 ${correctBy} 前补正`;
-        break;
-      }
-      case 'receive_correction':
-        await clock({ kind: 'restarted', on, reason: '收到补正后的申请' });
-        note = '已收到补正,答复期限重新起算';
-        break;
-      case 'lapse_correction':
-        if (!row.correctionDueOn || on <= row.correctionDueOn) throw new AppError('invalid_transition', `补正期限 ${row.correctionDueOn ?? ''} 尚未届满`);
-        await closeUnhandled('no_correction', '逾期未补正', '《政府信息公开条例》第三十条');
-        break;
-      case 'consult': {
-        const { kind, party } = input as ActionInput<'consult'>;
-        const rule = context.rules.get(kind === 'third_party' ? 'disclosure.third_party' : 'disclosure.co_producer')!;
-        const dueOn = context.calendar.addWorkingDays(on, rule.limit).date;
-        const consultation = await repository.insertConsultation(tx, id, { kind, party, sentOn: on, dueOn });
-        await clock({ kind: 'paused', on, pause: `consultation:${consultation}`, reason: `征求${consultationKinds[kind]}意见(${rule.source})` });
-        details.consultationId = consultation;
-        note = `征求${consultationKinds[kind]}意见,所需时间不计入答复期限`;
-        break;
-      }
-      case 'answer_consultation': {
-        const { consultationId, answer } = input as ActionInput<'answer_consultation'>;
-        const consultation = (await repository.readConsultations(tx, id)).find((c) => c.id === consultationId && c.answeredOn === null);
-        if (!consultation) throw new AppError('invalid_transition', '没有这项待回复的意见征询');
-        if (answer === 'silence' && (consultation.kind !== 'co_producer' || on <= consultation.dueOn)) {
-          throw new AppError('invalid_transition', '只有共同制作机关在期限届满后未提出意见,才视为同意(《条例》第三十四条)');
-        }
-        await repository.answerConsultation(tx, consultationId, on, answer);
-        await clock({ kind: 'resumed', on, pause: `consultation:${consultationId}` });
-        note = '已收到征询意见';
-        break;
-      }
-      case 'extend': {
-        const { days, approver, reason } = input as ActionInput<'extend'>;
-        if (row.extended) throw new AppError('invalid_transition', '答复期限只能延长一次(《条例》第三十三条)');
-        await clock({ kind: 'extended', on, days, approver, basis: `《政府信息公开条例》第三十三条第二款;${reason}` });
-        changes.extended = true;
-        note = `经批准延长答复期限 ${days} 个工作日`;
-        break;
-      }
-      case 'send_fee_notice': {
-        const { mode, pages } = input as ActionInput<'send_fee_notice'>;
-        if (mode === 'per_volume' && pages === undefined) throw new AppError('validation_failed', '按量计收须填写页数');
-        const amount = mode === 'per_item' ? perItemFee(await repository.countApplicantRequestsInMonth(tx, id)) : perVolumeFee(pages!);
-        if (amount === 0) throw new AppError('validation_failed', '按《政府信息公开信息处理费管理办法》(国办函〔2020〕109号),本申请不收费');
-        await clock({ kind: 'paused', on, pause: 'fee', reason: `等待缴费 ${amount} 元` });
-        changes.feeAmount = amount;
-        details.amount = amount;
-        note = `已发出收费通知,金额 ${amount} 元;缴费期间不计入答复期限`;
-        break;
-      }
-      case 'receive_fee':
-        await clock({ kind: 'resumed', on, pause: 'fee' });
-        note = '已收到费用';
-        break;
-      case 'lapse_fee':
-        await closeUnhandled('no_fee', '逾期未缴费', '《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)');
-        break;
-      case 'reply': {
-        const { category, reason, basis, content, attachment, delivery } = input as ActionInput<'reply'>;
-        const checked = checkReply(category, reason ?? null, basis);
-        checkDisclosedContent(checked.category, { content, attachment, delivery });
-        const file = attachment ? checkReplyFile(attachment) : null;
-        if ((await repository.readConsultations(tx, id)).some((c) => c.answeredOn === null)) throw new AppError('invalid_transition', '尚有意见征询未回复,不能答复');
-        await clock({ kind: 'stopped', on, reason: '已答复' });
-        Object.assign(changes, { replyCategory: checked.category, replyReason: checked.reason, replyBasis: basis, repliedOn: on, replyContent: content ?? null, replyDelivery: delivery ?? null });
-        const year = Number(on.slice(0, 4));
-        const documentNumber = await repository.assignReplyNumber(tx, id, row.agencyId, year, (prefix, serial) => replyDocumentNumber(prefix, year, serial));
-        if (file) await repository.insertReplyFile(tx, id, { ...file, sha256: createHash('sha256').update(file.data).digest('hex') });
-        // The event keeps what the letter says, not the file itself (its bytes stay in disclosure_reply_files).
-        delete details.attachment;
-        Object.assign(details, { documentNumber, ...(file ? { attachment: { name: file.name, size: file.size } } : {}) });
-        note = `已答复:${replyCategories[checked.category].label}`;
-        break;
-      }
-      case 'deliver':
-        changes.deliveredOn = on;
-        note = '答复已送达';
-        break;
-      case 'close':
-        changes.closedOn = on;
-        note = '已办结';
-        break;
-      case 'record_review': {
-        const { kind, outcome } = input as ActionInput<'record_review'>;
-        await repository.insertReview(tx, id, { kind, outcome, decidedOn: outcome === 'pending' ? null : on, note: (input as ActionInput<'record_review'>).note ?? null });
-        break;
-      }
-    }
+    await (stepHandlers[action] as StepHandler<A>)(step, input);
     // What the notices of this step need: the reply's due date as the step left it.
-    if (replyDue !== undefined) details.dueOn = replyDue;
-    return { changes, note, details };
+    if (replyDue !== undefined) step.details.dueOn = replyDue;
+    return { changes: step.changes, note: step.note, details: step.details };
   }
+
+  /**
+   * What each action does beyond its transition (disclosure.rules.ts): its
+   * guards, its clock events, the changes to the request and the note the
+   * applicant reads. One handler per action, keyed like the action table.
+   */
+  const stepHandlers: { [A in RequestAction]: StepHandler<A> } = {
+    request_correction: async (step, input) => {
+      const { tx, on, context, today, clock, changes, row } = step;
+      const { id } = row;
+      const { correctBy, what } = input;
+      const earlier = await repository.readEvents(tx, id);
+      if (earlier.some((event) => event.action === 'request_correction')) throw new AppError('invalid_transition', '补正告知只能发出一次,应一次性告知需要补正的事项(《条例》第三十条)');
+      if (correctBy <= on) throw new AppError('validation_failed', '补正期限应晚于告知日期');
+      await clocks.record(tx, context, correctionClock(id), { kind: 'stopped', on, reason: '已发出补正告知' }, today);
+      await clock({ kind: 'paused', on, pause: 'correction', reason: `等待补正:${what.slice(0, 50)}` });
+      changes.correctionDueOn = correctBy;
+      step.note = `已告知补正,请于 ${correctBy} 前补正`;
+    },
+    receive_correction: async (step) => {
+      const { on, clock } = step;
+      await clock({ kind: 'restarted', on, reason: '收到补正后的申请' });
+      step.note = '已收到补正,答复期限重新起算';
+    },
+    lapse_correction: async (step) => {
+      const { row, on, closeUnhandled } = step;
+      if (!row.correctionDueOn || on <= row.correctionDueOn) throw new AppError('invalid_transition', `补正期限 ${row.correctionDueOn ?? ''} 尚未届满`);
+      await closeUnhandled('no_correction', '逾期未补正', '《政府信息公开条例》第三十条');
+    },
+    consult: async (step, input) => {
+      const { tx, on, context, clock, details, row } = step;
+      const { id } = row;
+      const { kind, party } = input;
+      const rule = context.rules.get(kind === 'third_party' ? 'disclosure.third_party' : 'disclosure.co_producer')!;
+      const dueOn = context.calendar.addWorkingDays(on, rule.limit).date;
+      const consultation = await repository.insertConsultation(tx, id, { kind, party, sentOn: on, dueOn });
+      await clock({ kind: 'paused', on, pause: `consultation:${consultation}`, reason: `征求${consultationKinds[kind]}意见(${rule.source})` });
+      details.consultationId = consultation;
+      step.note = `征求${consultationKinds[kind]}意见,所需时间不计入答复期限`;
+    },
+    answer_consultation: async (step, input) => {
+      const { tx, on, clock, row } = step;
+      const { id } = row;
+      const { consultationId, answer } = input;
+      const consultation = (await repository.readConsultations(tx, id)).find((c) => c.id === consultationId && c.answeredOn === null);
+      if (!consultation) throw new AppError('invalid_transition', '没有这项待回复的意见征询');
+      if (answer === 'silence' && (consultation.kind !== 'co_producer' || on <= consultation.dueOn)) {
+        throw new AppError('invalid_transition', '只有共同制作机关在期限届满后未提出意见,才视为同意(《条例》第三十四条)');
+      }
+      await repository.answerConsultation(tx, consultationId, on, answer);
+      await clock({ kind: 'resumed', on, pause: `consultation:${consultationId}` });
+      step.note = '已收到征询意见';
+    },
+    extend: async (step, input) => {
+      const { row, on, clock, changes } = step;
+      const { days, approver, reason } = input;
+      if (row.extended) throw new AppError('invalid_transition', '答复期限只能延长一次(《条例》第三十三条)');
+      await clock({ kind: 'extended', on, days, approver, basis: `《政府信息公开条例》第三十三条第二款;${reason}` });
+      changes.extended = true;
+      step.note = `经批准延长答复期限 ${days} 个工作日`;
+    },
+    send_fee_notice: async (step, input) => {
+      const { tx, on, clock, changes, details, row } = step;
+      const { id } = row;
+      const { mode, pages } = input;
+      if (mode === 'per_volume' && pages === undefined) throw new AppError('validation_failed', '按量计收须填写页数');
+      const amount = mode === 'per_item' ? perItemFee(await repository.countApplicantRequestsInMonth(tx, id)) : perVolumeFee(pages!);
+      if (amount === 0) throw new AppError('validation_failed', '按《政府信息公开信息处理费管理办法》(国办函〔2020〕109号),本申请不收费');
+      await clock({ kind: 'paused', on, pause: 'fee', reason: `等待缴费 ${amount} 元` });
+      changes.feeAmount = amount;
+      details.amount = amount;
+      step.note = `已发出收费通知,金额 ${amount} 元;缴费期间不计入答复期限`;
+    },
+    receive_fee: async (step) => {
+      const { on, clock } = step;
+      await clock({ kind: 'resumed', on, pause: 'fee' });
+      step.note = '已收到费用';
+    },
+    lapse_fee: async (step) => {
+      const { closeUnhandled } = step;
+      await closeUnhandled('no_fee', '逾期未缴费', '《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)');
+    },
+    reply: async (step, input) => {
+      const { tx, row, on, clock, changes, details } = step;
+      const { id } = row;
+      const { category, reason, basis, content, attachment, delivery } = input;
+      const checked = checkReply(category, reason ?? null, basis);
+      checkDisclosedContent(checked.category, { content, attachment, delivery });
+      const file = attachment ? checkReplyFile(attachment) : null;
+      if ((await repository.readConsultations(tx, id)).some((c) => c.answeredOn === null)) throw new AppError('invalid_transition', '尚有意见征询未回复,不能答复');
+      await clock({ kind: 'stopped', on, reason: '已答复' });
+      Object.assign(changes, { replyCategory: checked.category, replyReason: checked.reason, replyBasis: basis, repliedOn: on, replyContent: content ?? null, replyDelivery: delivery ?? null });
+      const year = Number(on.slice(0, 4));
+      const documentNumber = await repository.assignReplyNumber(tx, id, row.agencyId, year, (prefix, serial) => replyDocumentNumber(prefix, year, serial));
+      if (file) await repository.insertReplyFile(tx, id, { ...file, sha256: createHash('sha256').update(file.data).digest('hex') });
+      // The event keeps what the letter says, not the file itself (its bytes stay in disclosure_reply_files).
+      delete details.attachment;
+      Object.assign(details, { documentNumber, ...(file ? { attachment: { name: file.name, size: file.size } } : {}) });
+      step.note = `已答复:${replyCategories[checked.category].label}`;
+    },
+    deliver: async (step) => {
+      const { on, changes } = step;
+      changes.deliveredOn = on;
+      step.note = '答复已送达';
+    },
+    close: async (step) => {
+      const { on, changes } = step;
+      changes.closedOn = on;
+      step.note = '已办结';
+    },
+    record_review: async (step, input) => {
+      const { tx, on, row } = step;
+      const { id } = row;
+      const { kind, outcome } = input;
+      await repository.insertReview(tx, id, { kind, outcome, decidedOn: outcome === 'pending' ? null : on, note: (input).note ?? null });
+    },
+  };
 
   /** A notice written from the case's facts, the applicant's name included. */
   async function letterOf(row: repository.RequestRow, event: repository.RequestEvent, kind: NoticeKind): Promise<Notice> {
@@ -327,7 +356,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
 
     async register(input, actor, today = todayInChina()) {
       const registration = parseInput(registrationSchema, input);
-      if (actor.agencyId !== registration.agencyId) throw new AppError('forbidden', '只能登记本机关收到的申请');
+      requestPolicy.check(actor, 'register', registration);
       if (registration.submittedOn > today) throw new AppError('validation_failed', '提交日期不能晚于今天');
       const receivedOn = receiptDate(registration.channel, registration);
       if (receivedOn > today) throw new AppError('validation_failed', '收到申请的日期不能晚于今天');
@@ -343,10 +372,10 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
       const context = await clocks.context();
       return db.transaction(async (tx) => {
         const row = await visible(tx, requestId, actor, true);
-        if (actor.agencyId === null) throw new AppError('forbidden', '监督人员只能查看,不能办理');
+        requestPolicy.check(actor, 'handle', row);
         if (parsed.on < row.receivedOn || parsed.on > today) throw new AppError('validation_failed', `办理日期应在收到申请之日 ${row.receivedOn} 与今天之间`);
         const to = nextState(row.state, action);
-        const { changes, note, details } = await step(tx, context, row, action, parsed, actor, today);
+        const { changes, note, details } = await runStep(tx, context, row, action, parsed, today);
         await repository.updateRequest(tx, row, { ...changes, state: to });
         await repository.insertEvent(tx, requestId, { onDate: parsed.on, actor: actor.id, action, fromState: row.state, toState: to, publicNote: note, details });
         await recordAudit(tx, actor, { action: `disclosure.${action}`, subjectType: 'disclosure_request', subjectId: String(requestId), before: { state: row.state }, after: { state: to, ...changes, ...pick(details, ['documentNumber', 'attachment']) } });
@@ -400,7 +429,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
 
     async replyFile(requestId, actor) {
       const row = await visible(db, requestId, actor, false);
-      if (actor.agencyId !== row.agencyId) throw new AppError('forbidden', '答复附件只有受理机关的工作人员可以查看');
+      requestPolicy.check(actor, 'downloadReply', row);
       const file = await repository.readReplyFile(db, requestId);
       if (!file) throw new AppError('not_found', '这件申请的答复没有附件');
       return file;
@@ -409,7 +438,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     async caseFile(requestId, actor, today = todayInChina()) {
       const request = await visible(db, requestId, actor, false);
       // The applicant is shown to the handling agency's staff only: a supervisor sees the case without them.
-      const handling = actor.agencyId === request.agencyId;
+      const handling = requestPolicy.can(actor, 'readApplicant', request);
       const applicant = handling ? await repository.readApplicant(db, requestId) : null;
       const otherRequests = handling ? await repository.otherRequestsOfApplicant(db, requestId) : [];
       if (handling) {
@@ -433,7 +462,9 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
         events: await repository.readEvents(db, requestId),
         consultations: await repository.readConsultations(db, requestId),
         clock: await clocks.explain(db, replyClock(requestId), today),
-        actions: actor.agencyId === null ? [] : allowedActions(request.state),
+        actions: requestPolicy.can(actor, 'handle', request) ? allowedActions(request.state) : [],
+        // What this user may do to this case: the console shows its links and buttons from these.
+        abilities: requestPolicy.abilities(actor, request),
       };
     },
 
@@ -448,7 +479,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
 
     async notice(requestId, eventId, actor) {
       const row = await visible(db, requestId, actor, false);
-      if (actor.agencyId !== row.agencyId) throw new AppError('forbidden', '文书含申请人信息,只有受理机关的工作人员可以查看');
+      requestPolicy.check(actor, 'readApplicant', row);
       const event = await repository.readEvent(db, requestId, eventId);
       const kind = event ? noticeOfAction[event.action] : undefined;
       if (!event || !kind) throw new AppError('not_found', '没有这份文书');
@@ -481,7 +512,7 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     },
 
     async deadlinesByAgency(actor, today = todayInChina()) {
-      if (actor.agencyId !== null) throw new AppError('forbidden', '只有监督人员可以查看各机关的办理情况');
+      requestPolicy.check(actor, 'oversee');
       const soon = (await clocks.context()).calendar.addWorkingDays(today, 3).date;
       return deadlinesByAgency(db, today, soon);
     },
@@ -492,6 +523,25 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     },
   };
 }
+
+/** What a step's handler works with: the transaction, the case as it was, and what it changes. */
+interface Step {
+  tx: Queryable;
+  context: ClockContext;
+  row: repository.RequestRow;
+  on: string;
+  today: string;
+  changes: repository.RequestChanges;
+  details: Record<string, unknown>;
+  /** The progress note the applicant reads (and is mailed), if the step has one. */
+  note: string | null;
+  /** Records an event on the reply clock. */
+  clock(event: Parameters<ClockService['record']>[3]): Promise<ClockState>;
+  /** The applicant let a deadline pass: the request is closed as 其他处理. */
+  closeUnhandled(reason: 'no_correction' | 'no_fee', what: string, basis: string): Promise<ClockState>;
+}
+
+type StepHandler<A extends RequestAction> = (step: Step, input: ActionInput<A>) => Promise<void>;
 
 /** The keys of a record that are set, for the audit log. */
 function pick(record: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { isAppError } from '../../core/errors.ts';
 import { html, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { sendPage } from '../../server/portal/parts.ts';
-import { problemsOf, publicActor, submissionRateLimit } from '../../server/portal/request.routes.ts';
+import { problemsOf, publicActor, submissionRateLimit } from '../../server/public.http.ts';
 import { commentForm } from './consultation.actions.ts';
 import type { PublicConsultation } from './consultation.service.ts';
 import { adoptions, consultationStates, type ConsultationListItem, type PublicComment } from './consultation.types.ts';

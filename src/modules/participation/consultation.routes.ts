@@ -3,7 +3,7 @@ import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
 import { sendReplyFile } from '../../server/reply.file.ts';
-import { publicActor, submissionRateLimit } from '../../server/portal/request.routes.ts';
+import { publicActor, submissionRateLimit } from '../../server/public.http.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 
 /** Consultations as JSON: anyone reads and comments; staff of the consulting agency open, moderate, decide and report. */

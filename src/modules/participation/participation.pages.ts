@@ -4,7 +4,7 @@ import { isAppError } from '../../core/errors.ts';
 import { html, queryString, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
-import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/portal/request.routes.ts';
+import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
 import { listAgencies } from '../agencies/index.ts';
 import { getDocument, todayInChina } from '../documents/index.ts';
 import { messageForm, ratingForm } from './participation.actions.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
-import { publicActor, submissionRateLimit, trackingRateLimit } from '../../server/portal/request.routes.ts';
+import { publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { messageKinds, messageStates } from './participation.types.ts';
 

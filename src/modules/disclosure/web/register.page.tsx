@@ -1,14 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { Receipt } from '../../modules/disclosure/index.ts';
-import { applicantTypes, channels, deliveryForms, deliveryWays } from '../../modules/disclosure/disclosure.types.ts';
-import { creditCodeProblem, defaultIdType, idNumberProblem, idTypes, normaliseIdNumber, type IdType } from '../../modules/disclosure/disclosure.identity.rules.ts';
-import { postJson } from '../web.api.ts';
-import { todayInChina } from '../../core/calendar/calendar.rules.ts';
-import { DateInput, dateItemProps, filledIn, optionsOf } from '../web.forms.tsx';
-import { PageHeading } from '../web.layout.tsx';
-import { useSession } from '../web.session.tsx';
+import type { Receipt } from '../index.ts';
+import { applicantTypes, channels, deliveryForms, deliveryWays } from '../disclosure.types.ts';
+import { creditCodeProblem, defaultIdType, idNumberProblem, idTypes, normaliseIdNumber, type IdType } from '../disclosure.identity.rules.ts';
+import { postJson } from '../../../web/web.api.ts';
+import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
+import { DateInput, dateItemProps, filledIn, optionsOf } from '../../../web/web.forms.tsx';
+import { PageHeading } from '../../../web/web.layout.tsx';
+import { useSession } from '../../../web/web.session.tsx';
 
 const { online: _online, ...offlineChannels } = channels;
 

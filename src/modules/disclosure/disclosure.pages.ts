@@ -1,20 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
-import type { Actor } from '../../core/audit/audit.ts';
-import { isAppError, type AppError } from '../../core/errors.ts';
+import { isAppError } from '../../core/errors.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
-import { listAgencies } from '../../modules/agencies/index.ts';
-import { reportCsv } from '../../modules/disclosure/index.ts';
-import { noticeHtml, noticePdf } from '../notice.render.ts';
-import { sendReplyFile } from '../reply.file.ts';
-import { sendPage } from './parts.ts';
-import { guideBody, reportBody, requestFormBody, trackingBody, trackLookupBody, type FormValues } from './request.page.ts';
+import { listAgencies } from '../agencies/index.ts';
+import { noticeHtml, noticePdf } from '../../server/notice.render.ts';
+import { sendPage } from '../../server/portal/parts.ts';
+import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
+import { sendReplyFile } from '../../server/reply.file.ts';
+import { reportCsv } from './disclosure.report.queries.ts';
+import { guideBody, reportBody, requestFormBody, trackingBody, trackLookupBody, type FormValues } from './disclosure.views.ts';
 
-/** Submissions per address per minute: enough for a person, too few for a flood. */
-export const submissionRateLimit = { max: 5, timeWindow: '1 minute' };
-export const trackingRateLimit = { max: 60, timeWindow: '1 minute' };
-
-export const publicActor = (request: FastifyRequest): Actor => ({ id: 'public', address: request.ip });
+/** The public pages of disclosure on request: the guide, the form, tracking by code, the annual report. Work without JavaScript. */
 
 const formFields = ['channel', 'submittedOn', 'signedOn', 'confirmedOn', 'agencyId', 'applicantType', 'name', 'idType', 'idNumber', 'organisationCode', 'legalRepresentative', 'contactPerson', 'phone', 'email', 'address', 'notifyByEmail', 'description', 'deliveryForm', 'deliveryWay'];
 
@@ -46,11 +42,6 @@ export function submissionFrom(values: FormValues, registration = false) {
     notifyByEmail: values.notifyByEmail === 'on' ? true : undefined,
     ...(registration ? { channel: values.channel, submittedOn: values.submittedOn, signedOn: optional('signedOn'), confirmedOn: optional('confirmedOn') } : {}),
   });
-}
-
-/** The problems a validation error lists, one line each, for a form to show. */
-export function problemsOf(error: AppError): string[] {
-  return (error.details.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [error.message];
 }
 
 export function formValues(body: unknown): FormValues {

@@ -1,6 +1,9 @@
-import type { Agency } from '../../modules/agencies/index.ts';
-import { applicantTypes, idTypes, deliveryForms, deliveryWays, reportColumnLabels, type AnnualReport, type Tracking } from '../../modules/disclosure/index.ts';
-import { html, queryString, type Html } from '../html.ts';
+import type { Agency } from '../agencies/index.ts';
+import { html, queryString, type Html } from '../../server/html.ts';
+import { idTypes } from './disclosure.identity.rules.ts';
+import { reportColumnLabels, type AnnualReport } from './disclosure.report.queries.ts';
+import type { Tracking } from './disclosure.service.ts';
+import { applicantTypes, deliveryForms, deliveryWays } from './disclosure.types.ts';
 
 /** The public side of disclosure on request: the guide, the form, the tracking page. No account needed. */
 

@@ -3,12 +3,12 @@ import { Alert, Button, DatePicker, Form, Input, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ListedRequest } from '../../modules/disclosure/index.ts';
-import { replyCategories, requestStates } from '../../modules/disclosure/disclosure.types.ts';
-import { getJson, withQuery } from '../web.api.ts';
-import { OlderNewer, optionsOf } from '../web.forms.tsx';
-import { PageHeading } from '../web.layout.tsx';
-import { useSession } from '../web.session.tsx';
+import type { ListedRequest } from '../index.ts';
+import { replyCategories, requestStates } from '../disclosure.types.ts';
+import { getJson, withQuery } from '../../../web/web.api.ts';
+import { OlderNewer, optionsOf } from '../../../web/web.forms.tsx';
+import { PageHeading } from '../../../web/web.layout.tsx';
+import { useSession } from '../../../web/web.session.tsx';
 
 type Filter = { code?: string; state?: string; from?: string; to?: string; before?: number };
 
@@ -22,7 +22,7 @@ export function RequestsPage() {
     setFilter({ code: values.code, state: values.state, from: values.dates?.[0]?.format('YYYY-MM-DD'), to: values.dates?.[1]?.format('YYYY-MM-DD') });
   return (
     <>
-      <PageHeading extra={session.user.agencyId !== null && <Link to="/requests/new">登记申请</Link>}>查找申请</PageHeading>
+      <PageHeading extra={session.abilities?.['disclosure.register'] && <Link to="/requests/new">登记申请</Link>}>查找申请</PageHeading>
       {found.error && <Alert type="error" role="alert" title={found.error.message} style={{ marginBottom: 16 }} />}
       <Form layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item label="查询码" name="code">

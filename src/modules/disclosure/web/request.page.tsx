@@ -2,17 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, Descriptions, Result, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import type { ClockDay } from '../../core/clock/index.ts';
-import { mailStates } from '../../core/mail/mail.types.ts';
-import type { CaseFile } from '../../modules/disclosure/index.ts';
-import { actionLabels, applicantTypes, channels, noticeKinds, replyCategories, replyDeliveries, requestStates, type NoticeKind, type RequestAction } from '../../modules/disclosure/disclosure.types.ts';
-import { idTypeLabel } from '../../modules/disclosure/disclosure.identity.rules.ts';
-import { auditActorLabel, type AuditNames } from '../../core/audit/audit.words.ts';
-import { getJson, postJson } from '../web.api.ts';
-import { todayInChina } from '../../core/calendar/calendar.rules.ts';
-import { DueTag } from '../web.clock.tsx';
-import { ActionModal, filledIn } from '../web.forms.tsx';
-import { PageHeading } from '../web.layout.tsx';
+import type { ClockDay } from '../../../core/clock/index.ts';
+import { mailStates } from '../../../core/mail/mail.types.ts';
+import type { CaseFile } from '../index.ts';
+import { actionLabels, applicantTypes, channels, noticeKinds, replyCategories, replyDeliveries, requestStates, type NoticeKind, type RequestAction } from '../disclosure.types.ts';
+import { idTypeLabel } from '../disclosure.identity.rules.ts';
+import { auditActorLabel, type AuditNames } from '../../../core/audit/audit.words.ts';
+import { getJson, postJson } from '../../../web/web.api.ts';
+import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
+import { DueTag } from '../../../web/web.clock.tsx';
+import { ActionModal, filledIn } from '../../../web/web.forms.tsx';
+import { PageHeading } from '../../../web/web.layout.tsx';
 import { ActionFields } from './request.actions.tsx';
 
 type CaseView = CaseFile & { notices: { eventId: number; kind: NoticeKind; on: string }[]; names: Pick<AuditNames, 'users'> };
@@ -64,7 +64,7 @@ export function RequestPage() {
         )}
         {request.replyFile && (
           <Descriptions.Item label="附件">
-            {applicant ? <a href={`/api/staff/requests/${id}/reply-file`}>{request.replyFile.name}</a> : request.replyFile.name}({Math.max(1, Math.round(request.replyFile.size / 1024))} KB)
+            {file.data.abilities.downloadReply ? <a href={`/api/staff/requests/${id}/reply-file`}>{request.replyFile.name}</a> : request.replyFile.name}({Math.max(1, Math.round(request.replyFile.size / 1024))} KB)
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -123,7 +123,7 @@ export function RequestPage() {
         {notices.map((n) => (
           <li key={n.eventId}>
             {n.on} {noticeKinds[n.kind]}
-            {applicant && (
+            {file.data.abilities.readApplicant && (
               <>
                 :<a href={`/api/staff/requests/${id}/notices/${n.eventId}`} target="_blank" rel="noreferrer">查看、打印</a> | <a href={`/api/staff/requests/${id}/notices/${n.eventId}.pdf`} target="_blank" rel="noreferrer">PDF</a>
               </>

@@ -1,0 +1,16 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../core/audit/audit.ts';
+import type { AppError } from '../core/errors.ts';
+
+/** What every public form and JSON route shares: the rate limits, the anonymous actor, the problems a refusal lists. */
+
+/** Submissions per address per minute: enough for a person, too few for a flood. */
+export const submissionRateLimit = { max: 5, timeWindow: '1 minute' };
+export const trackingRateLimit = { max: 60, timeWindow: '1 minute' };
+
+export const publicActor = (request: FastifyRequest): Actor => ({ id: 'public', address: request.ip });
+
+/** The problems a validation error lists, one line each, for a form to show. */
+export function problemsOf(error: AppError): string[] {
+  return (error.details.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [error.message];
+}
