@@ -1,7 +1,7 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import { roles, type Role } from '../core/auth/auth.types.ts';
+import { roles } from '../core/auth/auth.types.ts';
 import { moduleScreens } from './web.modules.ts';
 import { screens } from './web.screens.ts';
 import { useSession } from './web.session.tsx';
@@ -12,7 +12,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const items = [
     ...Object.values(screens)
-      .filter((screen) => (screen.roles as Role[]).includes(session.user.role))
+      .filter((screen) => session.abilities?.[screen.ability] === true)
       .map((screen) => ({ key: screen.path, label: screen.label })),
     // Each module's screens with a menu entry, shown when the server says the user has the ability.
     ...moduleScreens.filter((screen) => screen.menu && session.abilities?.[screen.ability]).map((screen) => ({ key: screen.path, label: screen.menu! })),

@@ -1,6 +1,5 @@
 import { Result } from 'antd';
 import { Route, Routes } from 'react-router-dom';
-import type { Role } from '../core/auth/index.ts';
 import { AuditPage } from './pages/audit.page.tsx';
 import { CalendarPage } from './pages/calendar.page.tsx';
 import { ChangePasswordPage } from './pages/password.page.tsx';
@@ -14,7 +13,7 @@ import { useSession } from './web.session.tsx';
 
 export function ConsoleRoutes() {
   const { session } = useSession();
-  const allowed = (screen: keyof typeof screens) => (screens[screen].roles as Role[]).includes(session.user.role);
+  const allowed = (screen: keyof typeof screens) => session.abilities?.[screens[screen].ability] === true;
   const forbidden = <Result status="403" title="没有权限" subTitle="您的角色不能使用这个页面。" />;
   const guarded = (screen: keyof typeof screens, page: React.ReactNode) => (allowed(screen) ? page : forbidden);
   return (

@@ -60,8 +60,12 @@ for (const engine of engines) {
       const who = await session('office.admin');
       const meResponse = await call('GET', '/api/staff/me', who);
       assert.deepEqual([meResponse.headers['x-frame-options'], meResponse.headers['x-content-type-options'], meResponse.headers['cache-control']], ['DENY', 'nosniff', 'no-store']);
-      const me = meResponse.json() as { user: { username: string }; csrfToken: string };
+      const me = meResponse.json() as { user: { username: string }; csrfToken: string; abilities: Record<string, boolean> };
       assert.deepEqual([me.user.username, me.csrfToken], ['office.admin', who.csrf]);
+      // The console's own screens follow abilities declared once on the server, as the modules' do.
+      const own = Object.fromEntries(Object.entries(me.abilities).filter(([ability]) => ability.startsWith('staff.')));
+      assert.deepEqual(own, { 'staff.dashboard': true, 'staff.manageUsers': true, 'staff.readAudit': false, 'staff.manageCalendar': false, 'staff.manageRules': false });
+      assert.equal(me.abilities['disclosure.register'], true);
       assert.equal((await call('POST', '/api/staff/sign-out', who)).statusCode, 200);
       assert.equal((await call('GET', '/api/staff/me', who)).statusCode, 401, 'signed out means signed out');
     });

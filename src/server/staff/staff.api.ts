@@ -1,3 +1,5 @@
+import { staffPolicy } from '../../core/auth/staff.policy.ts';
+import type { StaffUser } from '../../core/auth/auth.types.ts';
 import { abilitiesOf } from '../../core/module.ts';
 import { modules } from '../../modules/modules.ts';
 import type { FastifyInstance } from 'fastify';
@@ -9,10 +11,16 @@ import { requestActor, sessionCookie, setSessionCookie, signedIn } from './staff
  * The staff side as JSON, for integrations and the console: the same session
  * cookie, and the CSRF token in the x-csrf-token header on every change.
  */
+/** What the console is told the user may do: the staff side's own abilities (`staff.*`) and every module's. */
+function abilitiesFor(user: StaffUser): Record<string, boolean> {
+  const own = Object.entries(staffPolicy.abilities(user)).map(([ability, allowed]) => [`staff.${ability}`, allowed]);
+  return { ...Object.fromEntries(own), ...abilitiesOf(modules, user) };
+}
+
 export function registerStaffApi(app: FastifyInstance, context: AppContext): void {
   app.get('/api/staff/me', async (request) => {
     const { user, csrfToken, expiresAt } = signedIn(request);
-    return { user, csrfToken, expiresAt, abilities: abilitiesOf(modules, user) };
+    return { user, csrfToken, expiresAt, abilities: abilitiesFor(user) };
   });
 
   // Sign-in for the console: a wrong name or password is 401; the same lockout and rate limit as the form (see staff.session.ts).
@@ -21,7 +29,7 @@ export function registerStaffApi(app: FastifyInstance, context: AppContext): voi
     try {
       const { token, session } = await context.auth.signIn(String(input.username ?? ''), String(input.password ?? ''), request.ip);
       setSessionCookie(request, reply, token, session);
-      return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, abilities: abilitiesOf(modules, session.user) };
+      return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, abilities: abilitiesFor(session.user) };
     } catch (error) {
       if (isAppError(error) && error.code === 'forbidden') throw new AppError('unauthenticated', error.message);
       throw error;

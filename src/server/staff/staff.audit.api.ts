@@ -4,7 +4,7 @@ import type { AppContext } from '../../app.ts';
 import { readAuditLog, verifyAuditChain, type AuditFilter } from '../../core/audit/audit.ts';
 import { blankToUndefined, isoDate, optionalText, parseInput, wholeNumber } from '../../core/validation.ts';
 import { lookUpAuditNames } from '../audit.names.ts';
-import { requireRole } from './staff.session.ts';
+import { signedInWith } from './staff.session.ts';
 
 /** The audit log for supervisors and system administrators: filtered, paged, and its hash chain checked on demand. */
 
@@ -27,12 +27,12 @@ function auditFilter(query: Record<string, unknown>): AuditFilter {
 
 export function registerAuditApi(app: FastifyInstance, context: AppContext): void {
   app.get('/api/staff/audit/verify', async (request) => {
-    requireRole(request, 'supervisor', 'system_admin');
+    signedInWith(request, 'readAudit');
     return verifyAuditChain(context.db);
   });
 
   app.get('/api/staff/audit', async (request) => {
-    requireRole(request, 'supervisor', 'system_admin');
+    signedInWith(request, 'readAudit');
     const items = await readAuditLog(context.db, auditFilter(request.query as Record<string, unknown>));
     return { items, names: await lookUpAuditNames(context.db, items) };
   });

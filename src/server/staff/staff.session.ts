@@ -6,6 +6,7 @@ import type { Actor } from '../../core/audit/audit.ts';
 import { createAttemptLimiter, signInsPerMinute, type Session, type StaffUser } from '../../core/auth/index.ts';
 import { AppError } from '../../core/errors.ts';
 import type { StaffActor } from '../../core/auth/auth.types.ts';
+import { staffPolicy } from '../../core/auth/staff.policy.ts';
 
 /**
  * Staff sign-in on the server: the session token travels only in an httpOnly,
@@ -85,8 +86,9 @@ export function signedIn(request: FastifyRequest): Session {
   return request.staffSession;
 }
 
-export function requireRole(request: FastifyRequest, ...roles: StaffUser['role'][]): Session {
+/** The signed-in user, refused (with the ability's reason) unless the staff policy allows the ability. */
+export function signedInWith(request: FastifyRequest, ability: Parameters<typeof staffPolicy.check>[1]): Session {
   const session = signedIn(request);
-  if (!roles.includes(session.user.role)) throw new AppError('forbidden', '没有权限');
+  staffPolicy.check(session.user, ability);
   return session;
 }
