@@ -72,7 +72,7 @@ function AgencyDetail({ score, year, assess, onChanged }: { score: AgencyScore; 
         ]}
       />
       <Modal open={judging !== null} title={judging ? `评分:${judging.label}(满分 ${judging.points})` : ''} okText="保存" cancelText="取消" onCancel={() => setJudging(null)} onOk={() => form.submit()} confirmLoading={judge.isPending}>
-        <Form form={form} layout="vertical" onFinish={(values) => judge.mutate(values)}>
+        <Form form={form} name={`judge-${score.agencyId}`} layout="vertical" onFinish={(values) => judge.mutate(values)}>
           <DeclaredFields form={judgementForm} only={['points', 'evidence']} />
           {judge.error && <Alert type="error" role="alert" title={judge.error.message} />}
         </Form>
@@ -172,7 +172,7 @@ export function AssessmentPage() {
             </Button>
           )}
           <Modal open={adjusting !== null} title={adjusting ? `调整得分:${adjusting.agencyName}` : ''} okText="保存" cancelText="取消" onCancel={() => setAdjusting(null)} onOk={() => adjustForm.submit()} confirmLoading={adjust.isPending}>
-            <Form form={adjustForm} layout="vertical" onFinish={(values) => adjust.mutate(values)}>
+            <Form form={adjustForm} name="adjust" layout="vertical" onFinish={(values) => adjust.mutate(values)}>
               <DeclaredFields form={adjustmentForm} />
               {adjust.error && <Alert type="error" role="alert" title={adjust.error.message} />}
             </Form>
