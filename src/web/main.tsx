@@ -1,3 +1,5 @@
+// Before anything that builds a zod schema (see web.zod.ts).
+import './web.zod.ts';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';

@@ -3,15 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
 import { refusalGrounds } from '../../src/modules/assistance/index.ts';
-import { assertAccessible, openSite, type Site } from '../support/browser.ts';
-
-async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
-  await page.goto(`${base}/console`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
-}
+import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
 
 /** Picks an option of an Ant Design select by its text, waiting for the list to close again. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -97,7 +89,7 @@ describe('administrative assistance (行政协助) in a browser', () => {
   it('runs a refusal with its ground, then a second request accepted, completed and rated; the staffing office watches', async () => {
     const page = await site.browser.newPage();
     page.setDefaultTimeout(10_000);
-    await signIn(page, site.base, 'clerk.a', password);
+    await signInToConsole(page, site.base, 'clerk.a', password);
     await page.getByRole('menuitem', { name: '行政协助', exact: true }).click();
     await page.getByRole('heading', { name: '行政协助' }).waitFor();
     await assertAccessible(page);
@@ -109,7 +101,7 @@ describe('administrative assistance (行政协助) in a browser', () => {
     await assertAccessible(page);
     await page.getByRole('button', { name: '退出登录' }).click();
 
-    await signIn(page, site.base, 'clerk.b', password);
+    await signInToConsole(page, site.base, 'clerk.b', password);
     await openRequest(page, first);
     await assertAccessible(page);
     await act(page, '不予协助(说明理由)', async (p) => {
@@ -120,11 +112,11 @@ describe('administrative assistance (行政协助) in a browser', () => {
     await assertAccessible(page);
     await page.getByRole('button', { name: '退出登录' }).click();
 
-    await signIn(page, site.base, 'clerk.a', password);
+    await signInToConsole(page, site.base, 'clerk.a', password);
     const second = await ask(page, '查询某公司登记档案(历史变更)');
     await page.getByRole('button', { name: '退出登录' }).click();
 
-    await signIn(page, site.base, 'clerk.b', password);
+    await signInToConsole(page, site.base, 'clerk.b', password);
     await openRequest(page, second);
     await act(page, '受理');
     await page.getByText('已受理,协助中').waitFor();
@@ -136,7 +128,7 @@ describe('administrative assistance (行政协助) in a browser', () => {
     assert.equal(await page.getByRole('button', { name: '评价协助(满意度)' }).count(), 0, 'the requested agency does not rate');
     await page.getByRole('button', { name: '退出登录' }).click();
 
-    await signIn(page, site.base, 'clerk.a', password);
+    await signInToConsole(page, site.base, 'clerk.a', password);
     await openRequest(page, second, '提出的请求(本机关请求)');
     await act(page, '评价协助(满意度)', async (p) => {
       await p.getByLabel('满意', { exact: true }).check();
@@ -146,7 +138,7 @@ describe('administrative assistance (行政协助) in a browser', () => {
     await assertAccessible(page);
     await page.getByRole('button', { name: '退出登录' }).click();
 
-    await signIn(page, site.base, 'office', password);
+    await signInToConsole(page, site.base, 'office', password);
     await page.getByRole('menuitem', { name: '行政协助目录' }).click();
     await page.getByRole('heading', { name: '行政协助目录' }).waitFor();
     await page.getByText(matterTitle).waitFor();

@@ -4,16 +4,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
 import { templateColumns } from '../../src/modules/catalogue/catalogue.template.ts';
-import { assertAccessible, openSite, type Site } from '../support/browser.ts';
+import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
 import { tempDir } from '../support/files.ts';
-
-async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
-  await page.goto(`${base}/console`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
-}
 
 const transport = '上海市长宁区交通委员会';
 const headers = templateColumns.map((column) => column.header);
@@ -65,7 +57,7 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
   it('imports a catalogue in the console, shows it on the portal, and takes a request through review', async () => {
     const console = await site.browser.newPage();
     console.setDefaultTimeout(15_000);
-    await signIn(console, site.base, 'traffic', password);
+    await signInToConsole(console, site.base, 'traffic', password);
     await console.getByRole('menuitem', { name: '数据资源目录' }).click();
     await console.getByRole('heading', { name: '公共数据资源目录' }).waitFor();
     await assertAccessible(console);
@@ -103,7 +95,7 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
     await assertAccessible(page);
 
     await console.getByRole('button', { name: '退出登录' }).click();
-    await signIn(console, site.base, 'centre', password);
+    await signInToConsole(console, site.base, 'centre', password);
     await console.getByRole('menuitem', { name: '数据申请审核' }).click();
     await console.getByRole('link', { name: code }).click();
     await console.getByText('某某科技有限公司(法人或其他组织,data@example.com)').waitFor();
@@ -113,7 +105,7 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
     await console.getByRole('button', { name: '确定' }).click();
     await console.getByText('区大数据中心:同意;提供单位:未审核').waitFor();
     await console.getByRole('button', { name: '退出登录' }).click();
-    await signIn(console, site.base, 'traffic', password);
+    await signInToConsole(console, site.base, 'traffic', password);
     await console.goto(`${site.base}/console/catalogue-requests`);
     await console.getByRole('link', { name: code }).click();
     await console.getByRole('button', { name: '提供单位审核同意' }).click();
@@ -127,7 +119,7 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
 
     // Another agency asks for the shared data (Art. 16); 授权共享 goes to review.
     await console.getByRole('button', { name: '退出登录' }).click();
-    await signIn(console, site.base, 'centre', password);
+    await signInToConsole(console, site.base, 'centre', password);
     await console.getByRole('menuitem', { name: '申请共享数据' }).click();
     await console.getByRole('heading', { name: '申请共享数据' }).waitFor();
     await assertAccessible(console);

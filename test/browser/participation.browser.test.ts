@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
-import { assertAccessible, openSite, type Site } from '../support/browser.ts';
-
-async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
-  await page.goto(`${base}/console`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
-}
+import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
 
 /**
  * A message from a citizen to a clerk and back to the public, in a real
@@ -59,7 +51,7 @@ describe('messages (政民互动) in a browser', () => {
 
     const console = await site.browser.newPage();
     console.setDefaultTimeout(10_000);
-    await signIn(console, site.base, 'clerk', password);
+    await signInToConsole(console, site.base, 'clerk', password);
     await console.getByRole('menuitem', { name: '政民互动' }).click();
     await console.getByRole('heading', { name: '政民互动:留言办理' }).waitFor();
     await assertAccessible(console);
@@ -73,7 +65,7 @@ describe('messages (政民互动) in a browser', () => {
     assert.equal(await console.getByRole('button', { name: '审核并公开' }).count(), 0, 'a clerk does not moderate');
 
     await console.getByRole('button', { name: '退出登录' }).click();
-    await signIn(console, site.base, 'head', password);
+    await signInToConsole(console, site.base, 'head', password);
     await console.goto(`${site.base}/console/messages`);
     await console.getByRole('link', { name: code }).click();
     await console.getByRole('button', { name: '审核并公开' }).click();
@@ -97,7 +89,7 @@ describe('messages (政民互动) in a browser', () => {
   it('opens a consultation in the console, takes two citizens’ comments on articles, moderates them and publishes the feedback report and the decision catalogue', async () => {
     const console = await site.browser.newPage();
     console.setDefaultTimeout(10_000);
-    await signIn(console, site.base, 'clerk', password);
+    await signInToConsole(console, site.base, 'clerk', password);
     await console.getByRole('menuitem', { name: '征求意见' }).click();
     await console.getByRole('heading', { name: '征求意见' }).waitFor();
     await console.getByRole('button', { name: '发布征求意见' }).click();
@@ -150,7 +142,7 @@ describe('messages (政民互动) in a browser', () => {
     await site.db.query(sql`update participation_consultations set opens_on = current_date - 40, closes_on = current_date - 10 where id = ${consultation!.id}`);
     const [decision] = await site.db.query<{ id: number; title: string }>(sql`select id::int as id, display_title as title from documents order by id limit 1`);
     await console.getByRole('button', { name: '退出登录' }).click();
-    await signIn(console, site.base, 'head', password);
+    await signInToConsole(console, site.base, 'head', password);
     await console.goto(`${site.base}/console/consultations/${consultation!.id}`);
     for (const n of [0, 1]) {
       await console.getByRole('button', { name: /^审核并公开/ }).first().click();

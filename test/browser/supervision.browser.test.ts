@@ -5,15 +5,7 @@ import type { Page } from 'playwright-core';
 import type { StaffUser } from '../../src/core/auth/auth.types.ts';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { assertAccessible, openSite, type Site } from '../support/browser.ts';
-
-async function signIn(page: Page, base: string, username: string, password: string): Promise<void> {
-  await page.goto(`${base}/console`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作台' }).or(page.getByRole('heading', { name: /工作台/ })).first().waitFor();
-}
+import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
 
 const dialog = (page: Page) => page.getByRole('dialog').last();
 
@@ -77,7 +69,7 @@ describe('supervised tasks and audit rectification in a browser', () => {
     const today = todayInChina();
     const page = await site.browser.newPage();
     page.setDefaultTimeout(15_000);
-    await signIn(page, site.base, 'supervisor', password);
+    await signInToConsole(page, site.base, 'supervisor', password);
     await page.getByRole('menuitem', { name: '督查督办' }).click();
     await page.getByRole('heading', { name: '督查督办:任务台账' }).waitFor();
     await assertAccessible(page);
@@ -156,7 +148,7 @@ describe('supervised tasks and audit rectification in a browser', () => {
     // The office reports progress on its task and the rectification result.
     const clerk = await site.browser.newPage();
     clerk.setDefaultTimeout(15_000);
-    await signIn(clerk, site.base, 'office', password);
+    await signInToConsole(clerk, site.base, 'office', password);
     await clerk.getByRole('menuitem', { name: '督查督办' }).click();
     await clerk.getByRole('heading', { name: '督查督办:任务台账' }).waitFor();
     await clerk.locator('.ant-table-tbody tr.ant-table-row a').first().click();

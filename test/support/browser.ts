@@ -61,6 +61,15 @@ export async function assertAccessible(page: Page): Promise<void> {
   assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`), [], `on ${page.url()}`);
 }
 
+/** Signs in to the console as a member of staff and waits for the dashboard. */
+export async function signInToConsole(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/console`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
+}
+
 export interface Site {
   context: AppContext;
   db: Database;
