@@ -11,6 +11,7 @@ import type { AnnualReportView } from '../../src/modules/assessment/index.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { seedsDir } from '../support/corpus.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const person = { type: 'natural_person', name: '某人', idNumber: '310101199001011234', phone: '13800000000' };
@@ -32,7 +33,7 @@ for (const engine of engines) {
       await context.ingest.ingest([seedsDir]);
       app = buildServer(context);
       government = (await database.db.query<{ id: number }>(sql`select id::int as id from agencies where name = '上海市长宁区人民政府'`))[0]!.id;
-      office = (await database.db.query<{ id: number }>(sql`insert into agencies (name, parent_id) values ('上海市长宁区人民政府办公室', ${government}) on conflict (name) do update set parent_id = excluded.parent_id returning id::int as id`))[0]!.id;
+      office = await anAgency(database.db, { name: '上海市长宁区人民政府办公室', parentId: government });
     });
     after(async () => {
       await app.close();

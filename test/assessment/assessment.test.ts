@@ -8,6 +8,7 @@ import { defaultScheme, type Scheme } from '../../src/modules/assessment/assessm
 import { scoreAgency } from '../../src/modules/assessment/assessment.scoring.rules.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const person = { type: 'natural_person', name: '某人', idNumber: '310101199001011234', phone: '13800000000' };
@@ -78,9 +79,9 @@ for (const engine of engines) {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({}), { db: database.db, migrate: false });
       app = buildServer(context);
-      government = (await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('某区人民政府') returning id::int as id`))[0]!.id;
-      const departments = await database.db.query<{ id: number }>(sql`insert into agencies (name, parent_id) values ('某区民政局', ${government}), ('某区财政局', ${government}) returning id::int as id`);
-      [late, punctual] = [departments[0]!.id, departments[1]!.id];
+      government = await anAgency(database.db, { name: '某区人民政府' });
+      late = await anAgency(database.db, { name: '某区民政局', parentId: government });
+      punctual = await anAgency(database.db, { name: '某区财政局', parentId: government });
       const clerk = { id: 'user:2', agencyId: late };
       const receipt = await context.disclosure.submit({ agencyId: late, applicant: person, description: '某信息', deliveryForm: 'paper', deliveryWay: 'mail' }, { id: 'public' }, '2024-03-04');
       trackingCode = receipt.trackingCode;

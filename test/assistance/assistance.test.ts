@@ -8,6 +8,7 @@ import { sql } from '../../src/core/db/sql.ts';
 import { deadlineRules } from '../../src/modules/modules.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const actor = { id: 'user:1', address: '203.0.113.1' };
@@ -43,13 +44,11 @@ for (const engine of engines) {
     before(async () => {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({}), { db: database.db, migrate: false });
-      const [c] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府') returning id::int as id`);
-      city = c!.id;
-      const rows = await database.db.query<{ id: number }>(sql`
-        insert into agencies (name, parent_id) values ('上海市长宁区市场监督管理局', ${city}), ('上海市长宁区税务局', ${city}), ('上海市公安局长宁分局', ${city}) returning id::int as id`);
-      [market, tax, police] = [rows[0]!.id, rows[1]!.id, rows[2]!.id];
-      const [b] = await database.db.query<{ id: number }>(sql`insert into agencies (name, parent_id) values ('长宁区市场监督管理局新华路所', ${market}) returning id::int as id`);
-      marketBranch = b!.id;
+      city = await anAgency(database.db, { name: '上海市长宁区人民政府' });
+      market = await anAgency(database.db, { name: '上海市长宁区市场监督管理局', parentId: city });
+      tax = await anAgency(database.db, { name: '上海市长宁区税务局', parentId: city });
+      police = await anAgency(database.db, { name: '上海市公安局长宁分局', parentId: city });
+      marketBranch = await anAgency(database.db, { name: '长宁区市场监督管理局新华路所', parentId: market });
       office = staff(1, 'supervisor', null);
       marketClerk = staff(2, 'clerk', market);
       taxClerk = staff(3, 'clerk', tax);

@@ -10,6 +10,7 @@ import { createMailService, maxAttempts, type MailService } from '../../src/core
 import { createDisclosureService, type DisclosureService } from '../../src/modules/disclosure/index.ts';
 import { deadlineRules } from '../../src/modules/modules.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 /** A real SMTP server in-process: what it accepted, and a switch to refuse recipients. */
 async function startSmtp() {
@@ -74,8 +75,7 @@ for (const engine of engines) {
     before(async () => {
       database = await openTestDatabase(engine);
       smtp = await startSmtp();
-      const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name, short_name) values ('上海市长宁区民政局', '区民政局') returning id`);
-      clerk = { id: 'user:clerk', agencyId: agency!.id };
+      clerk = { id: 'user:clerk', agencyId: await anAgency(database.db, { name: '上海市长宁区民政局', shortName: '区民政局' }) };
       mail = createMailService(database.db, { smtpUrl: smtp.url, from: '政府信息公开 <noreply@example.gov.cn>' });
       const clocks = createClockService(database.db, createCalendarService(database.db), deadlineRules);
       service = createDisclosureService(database.db, clocks, { mail, publicUrl: 'https://xxgk.example.gov.cn' });

@@ -10,6 +10,7 @@ import { sql } from '../../src/core/db/sql.ts';
 import { createDisclosureService, type DisclosureService } from '../../src/modules/disclosure/index.ts';
 import { noticeHtml, noticePdf } from '../../src/server/notice.render.ts';
 import { openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 describe('the notices of a request', () => {
   let database: TestDatabase;
@@ -19,11 +20,10 @@ describe('the notices of a request', () => {
 
   before(async () => {
     database = await openTestDatabase('pglite');
-    const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府办公室') returning id`);
-    clerk = { id: 'user:clerk', agencyId: agency!.id };
+    clerk = { id: 'user:clerk', agencyId: await anAgency(database.db, { name: '上海市长宁区人民政府办公室' }) };
     service = createDisclosureService(database.db, createClockService(database.db, createCalendarService(database.db), deadlineRules));
     const request = {
-      agencyId: agency!.id,
+      agencyId: clerk.agencyId,
       applicant: { type: 'natural_person', name: '赵六<b>', idNumber: '310101199001011234', phone: '13800000000' },
       description: '2023年旧区改造项目批复',
       deliveryForm: 'paper',

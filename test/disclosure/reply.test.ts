@@ -10,6 +10,7 @@ import { createDisclosureService, type DisclosureService } from '../../src/modul
 import { deadlineRules } from '../../src/modules/modules.ts';
 import { noticeHtml, noticePdf } from '../../src/server/notice.render.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 const pdfBytes = Buffer.from('%PDF-1.4\n% reply attachment\n');
 const asFile = (name: string, bytes: Buffer) => ({ name, data: bytes.toString('base64') });
@@ -23,10 +24,8 @@ for (const engine of engines) {
 
     before(async () => {
       database = await openTestDatabase(engine);
-      const [a] = await database.db.query<{ id: number }>(sql`insert into agencies (name, short_name) values ('上海市长宁区人民政府办公室', '长宁区府办') returning id`);
-      const [b] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区档案局') returning id`);
-      office = { id: 'user:office', agencyId: a!.id };
-      archives = { id: 'user:archives', agencyId: b!.id };
+      office = { id: 'user:office', agencyId: await anAgency(database.db, { name: '上海市长宁区人民政府办公室', shortName: '长宁区府办' }) };
+      archives = { id: 'user:archives', agencyId: await anAgency(database.db, { name: '上海市长宁区档案局' }) };
       service = createDisclosureService(database.db, createClockService(database.db, createCalendarService(database.db), deadlineRules));
     });
     after(async () => {

@@ -8,6 +8,7 @@ import { sql } from '../../src/core/db/sql.ts';
 import { createDisclosureService, reportCsv, type AnnualReport, type DisclosureService } from '../../src/modules/disclosure/index.ts';
 import { random } from '../support/vary.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 const applicants = {
   natural_person: { type: 'natural_person', name: '某人', idNumber: '310101199001011234', phone: '13800000000' },
@@ -25,8 +26,7 @@ for (const engine of engines) {
 
     before(async () => {
       database = await openTestDatabase(engine);
-      const [agency] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区人民政府办公室') returning id`);
-      clerk = { id: 'user:clerk', agencyId: agency!.id };
+      clerk = { id: 'user:clerk', agencyId: await anAgency(database.db, { name: '上海市长宁区人民政府办公室' }) };
       service = createDisclosureService(database.db, createClockService(database.db, createCalendarService(database.db), deadlineRules));
     });
     after(async () => {

@@ -7,6 +7,7 @@ import { deadlineRules } from '../../src/modules/modules.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { createDisclosureService, type DisclosureService } from '../../src/modules/disclosure/index.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 /** A valid online request from a natural person to the given agency; override what a test needs. */
 function aRequest(agencyId: number, overrides: Record<string, unknown> = {}) {
@@ -31,9 +32,8 @@ for (const engine of engines) {
 
     before(async () => {
       database = await openTestDatabase(engine);
-      const rows = await database.db.query<{ id: number }>(sql`insert into agencies (name, short_name) values ('上海市长宁区人民政府办公室', '区府办'), ('上海市长宁区财政局', '区财政局') returning id`);
-      clerk = { id: 'user:clerk', agencyId: rows[0]!.id };
-      otherClerk = { id: 'user:other', agencyId: rows[1]!.id };
+      clerk = { id: 'user:clerk', agencyId: await anAgency(database.db, { name: '上海市长宁区人民政府办公室', shortName: '区府办' }) };
+      otherClerk = { id: 'user:other', agencyId: await anAgency(database.db, { name: '上海市长宁区财政局', shortName: '区财政局' }) };
       const calendar = createCalendarService(database.db);
       service = createDisclosureService(database.db, createClockService(database.db, calendar, deadlineRules));
     });
@@ -144,7 +144,7 @@ for (const engine of engines) {
     });
 
     it('shows each agency its deadlines, most urgent first, and supervisors every agency', async () => {
-      const [{ id: agencyId }] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区民政局') returning id`) as [{ id: number }];
+      const agencyId = await anAgency(database.db, { name: '上海市长宁区民政局' });
       const mine: StaffActor = { id: 'user:civil', agencyId };
       const overdue = await service.submit(aRequest(agencyId), publicActor, '2025-03-03'); // due 3/31
       const dueToday = await service.submit(aRequest(agencyId), publicActor, '2025-03-04'); // due 4/1
@@ -161,7 +161,7 @@ for (const engine of engines) {
     });
 
     it('finds requests again by tracking code, state and date received, closed ones included, within the agency', async () => {
-      const [{ id: agencyId }] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区档案局') returning id`) as [{ id: number }];
+      const agencyId = await anAgency(database.db, { name: '上海市长宁区档案局' });
       const mine: StaffActor = { id: 'user:archives', agencyId };
       const early = await service.submit(aRequest(agencyId), publicActor, '2025-05-06');
       const later = await service.submit(aRequest(agencyId), publicActor, '2025-06-03');

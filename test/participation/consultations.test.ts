@@ -9,6 +9,7 @@ import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
 import ExcelJS from 'exceljs';
+import { agencies } from '../support/factories.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const draftText = '第一条 为了规范老旧小区加装电梯,制定本办法。\n第二条 加装电梯应当经本幢业主三分之二以上同意。\n第三条 本办法自发布之日起施行。';
@@ -31,8 +32,7 @@ for (const engine of engines) {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({}), { db: database.db, migrate: false });
       app = buildServer(context);
-      const rows = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区房屋管理局'), ('上海市长宁区民政局') returning id::int as id`);
-      [housing, civil] = [rows[0]!.id, rows[1]!.id];
+      [housing, civil] = await agencies(database.db, '上海市长宁区房屋管理局', '上海市长宁区民政局');
       [clerk, head] = [staff(31, 'clerk', housing), staff(32, 'agency_admin', housing)];
       const dir = tempDir();
       try {

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { agencies } from '../support/factories.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const sender = { name: '王五', contact: 'wangwu@example.com' };
@@ -25,8 +26,7 @@ for (const engine of engines) {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({}), { db: database.db, migrate: false });
       app = buildServer(context);
-      const rows = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区民政局'), ('上海市长宁区房屋管理局') returning id::int as id`);
-      [civil, housing] = [rows[0]!.id, rows[1]!.id];
+      [civil, housing] = await agencies(database.db, '上海市长宁区民政局', '上海市长宁区房屋管理局');
     });
     after(async () => {
       await app.close();

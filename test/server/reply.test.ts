@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { anAgency } from '../support/factories.ts';
 
 const password = 'a long passphrase for replies';
 const applicant = { type: 'natural_person', name: '孙八', idNumber: '310101199001011234', phone: '13912345678', address: '上海市长宁区某某路1号' };
@@ -34,8 +35,8 @@ for (const engine of engines) {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({}), { db: database.db, migrate: false });
       app = buildServer(context);
-      agencyA = (await database.db.query<{ id: number }>(sql`insert into agencies (name, short_name) values ('上海市长宁区人民政府办公室', '长宁区府办') returning id`))[0]!.id;
-      const agencyB = (await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市长宁区档案局') returning id`))[0]!.id;
+      agencyA = await anAgency(database.db, { name: '上海市长宁区人民政府办公室', shortName: '长宁区府办' });
+      const agencyB = await anAgency(database.db, { name: '上海市长宁区档案局' });
       const bootstrap = { id: 'cli:test' };
       await context.auth.createUser({ username: 'clerk.a', displayName: '甲经办', role: 'clerk', agencyId: agencyA, password }, null, bootstrap);
       await context.auth.createUser({ username: 'clerk.b', displayName: '乙经办', role: 'clerk', agencyId: agencyB, password }, null, bootstrap);

@@ -8,6 +8,7 @@ import { sql } from '../../src/core/db/sql.ts';
 import { deadlineRules } from '../../src/modules/modules.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
+import { agencies } from '../support/factories.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const bureau = staff(1, 'supervisor', null);
@@ -37,8 +38,7 @@ for (const engine of engines) {
       database = await openTestDatabase(engine);
       context = await createContext(loadConfig({}), { db: database.db, migrate: false });
       app = buildServer(context);
-      const rows = await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市静安区民政局'), ('上海市静安区房屋管理局') returning id::int as id`);
-      [unit, other] = [rows[0]!.id, rows[1]!.id];
+      [unit, other] = await agencies(database.db, '上海市静安区民政局', '上海市静安区房屋管理局');
     });
     after(async () => {
       await app.close();

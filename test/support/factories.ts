@@ -14,13 +14,20 @@ let made = 0;
 const next = () => ++made;
 
 /** An agency of the register; the same name twice gives the same agency. */
-export async function anAgency(db: Queryable, options: { name?: string; shortName?: string; code?: string } = {}): Promise<number> {
+export async function anAgency(db: Queryable, options: { name?: string; shortName?: string; code?: string; parentId?: number } = {}): Promise<number> {
   const name = options.name ?? `上海市测试区第${next()}局`;
   const [row] = await db.query<{ id: number }>(sql`
-    insert into agencies (name, short_name, code) values (${name}, ${options.shortName ?? null}, ${options.code ?? null})
-    on conflict (name) do update set name = excluded.name
+    insert into agencies (name, short_name, code, parent_id) values (${name}, ${options.shortName ?? null}, ${options.code ?? null}, ${options.parentId ?? null})
+    on conflict (name) do update set parent_id = coalesce(excluded.parent_id, agencies.parent_id), short_name = coalesce(excluded.short_name, agencies.short_name), code = coalesce(excluded.code, agencies.code)
     returning id::int as id`);
   return row!.id;
+}
+
+/** Several agencies of the register by name, their ids in the same order. */
+export async function agencies<const N extends readonly string[]>(db: Queryable, ...names: N): Promise<{ [K in keyof N]: number }> {
+  const ids: number[] = [];
+  for (const name of names) ids.push(await anAgency(db, { name }));
+  return ids as { [K in keyof N]: number };
 }
 
 /** A member of staff with a password, made through the accounts service as the command line makes one. */
