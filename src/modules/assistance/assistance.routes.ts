@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { isoDate, parseInput } from '../../core/validation.ts';
-import { positiveId } from '../../server/http.params.ts';
+import { positiveId, uploadedFile } from '../../server/http.params.ts';
 import { sendReplyFile } from '../../server/reply.file.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { requestStates } from './assistance.types.ts';
@@ -46,17 +46,9 @@ export function registerAssistanceApi(app: FastifyInstance, context: AppContext)
   app.register(async (files) => {
     files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: context.config.limits.maxAnnexBytes }, (_request, body, done) => done(null, body));
     files.post('/api/staff/assistance/requests/:id/attachments', async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type', '附件应以 application/octet-stream 上传');
-      const header = request.headers['x-file-name'];
-      let name = '';
-      try {
-        name = decodeURIComponent(typeof header === 'string' ? header : '');
-      } catch {
-        throw new AppError('validation_failed', '附件的文件名无法识别');
-      }
-      if (name.trim() === '') throw new AppError('validation_failed', '请提供附件的文件名(x-file-name)');
+      const file = uploadedFile(request);
       reply.status(201);
-      return assistance.attach(positiveId((request.params as { id: string }).id), { bytes: request.body, name }, signedIn(request).user, requestActor(request));
+      return assistance.attach(positiveId((request.params as { id: string }).id), file, signedIn(request).user, requestActor(request));
     });
   });
   // A download only, of its checked type, never shown inside a page of the site.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
-import { positiveId } from '../../server/http.params.ts';
+import { positiveId, uploadedFile } from '../../server/http.params.ts';
 import { signedIn, staffActor } from '../../server/staff/staff.session.ts';
 
 /**
@@ -28,17 +28,9 @@ export function registerPublicationApi(app: FastifyInstance, context: AppContext
   app.register(async (files) => {
     files.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: context.config.limits.maxAnnexBytes }, (_request, body, done) => done(null, body));
     files.post('/api/staff/publications/:id/annexes', async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type', '附件应以 application/octet-stream 上传');
-      const header = request.headers['x-file-name'];
-      let name = '';
-      try {
-        name = decodeURIComponent(typeof header === 'string' ? header : '');
-      } catch {
-        throw new AppError('validation_failed', '附件的文件名无法识别');
-      }
-      if (name.trim() === '') throw new AppError('validation_failed', '请提供附件的文件名(x-file-name)');
+      const file = uploadedFile(request);
       reply.status(201);
-      return publication.attachAnnex(idOf(request), { bytes: request.body, name }, actorOf(request));
+      return publication.attachAnnex(idOf(request), file, actorOf(request));
     });
   });
   app.delete('/api/staff/publications/:id/annexes/:position', async (request) => {
