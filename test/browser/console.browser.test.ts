@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import type { Locator, Page } from 'playwright-core';
+import type { ElementHandle, Locator, Page } from 'playwright-core';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { assertAccessible, openSite, type Site } from '../support/browser.ts';
@@ -51,6 +51,15 @@ async function selectDropdownsClosed(page: Page): Promise<void> {
   }
   const open = await page.locator('.ant-select-dropdown:visible').evaluateAll((nodes) => nodes.map((node) => `${node.className} [${node.textContent?.slice(0, 60)}]`));
   throw new Error(`a select dropdown stayed open: ${open.join(' | ')}`);
+}
+
+/** What the page shows of a select and its open lists, for a failure message. */
+async function describeSelects(page: Page, select: ElementHandle<HTMLElement | SVGElement>): Promise<string> {
+  const own = await select.evaluate((element) => `attached ${element.isConnected}, class "${element.className}", text "${element.textContent}"`);
+  const lists = await page.locator('.ant-select-dropdown').evaluateAll((nodes) =>
+    nodes.map((node) => `${node.className} [${node.textContent?.slice(0, 40)}]`),
+  );
+  return `${own}; lists: ${lists.join(' | ') || 'none'}`;
 }
 
 async function fillDate(page: Page, label: string, date: string): Promise<void> {
@@ -121,15 +130,20 @@ async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: st
     await selectDropdownsClosed(page);
     for (const title of titles) {
       // Under load a click can land while a list is still closing and close it again: open it anew and retry.
+      // Every other attempt opens it from the keyboard instead (focus, then ArrowDown), which no animation can swallow.
       for (let attempt = 1; ; attempt++) {
-        await select.click();
+        if (attempt % 2 === 1) await select.click();
+        else {
+          await select.$eval('input', (input) => (input as HTMLInputElement).focus());
+          await page.keyboard.press('ArrowDown');
+        }
         const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
-        const opened = await option.waitFor({ timeout: 3000 }).then(() => true, () => false);
+        const opened = await option.waitFor({ timeout: 3000 * attempt }).then(() => true, () => false);
         if (opened) {
           await option.click();
           break;
         }
-        if (attempt === 3) throw new Error(`the list with 「${title}」 did not open`);
+        if (attempt === 4) throw new Error(`the list with 「${title}」 did not open: ${await describeSelects(page, select)}`);
         await page.keyboard.press('Escape');
         await selectDropdownsClosed(page);
       }
