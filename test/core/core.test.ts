@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { loadConfig } from '../../src/core/config.ts';
 import { migrate, migrationsDir } from '../../src/core/db/migrator.ts';
-import { joinSql, sql } from '../../src/core/db/sql.ts';
+import { joinSql, planOnce, sql } from '../../src/core/db/sql.ts';
 import { AppError, describeError } from '../../src/core/errors.ts';
 import { addDays, chineseNumberValue, findDate } from '../../src/modules/gazette/text.rules.ts';
 import { engines, openTestDatabase } from '../support/db.ts';
@@ -89,6 +89,29 @@ for (const engine of engines) {
       } finally {
         await database.close();
         rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+for (const engine of engines) {
+  describe(`queries planned once on ${engine}`, () => {
+    it('give the same rows with new parameters, and on PostgreSQL stay prepared on the connection', async () => {
+      const database = await openTestDatabase(engine, { migrate: false });
+      try {
+        const square = (n: number) => planOnce(sql`select ${n}::int * ${n}::int as square`);
+        await database.db.transaction(async (tx) => {
+          assert.deepEqual(await tx.query(square(3)), [{ square: 9 }]);
+          assert.deepEqual(await tx.query(square(4)), [{ square: 16 }]);
+          await tx.query(sql`select ${5}::int as plain`);
+          if (engine !== 'postgres') return;
+          const prepared = await tx.query<{ name: string; statement: string }>(sql`select name, statement from pg_prepared_statements`);
+          assert.equal(prepared.length, 1, 'one statement for the two calls, none for the plain query');
+          assert.match(prepared[0]!.name, /^plan_/);
+          assert.match(prepared[0]!.statement, /as square/);
+        });
+      } finally {
+        await database.close();
       }
     });
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
@@ -64,6 +65,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
+/** A prepared statement's name, from its text: one text, one statement on each connection. */
+function statementName(text: string): string {
+  return `plan_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+}
+
 export async function openPostgres(url: string, options: { searchPath?: string } = {}): Promise<Database> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
@@ -98,8 +104,8 @@ export async function openPostgres(url: string, options: { searchPath?: string }
   probe.release();
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(fragment: SqlFragment) {
-      const { text, values } = fragment.compile();
-      const result = await target.query(text, values).catch(asUnavailable);
+      const { text, values, keepPlan } = fragment.compile();
+      const result = await (keepPlan ? target.query({ name: statementName(text), text, values }) : target.query(text, values)).catch(asUnavailable);
       return result.rows as R[];
     },
     async execScript(text: string) {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/database.ts';
-import { sql } from '../../core/db/sql.ts';
+import { planOnce, sql } from '../../core/db/sql.ts';
 import { isPlatformFile } from './catalogue.sql.ts';
 import { platformFilePrefix } from './documents.rules.ts';
 
@@ -31,12 +31,12 @@ const publishedPublicationOf = (s = sql`s`) =>
   sql`(select p.id from publications p where ${s}.source_key = ${platformKeyPrefix}::text || p.id::text and p.state = 'published')`;
 
 export async function documentFiles(db: Queryable, documentId: number): Promise<DocumentFiles> {
-  const [row] = await db.query<{ sha256: string | null; name: string; media_type: string | null; size: number | null; publication_id: number | null; platform: boolean; seq: number }>(sql`
+  const [row] = await db.query<{ sha256: string | null; name: string; media_type: string | null; size: number | null; publication_id: number | null; platform: boolean; seq: number }>(planOnce(sql`
     select f.sha256, case when ${isPlatformFile()} then d.display_title || '.txt' else s.file_name end as name,
       f.media_type, f.size_bytes::int as size, ${publishedPublicationOf()} as publication_id, ${isPlatformFile()} as platform, d.seq
     from documents d join source_files s on s.id = d.source_file_id
     left join stored_files f on f.sha256 = s.sha256
-    where d.id = ${documentId}`);
+    where d.id = ${documentId}`));
   if (!row || (row.platform && row.publication_id === null)) return { original: null, attachments: [] };
   const original = row.sha256 && row.media_type !== null && row.size !== null ? { sha256: row.sha256, name: row.name, mediaType: row.media_type, size: row.size } : null;
   // The annexes belong to the publication's own text, not to the interpretation published with it.

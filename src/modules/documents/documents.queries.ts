@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/database.ts';
-import { sql } from '../../core/db/sql.ts';
+import { planOnce, sql } from '../../core/db/sql.ts';
 import type { Block } from '../gazette/index.ts';
 import type { DocumentListItem, StoreStats } from './documents.types.ts';
 import { interpretedIssuerOf, platformAgencyOf, releasedOn, sourceOf, subjectOf } from './catalogue.sql.ts';
@@ -98,7 +98,7 @@ export async function getDocument(db: Queryable, id: number, on: string): Promis
     platform_agency: string | null; file_name: string; subject: string; index_issuer: string | null; index_year: number | null; index_serial: number | null; extended_to: string | null; repealed_on: string | null;
     repealed_by: number | null; repealer_title: string | null; amended_on: string | null; gazette_issue_id: number | null;
     gazette_title: string | null; gazette_issue: string | null; body: Block[]; created_at: Date; updated_at: Date;
-  }>(sql`
+  }>(planOnce(sql`
     select d.id, d.display_title, d.doc_number, coalesce(d.issuer, ${interpretedIssuerOf()}) as issuer, d.signed_on, d.doc_type, d.effective_from, d.effective_to,
            d.normative, ${sourceOf()} as source, ${validityOn(on)} as validity, ${subjectOf()} as subject,
            d.addressees, d.attachment_title, d.validity_basis, d.section, d.meeting, d.annexes, g.published_on,
@@ -109,22 +109,22 @@ export async function getDocument(db: Queryable, id: number, on: string): Promis
     join source_files s on s.id = d.source_file_id
     left join gazette_issues g on g.id = d.gazette_issue_id
     left join documents rb on rb.id = d.repealed_by
-    where d.id = ${id}`);
+    where d.id = ${id}`));
   const row = rows[0];
   if (!row) return null;
   const [relations, inbound, appointments, tasks, files] = await Promise.all([
-    db.query<{ kind: string; target_doc_number: string | null; target_title: string | null; target_document_id: number | null; resolved_title: string | null }>(sql`
+    db.query<{ kind: string; target_doc_number: string | null; target_title: string | null; target_document_id: number | null; resolved_title: string | null }>(planOnce(sql`
       select r.kind, r.target_doc_number, r.target_title, r.target_document_id, t.display_title as resolved_title
       from document_relations r left join documents t on t.id = r.target_document_id
-      where r.document_id = ${id} order by r.id`),
-    db.query<{ kind: string; id: number; display_title: string; doc_number: string | null }>(sql`
+      where r.document_id = ${id} order by r.id`)),
+    db.query<{ kind: string; id: number; display_title: string; doc_number: string | null }>(planOnce(sql`
       select r.kind, s.id, s.display_title, s.doc_number
       from document_relations r join documents s on s.id = r.document_id
-      where r.target_document_id = ${id} order by s.signed_on desc nulls last, s.id`),
-    db.query<{ person: string; post: string; action: 'appoint' | 'remove'; notes: string[] }>(sql`
-      select person, post, action, notes from appointments where document_id = ${id} order by seq`),
-    db.query<{ anchor: string | null; text: string; lead_units: string[]; responsible_units: string[]; due: string | null }>(sql`
-      select anchor, text, lead_units, responsible_units, due from document_tasks where document_id = ${id} order by seq`),
+      where r.target_document_id = ${id} order by s.signed_on desc nulls last, s.id`)),
+    db.query<{ person: string; post: string; action: 'appoint' | 'remove'; notes: string[] }>(planOnce(sql`
+      select person, post, action, notes from appointments where document_id = ${id} order by seq`)),
+    db.query<{ anchor: string | null; text: string; lead_units: string[]; responsible_units: string[]; due: string | null }>(planOnce(sql`
+      select anchor, text, lead_units, responsible_units, due from document_tasks where document_id = ${id} order by seq`)),
     documentFiles(db, id),
   ]);
   return {
