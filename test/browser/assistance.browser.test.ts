@@ -3,26 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
 import { refusalGrounds } from '../../src/modules/assistance/index.ts';
-import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
-
-/** Picks an option of an Ant Design select by its text, waiting for the list to close again. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.getByLabel(label, { exact: true }).click();
-    const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
-    if (await item.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
-      await item.click();
-      break;
-    }
-    if (attempt === 3) throw new Error(`the list with 「${option}」 did not open`);
-    await page.keyboard.press('Escape');
-  }
-  for (let attempt = 0; (await page.locator('.ant-select-dropdown:visible').count()) > 0; attempt++) {
-    if (attempt === 50) throw new Error('a list stayed open');
-    if (attempt === 20) await page.keyboard.press('Escape');
-    await page.waitForTimeout(100);
-  }
-}
+import { assertAccessible, choose, openSite, signInToConsole, type Site } from '../support/browser.ts';
+import { agencies } from '../support/factories.ts';
 
 const requesting = '长宁区协助测试甲局';
 const requested = '长宁区协助测试乙局';
@@ -40,8 +22,7 @@ describe('administrative assistance (行政协助) in a browser', () => {
 
   before(async () => {
     site = await openSite();
-    const rows = await site.db.query<{ id: number }>(sql`insert into agencies (name) values (${requesting}), (${requested}) returning id::int as id`);
-    const [a, b] = [rows[0]!.id, rows[1]!.id];
+    const [a, b] = await agencies(site.db, requesting, requested);
     const system = { id: 'cli:test' };
     await site.context.auth.createUser({ username: 'clerk.a', displayName: '甲局经办', role: 'clerk', agencyId: a, password }, null, system);
     await site.context.auth.createUser({ username: 'clerk.b', displayName: '乙局经办', role: 'clerk', agencyId: b, password }, null, system);
@@ -61,8 +42,8 @@ describe('administrative assistance (行政协助) in a browser', () => {
     await page.goto(`${site.base}/console/assistance`);
     await page.getByRole('heading', { name: '行政协助' }).waitFor();
     await page.getByRole('button', { name: '提出协助请求' }).click();
-    await choose(page, '目录内协助事项', `${matterTitle}(${requested},协助查询)`);
-    await choose(page, '被请求机关', requested);
+    await choose(page, '目录内协助事项', `${matterTitle}(${requested},协助查询)`, { exact: true });
+    await choose(page, '被请求机关', requested, { exact: true });
     await page.getByLabel('请求事项', { exact: true }).fill(subject);
     await page.getByLabel('请求内容与理由').fill('为核实某公司股东变更情况,请协助查询其登记档案。');
     await page.getByLabel('法律依据', { exact: true }).fill('《企业信息公示暂行条例》第十条');
@@ -105,7 +86,7 @@ describe('administrative assistance (行政协助) in a browser', () => {
     await openRequest(page, first);
     await assertAccessible(page);
     await act(page, '不予协助(说明理由)', async (p) => {
-      await choose(p, '不予协助的依据', refusalGrounds.can_act_itself);
+      await choose(p, '不予协助的依据', refusalGrounds.can_act_itself, { exact: true });
       await p.getByLabel('理由(将告知请求机关)').fill('贵局可通过国家企业信用信息公示系统自行查询。');
     });
     await page.getByText(`${refusalGrounds.can_act_itself}:贵局可通过国家企业信用信息公示系统自行查询。`).waitFor();

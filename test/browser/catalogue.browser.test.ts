@@ -6,6 +6,7 @@ import { sql } from '../../src/core/db/sql.ts';
 import { templateColumns } from '../../src/modules/catalogue/catalogue.template.ts';
 import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
 import { tempDir } from '../support/files.ts';
+import { anAgency } from '../support/factories.ts';
 
 const transport = '上海市长宁区交通委员会';
 const headers = templateColumns.map((column) => column.header);
@@ -45,7 +46,7 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
     site = await openSite();
     for (const [name, username] of [[transport, 'traffic'], ['上海市长宁区大数据中心', 'centre']] as const) {
       const found = await site.db.query<{ id: number }>(sql`select id::int as id from agencies where name = ${name}`);
-      const id = found[0]?.id ?? (await site.db.query<{ id: number }>(sql`insert into agencies (name) values (${name}) returning id::int as id`))[0]!.id;
+      const id = found[0]?.id ?? (await anAgency(site.db, { name }));
       await site.context.auth.createUser({ username, displayName: username === 'traffic' ? '钱经办' : '周审核', role: 'clerk', agencyId: id, password }, null, { id: 'cli:test' });
     }
   });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import type { ElementHandle, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { assertAccessible, openSite, type Site } from '../support/browser.ts';
+import { assertAccessible, choose, openSelectAt, openSite, selectListsClosed, type Site } from '../support/browser.ts';
 
 /** Signs in on the console; a one-time password is replaced first, then the new one signs in. */
 async function signIn(page: Page, base: string, username: string, password: string, newPassword?: string): Promise<void> {
@@ -34,33 +34,6 @@ async function signIn(page: Page, base: string, username: string, password: stri
 }
 
 const dialog = (page: Page) => page.getByRole('dialog').last();
-
-/** Picks an option of an Ant Design select by its text. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
-
-/** Waits until no select dropdown is shown, those still in their closing animation included. */
-async function selectDropdownsClosed(page: Page): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) return;
-    // Under load a click can land while the list is still opening and be taken as a click on the select.
-    if (attempt === 40) await page.keyboard.press('Escape');
-    await page.waitForTimeout(50);
-  }
-  const open = await page.locator('.ant-select-dropdown:visible').evaluateAll((nodes) => nodes.map((node) => `${node.className} [${node.textContent?.slice(0, 60)}]`));
-  throw new Error(`a select dropdown stayed open: ${open.join(' | ')}`);
-}
-
-/** What the page shows of a select and its open lists, for a failure message. */
-async function describeSelects(page: Page, select: ElementHandle<HTMLElement | SVGElement>): Promise<string> {
-  const own = await select.evaluate((element) => `attached ${element.isConnected}, class "${element.className}", text "${element.textContent}"`);
-  const lists = await page.locator('.ant-select-dropdown').evaluateAll((nodes) =>
-    nodes.map((node) => `${node.className} [${node.textContent?.slice(0, 40)}]`),
-  );
-  return `${own}; lists: ${lists.join(' | ') || 'none'}`;
-}
 
 async function fillDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label);
@@ -127,27 +100,10 @@ async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: st
     await page.locator('.ant-select-dropdown:visible').first().waitFor();
     const titles = await openOptions.evaluateAll((options) => options.map((option) => option.getAttribute('title') ?? ''));
     await page.keyboard.press('Escape');
-    await selectDropdownsClosed(page);
+    await selectListsClosed(page);
     for (const title of titles) {
-      // Under load a click can land while a list is still closing and close it again: open it anew and retry.
-      // Every other attempt opens it from the keyboard instead (focus, then ArrowDown), which no animation can swallow.
-      for (let attempt = 1; ; attempt++) {
-        if (attempt % 2 === 1) await select.click();
-        else {
-          await select.$eval('input', (input) => (input as HTMLInputElement).focus());
-          await page.keyboard.press('ArrowDown');
-        }
-        const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
-        const opened = await option.waitFor({ timeout: 3000 * attempt }).then(() => true, () => false);
-        if (opened) {
-          await option.click();
-          break;
-        }
-        if (attempt === 4) throw new Error(`the list with 「${title}」 did not open: ${await describeSelects(page, select)}`);
-        await page.keyboard.press('Escape');
-        await selectDropdownsClosed(page);
-      }
-      await selectDropdownsClosed(page);
+      await (await openSelectAt(page, (await select.$('input'))!, title)).click();
+      await selectListsClosed(page);
       await assertAlive(`choosing ${title}`);
       tried += 1;
     }

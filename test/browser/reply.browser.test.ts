@@ -3,27 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
 import { replyCategories, replyDeliveries } from '../../src/modules/disclosure/index.ts';
-import { assertAccessible, openSite, type Site } from '../support/browser.ts';
-
-/** Picks an option of an Ant Design select by its text, waiting for the list to close again. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  // Under load a click can land while a list is still opening or closing: open it anew until the option is there, then wait until every list is closed.
-  for (let attempt = 1; ; attempt++) {
-    await page.getByLabel(label).click();
-    const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
-    if (await item.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
-      await item.click();
-      break;
-    }
-    if (attempt === 3) throw new Error(`the list with 「${option}」 did not open`);
-    await page.keyboard.press('Escape');
-  }
-  for (let attempt = 0; (await page.locator('.ant-select-dropdown:visible').count()) > 0; attempt++) {
-    if (attempt === 50) throw new Error('a list stayed open');
-    if (attempt === 20) await page.keyboard.press('Escape');
-    await page.waitForTimeout(100);
-  }
-}
+import { assertAccessible, choose, openSite, type Site } from '../support/browser.ts';
 
 /**
  * The reply in the console (issue 11 item 8): every category and every way of

@@ -5,25 +5,10 @@ import type { Page } from 'playwright-core';
 import type { StaffUser } from '../../src/core/auth/auth.types.ts';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
+import { assertAccessible, choose, openSite, signInToConsole, type Site } from '../support/browser.ts';
+import { anAgency } from '../support/factories.ts';
 
 const dialog = (page: Page) => page.getByRole('dialog').last();
-
-/** Picks an option of an Ant Design select by its text. */
-/** Picks an option of an Ant Design select by its text, scrolling its virtual list (the register holds many agencies) until it is drawn. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  const wanted = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
-  await page.locator('.ant-select-dropdown:visible').waitFor();
-  for (let attempt = 0; attempt < 200 && (await wanted.count()) === 0; attempt++) {
-    await page.locator('.ant-select-dropdown:visible .ant-select-dropdown-list-holder').evaluate((holder) => {
-      holder.scrollTop += 120;
-    });
-    await page.waitForTimeout(20);
-  }
-  await wanted.click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
 
 async function fillDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label);
@@ -52,9 +37,9 @@ describe('supervised tasks and audit rectification in a browser', () => {
     const { unresolved } = await site.context.supervision.preview(document!.id, supervisorUser);
     // Every district office the document names is in the register; all but one already mapped (that one is mapped on screen).
     for (const name of unresolved.filter((n) => n.startsWith('区') && n !== '区各行政机关')) {
-      const [row] = await site.db.query<{ id: number }>(sql`insert into agencies (name) values (${`上海市静安区${name.slice(1)}`}) returning id::int as id`);
-      if (name === '区编办') office = row!.id;
-      else await site.context.supervision.mapName({ name, agencyId: row!.id }, supervisorUser, { id: 'cli:test' });
+      const agencyId = await anAgency(site.db, { name: `上海市静安区${name.slice(1)}` });
+      if (name === '区编办') office = agencyId;
+      else await site.context.supervision.mapName({ name, agencyId }, supervisorUser, { id: 'cli:test' });
     }
     const [coordinator] = await site.db.query<{ id: number }>(sql`select agency_id::int as id from supervision_agency_names where name = '区府办'`);
     await site.context.supervision.mapName({ name: '区各行政机关', agencyId: coordinator!.id }, supervisorUser, { id: 'cli:test' });

@@ -9,6 +9,7 @@ import { runCli } from '../support/cli.ts';
 import { seedsDir, seedStartingWith } from '../support/corpus.ts';
 import { openTestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
+import { anAgency } from '../support/factories.ts';
 
 const supervisor: StaffUser = { id: 1, username: 's', displayName: '督查员', role: 'supervisor', agencyId: null, agencyName: null, mustChangePassword: false };
 
@@ -24,12 +25,12 @@ describe('gongkai tasks import', () => {
     await context.ingest.ingest([`${seedsDir}${seedStartingWith('000')}`]);
     const { unresolved } = await context.supervision.preview((await database.db.query<{ id: number }>(sql`select id::int as id from documents where doc_number = '静府发〔2016〕12号'`))[0]!.id, supervisor);
     for (const name of unresolved.filter((n) => n.startsWith('区') && n !== '区各行政机关' && n !== '区档案局')) {
-      const [row] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values (${`上海市静安区${name.slice(1)}`}) returning id::int as id`);
-      await context.supervision.mapName({ name, agencyId: row!.id }, supervisor, { id: 'cli:test' });
+      const agencyId = await anAgency(database.db, { name: `上海市静安区${name.slice(1)}` });
+      await context.supervision.mapName({ name, agencyId }, supervisor, { id: 'cli:test' });
     }
     const [office] = await database.db.query<{ id: number }>(sql`select agency_id::int as id from supervision_agency_names where name = '区府办'`);
     await context.supervision.mapName({ name: '区各行政机关', agencyId: office!.id }, supervisor, { id: 'cli:test' });
-    archives = (await database.db.query<{ id: number }>(sql`insert into agencies (name) values ('上海市静安区档案局') returning id::int as id`))[0]!.id;
+    archives = await anAgency(database.db, { name: '上海市静安区档案局' });
     await database.close();
   });
   after(() => dir.remove());

@@ -10,6 +10,7 @@ import { buildServer } from '../../src/server/server.ts';
 import { seedsDir, seedStartingWith } from '../support/corpus.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
+import { anAgency } from '../support/factories.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const supervisor = staff(1, 'supervisor', null);
@@ -59,9 +60,9 @@ for (const engine of engines) {
       const today = todayInChina();
       const { unresolved } = await context.supervision.preview(documentId, supervisor);
       for (const name of unresolved.filter((n) => n.startsWith('区') && !n.startsWith('区各'))) {
-        const [row] = await database.db.query<{ id: number }>(sql`insert into agencies (name) values (${`上海市静安区${name.slice(1)}`}) returning id::int as id`);
-        agencies.set(name, row!.id);
-        await context.supervision.mapName({ name, agencyId: row!.id }, supervisor, actor);
+        const agencyId = await anAgency(database.db, { name: `上海市静安区${name.slice(1)}` });
+        agencies.set(name, agencyId);
+        await context.supervision.mapName({ name, agencyId }, supervisor, actor);
       }
       await assert.rejects(context.supervision.importDocument(documentId, { dueOn: addDays(today, 60) }, supervisor, actor), /第 27 项任务.*区各行政机关、各街镇、各有关单位/);
       // A collective name stands for the office that coordinates it, mapped once like any other.

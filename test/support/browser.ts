@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createContext, type AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import type { Database } from '../../src/core/db/database.ts';
@@ -104,4 +104,83 @@ export async function openSite(): Promise<Site> {
       files.remove();
     },
   };
+}
+
+/** Waits until no select list is shown, those still in their closing animation included. */
+export async function selectListsClosed(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) return;
+    // Under load a click can land while the list is still opening and be taken as a click on the select.
+    if (attempt === 40) await page.keyboard.press('Escape');
+    await page.waitForTimeout(50);
+  }
+  const open = await page.locator('.ant-select-dropdown:visible').evaluateAll((nodes) => nodes.map((node) => `[${node.textContent?.slice(0, 60)}]`));
+  throw new Error(`a select list stayed open: ${open.join(' | ')}`);
+}
+
+/** The select's input (role combobox): a locator or an element handle. */
+export interface Combobox {
+  click(): Promise<void>;
+  focus(): Promise<void>;
+  getAttribute(name: string): Promise<string | null>;
+}
+
+/**
+ * Opens a select (an Ant Design one) and returns the option titled `option`
+ * once it is drawn in this select's own list (the one its input names in
+ * aria-controls), scrolling a long (virtual) list until it is. Under load a
+ * click can land while a list is still opening or closing, so every other
+ * attempt opens it from the keyboard (focus, ArrowDown), with longer waits.
+ */
+export async function openSelectAt(page: Page, combobox: Combobox, option: string): Promise<Locator> {
+  for (let attempt = 1; ; attempt++) {
+    if (attempt % 2 === 1) await combobox.click();
+    else {
+      await combobox.focus();
+      await page.keyboard.press('ArrowDown');
+    }
+    const listId = await combobox.getAttribute('aria-controls');
+    const list = listId
+      ? page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) })
+      : page.locator('.ant-select-dropdown:visible');
+    const item = list.locator(`.ant-select-item-option[title="${option}"]`);
+    if (await list.first().waitFor({ timeout: 3000 * attempt }).then(() => true, () => false)) {
+      // The options are drawn a moment after the list: wait for any, then scroll a long list until ours is drawn.
+      await list.first().locator('.ant-select-item-option').first().waitFor({ timeout: 2000 * attempt }).catch(() => undefined);
+      for (let scroll = 0; scroll < 200 && (await item.count()) === 0; scroll++) {
+        const moved = await list.first().locator('.ant-select-dropdown-list-holder, .rc-virtual-list-holder').first().evaluate((holder) => {
+          const before = holder.scrollTop;
+          holder.scrollTop += 120;
+          return holder.scrollTop !== before;
+        }).catch(() => false);
+        if (!moved) break;
+        await page.waitForTimeout(20);
+      }
+      if ((await item.count()) > 0) return item.first();
+    }
+    if (attempt === 4) {
+      const shown = await page.locator('.ant-select-dropdown').evaluateAll((nodes) => nodes.map((node) => `[${node.textContent?.slice(0, 60)}]`));
+      throw new Error(`the list with 「${option}」 did not open; lists: ${shown.join(' | ') || 'none'}`);
+    }
+    await page.keyboard.press('Escape');
+    await selectListsClosed(page);
+  }
+}
+
+/**
+ * Chooses an option of the select labelled `label` and waits for its list to
+ * close; a choice the select does not then show (a click taken while the list
+ * was still moving) is made again, and a third miss fails.
+ */
+export async function choose(page: Page, label: string | RegExp, option: string, options: { exact?: boolean } = {}): Promise<void> {
+  const input = page.getByLabel(label, { exact: options.exact ?? false });
+  let shown = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await (await openSelectAt(page, input, option)).click();
+    await selectListsClosed(page);
+    // A single select shows the chosen label in its content; a multiple one as one tag among others.
+    shown = await input.evaluate((element) => element.closest('.ant-select')?.querySelector('.ant-select-content')?.textContent ?? '');
+    if (shown.includes(option)) return;
+  }
+  assert.fail(`${String(label)}: chose 「${option}」 three times but the select shows 「${shown}」`);
 }
