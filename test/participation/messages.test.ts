@@ -8,6 +8,7 @@ import { sql } from '../../src/core/db/sql.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { agencies } from '../support/factories.ts';
+import { findPublishedMessages } from '../../src/modules/participation/participation.queries.ts';
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const sender = { name: '王五', contact: 'wangwu@example.com' };
@@ -88,7 +89,11 @@ for (const engine of engines) {
       const items = (listed.json() as { items: { agencyName: string; body: string; receivedOn: string; repliedOn: string }[] }).items;
       assert.equal(items.length, 1);
       assert.deepEqual([items[0]!.agencyName, items[0]!.body, items[0]!.receivedOn, items[0]!.repliedOn], ['上海市长宁区房屋管理局', '反映加装电梯审批较慢。', today, today]);
+      assert.deepEqual([listed.json().total, listed.json().totalExact], [1, true]);
+      // Past the count limit the total is a floor, and the page says so.
+      assert.deepEqual(await findPublishedMessages(database.db, { page: 1, pageSize: 20 }, 0).then(({ total, totalExact }) => [total, totalExact]), [0, false]);
       const page = await app.inject({ url: '/messages' });
+      assert.match(page.body, /共 1 条公开的留言及答复/);
       for (const secret of ['13900001111', '88弄', 'wangwu', '王五']) assert.ok(!listed.body.includes(secret) && !page.body.includes(secret), secret);
       const tracking = await context.participation.track(receipt.trackingCode);
       assert.ok(tracking?.steps.some((step) => step.note.includes('已转交上海市长宁区房屋管理局办理')), 'the sender is told of the transfer');

@@ -43,7 +43,7 @@ export const participationOpenApi = {
         { name: 'agency', in: 'query', schema: { type: 'integer' }, description: '答复部门' },
         { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
       ],
-      responses: { 200: { description: 'items(受理日期 receivedOn、答复日期 repliedOn、答复部门 agencyName、答复 reply)与 total' } },
+      responses: { 200: { description: 'items(受理日期 receivedOn、答复日期 repliedOn、答复部门 agencyName、答复 reply)与 total(精确计数至 10000 条,totalExact 为 false 时表示超过)' } },
     },
   },
   '/api/messages/{code}': {

@@ -33,7 +33,7 @@ export function registerMessagePages(app: FastifyInstance, context: AppContext):
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 50) : '';
     const words = q.split(/\s+/).filter(Boolean).slice(0, 5);
     const found = await context.participation.published({ agencyId, kind, words, page, pageSize });
-    return sendPage(request, reply, '政民互动', publishedBody(found.items, found.total, page, { q, kind, agencyId }, await agencyOptions()));
+    return sendPage(request, reply, '政民互动', publishedBody(found.items, found, page, { q, kind, agencyId }, await agencyOptions()));
   });
 
   app.get('/messages/new', async (request, reply) => {
@@ -139,7 +139,7 @@ function trackingBody(tracking: MessageTracking, shown: { submitted: boolean; ra
   <ol class="timeline">${tracking.steps.map((step) => html`<li><time datetime="${step.on}">${step.on}</time> ${step.note}</li>`)}</ol>`;
 }
 
-function publishedBody(items: PublishedMessage[], total: number, page: number, filter: { q: string; kind?: string; agencyId?: number }, agencies: { value: string; label: string }[]): Html {
+function publishedBody(items: PublishedMessage[], { total, totalExact }: { total: number; totalExact: boolean }, page: number, filter: { q: string; kind?: string; agencyId?: number }, agencies: { value: string; label: string }[]): Html {
   const link = (n: number) => `/messages${queryString({ q: filter.q || undefined, kind: filter.kind, agency: filter.agencyId, page: n > 1 ? n : undefined })}`;
   return html`<h1>政民互动</h1>
   <p><a class="button" href="/messages/new">我要留言</a> <a href="/messages/track">查询办理情况</a></p>
@@ -151,7 +151,7 @@ function publishedBody(items: PublishedMessage[], total: number, page: number, f
       ${agencies.map((a) => html`<option value="${a.value}"${String(filter.agencyId ?? '') === a.value ? html` selected` : ''}>${a.label}</option>`)}</select></p>
     <p><button type="submit">筛选</button></p>
   </form>
-  <p>共 ${total} 条公开的留言及答复。</p>
+  <p>${totalExact ? `共 ${total} 条` : `超过 ${total} 条`}公开的留言及答复。</p>
   ${items.length === 0 ? html`<p>没有符合条件的留言。</p>` : ''}
   ${items.map((item) => html`<article class="message">
     <h2>${item.subject} <span class="badge">${messageKinds[item.kind]}</span></h2>

@@ -11,14 +11,26 @@ export interface MessageListFilter {
   pageSize: number;
 }
 
+/**
+ * Matches are counted exactly up to this many, as the library's search counts
+ * (beyond it the list says "more than"): counting all of 100,000 published
+ * messages at every page view cost more than reading the page itself.
+ */
+export const messageCountLimit = 10_000;
+
+/** With words, each row is read to find them: counted exactly only up to 1,000 (50 pages), as the library counts a phrase. */
+export const wordsCountLimit = 1_000;
+
 /** Published exchanges, newest first: the moderated text only, never the sender. */
-export async function findPublishedMessages(db: Queryable, filter: MessageListFilter): Promise<{ items: PublishedMessage[]; total: number }> {
+export async function findPublishedMessages(db: Queryable, filter: MessageListFilter, countLimit = messageCountLimit): Promise<{ items: PublishedMessage[]; total: number; totalExact: boolean }> {
   const conditions = [sql`m.state = 'published'`];
   if (filter.agencyId !== undefined) conditions.push(sql`m.replied_by = ${filter.agencyId}`);
   if (filter.kind !== undefined) conditions.push(sql`m.kind = ${filter.kind}`);
-  for (const word of filter.words ?? []) conditions.push(sql`strpos(m.published_subject || ' ' || m.published_body || ' ' || m.published_reply, ${word}) > 0`);
+  for (const word of filter.words ?? []) conditions.push(sql`strpos(m.published_text, ${word}) > 0`);
+  const limit = filter.words?.length ? Math.min(countLimit, wordsCountLimit) : countLimit;
   const where = joinSql(conditions, sql` and `);
-  const [count] = await db.query<{ n: number }>(sql`select count(*)::int as n from participation_messages m where ${where}`);
+  const [count] = await db.query<{ n: number }>(sql`
+    select count(*)::int as n from (select 1 from participation_messages m where ${where} limit ${limit + 1}) m`);
   const items = await db.query<PublishedMessage>(sql`
     select m.tracking_code as "trackingCode", m.kind, m.published_subject as subject, m.published_body as body, a.name as "agencyName",
       m.received_on::text as "receivedOn", m.replied_on::text as "repliedOn", m.published_reply as reply, m.rating
@@ -26,7 +38,8 @@ export async function findPublishedMessages(db: Queryable, filter: MessageListFi
     where ${where}
     order by m.published_at desc, m.id desc
     limit ${filter.pageSize} offset ${(filter.page - 1) * filter.pageSize}`);
-  return { items, total: count!.n };
+  const counted = count!.n;
+  return { items, total: Math.min(counted, limit), totalExact: counted <= limit };
 }
 
 export interface StaffMessageFilter {

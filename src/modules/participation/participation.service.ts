@@ -40,7 +40,7 @@ export interface ParticipationService {
   submit(input: unknown, actor: Actor, today?: string): Promise<MessageReceipt>;
   track(code: string): Promise<MessageTracking | null>;
   rate(code: string, input: unknown, actor: Actor): Promise<void>;
-  published(filter: MessageListFilter): Promise<{ items: PublishedMessage[]; total: number }>;
+  published(filter: MessageListFilter): Promise<{ items: PublishedMessage[]; total: number; totalExact: boolean }>;
   list(filter: StaffMessageFilter, user: StaffUser): Promise<StaffMessageItem[]>;
   file(id: number, user: StaffUser, today?: string): Promise<MessageFile>;
   /** `actor`: who is recorded in the audit log (the user, from their address). */
