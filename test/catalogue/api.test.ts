@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createContext, type AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/core/config.ts';
+import { sql } from '../../src/core/db/sql.ts';
 import { buildServer } from '../../src/server/server.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { addAgencies, addStaff, entry } from './catalogue.factories.ts';
@@ -108,6 +109,15 @@ for (const engine of engines) {
       const tags = await ckan<string[]>('tag_list');
       assert.ok(!tags.body.result.includes('执法'), 'a closed resource lends no tags');
       assert.equal((await ckan<{ ckan_version: string }>('status_show')).body.success, true);
+      // Words are found in the providing agency's name, its present one after a rename.
+      const byAgency = async (words: string) => (await ckan<{ count: number }>(`package_search?q=${encodeURIComponent(words)}`)).body.result.count;
+      assert.equal(await byAgency('交通委员会'), 2);
+      await database.db.query(sql`update agencies set name = '上海市长宁区交通运输委员会' where id = ${transport}`);
+      try {
+        assert.deepEqual([await byAgency('交通运输委员会'), await byAgency('区交通委员会')], [2, 0]);
+      } finally {
+        await database.db.query(sql`update agencies set name = '上海市长宁区交通委员会' where id = ${transport}`);
+      }
     });
 
     it('publishes DCAT-AP in JSON-LD with the open attribute as dct:accessRights, and nothing 非开放', async () => {

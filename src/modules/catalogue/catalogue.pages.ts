@@ -58,6 +58,7 @@ export function registerCataloguePages(app: FastifyInstance, context: AppContext
       domains: filter.domain ? [filter.domain] : undefined,
       open: filter.open ? [filter.open] : undefined,
       formats: filter.format ? [filter.format] : undefined,
+      facets: true,
       offset: (filter.page - 1) * pageSize,
       limit: pageSize,
     });

@@ -48,7 +48,7 @@ export function registerCatalogueApi(app: FastifyInstance, context: AppContext):
           throw new AppError('validation_failed', 'facet.field: should be a JSON list');
         }
       }
-      const found = await catalogue.search({ words: q.split(/\s+/).filter(Boolean).slice(0, 5), agencyIds, keywords: fq.tags, formats: fq.formats, sort, offset: start, limit: rows });
+      const found = await catalogue.search({ words: q.split(/\s+/).filter(Boolean).slice(0, 5), agencyIds, keywords: fq.tags, formats: fq.formats, sort, facets: fields.length > 0, offset: start, limit: rows });
       return { count: found.total, sort: sort === 'name' ? 'name asc' : 'metadata_modified desc', results: found.items.map((item) => packageDict(item, base())), ...searchFacets(found.facets, fields) };
     },
     async organization_list(query) {
