@@ -10,10 +10,8 @@
  * (default 20000) the reference library's; BENCH_DATABASE_URL uses an
  * existing server instead of starting one.
  */
-import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { createContext } from '../src/app.ts';
 import { loadConfig } from '../src/core/config.ts';
@@ -22,9 +20,8 @@ import { sql } from '../src/core/db/sql.ts';
 import { templateColumns } from '../src/modules/catalogue/catalogue.template.ts';
 import { buildServer } from '../src/server/server.ts';
 import { writeSearchCorpus } from './search.corpus.ts';
+import { benchWork, percentile, startBenchPostgres } from './bench.support.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const work = join(root, '.bench');
 const resources = Number(process.env.BENCH_RESOURCES ?? 50_000);
 const documents = Number(process.env.BENCH_DOCS ?? 20_000);
 const perSheet = 5000;
@@ -34,17 +31,8 @@ const things = ['基本信息', '统计数据', '设施分布', '服务网点', 
 const domains = ['交通出行', '医疗卫生', '教育文化', '社会保障', '生态环境', '经济发展', '城市建设', '公共安全'];
 const formats = ['CSV', 'XLSX', 'JSON', 'API', 'XML'];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (value: number) => value.toFixed(1);
 
-function startPostgres(): { url: string; stop(): void } {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => {} };
-  const dir = join(work, 'postgres-catalogue');
-  execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]);
-  execFileSync('rm', ['-rf', dir]);
-  const url = execFileSync(join(root, 'scripts/postgres.sh'), ['start', dir, '55495'], { encoding: 'utf8' }).trim();
-  return { url, stop: () => execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]) };
-}
 
 /** One agency's sheet in the template: every fifth resource conditionally open, every tenth closed, each with its reason. */
 async function sheetOf(agencyName: string, sheet: number, rows: number): Promise<Buffer> {
@@ -90,9 +78,9 @@ async function latencies(base: string, paths: string[], rounds: number): Promise
 }
 
 async function main() {
-  const corpusDir = join(work, `search-corpus-${documents}`);
+  const corpusDir = join(benchWork, `search-corpus-${documents}`);
   writeSearchCorpus(corpusDir, documents);
-  const postgres = startPostgres();
+  const postgres = startBenchPostgres('postgres-catalogue', 55495);
   const db = await openPostgres(postgres.url);
   const context = await createContext(loadConfig({}), { db });
   const server = buildServer(context);

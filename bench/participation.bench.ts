@@ -15,25 +15,20 @@
  * BENCH_SUBMISSIONS (default 3000) set the sizes; BENCH_DATABASE_URL uses an
  * existing server instead of starting one.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createContext, type AppContext } from '../src/app.ts';
 import type { StaffUser } from '../src/core/auth/index.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { openPostgres } from '../src/core/db/database.ts';
 import { SqlFragment, sql } from '../src/core/db/sql.ts';
 import { todayInChina } from '../src/core/calendar/index.ts';
+import { percentile, startBenchPostgres } from './bench.support.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const work = join(root, '.bench');
 const messages = Number(process.env.BENCH_MESSAGES ?? 100_000);
 const comments = Number(process.env.BENCH_COMMENTS ?? 20_000);
 const submissions = Number(process.env.BENCH_SUBMISSIONS ?? 3000);
 const concurrency = 8;
 
 const ms = (value: number) => value.toFixed(1);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Runs `work(i)` for i in 0..count-1, `concurrency` at a time; returns the rate per second. */
 async function rate(count: number, work: (i: number) => Promise<unknown>): Promise<number> {
@@ -60,14 +55,6 @@ async function latency<T>(cases: T[], rounds: number, call: (value: T) => Promis
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-function startPostgres(): { url: string; stop(): void } {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => {} };
-  const dir = join(work, 'postgres-participation');
-  execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]);
-  execFileSync('rm', ['-rf', dir]);
-  const url = execFileSync(join(root, 'scripts/postgres.sh'), ['start', dir, '55496'], { encoding: 'utf8' }).trim();
-  return { url, stop: () => execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]) };
-}
 
 const staff = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `bench${id}`, displayName: `基准${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 const actor = { id: 'cli:bench', address: '127.0.0.1' };
@@ -146,7 +133,7 @@ async function requestColumns(context: AppContext): Promise<string[]> {
 }
 
 async function main() {
-  const postgres = startPostgres();
+  const postgres = startBenchPostgres('postgres-participation', 55496);
   const db = await openPostgres(postgres.url);
   const context = await createContext(loadConfig({}), { db });
   try {

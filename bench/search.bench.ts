@@ -16,7 +16,6 @@
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import FlexSearch from 'flexsearch';
@@ -27,9 +26,8 @@ import { migrate } from '../src/core/db/migrator.ts';
 import { sql } from '../src/core/db/sql.ts';
 import { buildServer } from '../src/server/server.ts';
 import { writeSearchCorpus, type BenchDocument } from './search.corpus.ts';
+import { benchWork, percentile, startBenchPostgres } from './bench.support.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const work = join(root, '.bench');
 const count = Number(process.env.BENCH_DOCS ?? 200_000);
 const limits = { maxFileBytes: 50 * 1024 * 1024, maxLineChars: 1_000_000 };
 const reuse = process.env.BENCH_REUSE === '1';
@@ -63,7 +61,6 @@ function queries(documents: BenchDocument[]): Query[] {
   ];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const summary = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
@@ -156,13 +153,6 @@ function loadFlexSearch(documents: BenchDocument[]): Engine {
   };
 }
 
-function startPostgres(): { url: string; stop(): void } {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => {} };
-  const dir = join(work, 'postgres-search');
-  if (!reuse) execFileSync('rm', ['-rf', dir]);
-  const url = execFileSync(join(root, 'scripts/postgres.sh'), ['start', dir, '55498'], { encoding: 'utf8' }).trim();
-  return { url, stop: () => execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]) };
-}
 
 async function gongkaiEngine(name: string, db: Db, corpusDir: string) {
   await migrate(db);
@@ -201,7 +191,7 @@ async function compare(documents: BenchDocument[], list: Query[], truths: Map<Qu
 }
 
 async function main() {
-  const corpusDir = join(work, `search-corpus-${count}`);
+  const corpusDir = join(benchWork, `search-corpus-${count}`);
   let started = performance.now();
   const documents = writeSearchCorpus(corpusDir, count);
   const megabytes = documents.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0) / 1048576;
@@ -214,7 +204,7 @@ async function main() {
   const row = (cells: (string | number)[]) => rows.push(`| ${cells.join(' | ')} |`);
 
   const wanted = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
-  const postgres = startPostgres();
+  const postgres = startBenchPostgres('postgres-search', 55498, { reuse });
   if (!reuse && wanted.includes('postgres')) {
     const admin = await openPostgres(postgres.url);
     await admin.execScript('drop schema if exists bench_search cascade; create schema bench_search');
@@ -222,10 +212,10 @@ async function main() {
   }
   const stores = [
     ['postgres', 'gongkai on PostgreSQL', () => openPostgres(postgres.url, { searchPath: 'bench_search' })],
-    ['pglite', 'gongkai on PGlite', () => openPglite(join(work, 'pglite-search'))],
+    ['pglite', 'gongkai on PGlite', () => openPglite(join(benchWork, 'pglite-search'))],
   ] as const;
   for (const [, name, open] of stores.filter(([key]) => wanted.includes(key))) {
-    if (!reuse) execFileSync('rm', ['-rf', join(work, 'pglite-search')]);
+    if (!reuse) execFileSync('rm', ['-rf', join(benchWork, 'pglite-search')]);
     const db = await open();
     const gongkai = await gongkaiEngine(name, db, corpusDir);
     console.log(`${name}: loaded ${gongkai.added} documents in ${gongkai.loadSeconds.toFixed(0)} s (${(gongkai.added / gongkai.loadSeconds).toFixed(0)} documents/s; ${gongkai.failed} files failed)`);
