@@ -69,6 +69,19 @@ function watchErrors(page: Page): { errors: string[]; assertAlive(what: string):
  * that the console is still there. Fields an answer reveals are tried too.
  * Returns how many choices were made.
  */
+/**
+ * Closes a dialog with its 取消 button and waits until it is gone. Under load a
+ * click can land while the dialog is still zooming in and be lost: it is
+ * clicked again (at most three times) while the dialog stays.
+ */
+async function cancelDialog(dialog: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    if (await dialog.waitFor({ state: 'hidden', timeout: 3000 * attempt }).then(() => true, () => false)) return;
+    if (attempt === 3) throw new Error('the dialog did not close on 取消');
+  }
+}
+
 async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: string) => Promise<void>): Promise<number> {
   let tried = 0;
   const name = async (input: Locator) => (await input.evaluate((element) => element.closest('label')?.textContent ?? '')).trim();
@@ -375,8 +388,7 @@ describe('the staff console in a browser', () => {
       const modal = page.getByRole('dialog').filter({ hasText: title });
       await modal.waitFor();
       await tryEveryChoice(page, modal, assertAlive);
-      await modal.getByRole('button', { name: /取\s*消/ }).click();
-      await modal.waitFor({ state: 'hidden' });
+      await cancelDialog(modal);
     }
 
     // Registering a request: every channel, applicant type and way of delivery.
@@ -395,8 +407,7 @@ describe('the staff console in a browser', () => {
       const modal = page.getByRole('dialog').filter({ hasText: step });
       await modal.waitFor();
       await tryEveryChoice(page, modal, assertAlive);
-      await modal.getByRole('button', { name: /取\s*消/ }).click();
-      await modal.waitFor({ state: 'hidden' });
+      await cancelDialog(modal);
     }
 
     await page.getByRole('navigation').getByRole('link', { name: '依申请公开' }).click();
@@ -409,11 +420,11 @@ describe('the staff console in a browser', () => {
     await page.getByRole('link', { name: '账号管理' }).click();
     await page.getByRole('button', { name: '新建账号' }).click();
     await tryEveryChoice(page, dialog(page), assertAlive);
-    await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
+    await cancelDialog(dialog(page));
     await page.getByRole('link', { name: '机关名录' }).click();
     await page.getByRole('button', { name: '添加机关' }).click();
     await tryEveryChoice(page, dialog(page), assertAlive);
-    await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
+    await cancelDialog(dialog(page));
     await page.getByRole('link', { name: '审计日志' }).click();
     await tryEveryChoice(page, page.locator('main form'), assertAlive);
     // The calendar's load form and a deadline rule's dialog.
@@ -424,7 +435,7 @@ describe('the staff console in a browser', () => {
     await page.getByRole('button', { name: /^修改「/ }).first().click();
     await dialog(page).getByLabel(/^天数/).waitFor();
     await tryEveryChoice(page, dialog(page), assertAlive);
-    await dialog(page).getByRole('button', { name: /取\s*消/ }).click();
+    await cancelDialog(dialog(page));
     assert.deepEqual(errors, []);
   });
 });
