@@ -139,12 +139,10 @@ export async function openSelectAt(page: Page, combobox: Combobox, option: strin
       await combobox.focus();
       await page.keyboard.press('ArrowDown');
     }
-    const listId = await combobox.getAttribute('aria-controls');
-    const list = listId
-      ? page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) })
-      : page.locator('.ant-select-dropdown:visible');
-    const item = list.locator(`.ant-select-item-option[title="${option}"]`);
-    if (await list.first().waitFor({ timeout: 3000 * attempt }).then(() => true, () => false)) {
+    const shown = page.locator('.ant-select-dropdown:visible');
+    if (await shown.first().waitFor({ timeout: 3000 * attempt }).then(() => true, () => false)) {
+      const list = await ownList(page, combobox, shown);
+      const item = list.locator(`.ant-select-item-option[title="${option}"]`);
       // The options are drawn a moment after the list: wait for any, then scroll a long list until ours is drawn.
       await list.first().locator('.ant-select-item-option').first().waitFor({ timeout: 2000 * attempt }).catch(() => undefined);
       for (let scroll = 0; scroll < 200 && (await item.count()) === 0; scroll++) {
@@ -159,12 +157,27 @@ export async function openSelectAt(page: Page, combobox: Combobox, option: strin
       if ((await item.count()) > 0) return item.first();
     }
     if (attempt === 4) {
-      const shown = await page.locator('.ant-select-dropdown').evaluateAll((nodes) => nodes.map((node) => `[${node.textContent?.slice(0, 60)}]`));
-      throw new Error(`the list with 「${option}」 did not open; lists: ${shown.join(' | ') || 'none'}`);
+      const lists = await page.locator('.ant-select-dropdown').evaluateAll((nodes) =>
+        nodes.map((node) => `[${node.checkVisibility() ? 'shown' : 'hidden'} ${node.querySelector('[role=listbox]')?.id ?? '-'}: ${node.textContent?.slice(0, 60)}]`),
+      );
+      throw new Error(`the list with 「${option}」 did not open (select controls ${await combobox.getAttribute('aria-controls')}); lists: ${lists.join(' | ') || 'none'}`);
     }
     await page.keyboard.press('Escape');
     await selectListsClosed(page);
   }
+}
+
+/**
+ * The shown list that belongs to this select: the one holding the listbox its
+ * input names in aria-controls (set only once the select is open, so read
+ * after a list is shown), or any shown list when that cannot be told; a wrong
+ * pick is caught by `choose`, which checks what the select then shows.
+ */
+async function ownList(page: Page, combobox: Combobox, shown: Locator): Promise<Locator> {
+  const listId = await combobox.getAttribute('aria-controls');
+  if (!listId) return shown;
+  const own = shown.filter({ has: page.locator(`[id="${listId}"]`) });
+  return (await own.count()) > 0 ? own : shown;
 }
 
 /**
