@@ -5,13 +5,14 @@ import { createClockService, type ClockService } from './core/clock/index.ts';
 import type { Config } from './core/config.ts';
 import type { Measure } from './core/module.ts';
 import { createMailService, type MailService } from './core/mail/index.ts';
+import { createReminderService, type ReminderService } from './core/reminders/index.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrator.ts';
 import { createAgencyService, type AgencyService } from './modules/agencies/index.ts';
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
 import { createPublicationService, type PublicationService } from './modules/publication/index.ts';
-import { deadlineRules, moduleMeasures, modules } from './modules/modules.ts';
+import { deadlineRules, moduleClockSubjects, moduleMeasures, modulePendingWork, modules } from './modules/modules.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface AppContext {
   disclosure: DisclosureService;
   /** Mail to the public, through the outbox (SMTP_URL). */
   mail: MailService;
+  /** Staff reminded of what falls due, from every module's clocks (src/core/reminders). */
+  reminders: ReminderService;
   ingest: IngestService;
   publication: PublicationService;
   search: SearchService;
@@ -62,6 +65,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
     },
     disclosure: createDisclosureService(db, clocks, { mail, publicUrl: config.server.publicUrl }),
     mail,
+    reminders: createReminderService(db, calendar, mail, { subjects: moduleClockSubjects, pending: modulePendingWork }, config.server.publicUrl),
     ingest,
     publication: createPublicationService(db, clocks, ingest, config.filesDir, config.limits),
     search: createSearchService(db),

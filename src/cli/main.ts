@@ -78,12 +78,15 @@ async function serve(context: AppContext, io: Output): Promise<number> {
     : () => {};
   // Mail to the public leaves through the outbox every MAIL_SEND_SECONDS (when SMTP_URL is set).
   const stopMail = context.mail.enabled ? context.mail.schedule(context.config.mail.sendEverySeconds, (error) => io.err(`邮件发送出错: ${String(error)}`)) : () => {};
+  // Staff are reminded of what falls due every REMINDER_MINUTES (and once at start).
+  const stopReminders = context.reminders.schedule(context.config.reminders.everyMinutes, (error) => io.err(`到期提醒出错: ${String(error)}`));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   stopMail();
+  stopReminders();
   stopCheckpoints();
   await server.close();
   return 0;
@@ -153,7 +156,7 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
       if (rest[0] === 'keygen') return auditKeygen(rest[1], io);
       return withContext(config, (context) => auditCommand(rest[0], { json: values.json, checkpoint: values.checkpoint }, context, io));
     case 'mail':
-      return withContext(config, (context) => mailCommand(rest, { json: values.json }, context, io));
+      return withContext(config, (context) => mailCommand(rest, { json: values.json, on: values.on }, context, io));
     case 'serve':
       return withContext(config, (context) => serve(context, io));
     case 'start':

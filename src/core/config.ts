@@ -50,6 +50,8 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('政府信息公开 <noreply@localhost>'),
   MAIL_SEND_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // How often the server reminds staff of what falls due (in the console, and by mail to those who gave an address).
+  REMINDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 });
 
 export interface Config {
@@ -60,6 +62,7 @@ export interface Config {
   filesDir: string;
   audit: { keyFile: string | null; checkpointMinutes: number };
   mail: { smtpUrl: string | null; from: string; sendEverySeconds: number };
+  reminders: { everyMinutes: number };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -96,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,
     audit: { keyFile: values.AUDIT_KEY_FILE ?? null, checkpointMinutes: values.AUDIT_CHECKPOINT_MINUTES },
     mail: { smtpUrl: values.SMTP_URL ?? null, from: values.MAIL_FROM, sendEverySeconds: values.MAIL_SEND_SECONDS },
+    reminders: { everyMinutes: values.REMINDER_MINUTES },
   };
 }

@@ -47,6 +47,14 @@ export interface ModuleManifest<C> {
   readonly securitySweep?: readonly { url: string; method?: 'POST' | 'PUT' | 'DELETE'; payload: Record<string, string> }[];
   /** What an assessment can count from the module's records (a late reply, a policy without its interpretation), by agency. */
   readonly measures?: Readonly<Record<string, Measure>>;
+  /**
+   * For each kind of case its clocks run on (`clocks.subject_type`): who answers
+   * it and how staff find it, so that the reminders (src/core/reminders) can
+   * tell each agency's staff what falls due without knowing the module.
+   */
+  readonly clockSubjects?: Readonly<Record<string, ClockSubjectKind>>;
+  /** Work waiting without a clock (messages to moderate …), counted on the dashboard by agency. */
+  readonly pendingWork?: readonly PendingWork[];
   /** `gongkai <command> …` sub-commands the module answers. */
   readonly commands?: Readonly<Record<string, ModuleCommand<C>>>;
 }
@@ -72,6 +80,34 @@ export interface MeasureOccurrence {
   link: string | null;
   /** The day it happened (the late reply's date), or the due date passed for one still open. */
   on: string;
+}
+
+/** A kind of case that clocks run on, as the reminders see it. */
+export interface ClockSubjectKind {
+  /** What one is, in Chinese: 留言. */
+  label: string;
+  /** What each clock purpose is for (`reply` → 答复); a purpose missing here is named by the kind's label. */
+  purposes?: Readonly<Record<string, string>>;
+  /**
+   * The cases of these ids that are still open: the agencies whose staff
+   * answer (one or several), a name staff recognise (a tracking code and
+   * subject) and the console path that opens it.
+   */
+  describe(db: Queryable, ids: readonly number[]): Promise<ClockSubjectCase[]>;
+}
+
+export interface ClockSubjectCase {
+  id: number;
+  agencyIds: number[];
+  name: string;
+  link: string;
+}
+
+/** Something waiting for staff that no clock times: how many an agency (every agency: null) has, and where to see them. */
+export interface PendingWork {
+  label: string;
+  link: string;
+  count(db: Queryable, agencyId: number | null): Promise<number>;
 }
 
 export type SubjectNames = (db: Queryable, ids: readonly string[]) => Promise<{ id: string; name: string }[]>;

@@ -39,3 +39,5 @@ export const moduleAuditSubjectNames = collect(modules, (module) => module.audit
 export const moduleOpenApiPaths = collect(modules, (module) => module.openApiPaths);
 export const moduleCommands = collect(modules, (module) => module.commands);
 export const moduleMeasures = collect(modules, (module) => module.measures);
+export const moduleClockSubjects = collect(modules, (module) => module.clockSubjects);
+export const modulePendingWork = modules.flatMap((module) => module.pendingWork ?? []);

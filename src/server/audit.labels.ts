@@ -24,6 +24,8 @@ export const auditActionLabels: Record<string, string> = {
   'audit.checkpoint': '签发审计日志检查点',
   'mail.send': '发送邮件通知',
   'mail.give_up': '邮件多次发送失败,停止重试',
+  'reminders.remind': '发出到期提醒',
+  'user.set_reminder_email': '设置提醒邮箱',
 
   'deadline_rule.change': '修改期限规则',
   ...moduleAuditActions,
@@ -35,6 +37,7 @@ export const auditSubjectTypes: Record<string, string> = {
   deadline_rule: '期限规则',
   calendar_year: '工作日历',
   audit_log: '审计日志',
+  reminders: '到期提醒',
   ...moduleAuditSubjects,
 };
 

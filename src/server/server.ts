@@ -22,6 +22,7 @@ import { registerCalendarApi } from './staff/staff.calendar.api.ts';
 import { registerStaffApi } from './staff/staff.api.ts';
 import { registerRetiredStaffPages } from './staff/staff.retired.ts';
 import { registerStaffSession } from './staff/staff.session.ts';
+import { registerReminderApi } from './staff/staff.reminders.api.ts';
 import { registerUserApi } from './staff/staff.users.api.ts';
 
 export interface ServerOptions {
@@ -96,6 +97,7 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     registerCalendarApi(scope, context);
     registerUserApi(scope, context);
     registerAuditApi(scope, context);
+    registerReminderApi(scope, context);
     registerPortal(scope, context);
     registerSiteRoutes(scope, context);
     registerApi(scope);

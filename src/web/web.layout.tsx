@@ -1,7 +1,9 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { roles } from '../core/auth/auth.types.ts';
+import { getJson } from './web.api.ts';
 import { moduleScreens } from './web.modules.ts';
 import { screens } from './web.screens.ts';
 import { useSession } from './web.session.tsx';
@@ -10,6 +12,9 @@ import { useSession } from './web.session.tsx';
 export function ConsoleLayout({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const { pathname } = useLocation();
+  // Reminders the server gave me and I have not read: asked again every few minutes.
+  const unread = useQuery({ queryKey: ['reminders-unread'], queryFn: () => getJson<{ unread: number }>('/api/staff/reminders/unread'), refetchInterval: 5 * 60_000 });
+  const unreadCount = unread.data?.unread ?? 0;
   const items = [
     ...Object.values(screens)
       .filter((screen) => session.abilities?.[screen.ability] === true)
@@ -34,6 +39,11 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
             {session.user.displayName}({roles[session.user.role]}
             {session.user.agencyName ? `,${session.user.agencyName}` : ''})
           </Typography.Text>
+          <Link to="/reminders" style={{ color: '#fff' }} aria-label={unreadCount > 0 ? `我的提醒,${unreadCount} 条未读` : '我的提醒'}>
+            <Badge count={unreadCount} size="small" offset={[8, -2]}>
+              <span style={{ color: '#fff' }}>我的提醒</span>
+            </Badge>
+          </Link>
           <a href="/" style={{ color: '#fff' }}>
             门户网站
           </a>

@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { AuditPage } from './pages/audit.page.tsx';
 import { CalendarPage } from './pages/calendar.page.tsx';
 import { ChangePasswordPage } from './pages/password.page.tsx';
+import { RemindersPage } from './pages/reminders.page.tsx';
 import { RulesPage } from './pages/rules.page.tsx';
 import { DashboardPage } from './pages/dashboard.page.tsx';
 import { UsersPage } from './pages/users.page.tsx';
@@ -25,6 +26,7 @@ export function ConsoleRoutes() {
         <Route path="/calendar" element={guarded('calendar', <CalendarPage />)} />
         <Route path="/rules" element={guarded('rules', <RulesPage />)} />
         <Route path="/password" element={<ChangePasswordPage />} />
+        <Route path="/reminders" element={<RemindersPage />} />
         {moduleScreens.map((screen) => (
           <Route key={screen.path} path={screen.path} element={session.abilities?.[screen.ability] ? screen.element : forbidden} />
         ))}

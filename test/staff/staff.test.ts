@@ -159,6 +159,8 @@ for (const engine of engines) {
         { url: '/api/staff/documents/conflicts/1/repair', payload: {}, perRequest: false, adminOnly: true },
         { url: '/api/staff/publications/1/annexes', payload: {}, perRequest: false },
         { url: '/api/staff/publications/1/annexes/1', payload: {}, perRequest: false, method: 'DELETE' },
+        { url: '/api/staff/reminders/read', payload: {}, perRequest: false },
+        { url: '/api/staff/reminders/email', payload: { email: 'clerk@example.org' }, perRequest: false },
         // What each module declares of its own routes.
         ...modules.flatMap((module) => (module.securitySweep ?? []).map((entry) => ({ ...entry, perRequest: false }))),
       ];

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/database.ts';
+import type { ClockSubjectCase } from '../../core/module.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { RequestState } from './disclosure.types.ts';
 
@@ -107,4 +108,11 @@ export async function findRequests(db: Queryable, agencyId: number | null, filte
       ${filter.beforeId ? sql`and r.id < ${filter.beforeId}` : sql``}
     order by r.id desc
     limit ${limit}`);
+}
+
+/** For the reminders: requests by id, each with its handling agency and a name staff recognise. */
+export async function requestsToRemind(db: Queryable, ids: readonly number[]): Promise<ClockSubjectCase[]> {
+  return db.query<ClockSubjectCase>(sql`
+    select id::int as id, array[agency_id::int] as "agencyIds", tracking_code || ' ' || left(description, 24) as name, '/requests/' || id as link
+    from disclosure_requests where id = any(${ids}::bigint[])`);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db/database.ts';
+import type { ClockSubjectCase } from '../../core/module.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { Publication } from './publication.types.ts';
 
@@ -114,4 +115,11 @@ export async function annexHashes(tx: Queryable, id: number): Promise<{ name: st
 /** Publications by id as the audit log names them: their titles. */
 export async function publicationTitlesOf(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
   return db.query(sql`select id::text as id, title as name from publications where id::text = any(${ids}::text[])`);
+}
+
+/** For the reminders: publications by id with their agency; the queue page is where staff act on them. */
+export async function publicationsToRemind(db: Queryable, ids: readonly number[]): Promise<ClockSubjectCase[]> {
+  return db.query<ClockSubjectCase>(sql`
+    select id::int as id, array[agency_id::int] as "agencyIds", left(title, 40) as name, '/publications' as link
+    from publications where id = any(${ids}::bigint[])`);
 }

@@ -8,6 +8,7 @@ import { getJson } from '../web.api.ts';
 import { DueTag } from '../web.clock.tsx';
 import { PageHeading } from '../web.layout.tsx';
 import { useSession } from '../web.session.tsx';
+import { DueWorkSection } from './reminders.page.tsx';
 
 type Board = Deadlines & { agencies: AgencyDeadlines[] | null };
 
@@ -97,6 +98,7 @@ export function DashboardPage() {
       <Typography.Paragraph style={{ marginTop: 8 }}>
         <Link to="/publications">处理主动公开事项</Link>
       </Typography.Paragraph>
+      <DueWorkSection everyAgency={session.user.agencyId === null} />
     </>
   );
 }
