@@ -3,7 +3,7 @@ import { createAuthService, type AuthService } from './core/auth/index.ts';
 import { createCalendarService, todayInChina, type CalendarService, type CalendarYear } from './core/calendar/index.ts';
 import { createClockService, type ClockService } from './core/clock/index.ts';
 import type { Config } from './core/config.ts';
-import type { Measure } from './core/module.ts';
+import type { DocumentPanel, Measure } from './core/module.ts';
 import { createMailService, type MailService } from './core/mail/index.ts';
 import { createReminderService, type ReminderService } from './core/reminders/index.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
@@ -12,7 +12,7 @@ import { createAgencyService, type AgencyService } from './modules/agencies/inde
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
 import { createPublicationService, type PublicationService } from './modules/publication/index.ts';
-import { deadlineRules, moduleClockSubjects, moduleMeasures, modulePendingWork, modules } from './modules/modules.ts';
+import { deadlineRules, moduleClockSubjects, moduleDocumentPanels, moduleMeasures, modulePendingWork, modules } from './modules/modules.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 /**
@@ -38,6 +38,8 @@ export interface AppContext {
   search: SearchService;
   /** What every module lets the assessment count, by code (src/core/module.ts). */
   measures: Readonly<Record<string, Measure>>;
+  /** What the modules add to a library document's public page, in the list's order. */
+  documentPanels(documentId: number): Promise<DocumentPanel[]>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,10 @@ export async function createContext(config: Config, options: { db?: Database; mi
     publication: createPublicationService(db, clocks, ingest, config.filesDir, config.limits),
     search: createSearchService(db),
     measures: moduleMeasures,
+    async documentPanels(documentId) {
+      const panels = await Promise.all(moduleDocumentPanels.map((panel) => panel(db, documentId)));
+      return panels.filter((panel): panel is DocumentPanel => panel !== null);
+    },
     close: () => db.close(),
   } as AppContext;
   // Each module's services, in the list's order (a module may use those before it).

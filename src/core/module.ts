@@ -53,6 +53,8 @@ export interface ModuleManifest<C> {
    * tell each agency's staff what falls due without knowing the module.
    */
   readonly clockSubjects?: Readonly<Record<string, ClockSubjectKind>>;
+  /** What the module shows on a library document's public page (a message board, the consultation that produced it). */
+  readonly documentPanel?: (db: Queryable, documentId: number) => Promise<DocumentPanel | null>;
   /** Work waiting without a clock (messages to moderate …), counted on the dashboard by agency. */
   readonly pendingWork?: readonly PendingWork[];
   /** `gongkai <command> …` sub-commands the module answers. */
@@ -101,6 +103,12 @@ export interface ClockSubjectCase {
   agencyIds: number[];
   name: string;
   link: string;
+}
+
+/** A section a module adds to a document's public page: a heading and links, rendered (and escaped) by the documents module. */
+export interface DocumentPanel {
+  heading: string;
+  links: { href: string; label: string; note?: string }[];
 }
 
 /** Something waiting for staff that no clock times: how many an agency (every agency: null) has, and where to see them. */

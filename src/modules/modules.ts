@@ -41,3 +41,4 @@ export const moduleCommands = collect(modules, (module) => module.commands);
 export const moduleMeasures = collect(modules, (module) => module.measures);
 export const moduleClockSubjects = collect(modules, (module) => module.clockSubjects);
 export const modulePendingWork = modules.flatMap((module) => module.pendingWork ?? []);
+export const moduleDocumentPanels = modules.flatMap((module) => (module.documentPanel ? [module.documentPanel] : []));

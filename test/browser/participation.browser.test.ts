@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
-import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
+import { todayInChina } from '../../src/core/calendar/index.ts';
+import { assertAccessible, choose, openSite, type Site, signInToConsole } from '../support/browser.ts';
 
 /**
  * A message from a citizen to a clerk and back to the public, in a real
@@ -24,13 +25,20 @@ describe('messages (政民互动) in a browser', () => {
     await site?.close();
   });
 
-  it('takes a message on the portal, has it answered and published in the console, and shows it to the public', async () => {
+  it('takes a message on a policy\'s page, has it transferred, answered and published in the console, reminds the clerks, and shows it to the public', async () => {
     const page = await site.browser.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${site.base}/`);
     await Promise.all([page.waitForURL(/\/messages$/), page.click('nav.main >> text=政民互动')]);
     await assertAccessible(page);
-    await Promise.all([page.waitForURL(/\/messages\/new$/), page.click('text=我要留言')]);
+    // A policy of the seeds whose issuer is in the register: its drafting agency answers the message board.
+    const [policy] = await site.db.query<{ id: number; issuer: string; agencyId: number }>(sql`
+      select d.id::int as id, d.issuer, a.id::int as "agencyId" from documents d join agencies a on a.name = d.issuer
+      where a.name <> '上海市长宁区人民政府办公室' and d.doc_number is not null order by d.id limit 1`);
+    await site.context.auth.createUser({ username: 'drafter', displayName: '钱起草', role: 'clerk', agencyId: policy!.agencyId, password }, null, { id: 'cli:test' });
+    await page.goto(`${site.base}/documents/${policy!.id}`);
+    await Promise.all([page.waitForURL(new RegExp(`/messages/new\\?document=${policy!.id}$`)), page.click('text=就本文件留言')]);
+    assert.match((await page.textContent('main')) ?? '', /由发文机关答复/);
     await assertAccessible(page);
     // Every kind can be chosen; the last one chosen is sent.
     for (const kind of ['question', 'complaint', 'other', 'suggestion']) await page.check(`input[name="kind"][value="${kind}"]`);
@@ -51,13 +59,33 @@ describe('messages (政民互动) in a browser', () => {
 
     const console = await site.browser.newPage();
     console.setDefaultTimeout(10_000);
+    // The drafting agency transfers it to the competent one, which is then reminded as its clock runs out.
+    await signInToConsole(console, site.base, 'drafter', password);
+    await console.getByRole('menuitem', { name: '政民互动' }).click();
+    await console.getByRole('link', { name: code }).click();
+    await console.getByText('郑九(zhengjiu@example.com)').waitFor();
+    await console.getByRole('button', { name: '转交主管机关' }).click();
+    await choose(console, '转交给(主管机关)', '上海市长宁区人民政府办公室');
+    await console.getByLabel('转交理由(将告知留言人)').fill('工作要点由区政府办公室牵头,转其答复。');
+    await console.getByRole('button', { name: '确定' }).click();
+    await console.getByRole('dialog').waitFor({ state: 'detached' });
+    await console.getByRole('button', { name: '退出登录' }).click();
+    const calendar = await site.context.calendar.current();
+    const given = await site.context.reminders.remind(calendar.addWorkingDays(todayInChina(), 3).date);
+    assert.equal(given.reminders, 2, 'the clerk and the head of the office');
+
     await signInToConsole(console, site.base, 'clerk', password);
+    await console.getByRole('link', { name: /我的提醒,1 条未读/ }).click();
+    await console.getByRole('heading', { name: '我的提醒' }).waitFor();
+    await assertAccessible(console);
+    await console.getByRole('link', { name: new RegExp(`即将到期:留言 · 答复 ${code}`) }).click();
+    await console.getByText('郑九(zhengjiu@example.com)').waitFor();
+    await assertAccessible(console);
     await console.getByRole('menuitem', { name: '政民互动' }).click();
     await console.getByRole('heading', { name: '政民互动:留言办理' }).waitFor();
     await assertAccessible(console);
     await console.getByRole('link', { name: code }).click();
     await console.getByText('郑九(zhengjiu@example.com)').waitFor();
-    await assertAccessible(console);
     await console.getByRole('button', { name: '答复', exact: true }).click();
     await console.getByLabel('答复内容').fill('解读材料已于本周在政策解读栏目发布。');
     await console.getByRole('button', { name: '确定' }).click();
@@ -75,6 +103,7 @@ describe('messages (政民互动) in a browser', () => {
 
     await page.goto(`${site.base}/messages/track/${code}`);
     assert.match((await page.textContent('main')) ?? '', /解读材料已于本周在政策解读栏目发布/);
+    assert.match((await page.textContent('main')) ?? '', /工作要点由区政府办公室牵头,转其答复。/, 'the sender is told of the transfer');
     await page.check('input[name="rating"][value="satisfied"]');
     await Promise.all([page.waitForURL(/rated=1/), page.click('button:has-text("提交评价")')]);
     await assertAccessible(page);

@@ -145,6 +145,10 @@ for (const engine of engines) {
       assert.match(page.body, /同意比例系法律规定,未予调整。/);
       assert.match(page.body, new RegExp(`<a href="/documents/${decisionDocument}">`));
       assert.ok(!page.body.includes('无关广告'));
+      // The decision document's page links back to the consultation and its report, and offers its message board.
+      const documentPage = (await app.inject({ url: `/documents/${decisionDocument}` })).body;
+      assert.match(documentPage, new RegExp(`<a href="/consultations/${id}">本文件起草时的征求意见:[^<]+</a> <span class="muted">意见采纳情况已于 ${today} 公布</span>`));
+      assert.match(documentPage, new RegExp(`<a href="/messages/new\\?document=${decisionDocument}">就本文件留言</a>`));
       const clock = await context.clocks.state(database.db, { type: 'participation_consultation', id, purpose: 'feedback' }, today);
       assert.deepEqual([clock?.status, clock?.rule.code, clock?.due], ['stopped', 'participation.feedback', dueOn]);
       const audit = await database.db.query<{ action: string }>(sql`select action from audit_events where subject_type = 'participation_consultation' and subject_id = ${String(id)} order by id`);

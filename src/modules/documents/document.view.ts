@@ -1,3 +1,4 @@
+import type { DocumentPanel } from '../../core/module.ts';
 import { indexNumberOf } from './catalogue.rules.ts';
 import type { DocumentDetail } from './documents.queries.ts';
 import { formatLabelOf, sizeLabelOf } from '../files/index.ts';
@@ -124,7 +125,12 @@ function filesHtml(document: DocumentDetail): Html {
 }
 
 /** `agencyCode`: the issuer's code in the agency register, for 索引号 (a placeholder until an administrator sets it). */
-export function documentBody(document: DocumentDetail, agencyCode: string | null = null, versions: { version: number; reason: string; publishedOn: string }[] = []): Html {
+export function documentBody(
+  document: DocumentDetail,
+  agencyCode: string | null = null,
+  versions: { version: number; reason: string; publishedOn: string }[] = [],
+  panels: readonly DocumentPanel[] = [],
+): Html {
   const interpretations = document.inbound.filter((r) => r.kind === 'interprets');
   const policy = document.relations.find((r) => r.kind === 'interprets');
   const end = document.extendedTo ?? document.effectiveTo;
@@ -153,6 +159,7 @@ export function documentBody(document: DocumentDetail, agencyCode: string | null
     (t) => html`<tr><td>${t.anchor ? `${t.anchor} ` : ''}${t.text.length > 80 ? `${t.text.slice(0, 80)}…` : t.text}</td><td>${t.lead.join('、')}</td><td>${t.responsible.join('、')}</td><td>${t.due ?? ''}</td></tr>`,
   )}</tbody></table>` : ''}
   ${relationsHtml(document)}
+  ${panels.map((panel) => html`<section><h2>${panel.heading}</h2><ul>${panel.links.map((link) => html`<li><a href="${link.href}">${link.label}</a>${link.note ? html` <span class="muted">${link.note}</span>` : ''}</li>`)}</ul></section>`)}
   ${versions.length > 1
     ? html`<h2>版本记录</h2><ol class="timeline">${versions.map((v) => html`<li><time datetime="${v.publishedOn}">${v.publishedOn}</time> 第 ${v.version} 版:${v.reason}</li>`)}</ol>`
     : ''}

@@ -32,8 +32,8 @@ export function registerDocumentPages(app: FastifyInstance, context: AppContext)
     if (!document) throw new AppError('not_found', '没有这篇文件');
     const indexIssuer = document.indexNumber?.issuer || document.issuer;
     const agencyCode = indexIssuer ? ((await agencyCodes()).get(indexIssuer) ?? null) : null;
-    const versions = await context.publication.versionsOfDocument(document.id, document.sourceFile);
-    return sendPage(request, reply, document.title, documentBody(document, agencyCode, versions), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
+    const [versions, panels] = await Promise.all([context.publication.versionsOfDocument(document.id, document.sourceFile), context.documentPanels(document.id)]);
+    return sendPage(request, reply, document.title, documentBody(document, agencyCode, versions, panels), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
   });
 
   /**

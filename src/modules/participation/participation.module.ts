@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { messagePolicy } from './participation.policy.ts';
+import { participationPanel } from './participation.document.ts';
 import { messageCodesOf } from './participation.repository.ts';
 import { consultationsToRemind, messagesToRemind, participationPendingWork } from './participation.reminders.queries.ts';
 import { registerMessagePages } from './participation.pages.ts';
@@ -95,5 +96,6 @@ export const participationModule: ModuleManifest<AppContext> = {
     participation_consultation: { label: '征求意见', purposes: { feedback: '意见采纳情况反馈' }, describe: consultationsToRemind },
   },
   pendingWork: participationPendingWork,
+  documentPanel: participationPanel,
   auditSubjectNames: { participation_message: messageCodesOf, participation_consultation: consultationTitlesOf, participation_decision_catalogue: catalogueNamesOf },
 };
