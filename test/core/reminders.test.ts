@@ -117,7 +117,13 @@ for (const engine of engines) {
       assert.deepEqual((await context.reminders.overview(asUser('clerk', 'clerk', civil), day)).cases, []);
       const supervisor = await context.reminders.overview(asUser('supervisor', 'supervisor', null), day);
       assert.equal(supervisor.cases.length, 2);
-      assert.deepEqual(supervisor.pending.map((work) => work.label), ['答复后待审核公开的留言', '待审核的征求意见']);
+      assert.deepEqual(supervisor.pending.map((work) => work.label), ['答复后待审核公开的留言', '逾期未公布的重大决策事项目录', '待审核的征求意见']);
+      // A catalogue of major decisions this year still unpublished after 31 March is late for its agency only.
+      const year = Number(todayInChina().slice(0, 4));
+      await database.db.query(sql`insert into participation_decision_catalogues (agency_id, year) values (${housing}, ${year})`);
+      const lateCatalogues = async (user: StaffUser) => (await context.reminders.overview(user, day)).pending.find((work) => work.link === '/decisions')!.count;
+      const expected = todayInChina() > `${year}-03-31` ? 1 : 0;
+      assert.deepEqual([await lateCatalogues(asUser('housingClerk', 'clerk', housing)), await lateCatalogues(asUser('clerk', 'clerk', civil))], [expected, 0]);
     });
 
     it('serves a member of staff their reminders and address over HTTP, marks them read, and refuses a malformed address', async () => {
