@@ -52,6 +52,9 @@ const schema = z.object({
   MAIL_SEND_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // How often the server reminds staff of what falls due (in the console, and by mail to those who gave an address).
   REMINDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  // An ALTCHA proof-of-work on the public forms against bulk posting (the forms then need JavaScript); the secret that signs its challenges, shared by every process.
+  PROOF_OF_WORK: z.enum(['on', 'off']).default('off'),
+  PROOF_OF_WORK_SECRET: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -63,6 +66,7 @@ export interface Config {
   audit: { keyFile: string | null; checkpointMinutes: number };
   mail: { smtpUrl: string | null; from: string; sendEverySeconds: number };
   reminders: { everyMinutes: number };
+  proofOfWork: { enabled: boolean; secret: string | null };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -100,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     audit: { keyFile: values.AUDIT_KEY_FILE ?? null, checkpointMinutes: values.AUDIT_CHECKPOINT_MINUTES },
     mail: { smtpUrl: values.SMTP_URL ?? null, from: values.MAIL_FROM, sendEverySeconds: values.MAIL_SEND_SECONDS },
     reminders: { everyMinutes: values.REMINDER_MINUTES },
+    proofOfWork: { enabled: values.PROOF_OF_WORK === 'on', secret: values.PROOF_OF_WORK_SECRET ?? null },
   };
 }

@@ -22,6 +22,7 @@ import { registerCalendarApi } from './staff/staff.calendar.api.ts';
 import { registerStaffApi } from './staff/staff.api.ts';
 import { registerRetiredStaffPages } from './staff/staff.retired.ts';
 import { registerStaffSession } from './staff/staff.session.ts';
+import { createProofOfWork, registerProofOfWork } from './proof-of-work.ts';
 import { registerReminderApi } from './staff/staff.reminders.api.ts';
 import { registerUserApi } from './staff/staff.users.api.ts';
 
@@ -90,6 +91,7 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     return { ok: true, database: context.db.kind };
   });
   registerInputGuard(app);
+  registerProofOfWork(app, createProofOfWork(context.config.proofOfWork));
   app.register(async (scope) => {
     registerStaffSession(scope, context);
     registerRetiredStaffPages(scope);

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { assertAccessible, choose, openSite, type Site, signInToConsole } from '../support/browser.ts';
+import { anAgency } from '../support/factories.ts';
 
 /**
  * A message from a citizen to a clerk and back to the public, in a real
@@ -221,5 +222,27 @@ describe('messages (政民互动) in a browser', () => {
     assert.match(catalogue, /上海市长宁区人民政府办公室 \d{4} 年度重大行政决策事项目录/);
     assert.ok(catalogue.includes('长宁区政务公开工作规则(征求意见稿)'), 'the item links its consultation');
     await assertAccessible(page);
+  });
+
+  it('solves the optional proof-of-work in the browser and takes the message', async () => {
+    const guarded = await openSite({ env: { PROOF_OF_WORK: 'on' }, seeds: false });
+    try {
+      await anAgency(guarded.db, { name: '上海市长宁区民政局' });
+      const page = await guarded.browser.newPage();
+      page.setDefaultTimeout(20_000);
+      await page.goto(`${guarded.base}/messages/new`);
+      await page.selectOption('#f-agencyId', { label: '上海市长宁区民政局' });
+      await page.check('input[name="kind"][value="question"]');
+      await page.fill('#f-subject', '社区食堂何时开业');
+      await page.fill('#f-body', '请问社区食堂何时开业?');
+      await page.fill('#f-name', '吴九');
+      await page.fill('#f-contact', '13900000000');
+      // The widget solves the challenge by itself (auto="onload") and puts the solution in the form.
+      await page.waitForFunction(() => ((document.querySelector('input[name="altcha"]') as HTMLInputElement | null)?.value ?? '').length > 20);
+      await assertAccessible(page);
+      await Promise.all([page.waitForURL(/\/messages\/track\/LY/), page.click('button:has-text("提交留言")')]);
+    } finally {
+      await guarded.close();
+    }
   });
 });

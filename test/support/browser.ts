@@ -84,11 +84,11 @@ export interface Site {
  * database loaded with the seed corpus (published texts in a temporary
  * directory), served on a free port, and Chromium to visit it.
  */
-export async function openSite(): Promise<Site> {
+export async function openSite(options: { env?: Record<string, string>; seeds?: boolean } = {}): Promise<Site> {
   const files = tempDir();
   const database = await openTestDatabase('pglite');
-  const context = await createContext(loadConfig({ FILES_DIR: files.path }), { db: database.db, migrate: false });
-  await context.ingest.ingest([seedsDir]);
+  const context = await createContext(loadConfig({ FILES_DIR: files.path, ...options.env }), { db: database.db, migrate: false });
+  if (options.seeds ?? true) await context.ingest.ingest([seedsDir]);
   const server = buildServer(context);
   await server.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchBrowser();

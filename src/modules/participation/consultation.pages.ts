@@ -4,6 +4,7 @@ import { isAppError } from '../../core/errors.ts';
 import { html, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { sendPage } from '../../server/portal/parts.ts';
+import { checkProofOfWork, proofOfWorkField } from '../../server/proof-of-work.ts';
 import { problemsOf, publicActor, submissionRateLimit } from '../../server/public.http.ts';
 import { commentForm } from './consultation.actions.ts';
 import type { PublicConsultation } from './consultation.service.ts';
@@ -20,7 +21,7 @@ export function registerConsultationPages(app: FastifyInstance, context: AppCont
       return sendPage(request, reply, '没有找到', html`<h1>没有找到这项征求意见</h1><p><a href="/consultations">返回征求意见</a></p>`);
     }
     const commented = (request.query as Record<string, unknown>).commented === '1';
-    return sendPage(request, reply, view.consultation.title, consultationBody(view, {}, [], commented));
+    return sendPage(request, reply, view.consultation.title, consultationBody(view, {}, [], commented, proofOfWorkField(request)));
   });
 
   app.post('/consultations/:id/comments', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
@@ -29,12 +30,13 @@ export function registerConsultationPages(app: FastifyInstance, context: AppCont
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
     const values = Object.fromEntries(Object.keys(commentForm).filter((name) => typeof body[name] === 'string').map((name) => [name, (body[name] as string).slice(0, 4000)]));
     try {
+      await checkProofOfWork(request);
       await context.consultations.comment(view.consultation.id, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')), publicActor(request));
       return reply.redirect(`/consultations/${view.consultation.id}?commented=1#comment`, 303);
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition')) throw error;
       reply.status(400);
-      return sendPage(request, reply, '意见未提交', consultationBody(view, values, problemsOf(error), false));
+      return sendPage(request, reply, '意见未提交', consultationBody(view, values, problemsOf(error), false, proofOfWorkField(request)));
     }
   });
 }
@@ -62,7 +64,7 @@ function commentHtml(comment: PublicComment): Html {
   return html`<li class="comment"><p>${comment.body}</p><p class="muted">${comment.receivedOn}${comment.adoption ? html` · ${adoptions[comment.adoption]}${comment.adoptionReason ? html`:${comment.adoptionReason}` : ''}` : ''}</p></li>`;
 }
 
-function consultationBody(view: PublicConsultation, values: Record<string, string>, problems: string[], commented: boolean): Html {
+function consultationBody(view: PublicConsultation, values: Record<string, string>, problems: string[], commented: boolean, proofOfWork: Html | ''): Html {
   const { consultation: c, state, articles, comments, counts } = view;
   const beside = (label: string | null) => comments.filter((comment) => comment.article === label);
   return html`<h1>${c.title}</h1>
@@ -93,6 +95,7 @@ function consultationBody(view: PublicConsultation, values: Record<string, strin
       ${articles.length > 0 ? html`<p class="field"><label for="f-article">${commentForm.article.label}</label><select id="f-article" name="article"><option value="">草案整体</option>
         ${articles.map((a) => html`<option value="${a.label}"${values.article === a.label ? html` selected` : ''}>${a.label}</option>`)}</select></p>` : ''}
       ${declaredFieldsHtml(commentForm, values, {}, ['body', 'name', 'contact'])}
+      ${proofOfWork}
       <p><button type="submit">提交意见</button></p></form>`
     : html`<p>${state === 'upcoming' ? `征求意见将于 ${c.opensOn} 开始。` : '征求意见期已结束。'}</p>`}`;
 }

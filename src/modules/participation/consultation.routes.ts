@@ -3,6 +3,7 @@ import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
 import { sendReplyFile } from '../../server/reply.file.ts';
+import { checkProofOfWork, withoutProof } from '../../server/proof-of-work.ts';
 import { publicActor, submissionRateLimit } from '../../server/public.http.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 
@@ -19,7 +20,8 @@ export function registerConsultationApi(app: FastifyInstance, context: AppContex
   });
 
   app.post('/api/consultations/:id/comments', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
-    await consultations.comment(positiveId((request.params as { id: string }).id), request.body, publicActor(request));
+    await checkProofOfWork(request);
+    await consultations.comment(positiveId((request.params as { id: string }).id), withoutProof(request.body), publicActor(request));
     reply.status(201);
     return { ok: true, note: '意见已收到,经审核后公开' };
   });

@@ -4,6 +4,7 @@ import { isAppError } from '../../core/errors.ts';
 import { html, queryString, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
+import { checkProofOfWork, proofOfWorkField } from '../../server/proof-of-work.ts';
 import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
 import { listAgencies } from '../agencies/index.ts';
 import { getDocument, todayInChina } from '../documents/index.ts';
@@ -23,7 +24,7 @@ const asSubmission = (values: Record<string, string>) => Object.fromEntries(Obje
 export function registerMessagePages(app: FastifyInstance, context: AppContext): void {
   const agencyOptions = async () => (await listAgencies(context.db)).map((agency) => ({ value: String(agency.id), label: agency.name }));
   const formPage = async (request: FastifyRequest, values: Record<string, string>, problems: string[], document: { id: number; title: string } | null) =>
-    messageFormBody(await agencyOptions(), values, problems, document);
+    messageFormBody(await agencyOptions(), values, problems, document, proofOfWorkField(request));
 
   app.get('/messages', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
@@ -45,6 +46,7 @@ export function registerMessagePages(app: FastifyInstance, context: AppContext):
   app.post('/messages', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
     const values = posted(request.body, Object.keys(messageForm));
     try {
+      await checkProofOfWork(request);
       const receipt = await context.participation.submit(asSubmission(values), publicActor(request));
       return reply.redirect(`/messages/track/${receipt.trackingCode}?submitted=1`, 303);
     } catch (error) {
@@ -96,7 +98,7 @@ async function documentNamed(context: AppContext, id: number): Promise<{ id: num
 const problemsHtml = (problems: string[], heading: string) =>
   problems.length > 0 ? html`<div role="alert" class="alert" tabindex="-1" id="problems"><h2>${heading}</h2><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : '';
 
-function messageFormBody(agencies: { value: string; label: string }[], values: Record<string, string>, problems: string[], document: { id: number; title: string } | null): Html {
+function messageFormBody(agencies: { value: string; label: string }[], values: Record<string, string>, problems: string[], document: { id: number; title: string } | null, proofOfWork: Html | ''): Html {
   return html`<h1>我要留言</h1>
   ${problemsHtml(problems, '留言未提交,请修改以下内容:')}
   <p>咨询、建议、投诉均可。办理机关一般在 5 个工作日内答复,简单咨询 1 个工作日内答复。提交后会得到一个<strong>查询码</strong>,凭它查看答复,无需注册。</p>
@@ -104,6 +106,7 @@ function messageFormBody(agencies: { value: string; label: string }[], values: R
   <form method="post" action="/messages" class="request-form" novalidate>
     ${document ? html`<p class="notice">就文件《${document.title}》留言,由发文机关答复。</p><input type="hidden" name="documentId" value="${document.id}">` : ''}
     ${declaredFieldsHtml(messageForm, values, { agencies }, Object.keys(messageForm).filter((name) => name !== 'documentId'))}
+    ${proofOfWork}
     <p><button type="submit">提交留言</button></p>
   </form>`;
 }

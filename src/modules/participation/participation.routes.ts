@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
+import { checkProofOfWork, withoutProof } from '../../server/proof-of-work.ts';
 import { publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { messageKinds, messageStates } from './participation.types.ts';
@@ -11,7 +12,8 @@ export function registerMessageApi(app: FastifyInstance, context: AppContext): v
   const { participation } = context;
 
   app.post('/api/messages', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
-    const receipt = await participation.submit(request.body, publicActor(request));
+    await checkProofOfWork(request);
+    const receipt = await participation.submit(withoutProof(request.body), publicActor(request));
     reply.status(201);
     return receipt;
   });
