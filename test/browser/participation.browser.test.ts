@@ -198,6 +198,11 @@ describe('messages (政民互动) in a browser', () => {
     assert.ok(shown.includes(decision!.title), 'the decision document is linked');
     assert.doesNotMatch(shown, /冯十|fengshi|13700001111/);
     await assertAccessible(page);
+    // The decision document's page links the consultation and says when the report was published (within its 10 working days).
+    await page.goto(`${site.base}/documents/${decision!.id}`);
+    await page.getByRole('link', { name: '本文件起草时的征求意见:长宁区政务公开工作规则(征求意见稿)' }).waitFor();
+    assert.match((await page.textContent('main')) ?? '', new RegExp(`意见采纳情况已于 ${todayInChina()} 公布`));
+    await assertAccessible(page);
 
     // The catalogue of major decisions: started, an item linking the consultation, published.
     await console.getByRole('menuitem', { name: '重大决策目录' }).click();
