@@ -1,3 +1,4 @@
+import { repeatEvery } from '../repeat.ts';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Database, Queryable } from '../db/database.ts';
@@ -148,9 +149,5 @@ export async function checkCheckpoint(db: Queryable, checkpoint: Checkpoint, key
  * Returns a function that stops it.
  */
 export function scheduleCheckpoints(db: Database, key: AuditKey, minutes: number, onError: (error: unknown) => void): () => void {
-  const timer = setInterval(() => {
-    writeCheckpoint(db, key, { id: 'system:checkpoint' }, { onlyIfMoved: true }).catch(onError);
-  }, minutes * 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(minutes * 60_000, () => writeCheckpoint(db, key, { id: 'system:checkpoint' }, { onlyIfMoved: true }), onError);
 }

@@ -1,6 +1,7 @@
 import { createTransport } from 'nodemailer';
 import { recordAudit } from '../audit/audit.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { repeatEvery } from '../repeat.ts';
 import { claimDueMail, listMail, markAttemptFailed, markSent, queueMail } from './mail.repository.ts';
 import { describeMailError, maskAddress, retryDelayAfter } from './mail.rules.ts';
 import type { MailTransport, OutgoingMail, QueuedMail } from './mail.types.ts';
@@ -69,19 +70,6 @@ export function createMailService(db: Database, config: MailConfig, transport: M
     queue: (tx, mail) => queueMail(tx, mail, transport ? 'pending' : 'skipped'),
     sendDue,
     list: (filter = {}) => listMail(db, { ...filter, limit: filter.limit ?? 100 }),
-    schedule(seconds, onError) {
-      let running = false;
-      const timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        sendDue()
-          .catch(onError)
-          .finally(() => {
-            running = false;
-          });
-      }, seconds * 1000);
-      timer.unref();
-      return () => clearInterval(timer);
-    },
+    schedule: (seconds, onError) => repeatEvery(seconds * 1000, sendDue, onError),
   };
 }

@@ -4,6 +4,7 @@ import { todayInChina, type CalendarService } from '../calendar/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { MailService } from '../mail/index.ts';
 import type { ClockSubjectKind, PendingWork } from '../module.ts';
+import { repeatEvery } from '../repeat.ts';
 import { emailOf, markRead, recordReminders, remindersOf, runningClocksDueBy, setEmail, staffOfAgencies, unreadCount, type NewReminder } from './reminders.repository.ts';
 import { reminderMailBody, reminderTitle, reminderWindowWorkingDays, stageOf } from './reminders.rules.ts';
 import type { DueCase, DueOverview, StaffReminder } from './reminders.types.ts';
@@ -122,21 +123,6 @@ export function createReminderService(db: Database, calendar: CalendarService, m
       });
     },
     remind,
-    schedule(minutes, onError) {
-      let running = false;
-      const run = () => {
-        if (running) return;
-        running = true;
-        remind()
-          .catch(onError)
-          .finally(() => {
-            running = false;
-          });
-      };
-      const timer = setInterval(run, minutes * 60_000);
-      timer.unref();
-      setImmediate(run);
-      return () => clearInterval(timer);
-    },
+    schedule: (minutes, onError) => repeatEvery(minutes * 60_000, () => remind(), onError, { runNow: true }),
   };
 }
