@@ -53,6 +53,8 @@ export interface ModuleManifest<C> {
    * tell each agency's staff what falls due without knowing the module.
    */
   readonly clockSubjects?: Readonly<Record<string, ClockSubjectKind>>;
+  /** Kinds of case timed by a plain date of their own rather than a clock (a task's 完成时限), for the same reminders. */
+  readonly datedWork?: Readonly<Record<string, DatedWork>>;
   /** What the module shows on a library document's public page (a message board, the consultation that produced it). */
   readonly documentPanel?: (db: Queryable, documentId: number) => Promise<DocumentPanel | null>;
   /** Work waiting without a clock (messages to moderate …), counted on the dashboard by agency. */
@@ -101,8 +103,16 @@ export interface ClockSubjectKind {
 export interface ClockSubjectCase {
   id: number;
   agencyIds: number[];
+  /** Where a purpose is answered by other agencies than the case (the requesting agency's own time limit to ask). */
+  agencyIdsByPurpose?: Readonly<Record<string, number[]>>;
   name: string;
   link: string;
+}
+
+/** A kind of case with a due date of its own: the open ones due by `until`, with who answers them. */
+export interface DatedWork {
+  label: string;
+  due(db: Queryable, until: string): Promise<(ClockSubjectCase & { dueOn: string })[]>;
 }
 
 /** A section a module adds to a document's public page: a heading and links, rendered (and escaped) by the documents module. */

@@ -40,5 +40,6 @@ export const moduleOpenApiPaths = collect(modules, (module) => module.openApiPat
 export const moduleCommands = collect(modules, (module) => module.commands);
 export const moduleMeasures = collect(modules, (module) => module.measures);
 export const moduleClockSubjects = collect(modules, (module) => module.clockSubjects);
+export const moduleDatedWork = collect(modules, (module) => module.datedWork);
 export const modulePendingWork = modules.flatMap((module) => module.pendingWork ?? []);
 export const moduleDocumentPanels = modules.flatMap((module) => (module.documentPanel ? [module.documentPanel] : []));

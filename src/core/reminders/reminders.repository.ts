@@ -37,11 +37,11 @@ export async function staffOfAgencies(db: Queryable, agencyIds: readonly number[
 
 export interface NewReminder {
   userId: number;
-  clockId: number;
-  stage: ReminderStage;
-  dueOn: string;
   subjectType: string;
   subjectId: number;
+  purpose: string;
+  stage: ReminderStage;
+  dueOn: string;
   title: string;
   link: string;
 }
@@ -51,12 +51,11 @@ export async function recordReminders(tx: Queryable, reminders: readonly NewRemi
   if (reminders.length === 0) return [];
   const column = <K extends keyof NewReminder>(key: K) => reminders.map((reminder) => reminder[key]);
   return tx.query<NewReminder>(sql`
-    insert into staff_reminders (user_id, clock_id, stage, due_on, subject_type, subject_id, title, link)
-    select * from unnest(${column('userId')}::bigint[], ${column('clockId')}::bigint[], ${column('stage')}::text[], ${column('dueOn')}::date[],
-      ${column('subjectType')}::text[], ${column('subjectId')}::bigint[], ${column('title')}::text[], ${column('link')}::text[])
-    on conflict (user_id, clock_id, stage, due_on) do nothing
-    returning user_id::int as "userId", clock_id::int as "clockId", stage, due_on::text as "dueOn", subject_type as "subjectType",
-      subject_id::int as "subjectId", title, link`);
+    insert into staff_reminders (user_id, subject_type, subject_id, purpose, stage, due_on, title, link)
+    select * from unnest(${column('userId')}::bigint[], ${column('subjectType')}::text[], ${column('subjectId')}::bigint[], ${column('purpose')}::text[],
+      ${column('stage')}::text[], ${column('dueOn')}::date[], ${column('title')}::text[], ${column('link')}::text[])
+    on conflict (user_id, subject_type, subject_id, purpose, stage, due_on) do nothing
+    returning user_id::int as "userId", subject_type as "subjectType", subject_id::int as "subjectId", purpose, stage, due_on::text as "dueOn", title, link`);
 }
 
 export async function remindersOf(db: Queryable, userId: number, limit: number): Promise<StaffReminder[]> {

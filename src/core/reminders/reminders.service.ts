@@ -3,7 +3,7 @@ import type { StaffUser } from '../auth/auth.types.ts';
 import { todayInChina, type CalendarService } from '../calendar/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { MailService } from '../mail/index.ts';
-import type { ClockSubjectKind, PendingWork } from '../module.ts';
+import type { ClockSubjectCase, ClockSubjectKind, DatedWork, PendingWork } from '../module.ts';
 import { repeatEvery } from '../repeat.ts';
 import { emailOf, markRead, recordReminders, remindersOf, runningClocksDueBy, setEmail, staffOfAgencies, unreadCount, type NewReminder } from './reminders.repository.ts';
 import { reminderMailBody, reminderTitle, reminderWindowWorkingDays, stageOf } from './reminders.rules.ts';
@@ -31,48 +31,50 @@ export interface ReminderService {
 
 export interface ReminderSources {
   subjects: Readonly<Record<string, ClockSubjectKind>>;
+  dated: Readonly<Record<string, DatedWork>>;
   pending: readonly PendingWork[];
 }
 
 /** Who the audit log names for what the reminder job does by itself. */
 const reminderJob = { id: 'system:reminders' };
 
-/** The most the console's overview reads: a supervisor of a large city is shown the most urgent. */
+/** The most the console's overview shows: a supervisor of a large city is shown the most urgent. */
 const overviewClockLimit = 5000;
 
 export function createReminderService(db: Database, calendar: CalendarService, mail: MailService, sources: ReminderSources, publicUrl: string): ReminderService {
   const subjectTypes = Object.keys(sources.subjects);
 
-  /** Running clocks due by the end of the window, each with its open case; cases no longer open are left out. */
+  /**
+   * What falls due by the end of the window: running clocks, each with its open
+   * case (cases no longer open are left out), and the cases timed by a date of
+   * their own; for one agency, or every agency (null).
+   */
   async function dueCases(today: string, agencyId: number | null): Promise<{ soon: string; cases: DueCase[] }> {
     const soon = (await calendar.current()).addWorkingDays(today, reminderWindowWorkingDays).date;
     const clocks = (await runningClocksDueBy(db, subjectTypes, soon)).slice(0, agencyId === null ? overviewClockLimit : undefined);
     const cases: DueCase[] = [];
+    const add = (type: string, purpose: string, kind: string, found: ClockSubjectCase, dueOn: string) => {
+      const stage = stageOf(dueOn, today, soon);
+      const agencyIds = found.agencyIdsByPurpose?.[purpose] ?? found.agencyIds;
+      if (!stage || (agencyId !== null && !agencyIds.includes(agencyId))) return;
+      cases.push({ key: `${type}:${found.id}:${purpose}`, subjectType: type, subjectId: found.id, purpose, kind, name: found.name, link: found.link, agencyIds, dueOn, stage });
+    };
     for (const type of subjectTypes) {
       const ofType = clocks.filter((clock) => clock.subjectType === type);
       if (ofType.length === 0) continue;
-      const kind = sources.subjects[type]!;
-      const described = new Map((await kind.describe(db, [...new Set(ofType.map((clock) => clock.subjectId))])).map((found) => [found.id, found]));
+      const subject = sources.subjects[type]!;
+      const described = new Map((await subject.describe(db, [...new Set(ofType.map((clock) => clock.subjectId))])).map((found) => [found.id, found]));
       for (const clock of ofType) {
         const found = described.get(clock.subjectId);
-        const stage = stageOf(clock.dueOn, today, soon);
-        if (!found || !stage || (agencyId !== null && !found.agencyIds.includes(agencyId))) continue;
-        const purpose = kind.purposes?.[clock.purpose];
-        cases.push({
-          clockId: clock.clockId,
-          subjectType: type,
-          subjectId: clock.subjectId,
-          kind: purpose ? `${kind.label} · ${purpose}` : kind.label,
-          name: found.name,
-          link: found.link,
-          agencyIds: found.agencyIds,
-          dueOn: clock.dueOn,
-          stage,
-        });
+        const purpose = subject.purposes?.[clock.purpose];
+        if (found) add(type, clock.purpose, purpose ? `${subject.label} · ${purpose}` : subject.label, found, clock.dueOn);
       }
     }
-    cases.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.clockId - b.clockId);
-    return { soon, cases };
+    for (const [type, work] of Object.entries(sources.dated)) {
+      for (const found of await work.due(db, soon)) add(type, 'due', work.label, found, found.dueOn);
+    }
+    cases.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
+    return { soon, cases: agencyId === null ? cases.slice(0, overviewClockLimit) : cases };
   }
 
   async function remind(today = todayInChina()) {
@@ -81,7 +83,7 @@ export function createReminderService(db: Database, calendar: CalendarService, m
     const rows: NewReminder[] = [];
     for (const due of cases) {
       for (const person of staff.filter((member) => due.agencyIds.includes(member.agencyId))) {
-        rows.push({ userId: person.userId, clockId: due.clockId, stage: due.stage, dueOn: due.dueOn, subjectType: due.subjectType, subjectId: due.subjectId, title: reminderTitle(due.stage, due.kind, due.name, due.dueOn), link: due.link });
+        rows.push({ userId: person.userId, subjectType: due.subjectType, subjectId: due.subjectId, purpose: due.purpose, stage: due.stage, dueOn: due.dueOn, title: reminderTitle(due.stage, due.kind, due.name, due.dueOn), link: due.link });
       }
     }
     return db.transaction(async (tx) => {

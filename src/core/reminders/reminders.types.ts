@@ -4,9 +4,11 @@ export type ReminderStage = keyof typeof reminderStages;
 
 /** A clock that falls due, with the case it times, as one agency's staff see it. */
 export interface DueCase {
-  clockId: number;
+  /** subject type, id and purpose: what a reminder is given once for. */
+  key: string;
   subjectType: string;
   subjectId: number;
+  purpose: string;
   /** 留言 · 答复 */
   kind: string;
   name: string;

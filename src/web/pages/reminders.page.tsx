@@ -103,7 +103,7 @@ export function DueWorkSection({ everyAgency }: { everyAgency: boolean }) {
       </Row>
       <Table<DueCase>
         style={{ marginTop: 16 }}
-        rowKey="clockId"
+        rowKey="key"
         size="small"
         loading={due.isPending}
         dataSource={data?.cases ?? []}
