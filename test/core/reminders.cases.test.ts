@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/core/config.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { anAgency, aStaffMember } from '../support/factories.ts';
+import { entry } from '../catalogue/catalogue.factories.ts';
 
 const asUser = (id: number, role: StaffUser['role'], agencyId: number | null): StaffUser => ({ id, username: `u${id}`, displayName: `用户${id}`, role, agencyId, agencyName: null, mustChangePassword: false });
 
@@ -87,6 +88,20 @@ for (const engine of engines) {
       assert.match(police_[0]!.title, /^即将到期:行政协助 · 协助办理 .+ 协助调查无照经营场所/);
       assert.equal(police_[0]!.link, `/assistance/requests/${request.id}`);
       assert.ok(!(await remindersOf(market)).some((r) => r.link.includes('/assistance/')), 'the requesting agency does not answer it');
+    });
+
+    it('reminds the providing agency before a resource misses its update frequency, and not after an update', async () => {
+      const clerk = asUser(staffOf.market!, 'clerk', market);
+      const { id } = await context.catalogue.create(entry({ name: '市场主体登记信息', updateFrequency: 'weekly' }), clerk, actor);
+      const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      const [registered] = await database.db.query<{ on: string }>(sql`select created_at::date::text as on from catalogue_resources where id = ${id}`);
+      const dueOn = addDays(registered!.on, 7);
+      await context.reminders.remind(addDays(dueOn, 1));
+      const given = (await remindersOf(market)).filter((r) => r.link === `/catalogue/${id}`);
+      assert.deepEqual(given.map((r) => r.title), [`已逾期:数据资源更新 市场主体登记信息(期限 ${dueOn})`]);
+      await context.catalogue.markUpdated(id, { on: addDays(dueOn, 1) }, clerk, actor, addDays(dueOn, 1));
+      const later = await context.reminders.overview(clerk, addDays(dueOn, 1));
+      assert.ok(!later.cases.some((due) => due.link === `/catalogue/${id}`), 'updated: next due a week later');
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { resourcesFallingDue } from './catalogue.reminders.queries.ts';
 import { catalogueCommand } from './catalogue.commands.ts';
 import { catalogueOpenApi } from './catalogue.openapi.ts';
 import { registerCataloguePages } from './catalogue.pages.ts';
@@ -44,6 +45,7 @@ export const catalogueModule: ModuleManifest<AppContext> = {
   },
   auditSubjects: { catalogue_resource: '数据资源', catalogue_request: '数据申请' },
   auditSubjectNames: { catalogue_resource: resourceNamesOf, catalogue_request: requestCodesOf },
+  datedWork: { catalogue_resource: resourcesFallingDue },
   securitySweep: [
     { url: '/api/staff/catalogue', payload: { name: '测试' } },
     { url: '/api/staff/catalogue/1', payload: { name: '测试' } },
