@@ -14,3 +14,9 @@ export const publicActor = (request: FastifyRequest): Actor => ({ id: 'public', 
 export function problemsOf(error: AppError): string[] {
   return (error.details.problems as { message: string }[] | undefined)?.map((p) => p.message) ?? [error.message];
 }
+
+/** A public form's string fields, as posted (url-encoded), each bounded; other fields are dropped. */
+export function postedFields(body: unknown, names: readonly string[], maxChars = 6000): Record<string, string> {
+  const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  return Object.fromEntries(names.filter((name) => typeof record[name] === 'string').map((name) => [name, (record[name] as string).slice(0, maxChars)]));
+}

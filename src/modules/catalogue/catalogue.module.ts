@@ -1,5 +1,10 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { wishesOpenApi } from './wishes.openapi.ts';
+import { wishCodesOf } from './wishes.repository.ts';
+import { registerWishApi } from './wishes.routes.ts';
+import { registerWishPages } from './wishes.pages.ts';
+import { createWishService, type WishService } from './wishes.service.ts';
 import { resourcesFallingDue } from './catalogue.reminders.queries.ts';
 import { catalogueCommand } from './catalogue.commands.ts';
 import { catalogueOpenApi } from './catalogue.openapi.ts';
@@ -15,6 +20,8 @@ declare module '../../app.ts' {
   interface AppContext {
     /** The public data catalogue (公共数据资源目录) and requests for data. */
     catalogue: CatalogueService;
+    /** Requests for data the catalogue does not list (目录外数据需求). */
+    catalogueWishes: WishService;
   }
 }
 
@@ -24,13 +31,15 @@ export const catalogueModule: ModuleManifest<AppContext> = {
   measures: catalogueMeasures,
   label: '公共数据目录',
   policy: cataloguePolicy,
-  services: (context) => ({ catalogue: createCatalogueService(context.db) }),
+  services: (context) => ({ catalogue: createCatalogueService(context.db), catalogueWishes: createWishService(context.db) }),
   routes(app, context) {
     registerCatalogueApi(app, context);
     registerCataloguePages(app, context);
+    registerWishApi(app, context);
+    registerWishPages(app, context);
   },
   portalNav: [{ href: '/catalogue', label: '开放数据' }],
-  openApiPaths: catalogueOpenApi,
+  openApiPaths: { ...catalogueOpenApi, ...wishesOpenApi },
   auditActions: {
     'catalogue.create': '登记数据资源',
     'catalogue.update': '修改数据资源目录',
@@ -41,10 +50,12 @@ export const catalogueModule: ModuleManifest<AppContext> = {
     'catalogue.import': '导入数据资源目录',
     'catalogue.request': '收到数据申请',
     'catalogue.dispute': '数据申请人提出异议',
+    'catalogue.wish': '收到目录外数据需求',
+    'catalogue.wish_answer': '答复目录外数据需求',
     ...Object.fromEntries(Object.entries(requestActionLabels).map(([action, label]) => [`catalogue.${action}`, `数据申请:${label}`])),
   },
-  auditSubjects: { catalogue_resource: '数据资源', catalogue_request: '数据申请' },
-  auditSubjectNames: { catalogue_resource: resourceNamesOf, catalogue_request: requestCodesOf },
+  auditSubjects: { catalogue_resource: '数据资源', catalogue_request: '数据申请', catalogue_wish: '目录外数据需求' },
+  auditSubjectNames: { catalogue_resource: resourceNamesOf, catalogue_request: requestCodesOf, catalogue_wish: wishCodesOf },
   datedWork: { catalogue_resource: resourcesFallingDue },
   securitySweep: [
     { url: '/api/staff/catalogue', payload: { name: '测试' } },
@@ -54,6 +65,7 @@ export const catalogueModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/catalogue/1/requests', payload: { purpose: '履职', scenario: '场景' } },
     { url: '/api/staff/catalogue/restrictions/1/approve', payload: { note: '同意' } },
     { url: '/api/staff/catalogue-requests/1/refuse', payload: { on: '2026-01-05', reason: '理由' } },
+    { url: '/api/staff/catalogue-wishes/1/answer', payload: { outcome: 'not_held', answer: '本区未掌握', publishedTitle: '测试' } },
   ],
   commands: { catalogue: catalogueCommand },
 };

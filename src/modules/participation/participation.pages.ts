@@ -5,7 +5,7 @@ import { html, queryString, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
 import { checkProofOfWork, proofOfWorkField } from '../../server/proof-of-work.ts';
-import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
+import { postedFields, problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
 import { listAgencies } from '../agencies/index.ts';
 import { getDocument, todayInChina } from '../documents/index.ts';
 import { messageForm, ratingForm } from './participation.actions.ts';
@@ -14,11 +14,6 @@ import { messageKinds, ratings, type MessageTracking, type PublishedMessage } fr
 /** The public side of messages, server-rendered and usable without JavaScript. */
 const pageSize = 20;
 
-/** A form's string fields, as posted (url-encoded), each bounded. */
-function posted(body: unknown, names: readonly string[]): Record<string, string> {
-  const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  return Object.fromEntries(names.filter((name) => typeof record[name] === 'string').map((name) => [name, (record[name] as string).slice(0, 6000)]));
-}
 const asSubmission = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 
 export function registerMessagePages(app: FastifyInstance, context: AppContext): void {
@@ -44,7 +39,7 @@ export function registerMessagePages(app: FastifyInstance, context: AppContext):
   });
 
   app.post('/messages', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
-    const values = posted(request.body, Object.keys(messageForm));
+    const values = postedFields(request.body, Object.keys(messageForm));
     try {
       await checkProofOfWork(request);
       const receipt = await context.participation.submit(asSubmission(values), publicActor(request));
@@ -78,7 +73,7 @@ export function registerMessagePages(app: FastifyInstance, context: AppContext):
   app.post('/messages/track/:code/rating', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
     const code = (request.params as { code: string }).code.slice(0, 40);
     try {
-      await context.participation.rate(code, posted(request.body, Object.keys(ratingForm)), publicActor(request));
+      await context.participation.rate(code, postedFields(request.body, Object.keys(ratingForm)), publicActor(request));
       return reply.redirect(`/messages/track/${encodeURIComponent(code)}?rated=1`, 303);
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition')) throw error;
