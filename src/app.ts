@@ -12,7 +12,7 @@ import { createAgencyService, type AgencyService } from './modules/agencies/inde
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
 import { createPublicationService, type PublicationService } from './modules/publication/index.ts';
-import { deadlineRules, moduleClockSubjects, moduleDatedWork, moduleDocumentPanels, moduleMeasures, modulePendingWork, modules } from './modules/modules.ts';
+import { deadlineRules, moduleDocumentPanels, moduleDueWork, moduleMeasures, modulePendingWork, modules } from './modules/modules.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 /**
@@ -67,7 +67,7 @@ export async function createContext(config: Config, options: { db?: Database; mi
     },
     disclosure: createDisclosureService(db, clocks, { mail, publicUrl: config.server.publicUrl }),
     mail,
-    reminders: createReminderService(db, calendar, mail, { subjects: moduleClockSubjects, dated: moduleDatedWork, pending: modulePendingWork }, config.server.publicUrl),
+    reminders: createReminderService(db, calendar, mail, { work: moduleDueWork, pending: modulePendingWork }, config.server.publicUrl),
     ingest,
     publication: createPublicationService(db, clocks, ingest, config.filesDir, config.limits),
     search: createSearchService(db),

@@ -48,13 +48,11 @@ export interface ModuleManifest<C> {
   /** What an assessment can count from the module's records (a late reply, a policy without its interpretation), by agency. */
   readonly measures?: Readonly<Record<string, Measure>>;
   /**
-   * For each kind of case its clocks run on (`clocks.subject_type`): who answers
-   * it and how staff find it, so that the reminders (src/core/reminders) can
-   * tell each agency's staff what falls due without knowing the module.
+   * For each kind of case it times (by a clock or by a date of its own), what
+   * falls due: the reminders and the dashboard (src/core/reminders) ask each
+   * module, in SQL it owns, without knowing its tables.
    */
-  readonly clockSubjects?: Readonly<Record<string, ClockSubjectKind>>;
-  /** Kinds of case timed by a plain date of their own rather than a clock (a task's 完成时限), for the same reminders. */
-  readonly datedWork?: Readonly<Record<string, DatedWork>>;
+  readonly dueWork?: Readonly<Record<string, DueWork>>;
   /** What the module shows on a library document's public page (a message board, the consultation that produced it). */
   readonly documentPanel?: (db: Queryable, documentId: number) => Promise<DocumentPanel | null>;
   /** Work waiting without a clock (messages to moderate …), counted on the dashboard by agency. */
@@ -86,33 +84,33 @@ export interface MeasureOccurrence {
   on: string;
 }
 
-/** A kind of case that clocks run on, as the reminders see it. */
-export interface ClockSubjectKind {
+/** A kind of case with time limits, as the reminders see it. */
+export interface DueWork {
   /** What one is, in Chinese: 留言. */
   label: string;
-  /** What each clock purpose is for (`reply` → 答复); a purpose missing here is named by the kind's label. */
+  /** What each time limit is for (`reply` → 答复); one missing here is named by the label alone. */
   purposes?: Readonly<Record<string, string>>;
-  /**
-   * The cases of these ids that are still open: the agencies whose staff
-   * answer (one or several), a name staff recognise (a tracking code and
-   * subject) and the console path that opens it.
-   */
-  describe(db: Queryable, ids: readonly number[]): Promise<ClockSubjectCase[]>;
+  /** The open cases whose limit ends by `until`, of one agency (null: every agency), most urgent first. */
+  due(db: Queryable, query: DueQuery): Promise<DueCaseRow[]>;
 }
 
-export interface ClockSubjectCase {
+export interface DueQuery {
+  until: string;
+  /** Limits ending before this day are left out (the job looks back a month; the dashboard does not). */
+  from?: string;
+  agencyId: number | null;
+  limit: number;
+}
+
+/** One time limit of an open case: who answers it, what staff call the case, the console path that opens it. */
+export interface DueCaseRow {
   id: number;
+  /** The clock's purpose, or `due` for a case's own date. */
+  purpose: string;
+  dueOn: string;
   agencyIds: number[];
-  /** Where a purpose is answered by other agencies than the case (the requesting agency's own time limit to ask). */
-  agencyIdsByPurpose?: Readonly<Record<string, number[]>>;
   name: string;
   link: string;
-}
-
-/** A kind of case with a due date of its own: the open ones due by `until`, with who answers them. */
-export interface DatedWork {
-  label: string;
-  due(db: Queryable, until: string): Promise<(ClockSubjectCase & { dueOn: string })[]>;
 }
 
 /** A section a module adds to a document's public page: a heading and links, rendered (and escaped) by the documents module. */

@@ -39,7 +39,6 @@ export const moduleAuditSubjectNames = collect(modules, (module) => module.audit
 export const moduleOpenApiPaths = collect(modules, (module) => module.openApiPaths);
 export const moduleCommands = collect(modules, (module) => module.commands);
 export const moduleMeasures = collect(modules, (module) => module.measures);
-export const moduleClockSubjects = collect(modules, (module) => module.clockSubjects);
-export const moduleDatedWork = collect(modules, (module) => module.datedWork);
+export const moduleDueWork = collect(modules, (module) => module.dueWork);
 export const modulePendingWork = modules.flatMap((module) => module.pendingWork ?? []);
 export const moduleDocumentPanels = modules.flatMap((module) => (module.documentPanel ? [module.documentPanel] : []));

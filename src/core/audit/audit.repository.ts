@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import { joinSql, sql } from '../db/sql.ts';
+import { joinSql, planOnce, sql } from '../db/sql.ts';
 
 /** Who made a change and from where: a staff account, a command line, or the public. */
 export interface Actor {
@@ -19,7 +19,7 @@ export interface AuditEvent {
 /** Every append takes this lock for the rest of its transaction, so the chain never forks. */
 const chainLock = 7_212_019;
 export async function lockAuditChain(tx: Queryable): Promise<void> {
-  await tx.query(sql`select pg_advisory_xact_lock(${chainLock})`);
+  await tx.query(planOnce(sql`select pg_advisory_xact_lock(${chainLock})`));
 }
 
 /**
@@ -29,13 +29,14 @@ export async function lockAuditChain(tx: Queryable): Promise<void> {
 export async function recordAudit(tx: Queryable, actor: Actor, event: AuditEvent): Promise<void> {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   await lockAuditChain(tx);
-  await tx.query(sql`
+  // Every audited change runs this one text: planned once per connection.
+  await tx.query(planOnce(sql`
     insert into audit_events (at, actor, address, action, subject_type, subject_id, before, after, prev_hash, hash)
     select v.at, v.actor, v.address, v.action, v.subject_type, v.subject_id, v.before, v.after, last.hash,
       audit_event_hash(last.hash, v.at, v.actor, v.address, v.action, v.subject_type, v.subject_id, v.before, v.after)
     from (select clock_timestamp() as at, ${actor.id}::text as actor, ${actor.address ?? null}::text as address, ${event.action}::text as action,
         ${event.subjectType}::text as subject_type, ${event.subjectId}::text as subject_id, ${json(event.before)}::jsonb as before, ${json(event.after)}::jsonb as after) v
-      left join lateral (select hash from audit_events order by id desc limit 1) last on true`);
+      left join lateral (select hash from audit_events order by id desc limit 1) last on true`));
 }
 
 export interface ChainCheck {

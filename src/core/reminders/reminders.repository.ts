@@ -2,23 +2,6 @@ import type { Queryable } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 import type { ReminderStage, StaffReminder } from './reminders.types.ts';
 
-export interface DueClock {
-  clockId: number;
-  subjectType: string;
-  subjectId: number;
-  purpose: string;
-  dueOn: string;
-}
-
-/** Running clocks of these kinds due on or before `until` (paused and stopped clocks remind no one). */
-export async function runningClocksDueBy(db: Queryable, subjectTypes: readonly string[], until: string): Promise<DueClock[]> {
-  return db.query<DueClock>(sql`
-    select id::int as "clockId", subject_type as "subjectType", subject_id::int as "subjectId", purpose, due_on::text as "dueOn"
-    from clocks
-    where subject_type = any(${subjectTypes}::text[]) and status = 'running' and due_on <= ${until}::date
-    order by due_on, id`);
-}
-
 export interface StaffToRemind {
   userId: number;
   agencyId: number;

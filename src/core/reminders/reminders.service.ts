@@ -1,11 +1,11 @@
 import { recordAudit, type Actor } from '../audit/audit.ts';
 import type { StaffUser } from '../auth/auth.types.ts';
-import { todayInChina, type CalendarService } from '../calendar/index.ts';
+import { dayNumberOf, isoDateOf, todayInChina, type CalendarService } from '../calendar/index.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { MailService } from '../mail/index.ts';
-import type { ClockSubjectCase, ClockSubjectKind, DatedWork, PendingWork } from '../module.ts';
+import type { DueWork, PendingWork } from '../module.ts';
 import { repeatEvery } from '../repeat.ts';
-import { emailOf, markRead, recordReminders, remindersOf, runningClocksDueBy, setEmail, staffOfAgencies, unreadCount, type NewReminder } from './reminders.repository.ts';
+import { emailOf, markRead, recordReminders, remindersOf, setEmail, staffOfAgencies, unreadCount, type NewReminder } from './reminders.repository.ts';
 import { reminderMailBody, reminderTitle, reminderWindowWorkingDays, stageOf } from './reminders.rules.ts';
 import type { DueCase, DueOverview, StaffReminder } from './reminders.types.ts';
 
@@ -30,55 +30,49 @@ export interface ReminderService {
 }
 
 export interface ReminderSources {
-  subjects: Readonly<Record<string, ClockSubjectKind>>;
-  dated: Readonly<Record<string, DatedWork>>;
+  work: Readonly<Record<string, DueWork>>;
   pending: readonly PendingWork[];
 }
 
 /** Who the audit log names for what the reminder job does by itself. */
 const reminderJob = { id: 'system:reminders' };
 
-/** The most the console's overview shows: a supervisor of a large city is shown the most urgent. */
-const overviewClockLimit = 5000;
+/** The most the console's overview shows, of each kind: the most urgent. */
+const overviewLimit = 500;
+/** The most one run of the job reminds of, of each kind (the most urgent; the next run takes the rest). */
+const reminderJobLimit = 20_000;
 
 export function createReminderService(db: Database, calendar: CalendarService, mail: MailService, sources: ReminderSources, publicUrl: string): ReminderService {
-  const subjectTypes = Object.keys(sources.subjects);
-
-  /**
-   * What falls due by the end of the window: running clocks, each with its open
-   * case (cases no longer open are left out), and the cases timed by a date of
-   * their own; for one agency, or every agency (null).
-   */
-  async function dueCases(today: string, agencyId: number | null): Promise<{ soon: string; cases: DueCase[] }> {
+  /** What falls due by the end of the window, every module's, for one agency or every agency (null), most urgent first. */
+  async function dueCases(today: string, agencyId: number | null, limit: number, from?: string): Promise<{ soon: string; cases: DueCase[] }> {
     const soon = (await calendar.current()).addWorkingDays(today, reminderWindowWorkingDays).date;
-    const clocks = (await runningClocksDueBy(db, subjectTypes, soon)).slice(0, agencyId === null ? overviewClockLimit : undefined);
     const cases: DueCase[] = [];
-    const add = (type: string, purpose: string, kind: string, found: ClockSubjectCase, dueOn: string) => {
-      const stage = stageOf(dueOn, today, soon);
-      const agencyIds = found.agencyIdsByPurpose?.[purpose] ?? found.agencyIds;
-      if (!stage || (agencyId !== null && !agencyIds.includes(agencyId))) return;
-      cases.push({ key: `${type}:${found.id}:${purpose}`, subjectType: type, subjectId: found.id, purpose, kind, name: found.name, link: found.link, agencyIds, dueOn, stage });
-    };
-    for (const type of subjectTypes) {
-      const ofType = clocks.filter((clock) => clock.subjectType === type);
-      if (ofType.length === 0) continue;
-      const subject = sources.subjects[type]!;
-      const described = new Map((await subject.describe(db, [...new Set(ofType.map((clock) => clock.subjectId))])).map((found) => [found.id, found]));
-      for (const clock of ofType) {
-        const found = described.get(clock.subjectId);
-        const purpose = subject.purposes?.[clock.purpose];
-        if (found) add(type, clock.purpose, purpose ? `${subject.label} · ${purpose}` : subject.label, found, clock.dueOn);
+    for (const [type, work] of Object.entries(sources.work)) {
+      for (const row of await work.due(db, { until: soon, from, agencyId, limit })) {
+        const stage = stageOf(row.dueOn, today, soon);
+        if (!stage) continue;
+        const purpose = work.purposes?.[row.purpose];
+        cases.push({
+          key: `${type}:${row.id}:${row.purpose}`,
+          subjectType: type,
+          subjectId: row.id,
+          purpose: row.purpose,
+          kind: purpose ? `${work.label} · ${purpose}` : work.label,
+          name: row.name,
+          link: row.link,
+          agencyIds: row.agencyIds,
+          dueOn: row.dueOn,
+          stage,
+        });
       }
     }
-    for (const [type, work] of Object.entries(sources.dated)) {
-      for (const found of await work.due(db, soon)) add(type, 'due', work.label, found, found.dueOn);
-    }
     cases.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.key.localeCompare(b.key));
-    return { soon, cases: agencyId === null ? cases.slice(0, overviewClockLimit) : cases };
+    return { soon, cases: cases.slice(0, limit) };
   }
 
   async function remind(today = todayInChina()) {
-    const { cases } = await dueCases(today, null);
+    // A month back: what fell due before that was reminded then (or is on the dashboard).
+    const { cases } = await dueCases(today, null, reminderJobLimit, isoDateOf(dayNumberOf(today)! - 31));
     const staff = cases.length === 0 ? [] : await staffOfAgencies(db, [...new Set(cases.flatMap((due) => due.agencyIds))]);
     const rows: NewReminder[] = [];
     for (const due of cases) {
@@ -107,7 +101,7 @@ export function createReminderService(db: Database, calendar: CalendarService, m
       if (user.role === 'system_admin') return { today, soon: today, cases: [], pending: [], unread: await unreadCount(db, user.id) };
       const agencyId = user.agencyId;
       const [{ soon, cases }, unread, pending] = await Promise.all([
-        dueCases(today, agencyId),
+        dueCases(today, agencyId, overviewLimit),
         unreadCount(db, user.id),
         Promise.all(sources.pending.map(async (work) => ({ label: work.label, link: work.link, count: await work.count(db, agencyId) }))),
       ]);

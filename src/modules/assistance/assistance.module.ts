@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
-import { requestsToRemind } from './assistance.reminders.queries.ts';
+import { assistanceFallingDue } from './assistance.reminders.queries.ts';
 import { assistancePolicy } from './assistance.policy.ts';
 import { matterTitlesOf, requestCodesOf } from './assistance.repository.ts';
 import { registerAssistanceApi } from './assistance.routes.ts';
@@ -35,7 +35,7 @@ export const assistanceModule: ModuleManifest<AppContext> = {
   },
   auditSubjects: { assistance_request: '行政协助请求', assistance_matter: '行政协助事项' },
   auditSubjectNames: { assistance_request: requestCodesOf, assistance_matter: matterTitlesOf },
-  clockSubjects: { assistance_request: { label: '行政协助', purposes: { handle: '协助办理', request: '提出协助请求' }, describe: requestsToRemind } },
+  dueWork: { assistance_request: assistanceFallingDue },
   securitySweep: [
     { url: '/api/staff/assistance/matters', payload: { title: '事项', requestingAgencyId: '1', requestedAgencyId: '2', form: 'inquiry', legalBasis: '依据', registeredOn: '2026-01-05' } },
     { url: '/api/staff/assistance/matters/1/cancel', payload: { on: '2026-01-05', reason: '理由' } },

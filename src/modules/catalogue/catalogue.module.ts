@@ -56,7 +56,7 @@ export const catalogueModule: ModuleManifest<AppContext> = {
   },
   auditSubjects: { catalogue_resource: '数据资源', catalogue_request: '数据申请', catalogue_wish: '目录外数据需求' },
   auditSubjectNames: { catalogue_resource: resourceNamesOf, catalogue_request: requestCodesOf, catalogue_wish: wishCodesOf },
-  datedWork: { catalogue_resource: resourcesFallingDue },
+  dueWork: { catalogue_resource: resourcesFallingDue },
   securitySweep: [
     { url: '/api/staff/catalogue', payload: { name: '测试' } },
     { url: '/api/staff/catalogue/1', payload: { name: '测试' } },

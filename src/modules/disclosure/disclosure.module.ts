@@ -7,7 +7,7 @@ import { trackingCodesOf } from './disclosure.repository.ts';
 import { registerDisclosureApi } from './disclosure.routes.ts';
 import { actionLabels } from './disclosure.types.ts';
 import { disclosureMeasures } from './disclosure.measures.queries.ts';
-import { requestsToRemind } from './disclosure.queries.ts';
+import { requestsFallingDue } from './disclosure.queries.ts';
 
 /** Disclosure on request (依申请公开, docs/domain.md C). */
 export const disclosureModule: ModuleManifest<AppContext> = {
@@ -42,5 +42,5 @@ export const disclosureModule: ModuleManifest<AppContext> = {
   },
   auditSubjects: { disclosure_request: '依申请公开申请' },
   auditSubjectNames: { disclosure_request: trackingCodesOf },
-  clockSubjects: { disclosure_request: { label: '依申请公开申请', purposes: { reply: '答复', correction_notice: '补正告知' }, describe: requestsToRemind } },
+  dueWork: { disclosure_request: requestsFallingDue },
 };

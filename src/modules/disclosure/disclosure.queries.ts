@@ -1,5 +1,6 @@
 import type { Queryable } from '../../core/db/database.ts';
-import type { ClockSubjectCase } from '../../core/module.ts';
+import { runningClocksDue } from '../../core/clock/index.ts';
+import type { DueWork } from '../../core/module.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { RequestState } from './disclosure.types.ts';
 
@@ -110,9 +111,15 @@ export async function findRequests(db: Queryable, agencyId: number | null, filte
     limit ${limit}`);
 }
 
-/** For the reminders: requests by id, each with its handling agency and a name staff recognise. */
-export async function requestsToRemind(db: Queryable, ids: readonly number[]): Promise<ClockSubjectCase[]> {
-  return db.query<ClockSubjectCase>(sql`
-    select id::int as id, array[agency_id::int] as "agencyIds", tracking_code || ' ' || left(description, 24) as name, '/requests/' || id as link
-    from disclosure_requests where id = any(${ids}::bigint[])`);
-}
+/** For the reminders: requests whose reply or correction-notice clock ends in the window, with the handling agency. */
+export const requestsFallingDue: DueWork = {
+  label: '依申请公开申请',
+  purposes: { reply: '答复', correction_notice: '补正告知' },
+  due: (db, query) =>
+    db.query(sql`
+      select r.id::int as id, c.purpose, c.due_on::text as "dueOn", array[r.agency_id::int] as "agencyIds",
+        r.tracking_code || ' ' || left(r.description, 24) as name, '/requests/' || r.id as link
+      from ${runningClocksDue('disclosure_request', query)} c join disclosure_requests r on r.id = c.subject_id
+      where ${query.agencyId}::bigint is null or r.agency_id = ${query.agencyId}
+      order by c.due_on, r.id limit ${query.limit}`),
+};

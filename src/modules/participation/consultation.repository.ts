@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/database.ts';
-import { sql } from '../../core/db/sql.ts';
+import { planOnce, sql } from '../../core/db/sql.ts';
 import type { CommentInput, ConsultationInput } from './consultation.actions.ts';
 import type { Adoption, CommentRow, CommentState, ConsultationRow } from './consultation.types.ts';
 
@@ -28,7 +28,7 @@ export async function insertConsultation(tx: Queryable, agencyId: number, input:
 }
 
 export async function readConsultation(db: Queryable, id: number, options: { lock?: boolean } = {}): Promise<ConsultationRow | null> {
-  const [row] = await db.query<ConsultationRow>(sql`select ${consultationColumns} from ${consultationsJoined} where c.id = ${id}${options.lock ? sql` for update of c` : sql``}`);
+  const [row] = await db.query<ConsultationRow>(planOnce(sql`select ${consultationColumns} from ${consultationsJoined} where c.id = ${id}${options.lock ? sql` for update of c` : sql``}`));
   return row ?? null;
 }
 
@@ -44,10 +44,12 @@ export async function recordReport(tx: Queryable, id: number, report: { summary:
 }
 
 export async function insertComment(tx: Queryable, consultationId: number, input: CommentInput, receivedOn: string): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(sql`
-    insert into participation_comments (consultation_id, article, body, sender_name, sender_contact, state, received_on)
-    values (${consultationId}, ${input.article ?? null}, ${input.body}, ${input.name}, ${input.contact}, 'pending', ${receivedOn})
-    returning id::int as id`);
+  const [row] = await tx.query<{ id: number }>(
+    planOnce(sql`
+      insert into participation_comments (consultation_id, article, body, sender_name, sender_contact, state, received_on)
+      values (${consultationId}, ${input.article ?? null}, ${input.body}, ${input.name}, ${input.contact}, 'pending', ${receivedOn})
+      returning id::int as id`),
+  );
   return row!.id;
 }
 

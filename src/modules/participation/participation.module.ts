@@ -3,7 +3,7 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { messagePolicy } from './participation.policy.ts';
 import { participationPanel } from './participation.document.ts';
 import { messageCodesOf } from './participation.repository.ts';
-import { consultationsToRemind, messagesToRemind, participationPendingWork } from './participation.reminders.queries.ts';
+import { consultationsFallingDue, messagesFallingDue, participationPendingWork } from './participation.reminders.queries.ts';
 import { registerMessagePages } from './participation.pages.ts';
 import { registerMessageApi } from './participation.routes.ts';
 import { createParticipationService, type ParticipationService } from './participation.service.ts';
@@ -91,10 +91,7 @@ export const participationModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/decisions/1/add_item', payload: { title: '事项', decidingBody: '区政府', background: '背景', opinionMethod: '公开征求意见' } },
     { url: '/api/staff/meetings', payload: { heldOn: '2026-01-05', title: '区政府常务会议', attendees: '居民代表' } },
   ],
-  clockSubjects: {
-    participation_message: { label: '留言', purposes: { reply: '答复', simple_reply: '答复(简单咨询)' }, describe: messagesToRemind },
-    participation_consultation: { label: '征求意见', purposes: { feedback: '意见采纳情况反馈' }, describe: consultationsToRemind },
-  },
+  dueWork: { participation_message: messagesFallingDue, participation_consultation: consultationsFallingDue },
   pendingWork: participationPendingWork,
   documentPanel: participationPanel,
   auditSubjectNames: { participation_message: messageCodesOf, participation_consultation: consultationTitlesOf, participation_decision_catalogue: catalogueNamesOf },

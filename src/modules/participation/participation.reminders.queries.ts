@@ -1,23 +1,34 @@
-import type { Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
-import type { ClockSubjectCase, PendingWork } from '../../core/module.ts';
+import { runningClocksDue } from '../../core/clock/index.ts';
+import type { DueWork, PendingWork } from '../../core/module.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import { catalogueDueOn } from './decision.rules.ts';
 
 /** What the reminders and the dashboard read of participation: cases on a clock, and what waits for moderation. */
 
-export async function messagesToRemind(db: Queryable, ids: readonly number[]): Promise<ClockSubjectCase[]> {
-  return db.query<ClockSubjectCase>(sql`
-    select id::int as id, array[agency_id::int] as "agencyIds", tracking_code || ' ' || left(subject, 24) as name, '/messages/' || id as link
-    from participation_messages where id = any(${ids}::bigint[]) and state in ('received', 'accepted')`);
-}
+export const messagesFallingDue: DueWork = {
+  label: '留言',
+  purposes: { reply: '答复', simple_reply: '答复(简单咨询)' },
+  due: (db, query) =>
+    db.query(sql`
+      select m.id::int as id, c.purpose, c.due_on::text as "dueOn", array[m.agency_id::int] as "agencyIds", m.tracking_code || ' ' || left(m.subject, 24) as name,
+        '/messages/' || m.id as link
+      from ${runningClocksDue('participation_message', query)} c join participation_messages m on m.id = c.subject_id
+      where m.state in ('received', 'accepted') and (${query.agencyId}::bigint is null or m.agency_id = ${query.agencyId})
+      order by c.due_on, m.id limit ${query.limit}`),
+};
 
-export async function consultationsToRemind(db: Queryable, ids: readonly number[]): Promise<ClockSubjectCase[]> {
-  return db.query<ClockSubjectCase>(sql`
-    select id::int as id, array[agency_id::int] as "agencyIds", left(title, 40) as name, '/consultations/' || id as link
-    from participation_consultations where id = any(${ids}::bigint[])`);
-}
-
+/** The feedback report owed within 10 working days of the decision document (002 L10-11). */
+export const consultationsFallingDue: DueWork = {
+  label: '征求意见',
+  purposes: { feedback: '意见采纳情况反馈' },
+  due: (db, query) =>
+    db.query(sql`
+      select k.id::int as id, c.purpose, c.due_on::text as "dueOn", array[k.agency_id::int] as "agencyIds", left(k.title, 40) as name, '/consultations/' || k.id as link
+      from ${runningClocksDue('participation_consultation', query)} c join participation_consultations k on k.id = c.subject_id
+      where ${query.agencyId}::bigint is null or k.agency_id = ${query.agencyId}
+      order by c.due_on, k.id limit ${query.limit}`),
+};
 
 const agencyFilter = (column: ReturnType<typeof sql>, agencyId: number | null) => (agencyId === null ? sql`true` : sql`${column} = ${agencyId}`);
 

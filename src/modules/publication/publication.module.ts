@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { publicationPolicy } from './publication.policy.ts';
-import { publicationsToRemind, publicationTitlesOf } from './publication.repository.ts';
+import { publicationsFallingDue, publicationTitlesOf } from './publication.repository.ts';
 import { publicationMeasures } from './publication.measures.queries.ts';
 import { registerPublicationApi } from './publication.routes.ts';
 
@@ -31,5 +31,5 @@ export const publicationModule: ModuleManifest<AppContext> = {
   },
   auditSubjects: { publication: '主动公开文件' },
   auditSubjectNames: { publication: publicationTitlesOf },
-  clockSubjects: { publication: { label: '主动公开文件', purposes: { publish: '公开', mark_invalid: '废止失效标注' }, describe: publicationsToRemind } },
+  dueWork: { publication: publicationsFallingDue },
 };

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../core/db/database.ts';
-import type { ClockSubjectCase } from '../../core/module.ts';
+import { runningClocksDue } from '../../core/clock/index.ts';
+import type { DueWork } from '../../core/module.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { Publication } from './publication.types.ts';
 
@@ -117,9 +118,14 @@ export async function publicationTitlesOf(db: Queryable, ids: readonly string[])
   return db.query(sql`select id::text as id, title as name from publications where id::text = any(${ids}::text[])`);
 }
 
-/** For the reminders: publications by id with their agency; the queue page is where staff act on them. */
-export async function publicationsToRemind(db: Queryable, ids: readonly number[]): Promise<ClockSubjectCase[]> {
-  return db.query<ClockSubjectCase>(sql`
-    select id::int as id, array[agency_id::int] as "agencyIds", left(title, 40) as name, '/publications' as link
-    from publications where id = any(${ids}::bigint[])`);
-}
+/** For the reminders: publications to publish, or to mark repealed, within their 20 working days; the queue page is where staff act. */
+export const publicationsFallingDue: DueWork = {
+  label: '主动公开文件',
+  purposes: { publish: '公开', mark_invalid: '废止失效标注' },
+  due: (db, query) =>
+    db.query(sql`
+      select p.id::int as id, c.purpose, c.due_on::text as "dueOn", array[p.agency_id::int] as "agencyIds", left(p.title, 40) as name, '/publications' as link
+      from ${runningClocksDue('publication', query)} c join publications p on p.id = c.subject_id
+      where ${query.agencyId}::bigint is null or p.agency_id = ${query.agencyId}
+      order by c.due_on, p.id limit ${query.limit}`),
+};

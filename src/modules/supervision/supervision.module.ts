@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
-import { auditItemsToRemind, auditReportsToRemind, tasksFallingDue } from './supervision.reminders.queries.ts';
+import { auditItemsFallingDue, auditReportsFallingDue, tasksFallingDue } from './supervision.reminders.queries.ts';
 import { createRectificationService, type RectificationService } from './rectification.service.ts';
 import { supervisionOpenApi } from './supervision.openapi.ts';
 import { registerSupervisionPages } from './supervision.pages.ts';
@@ -59,11 +59,7 @@ export const supervisionModule: ModuleManifest<AppContext> = {
   },
   auditSubjects: { supervision_task: '督查任务', audit_report: '审计报告', audit_item: '审计整改事项' },
   auditSubjectNames: { supervision_task: taskNamesOf, audit_report: auditReportNamesOf, audit_item: auditItemNamesOf },
-  clockSubjects: {
-    audit_item: { label: '审计整改事项', purposes: { rectification: '整改' }, describe: auditItemsToRemind },
-    audit_report: { label: '审计报告征求意见稿', purposes: { draft_comment: '反馈意见' }, describe: auditReportsToRemind },
-  },
-  datedWork: { supervision_task: tasksFallingDue },
+  dueWork: { supervision_task: tasksFallingDue, audit_item: auditItemsFallingDue, audit_report: auditReportsFallingDue },
   securitySweep: [
     { url: '/api/staff/supervision/documents/1/import', payload: { dueOn: '2099-12-31' } },
     { url: '/api/staff/supervision/agency-names', payload: { name: '区编办', agencyId: '1' } },
