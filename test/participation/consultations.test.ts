@@ -103,6 +103,28 @@ for (const engine of engines) {
       for (const secret of ['zhouba', '吴九', 'senderContact']) assert.ok(!api.includes(secret), secret);
     });
 
+    it('revises the draft while it is open, publishes every version with its reason, and keeps each comment on the version it was made on', async () => {
+      const today = todayInChina();
+      const id = await open({ opensOn: today, closesOn: addDays(today, 30) });
+      await context.consultations.comment(id, { article: '第二条', body: '第一稿的意见。', name: '甲', contact: 'a@example.com' }, { id: 'public' });
+      await assert.rejects(context.consultations.act(id, 'revise', { draftText: '第一条 新。', reason: '' }, clerk, actor), { code: 'validation_failed' });
+      await assert.rejects(context.consultations.act(id, 'revise', { draftText: '第一条 新。', reason: '改' }, staff(36, 'clerk', civil), actor), { code: 'not_found' }, 'another agency');
+      await context.consultations.act(id, 'revise', { draftText: '第一条 为规范加装电梯,制定本办法。\n第二条 过半数业主同意即可申请。', reason: '根据第一周意见调整第二条。' }, clerk, actor);
+      await context.consultations.comment(id, { article: '第二条', body: '第二稿的意见。', name: '乙', contact: 'b@example.com' }, { id: 'public' });
+      const file = await context.consultations.file(id, head);
+      for (const comment of file.comments) await context.consultations.actOnComment(id, comment.id, 'publish', { body: comment.body }, head, actor);
+      const page = (await app.inject({ url: `/consultations/${id}` })).body;
+      assert.match(page, /征求意见稿<\/th><td>第 2 稿/);
+      assert.match(page, /<h2>草案修改记录<\/h2>/);
+      assert.match(page, /第 2 稿:根据第一周意见调整第二条。/);
+      assert.match(page, /查看第 1 稿全文/);
+      assert.match(page, /第一稿的意见。<\/p><p class="muted">\d{4}-\d{2}-\d{2}（针对第 1 稿）/);
+      assert.doesNotMatch(page, /第二稿的意见。<\/p><p class="muted">[^<]*针对/);
+      assert.match(page, /过半数业主同意即可申请/);
+      const audit = await database.db.query<{ action: string }>(sql`select action from audit_events where subject_type = 'participation_consultation' and subject_id = ${String(id)} and action = 'participation.consultation_revise'`);
+      assert.equal(audit.length, 1);
+    });
+
     it('starts the 10-working-day clock when the decision document is issued, shows an overdue report to staff, and publishes the report with its counts', async () => {
       const today = todayInChina();
       const id = await open({ opensOn: '2026-09-01', closesOn: '2026-10-08' });

@@ -24,6 +24,10 @@ export const commentForm = declareForm({
 export type CommentInput = FormValues<typeof commentForm>;
 
 export const consultationActionForms = {
+  revise: declareForm({
+    draftText: { kind: 'text', label: '修改后的草案全文(每条一段)', max: 50000, multiline: true },
+    reason: { kind: 'text', label: '修改说明(随新稿公开)', max: 2000, multiline: true },
+  }),
   decide: declareForm({
     documentId: { kind: 'number', label: '决策文件(文件库编号)', min: 1, max: 1_000_000_000 },
     issuedOn: { kind: 'date', label: '决策文件印发日期', hint: '意见采纳情况应在印发后 10 个工作日内公开' },

@@ -60,12 +60,13 @@ function listBody(items: ConsultationListItem[]): Html {
   ${section('即将开始', items.filter((i) => i.state === 'upcoming'))}`;
 }
 
-function commentHtml(comment: PublicComment): Html {
-  return html`<li class="comment"><p>${comment.body}</p><p class="muted">${comment.receivedOn}${comment.adoption ? html` · ${adoptions[comment.adoption]}${comment.adoptionReason ? html`:${comment.adoptionReason}` : ''}` : ''}</p></li>`;
+function commentHtml(comment: PublicComment, currentVersion: number): Html {
+  return html`<li class="comment"><p>${comment.body}</p><p class="muted">${comment.receivedOn}${comment.draftVersion < currentVersion ? `（针对第 ${comment.draftVersion} 稿）` : ''}${comment.adoption ? html` · ${adoptions[comment.adoption]}${comment.adoptionReason ? html`:${comment.adoptionReason}` : ''}` : ''}</p></li>`;
 }
 
 function consultationBody(view: PublicConsultation, values: Record<string, string>, problems: string[], commented: boolean, proofOfWork: Html | ''): Html {
-  const { consultation: c, state, articles, comments, counts } = view;
+  const { consultation: c, state, articles, comments, counts, versions } = view;
+  const commentItem = (comment: PublicComment) => commentHtml(comment, c.draftVersion);
   const beside = (label: string | null) => comments.filter((comment) => comment.article === label);
   return html`<h1>${c.title}</h1>
   <table class="meta">
@@ -73,6 +74,7 @@ function consultationBody(view: PublicConsultation, values: Record<string, strin
     <tr><th scope="row">征求意见期</th><td>${c.opensOn} 至 ${c.closesOn}${c.shortWindowReason ? html`(期限较短的理由:${c.shortWindowReason})` : ''}</td></tr>
     <tr><th scope="row">状态</th><td>${consultationStates[state]}</td></tr>
     <tr><th scope="row">收到意见</th><td>${counts.total} 条(已公开 ${counts.published} 条)</td></tr>
+    ${versions.length > 1 ? html`<tr><th scope="row">征求意见稿</th><td>第 ${c.draftVersion} 稿(${versions.at(-1)!.revisedOn} 修改)</td></tr>` : ''}
     ${c.draftDocumentId ? html`<tr><th scope="row">草案文件</th><td><a href="/documents/${c.draftDocumentId}">${c.draftDocumentTitle}</a></td></tr>` : ''}
     ${c.decisionDocumentId ? html`<tr><th scope="row">决策文件</th><td><a href="/documents/${c.decisionDocumentId}">${c.decisionDocumentTitle}</a>(${c.decisionIssuedOn} 印发)</td></tr>` : ''}
   </table>
@@ -82,10 +84,11 @@ function consultationBody(view: PublicConsultation, values: Record<string, strin
     <h3>采纳情况</h3>${paragraphs(c.report.adopted)}
     <h3>较为集中的意见未予采纳的理由</h3>${paragraphs(c.report.notAdopted)}</section>` : ''}
   <h2>起草说明</h2>${paragraphs(c.explanation)}
+  ${versions.length > 1 ? html`<h2>草案修改记录</h2><ol class="timeline">${versions.map((v) => html`<li><time datetime="${v.revisedOn}">${v.revisedOn}</time> 第 ${v.version} 稿:${v.reason}${v.version < c.draftVersion && v.draftText ? html`<details><summary>查看第 ${v.version} 稿全文</summary>${paragraphs(v.draftText)}</details>` : ''}</li>`)}</ol>` : ''}
   <h2>意见反馈方式</h2>${paragraphs(c.howToComment)}
   ${articles.length > 0 ? html`<h2>草案全文及意见</h2><ol class="articles">${articles.map((a) => html`<li class="article"><p>${a.text}</p>
-    ${beside(a.label).length > 0 ? html`<details><summary>对${a.label}的意见(${beside(a.label).length})</summary><ul>${beside(a.label).map(commentHtml)}</ul></details>` : ''}</li>`)}</ol>` : ''}
-  ${beside(null).length > 0 ? html`<h2>对草案整体的意见</h2><ul>${beside(null).map(commentHtml)}</ul>` : ''}
+    ${beside(a.label).length > 0 ? html`<details><summary>对${a.label}的意见(${beside(a.label).length})</summary><ul>${beside(a.label).map(commentItem)}</ul></details>` : ''}</li>`)}</ol>` : ''}
+  ${beside(null).length > 0 ? html`<h2>对草案整体的意见</h2><ul>${beside(null).map(commentItem)}</ul>` : ''}
   <h2 id="comment">发表意见</h2>
   ${commented ? html`<div role="status" class="notice"><p><strong>意见已提交。</strong>经审核后公开,您的姓名和联系方式不会公开。</p></div>` : ''}
   ${problems.length > 0 ? html`<div role="alert" class="alert" tabindex="-1" id="problems"><h3>意见未提交,请修改以下内容:</h3><ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>` : ''}

@@ -35,7 +35,7 @@ export async function findConsultations(db: Queryable, agencyId: number | null):
 /** The moderated comments anyone reads, in the order they came. */
 export async function findPublicComments(db: Queryable, consultationId: number): Promise<PublicComment[]> {
   return db.query<PublicComment>(sql`
-    select article, published_body as body, received_on::text as "receivedOn", adoption, adoption_reason as "adoptionReason"
+    select article, published_body as body, received_on::text as "receivedOn", adoption, adoption_reason as "adoptionReason", draft_version as "draftVersion"
     from participation_comments where consultation_id = ${consultationId} and state = 'published' order by id`);
 }
 

@@ -4,7 +4,7 @@ import type { CommentInput, ConsultationInput } from './consultation.actions.ts'
 import type { Adoption, CommentRow, CommentState, ConsultationRow } from './consultation.types.ts';
 
 const consultationColumns = sql`
-  c.id::int as id, c.agency_id::int as "agencyId", a.name as "agencyName", c.title, c.draft_text as "draftText",
+  c.id::int as id, c.agency_id::int as "agencyId", a.name as "agencyName", c.title, c.draft_text as "draftText", c.draft_version as "draftVersion",
   c.draft_document_id::int as "draftDocumentId", dd.display_title as "draftDocumentTitle", c.explanation, c.how_to_comment as "howToComment",
   c.opens_on::text as "opensOn", c.closes_on::text as "closesOn", c.short_window_reason as "shortWindowReason", c.decision_document_id::int as "decisionDocumentId",
   de.display_title as "decisionDocumentTitle", c.decision_issued_on::text as "decisionIssuedOn",
@@ -46,8 +46,9 @@ export async function recordReport(tx: Queryable, id: number, report: { summary:
 export async function insertComment(tx: Queryable, consultationId: number, input: CommentInput, receivedOn: string): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     planOnce(sql`
-      insert into participation_comments (consultation_id, article, body, sender_name, sender_contact, state, received_on)
-      values (${consultationId}, ${input.article ?? null}, ${input.body}, ${input.name}, ${input.contact}, 'pending', ${receivedOn})
+      insert into participation_comments (consultation_id, article, body, sender_name, sender_contact, state, received_on, draft_version)
+      values (${consultationId}, ${input.article ?? null}, ${input.body}, ${input.name}, ${input.contact}, 'pending', ${receivedOn},
+        (select draft_version from participation_consultations where id = ${consultationId}))
       returning id::int as id`),
   );
   return row!.id;
@@ -87,4 +88,29 @@ export async function updateComment(tx: Queryable, id: number, changes: CommentC
 /** Consultations by id as the audit log names them: their titles. */
 export async function consultationTitlesOf(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
   return db.query(sql`select id::text as id, title as name from participation_consultations where id::text = any(${ids}::text[])`);
+}
+
+/** The first version of a new consultation's draft, as opened. */
+export async function insertFirstDraft(tx: Queryable, id: number, draftText: string | null, opensOn: string): Promise<void> {
+  await tx.query(sql`insert into participation_draft_versions (consultation_id, version, draft_text, reason, revised_on) values (${id}, 1, ${draftText}, '首次公开', ${opensOn})`);
+}
+
+/** A new version of the draft (the consultation row is locked by the caller); returns its number. */
+export async function reviseDraft(tx: Queryable, id: number, draftText: string, reason: string, on: string): Promise<number> {
+  const [row] = await tx.query<{ version: number }>(sql`
+    update participation_consultations set draft_text = ${draftText}, draft_version = draft_version + 1 where id = ${id} returning draft_version as version`);
+  await tx.query(sql`insert into participation_draft_versions (consultation_id, version, draft_text, reason, revised_on) values (${id}, ${row!.version}, ${draftText}, ${reason}, ${on})`);
+  return row!.version;
+}
+
+export interface DraftVersion {
+  version: number;
+  draftText: string | null;
+  reason: string;
+  revisedOn: string;
+}
+
+export async function draftVersions(db: Queryable, id: number): Promise<DraftVersion[]> {
+  return db.query<DraftVersion>(sql`
+    select version, draft_text as "draftText", reason, revised_on::text as "revisedOn" from participation_draft_versions where consultation_id = ${id} order by version`);
 }

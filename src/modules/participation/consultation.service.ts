@@ -27,6 +27,8 @@ export interface PublicConsultation {
   articles: { label: string; text: string }[];
   comments: PublicComment[];
   counts: CommentCounts;
+  /** Every version of the draft, the first as opened, each later one with the reason for the change. */
+  versions: repository.DraftVersion[];
 }
 
 export interface ConsultationFile {
@@ -70,7 +72,8 @@ export function createConsultationService(db: Database, clocks: ClockService): C
     const state = stateOf(c, today);
     if (state === 'closed' && c.decisionIssuedOn === null) return ['decide'];
     if (state === 'closed') return ['report'];
-    return [];
+    // While it is open (or about to open) the draft may be revised; comments keep the version they were made on.
+    return state === 'upcoming' || state === 'open' ? ['revise'] : [];
   }
 
   return {
@@ -88,6 +91,7 @@ export function createConsultationService(db: Database, clocks: ClockService): C
       return db.transaction(async (tx) => {
         if (!(await readAgency(tx, user.agencyId!))) throw new AppError('validation_failed', '所在机关不存在');
         const id = await repository.insertConsultation(tx, user.agencyId!, parsed);
+        await repository.insertFirstDraft(tx, id, parsed.draftText ?? null, parsed.opensOn);
         await recordAudit(tx, actor, { action: 'participation.consultation_open', subjectType, subjectId: String(id), after: { title: parsed.title, opensOn: parsed.opensOn, closesOn: parsed.closesOn } });
         return id;
       });
@@ -115,7 +119,7 @@ export function createConsultationService(db: Database, clocks: ClockService): C
       const row = await repository.readConsultation(db, id);
       if (!row) return null;
       const { reportDueOn: _due, ...consultation } = row;
-      return { consultation, state: stateOf(row, today), articles: articlesOf(row.draftText), comments: await findPublicComments(db, id), counts: await countComments(db, id) };
+      return { consultation, state: stateOf(row, today), articles: articlesOf(row.draftText), comments: await findPublicComments(db, id), counts: await countComments(db, id), versions: await repository.draftVersions(db, id) };
     },
 
     async staffList(user, today = todayInChina()) {
@@ -144,6 +148,12 @@ export function createConsultationService(db: Database, clocks: ClockService): C
         if (!allowedActions(consultation, today).includes(action)) {
           const reason = stateOf(consultation, today) === 'open' || stateOf(consultation, today) === 'upcoming' ? '征求意见期结束后才能办理' : '当前不能办理这项操作';
           throw new AppError('invalid_transition', reason, { action });
+        }
+        if (action === 'revise') {
+          const { draftText, reason } = parsed as ConsultationActionInput<'revise'>;
+          const version = await repository.reviseDraft(tx, id, draftText, reason, today);
+          await recordAudit(tx, actor, { action: 'participation.consultation_revise', subjectType, subjectId: String(id), before: { version: consultation.draftVersion }, after: { version, reason } });
+          return;
         }
         if (action === 'decide') {
           const { documentId, issuedOn } = parsed as ConsultationActionInput<'decide'>;

@@ -16,7 +16,7 @@ export const adoptions = { adopted: '采纳', partly_adopted: '部分采纳', no
 export type Adoption = keyof typeof adoptions;
 
 /** What staff do to a consultation, and to one of its comments; each is a declared form (consultation.actions.ts). */
-export const consultationActionLabels = { decide: '登记决策文件(开始意见采纳情况公开计时)', report: '公布意见采纳情况' } as const;
+export const consultationActionLabels = { revise: '修改草案(形成新的征求意见稿)', decide: '登记决策文件(开始意见采纳情况公开计时)', report: '公布意见采纳情况' } as const;
 export type ConsultationAction = keyof typeof consultationActionLabels;
 export const commentActionLabels = { publish: '审核并公开', reject: '不予公开', assess: '标注采纳情况' } as const;
 export type CommentAction = keyof typeof commentActionLabels;
@@ -27,6 +27,8 @@ export interface ConsultationRow {
   agencyName: string;
   title: string;
   draftText: string | null;
+  /** The draft's current version: 1 when opened, one more at each revision. */
+  draftVersion: number;
   draftDocumentId: number | null;
   draftDocumentTitle: string | null;
   explanation: string;
@@ -67,6 +69,8 @@ export interface CommentRow {
 /** A published comment, as anyone reads it: never the sender. */
 export interface PublicComment {
   article: string | null;
+  /** The draft's version it was made on. */
+  draftVersion: number;
   body: string;
   receivedOn: string;
   adoption: Adoption | null;

@@ -140,7 +140,7 @@ export function ConsultationPage() {
           title={consultationActionLabels[action]}
           open
           onClose={() => setAction(null)}
-          initialValues={action === 'report' ? { summary: `共收到意见 ${counts.total} 条。` } : { issuedOn: today }}
+          initialValues={{ report: { summary: `共收到意见 ${counts.total} 条。` }, revise: { draftText: c.draftText ?? '' }, decide: { issuedOn: today } }[action]}
           submit={(values: Record<string, unknown>) => postJson(`/api/staff/consultations/${c.id}/${action}`, filledIn(values))}
           refresh={[['consultation', id], ['consultations']]}
         >
