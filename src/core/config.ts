@@ -77,7 +77,8 @@ function defaultPublicUrl(host: string, port: number): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // A variable set to nothing (SMTP_URL= in an env file) means unset, as shells and compose files write it.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new AppError('config_invalid', `配置无效:\n  ${problems.join('\n  ')}`, { problems });

@@ -78,16 +78,21 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 /** Reads a plain-text file into a field, in the browser: nothing is uploaded until the form is saved. */
-export function TextFileButton({ label, onText }: { label: string; onText(text: string): void }) {
-  const { message } = App.useApp();
+export function TextFileButton({ label, onText, current }: { label: string; onText(text: string): void; current?: () => string | undefined }) {
+  const { message, modal } = App.useApp();
   return (
     <Upload
       accept=".txt,text/plain"
       showUploadList={false}
       beforeUpload={(file) => {
         void file.arrayBuffer().then((buffer) => {
-          onText(decodeText(new Uint8Array(buffer)));
-          void message.success(`已读入 ${file.name}`);
+          const take = () => {
+            onText(decodeText(new Uint8Array(buffer)));
+            void message.success(`已读入 ${file.name}`);
+          };
+          // What was typed is not replaced without asking (a file meant as an annex chosen here by mistake).
+          if (current?.()?.trim()) modal.confirm({ title: '替换已填写的内容?', content: `将用 ${file.name} 的内容替换已填写的文字。`, okText: '替换', cancelText: '保留原内容', onOk: take });
+          else take();
         });
         return false;
       }}

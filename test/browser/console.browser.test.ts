@@ -243,10 +243,13 @@ describe('the staff console in a browser', () => {
     // With the attribute and the interpretation it goes to the library, and the portal shows both.
     await page.getByRole('button', { name: /^修改《/ }).click();
     await page.getByLabel('主动公开').check();
-    // The interpretation read from a GB18030 text file, as many offices still save them.
+    // The interpretation read from a GB18030 text file, as many offices still save them; what was typed is replaced only when confirmed.
+    await page.getByLabel(/^解读材料/).fill('临时写的几句');
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: '从文本文件读入解读' }).click();
     await (await chooser).setFiles({ name: '解读.txt', mimeType: 'text/plain', buffer: iconv.encode('一、制定背景\n为规范政务公开工作,起草了本规范。\n二、主要内容\n明确了目的。', 'gb18030') });
+    await page.locator('.ant-modal-confirm-title', { hasText: '替换已填写的内容' }).waitFor();
+    await page.getByRole('button', { name: '替换', exact: true }).click();
     await page.getByText('已读入 解读.txt').waitFor();
     assert.match(await page.getByLabel(/^解读材料/).inputValue(), /^一、制定背景/);
     // The catalogue fields: a chosen subject, the period of effect (an expiry before it is refused in the form), two annexes.

@@ -87,6 +87,7 @@ for (const engine of engines) {
       assert.deepEqual(api.items.map((item) => item.answeredBy).sort(), ['上海市长宁区交通委员会', '上海市长宁区大数据中心']);
       assert.equal(api.counts.answered, 2);
       assert.equal((await app.inject({ url: '/api/catalogue/wishes/XQ2222222222' })).statusCode, 404);
+      assert.match((await app.inject({ url: '/catalogue' })).body, /<a href="\/catalogue\/wishes\/new">提出数据需求<\/a>/, 'the catalogue offers it');
     });
   });
 }

@@ -33,6 +33,11 @@ describe('configuration', () => {
       assert.equal((error.details.problems as string[]).length, 3);
     }
   });
+
+  it('reads a variable set to nothing as unset (SMTP_URL= in an env file)', () => {
+    const config = loadConfig({ SMTP_URL: '', DATABASE_URL: '', PORT: '' });
+    assert.deepEqual([config.mail.smtpUrl, config.database.kind], [null, 'pglite']);
+  });
 });
 
 describe('errors', () => {

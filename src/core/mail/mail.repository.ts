@@ -23,7 +23,7 @@ export async function claimDueMail(db: Queryable, limit: number, leaseSeconds: n
       order by id limit ${limit}
       for update skip locked)
     returning id::int as id, recipient, subject, body, about_type as "aboutType", about_id as "aboutId", state, attempts,
-      last_error as "lastError", created_at::text as "createdAt", sent_at::text as "sentAt"`);
+      last_error as "lastError", to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as "createdAt", to_char(sent_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as "sentAt"`);
 }
 
 export async function markSent(db: Queryable, id: number): Promise<void> {
@@ -42,7 +42,7 @@ export async function markAttemptFailed(db: Queryable, id: number, error: string
 export async function listMail(db: Queryable, filter: { aboutType?: string; aboutId?: string; limit: number }): Promise<QueuedMail[]> {
   return db.query<QueuedMail>(sql`
     select id::int as id, recipient, subject, body, about_type as "aboutType", about_id as "aboutId", state, attempts,
-      last_error as "lastError", created_at::text as "createdAt", sent_at::text as "sentAt"
+      last_error as "lastError", to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as "createdAt", to_char(sent_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as "sentAt"
     from mail_outbox
     where (${filter.aboutType ?? null}::text is null or about_type = ${filter.aboutType ?? null})
       and (${filter.aboutId ?? null}::text is null or about_id = ${filter.aboutId ?? null})

@@ -43,7 +43,7 @@ export async function recordReminders(tx: Queryable, reminders: readonly NewRemi
 
 export async function remindersOf(db: Queryable, userId: number, limit: number): Promise<StaffReminder[]> {
   return db.query<StaffReminder>(sql`
-    select id::int as id, stage, due_on::text as "dueOn", title, link, created_at::text as "createdAt", read_at is not null as read
+    select id::int as id, stage, due_on::text as "dueOn", title, link, to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as "createdAt", read_at is not null as read
     from staff_reminders where user_id = ${userId} order by id desc limit ${limit}`);
 }
 

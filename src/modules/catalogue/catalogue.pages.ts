@@ -149,6 +149,7 @@ function listBody(items: ResourceRow[], total: number, facets: Facets, filter: F
   return html`<h1>公共数据开放目录</h1>
   <p>各单位的无条件开放、有条件开放数据资源(《长宁区公共数据管理办法》)。有条件开放的数据经申请、审核同意后使用。
     机器可读:<a href="/api/3/action/package_search">CKAN API</a>、<a href="/catalog.jsonld">DCAT(JSON-LD)</a>。 <a href="/catalogue/requests/track">查询数据申请</a></p>
+  <p>目录中没有您需要的数据?<a href="/catalogue/wishes/new">提出数据需求</a>(<a href="/catalogue/wishes">已答复的需求</a>)</p>
   <form method="get" action="/catalogue" class="filters" role="search">
     <p class="field"><label for="c-q">关键词</label><input id="c-q" name="q" value="${filter.q}" maxlength="50"></p>
     ${filter.agency ? html`<input type="hidden" name="agency" value="${filter.agency}">` : ''}

@@ -59,7 +59,9 @@ export function reasonsToReturn(draft: Pick<Publication, 'attribute' | 'notPubli
 export function publishedText(publication: Pick<Publication, 'title' | 'signedOn' | 'docNumber' | 'addressees' | 'bodyText' | 'interpretationText'>): string {
   const lines = [publication.title, `(${chineseDate(publication.signedOn)})`];
   if (publication.docNumber) lines.push(publication.docNumber);
-  if (publication.addressees) lines.push(`${publication.addressees}:`);
+  // Clerks often type the colon themselves (各街道办事处:): one, as printed.
+  const addressees = publication.addressees?.trim().replace(/[:：]+$/, '');
+  if (addressees) lines.push(`${addressees}:`);
   lines.push(publication.bodyText.trim());
   if (publication.interpretationText?.trim()) {
     const subject = /《([^》]+)》/.exec(publication.title)?.[1] ?? publication.title;

@@ -155,7 +155,7 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
         <Form.Item label={addressees.label} name="addressees">
           <Input maxLength={addressees.max} placeholder="如 各区人民政府,市政府各委、办、局" />
         </Form.Item>
-        <Form.Item label={bodyText.label} name="bodyText" rules={[{ required: true, min: bodyText.min, message: `请填写${bodyText.label}(至少 ${bodyText.min} 字)` }]} extra={<TextFileButton label="从文本文件读入正文" onText={(text) => form.setFieldValue('bodyText', text)} />}>
+        <Form.Item label={bodyText.label} name="bodyText" rules={[{ required: true, min: bodyText.min, message: `请填写${bodyText.label}(至少 ${bodyText.min} 字)` }]} extra={<TextFileButton label="从文本文件读入正文" current={() => form.getFieldValue('bodyText')} onText={(text) => form.setFieldValue('bodyText', text)} />}>
           <Input.TextArea rows={10} maxLength={bodyText.max} />
         </Form.Item>
         <Space size="large">
@@ -180,7 +180,7 @@ export function DraftDrawer({ open, publication, onClose }: { open: boolean; pub
           extra={
             <>
               谁起草、谁解读:解读与文件同步公开,在文件库中互相链接。
-              <TextFileButton label="从文本文件读入解读" onText={(text) => form.setFieldValue('interpretationText', text)} />
+              <TextFileButton label="从文本文件读入解读" current={() => form.getFieldValue('interpretationText')} onText={(text) => form.setFieldValue('interpretationText', text)} />
             </>
           }
         >
