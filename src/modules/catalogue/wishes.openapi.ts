@@ -1,4 +1,4 @@
-import { errorResponse } from '../../core/openapi.schemas.ts';
+import { errorResponse, jsonBody, proofOfWorkProperty } from '../../core/openapi.schemas.ts';
 import { wishForm } from './wishes.actions.ts';
 import { wishOutcomes, wishStates } from './wishes.types.ts';
 
@@ -12,21 +12,10 @@ export const wishesOpenApi = {
   '/api/catalogue/wishes': {
     post: {
       summary: '提出目录外数据需求(无需注册);返回查询码',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['title', 'description', 'purpose', 'name', 'contact'],
-              properties: {
-                ...Object.fromEntries(Object.keys(wishForm).map((name) => [name, limits(name as keyof typeof wishForm)])),
-                altcha: { type: 'string', description: '站点开启人机验证(PROOF_OF_WORK=on)时必填:ALTCHA 解答(base64)' },
-              },
-            },
-          },
-        },
-      },
+      requestBody: jsonBody(['title', 'description', 'purpose', 'name', 'contact'], {
+        ...Object.fromEntries(Object.keys(wishForm).map((name) => [name, limits(name as keyof typeof wishForm)])),
+        altcha: proofOfWorkProperty,
+      }),
       responses: { '201': { description: '{"trackingCode", "receivedOn"}' }, '400': errorResponse('内容不完整或格式不正确') },
     },
     get: {

@@ -1,4 +1,4 @@
-import { errorResponse } from '../../core/openapi.schemas.ts';
+import { errorResponse, proofOfWorkProperty } from '../../core/openapi.schemas.ts';
 import { adoptions, consultationStates } from './consultation.types.ts';
 
 /** The public consultations and decision-catalogue API, as /api/docs describes it. */
@@ -34,6 +34,7 @@ export const consultationOpenApi = {
                 body: { type: 'string', maxLength: 3000 },
                 name: { type: 'string', maxLength: 50 },
                 contact: { type: 'string', maxLength: 100, description: '仅征求意见机关可见' },
+                altcha: proofOfWorkProperty,
               },
             },
           },

@@ -1,4 +1,4 @@
-import { errorResponse } from '../../core/openapi.schemas.ts';
+import { errorResponse, proofOfWorkProperty } from '../../core/openapi.schemas.ts';
 import { messageKinds, messageStates, ratings } from './participation.types.ts';
 
 /** The public messages API, as /api/docs describes it. */
@@ -23,6 +23,7 @@ export const participationOpenApi = {
                 body: { type: 'string', maxLength: 5000 },
                 name: { type: 'string', maxLength: 50 },
                 contact: { type: 'string', maxLength: 100, description: '仅办理机关可见' },
+                altcha: proofOfWorkProperty,
                 keepPrivate: { type: 'boolean', description: '不公开留言和答复' },
               },
             },
