@@ -18,8 +18,8 @@ create table supervision_evidence (
 );
 
 -- Monitoring at volume (bench:supervision): the open assistance requests' running handling clocks in
--- the order of their due dates, the open requests without one oldest first, and the open tasks of the
+-- the order of their due dates, the submitted and disputed ones (no such clock) oldest first, and the open tasks of the
 -- ledger by due date (the 正常 / 临期 / 逾期 filters are ranges of it).
 create index clocks_assistance_handle_idx on clocks (due_on, subject_id) where subject_type = 'assistance_request' and purpose = 'handle' and status <> 'stopped';
-create index assistance_requests_open_order_idx on assistance_requests (requested_on, id) where state in ('submitted', 'accepted', 'disputed');
+create index assistance_requests_unclocked_idx on assistance_requests (requested_on, id) where state in ('submitted', 'disputed');
 create index supervision_tasks_open_due_idx on supervision_tasks (due_on, document_id, document_seq, id) where state in ('in_progress', 'awaiting_acceptance');

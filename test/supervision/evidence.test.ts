@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { extractText } from 'unpdf';
 import { createContext, type AppContext } from '../../src/app.ts';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { loadConfig } from '../../src/core/config.ts';
@@ -98,6 +99,39 @@ for (const engine of engines) {
       assert.equal((await app.inject({ url: `/api/staff/supervision/tasks/${taskId}/evidence/9`, headers: { cookie: sessions.lead!.cookie } })).statusCode, 404);
       const [audit] = await database.db.query<{ n: number }>(sql`select count(*)::int as n from audit_events where action = 'supervision.attach_evidence' and subject_id = ${String(taskId)}`);
       assert.equal(audit!.n, 2);
+    });
+
+    it('prints each 督办单 as a PDF with its number, the late task, the agencies, the date and the answer deadline, escalating on the second; for the parties and supervisors only', async () => {
+      const supervisor = { id: 1, username: 's', displayName: '督查员', role: 'supervisor' as const, agencyId: null, agencyName: null, mustChangePassword: false };
+      const actor = { id: 'user:1', address: '203.0.113.9' };
+      const later = addDays(todayInChina(), 40);
+      await context.supervision.act(taskId, 'notice', { on: later, requirement: '请于五个工作日内报送进展' }, supervisor, actor, later);
+      const download = async (who: string | null, level: number) =>
+        app.inject({ url: `/api/staff/supervision/tasks/${taskId}/notices/${level}`, headers: who ? { cookie: sessions[who]!.cookie } : {} });
+      const first = await download('responsible', 1);
+      assert.equal(first.statusCode, 200, first.body);
+      assert.equal(first.headers['content-type'], 'application/pdf');
+      assert.match(String(first.headers['content-disposition']), /^attachment;/);
+      assert.equal(first.headers['x-content-type-options'], 'nosniff');
+      const textOf = async (body: Buffer) => (await extractText(new Uint8Array(body), { mergePages: true })).text.replace(/\s+/g, '');
+      const text = await textOf(first.rawPayload);
+      const year = later.slice(0, 4);
+      assert.ok(text.includes(`督〔${year}〕${taskId}-1号`), text);
+      assert.ok(text.includes('推进政务公开标准化规范化试点'), text);
+      assert.ok(text.includes('上海市静安区发展和改革委员会') && text.includes('上海市静安区财政局'), text);
+      assert.ok(text.includes(`${year}年${Number(later.slice(5, 7))}月${Number(later.slice(8, 10))}日`), text);
+      assert.match(text, /已逾期10天/);
+      assert.match(text, /请于\d{4}年\d{1,2}月\d{1,2}日前将办理情况/);
+      assert.ok(!text.includes('升级督办'), 'a first notice does not escalate');
+      assert.equal((await download('lead', 2)).statusCode, 404, 'no second notice yet');
+
+      await context.supervision.act(taskId, 'notice', { on: later, requirement: '仍未报送' }, supervisor, actor, later);
+      const second = await textOf((await download('supervisor', 2)).rawPayload);
+      assert.ok(second.includes(`督〔${year}〕${taskId}-2号`), second);
+      assert.match(second, /升级督办\(第2次\)|升级督办(第2次)/);
+      assert.match(second, /主要负责人/);
+      assert.equal((await download('other', 1)).statusCode, 404);
+      assert.equal((await download(null, 1)).statusCode, 401);
     });
   });
 }

@@ -64,7 +64,7 @@ export async function findOpenRequests(db: Queryable, today: string, warnUntil: 
       (r.matter_id is null) as unregistered, (r.formalities_completed_on is null) as "formalitiesPending"`;
   // A running handling clock is an accepted request's (accept and resolve_assist start it; complete and
   // withdraw, the only ways out of 'accepted', stop it): those are walked in the order of the open clocks'
-  // due dates (clocks_assistance_handle_idx), then the open requests without one, oldest first.
+  // due dates (clocks_assistance_handle_idx), then the other open ones (submitted, disputed), oldest first.
   const clocked = await db.query<MonitorItem>(sql`
     select ${monitorColumns}
     from ${listFrom}
@@ -74,7 +74,7 @@ export async function findOpenRequests(db: Queryable, today: string, warnUntil: 
   const unclocked = clocked.length >= limit ? [] : await db.query<MonitorItem>(sql`
     select ${monitorColumns}
     from ${listFrom}
-    where c.id is null and r.state in ('submitted', 'accepted', 'disputed') and ${mine}
+    where r.state in ('submitted', 'disputed') and ${mine}
     order by r.requested_on, r.id
     limit ${limit - clocked.length}`);
   const [open] = await db.query<{ n: number }>(sql`select count(*)::int as n from assistance_requests r where r.state in ('submitted', 'accepted', 'disputed') and ${mine}`);

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId, uploadedFile } from '../../server/http.params.ts';
 import { sendReplyFile } from '../../server/reply.file.ts';
+import { supervisionNoticePdf } from './supervision.notice.pdf.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { taskSignals, taskStates, type TaskSignal, type TaskState } from './supervision.types.ts';
 
@@ -56,6 +57,11 @@ export function registerSupervisionApi(app: FastifyInstance, context: AppContext
   app.post('/api/staff/supervision/tasks/:id/:action', async (request) => ({
     state: await supervision.act(id(request), (request.params as { action: string }).action, request.body ?? {}, user(request), requestActor(request)),
   }));
+  // A 督办单 as a PDF download, to the parties and supervisors.
+  app.get('/api/staff/supervision/tasks/:id/notices/:level', async (request, reply) => {
+    const notice = await supervision.notice(id(request), id(request, 'level'), user(request));
+    return sendReplyFile(reply, { name: `${notice.title}${notice.number}.pdf`, contentType: 'application/pdf', data: await supervisionNoticePdf(notice, context.config.font) });
+  });
   app.get('/api/staff/supervision/dashboard', async (request) => supervision.dashboard(user(request)));
 
   app.get('/api/staff/audit-reports', async (request) => ({ items: await rectification.reports(user(request)) }));

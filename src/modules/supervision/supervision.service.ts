@@ -9,6 +9,7 @@ import { isKeyOf, parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
 import { describeFile, readFile, storeFile } from '../files/index.ts';
 import { evidenceName, sniffEvidenceType } from './supervision.evidence.ts';
+import { noticeAnswerWorkingDays, supervisionNoticeOf, type SupervisionNotice } from './supervision.notice.ts';
 import { importForm, nameMappingForm, taskActionForms, taskForm, type TaskActionInput } from './supervision.actions.ts';
 import { supervisionPolicy, type SupervisedCase } from './supervision.policy.ts';
 import { findDocumentByNumber, findDocumentsWithTasks, findTasks, readDashboard, readDocumentHeading, type Dashboard, type DocumentHeading, type TaskListFilter, type TaskListItem } from './supervision.queries.ts';
@@ -61,6 +62,8 @@ export interface SupervisionService {
   dashboard(user: StaffUser, today?: string): Promise<Dashboard>;
   /** An evidence file for a progress report, from a clerk of an agency party to the open task; checked by content and size. */
   attachEvidence(id: number, file: { bytes: Uint8Array; name: string }, user: StaffUser, actor: Actor): Promise<{ position: number; name: string; mediaType: string; size: number }>;
+  /** The level-th supervision notice (督办单) issued on a task, as printed, to whoever may see the task. */
+  notice(id: number, level: number, user: StaffUser): Promise<SupervisionNotice>;
   /** An evidence file, to whoever may see the task. */
   evidence(id: number, position: number, user: StaffUser): Promise<{ name: string; contentType: string; data: Buffer }>;
 }
@@ -260,6 +263,16 @@ export function createSupervisionService(db: Database, clocks: ClockService, lim
         await recordAudit(tx, actor, { action: 'supervision.attach_evidence', subjectType: 'supervision_task', subjectId: String(id), after: { position, name, sha256: stored.sha256, size: stored.size } });
         return { position, name, mediaType, size: stored.size };
       });
+    },
+
+    async notice(id, level, user) {
+      const task = await readable(db, id, user);
+      const notices = (await repository.readEvents(db, 'supervision_task', id)).filter((event) => event.action === 'notice');
+      const notice = notices.find((event) => Number(event.details.level) === level);
+      if (!notice) throw new AppError('not_found', '没有这份督办单');
+      const { calendar } = await clocks.context();
+      const earlier = notices.filter((event) => Number(event.details.level) < level);
+      return supervisionNoticeOf(task, notice, earlier, calendar.addWorkingDays(notice.onDate, noticeAnswerWorkingDays).date);
     },
 
     async evidence(id, position, user) {

@@ -133,7 +133,12 @@ export function TaskPage() {
           content: (
             <>
               {`${event.onDate} ${event.note ?? event.action}`}
-              {event.action === 'notice' && <Link style={{ marginLeft: 8 }} to={`/supervision/tasks/${task.id}/notices/${String(event.details.level)}`}>{`打印督办单(第 ${String(event.details.level)} 次)`}</Link>}
+              {event.action === 'notice' && (
+                <>
+                  <Link style={{ marginLeft: 8 }} to={`/supervision/tasks/${task.id}/notices/${String(event.details.level)}`}>{`查看督办单(第 ${String(event.details.level)} 次)`}</Link>
+                  <a style={{ marginLeft: 8 }} href={`/api/staff/supervision/tasks/${task.id}/notices/${String(event.details.level)}`} download>{`下载督办单 PDF(第 ${String(event.details.level)} 次)`}</a>
+                </>
+              )}
             </>
           ),
         }))}
