@@ -134,7 +134,7 @@ async function documentsToImport(context: AppContext, agencyIds: number[], count
 }
 
 async function main() {
-  const postgres = startBenchPostgres('postgres-supervision', 55497);
+  const postgres = startBenchPostgres('postgres-supervision', 55489);
   const db = await openPostgres(postgres.url);
   const context = await createContext(loadConfig({ FILES_DIR: join(benchWork, 'files-supervision') }), { db });
   const app = buildServer(context);
