@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/database.ts';
-import { joinSql, sql } from '../../core/db/sql.ts';
+import { joinSql, sql, type SqlFragment } from '../../core/db/sql.ts';
 import type { AssistanceForm, DisputeStage, RequestState } from './assistance.types.ts';
 
 export interface RequestListFilter {
@@ -77,7 +77,11 @@ export async function findOpenRequests(db: Queryable, today: string, warnUntil: 
     where r.state in ('submitted', 'disputed') and ${mine}
     order by r.requested_on, r.id
     limit ${limit - clocked.length}`);
-  const [open] = await db.query<{ n: number }>(sql`select count(*)::int as n from assistance_requests r where r.state in ('submitted', 'accepted', 'disputed') and ${mine}`);
+  // An agency is never both parties (a check of the table), so its requests in and out count apart, each by its own index.
+  const openIn = (side: SqlFragment) => sql`select count(*)::int as n from assistance_requests r where r.state in ('submitted', 'accepted', 'disputed') and ${side}`;
+  const [open] = await db.query<{ n: number }>(
+    agencyId === undefined ? openIn(sql`true`) : sql`select (${openIn(sql`r.requested_agency_id = ${agencyId}`)}) + (${openIn(sql`r.requesting_agency_id = ${agencyId}`)}) as n`,
+  );
   const [clocks] = await db.query<{ overdue: number; dueSoon: number }>(
     agencyId === undefined
       ? sql`
