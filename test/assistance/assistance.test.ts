@@ -164,6 +164,13 @@ for (const engine of engines) {
       const overdue = await context.assistance.monitor(office, { today: calendar.addWorkingDays(today, 31).date });
       assert.equal(overdue.items.find((item) => item.id === urgent.id)!.warning, 'overdue');
       assert.ok(overdue.counts.overdue >= 1);
+      // One agency's view: the counts agree with its open requests in and out, the accepted (clocked) ones first.
+      const policeView = await context.assistance.monitor(office, { agencyId: police, today: calendar.addWorkingDays(today, 31).date });
+      const policeOpen = (await context.assistance.list({ direction: 'all' }, policeClerk)).filter((item) => ['submitted', 'accepted', 'disputed'].includes(item.state));
+      assert.equal(policeView.counts.open, policeOpen.length);
+      assert.deepEqual(new Set(policeView.items.map((item) => item.id)), new Set(policeOpen.map((item) => item.id)));
+      assert.equal(policeView.items[0]!.id, urgent.id, 'the overdue accepted request first');
+      assert.equal(policeView.counts.overdue, policeView.items.filter((item) => item.warning === 'overdue').length);
     });
 
     it('forwards to the competent agency, which then sees the request while the first no longer does', async () => {

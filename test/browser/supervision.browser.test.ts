@@ -76,6 +76,12 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await page.getByRole('heading', { name: '督查督办:任务台账' }).waitFor();
     await page.getByText('已列入 39 项任务').waitFor();
     assert.equal(await page.locator('.ant-table-tbody tr.ant-table-row').count(), 39);
+    // A ledger: every task with its lead and responsible agencies resolved to the register (or the names kept to show).
+    const ledger = await page.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent ?? '')));
+    assert.ok(ledger.every((cells) => cells[2] !== '—' || cells[3] !== '—'), 'every task names its lead or responsible units');
+    assert.ok(ledger.filter((cells) => cells[2] !== '—').length >= 30, 'most tasks have a lead agency of the register');
+    assert.ok(ledger.some((cells) => cells[2]!.includes('上海市静安区编办')), 'the mapped name stands for its agency');
+    assert.ok(ledger.some((cells) => cells[3] !== '—'), 'responsible agencies are listed');
     await assertAccessible(page);
 
     // A 任务分解表 adds its rows to the ledger.
@@ -102,7 +108,12 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await dialog(page).getByRole('button', { name: '确定' }).click();
     await page.getByText(/发出督办单:请于三个工作日内报送办理进展/).waitFor();
     await assertAccessible(page);
-    await page.getByRole('link', { name: '打印督办单(第 1 次)' }).click();
+    const pdf = await page.request.get(`${site.base}/api/staff/supervision/tasks/${late!.id}/notices/1`);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.match(pdf.headers()['content-disposition'] ?? '', /^attachment;/);
+    await page.getByRole('link', { name: '下载督办单 PDF(第 1 次)' }).waitFor();
+    await page.getByRole('link', { name: '查看督办单(第 1 次)' }).click();
     await page.getByRole('heading', { name: '督办单' }).waitFor();
     assert.match((await page.locator('main').textContent()) ?? '', /督办要求请于三个工作日内报送办理进展/);
     await assertAccessible(page);
@@ -140,8 +151,15 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await clerk.getByRole('button', { name: '报送进展' }).click();
     await dialog(clerk).getByLabel('完成进度(%)').fill('60');
     await dialog(clerk).getByLabel('进展情况').fill('行政权力目录已完成梳理');
+    await clerk.setInputFiles('#task-evidence', { name: '目录梳理情况.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n行政权力目录梳理情况\n') });
     await dialog(clerk).getByRole('button', { name: '确定' }).click();
     await clerk.getByText(/报送进展.60%.:行政权力目录已完成梳理/).waitFor();
+    const evidence = clerk.getByRole('link', { name: '目录梳理情况.pdf' });
+    await evidence.waitFor();
+    const evidenceFile = await clerk.request.get(`${site.base}${await evidence.getAttribute('href')}`);
+    assert.equal(evidenceFile.status(), 200);
+    assert.equal(evidenceFile.headers()['content-type'], 'application/pdf');
+    assert.equal(evidenceFile.headers()['x-content-type-options'], 'nosniff');
     await assertAccessible(clerk);
     await clerk.getByRole('menuitem', { name: '审计整改' }).click();
     await clerk.getByRole('link', { name: '区编办2025年度预算执行审计报告' }).click();

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db/database.ts';
-import { joinSql, sql } from '../../core/db/sql.ts';
+import { joinSql, sql, type SqlFragment } from '../../core/db/sql.ts';
 import type { AssistanceForm, DisputeStage, RequestState } from './assistance.types.ts';
 
 export interface RequestListFilter {
@@ -58,23 +58,42 @@ export interface MonitorItem extends RequestListItem {
 
 /** Every open request with its clock (Art. 24 real-time monitoring), the overdue first, then those due soonest. */
 export async function findOpenRequests(db: Queryable, today: string, warnUntil: string, agencyId: number | undefined, limit: number): Promise<{ items: MonitorItem[]; counts: { open: number; overdue: number; dueSoon: number } }> {
-  const conditions = [sql`r.state in ('submitted', 'accepted', 'disputed')`];
-  if (agencyId !== undefined) conditions.push(sql`(r.requested_agency_id = ${agencyId} or r.requesting_agency_id = ${agencyId})`);
-  const where = joinSql(conditions, sql` and `);
-  const items = await db.query<MonitorItem>(sql`
-    select ${listColumns},
+  const mine = agencyId === undefined ? sql`true` : sql`(r.requested_agency_id = ${agencyId} or r.requesting_agency_id = ${agencyId})`;
+  const monitorColumns = sql`${listColumns},
       case when c.due_on is null then null when c.due_on < ${today}::date then 'overdue' when c.due_on <= ${warnUntil}::date then 'due_soon' else 'normal' end as warning,
-      (r.matter_id is null) as unregistered, (r.formalities_completed_on is null) as "formalitiesPending"
+      (r.matter_id is null) as unregistered, (r.formalities_completed_on is null) as "formalitiesPending"`;
+  // A running handling clock is an accepted request's (accept and resolve_assist start it; complete and
+  // withdraw, the only ways out of 'accepted', stop it): those are walked in the order of the open clocks'
+  // due dates (clocks_assistance_handle_idx), then the other open ones (submitted, disputed), oldest first.
+  const clocked = await db.query<MonitorItem>(sql`
+    select ${monitorColumns}
     from ${listFrom}
-    where ${where}
-    order by c.due_on nulls last, r.requested_on, r.id
+    where c.id is not null and r.state = 'accepted' and ${mine}
+    order by c.due_on, r.requested_on, r.id
     limit ${limit}`);
-  const [counts] = await db.query<{ open: number; overdue: number; dueSoon: number }>(sql`
-    select count(*)::int as open,
-      count(*) filter (where c.due_on < ${today}::date)::int as overdue,
-      count(*) filter (where c.due_on >= ${today}::date and c.due_on <= ${warnUntil}::date)::int as "dueSoon"
-    from ${listFrom} where ${where}`);
-  return { items, counts: counts! };
+  const unclocked = clocked.length >= limit ? [] : await db.query<MonitorItem>(sql`
+    select ${monitorColumns}
+    from ${listFrom}
+    where r.state in ('submitted', 'disputed') and ${mine}
+    order by r.requested_on, r.id
+    limit ${limit - clocked.length}`);
+  // An agency is never both parties (a check of the table), so its requests in and out count apart, each by its own index.
+  const openIn = (side: SqlFragment) => sql`select count(*)::int as n from assistance_requests r where r.state in ('submitted', 'accepted', 'disputed') and ${side}`;
+  const [open] = await db.query<{ n: number }>(
+    agencyId === undefined ? openIn(sql`true`) : sql`select (${openIn(sql`r.requested_agency_id = ${agencyId}`)}) + (${openIn(sql`r.requesting_agency_id = ${agencyId}`)}) as n`,
+  );
+  const [clocks] = await db.query<{ overdue: number; dueSoon: number }>(
+    agencyId === undefined
+      ? sql`
+        select count(*) filter (where c.due_on < ${today}::date)::int as overdue, count(*) filter (where c.due_on >= ${today}::date)::int as "dueSoon"
+        from clocks c
+        where c.subject_type = 'assistance_request' and c.purpose = 'handle' and c.status <> 'stopped' and c.due_on <= ${warnUntil}::date`
+      : sql`
+        select count(*) filter (where c.due_on < ${today}::date)::int as overdue, count(*) filter (where c.due_on >= ${today}::date)::int as "dueSoon"
+        from assistance_requests r join clocks c on c.subject_type = 'assistance_request' and c.subject_id = r.id and c.purpose = 'handle' and c.status <> 'stopped'
+        where r.state = 'accepted' and ${mine} and c.due_on <= ${warnUntil}::date`,
+  );
+  return { items: [...clocked, ...unclocked], counts: { open: open!.n, overdue: clocks!.overdue, dueSoon: clocks!.dueSoon } };
 }
 
 export interface AgencyEfficiency {

@@ -28,7 +28,7 @@ export const supervisionModule: ModuleManifest<AppContext> = {
   name: 'supervision',
   label: '督查督办',
   policy: supervisionPolicy,
-  services: (context) => ({ supervision: createSupervisionService(context.db, context.clocks), rectification: createRectificationService(context.db, context.clocks) }),
+  services: (context) => ({ supervision: createSupervisionService(context.db, context.clocks, { maxEvidenceBytes: context.config.limits.maxAnnexBytes }), rectification: createRectificationService(context.db, context.clocks) }),
   routes(app, context) {
     registerSupervisionApi(app, context);
     registerSupervisionPages(app, context);
@@ -49,6 +49,7 @@ export const supervisionModule: ModuleManifest<AppContext> = {
   auditActions: {
     'supervision.create': '交办督查任务',
     'supervision.map_name': '对应文件中的单位名称',
+    'supervision.attach_evidence': '督查任务:上传证明材料',
     ...Object.fromEntries(Object.entries(taskActionLabels).map(([action, label]) => [`supervision.${action}`, `督查任务:${label}`])),
     'rectification.create_report': '登记审计报告',
     'rectification.add_item': '列入审计整改事项',
@@ -65,6 +66,7 @@ export const supervisionModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/supervision/agency-names', payload: { name: '区编办', agencyId: '1' } },
     { url: '/api/staff/supervision/tasks', payload: { text: '任务', leadAgencyId: '1', dueOn: '2099-12-31' } },
     { url: '/api/staff/supervision/tasks/sheet', payload: {} },
+    { url: '/api/staff/supervision/tasks/1/evidence', payload: {} },
     { url: '/api/staff/supervision/tasks/1/report', payload: { on: '2026-01-05', progress: '50', text: '进展' } },
     { url: '/api/staff/audit-reports', payload: { title: '审计报告', auditedAgencyId: '1', effectiveOn: '2026-01-05' } },
     { url: '/api/staff/audit-reports/1/items', payload: { problem: '问题', responsibility: '责任', measure: '措施' } },

@@ -36,7 +36,13 @@ export async function findTasks(db: Queryable, filter: TaskListFilter, agencyId:
   if (agencyId !== null) conditions.push(sql`exists (select 1 from supervision_task_agencies x where x.task_id = t.id and x.agency_id = ${agencyId})`);
   if (filter.state !== undefined) conditions.push(sql`t.state = ${filter.state}`);
   if (filter.documentId !== undefined) conditions.push(sql`t.document_id = ${filter.documentId}`);
-  if (filter.signal !== undefined) conditions.push(sql`${signalOf(today, soon)} = ${filter.signal}`);
+  // The signals as ranges of the due date, so that the open tasks' index by due date serves them.
+  const signalRanges: Record<TaskSignal, ReturnType<typeof sql>> = {
+    overdue: sql`t.due_on < ${today}::date`,
+    due_soon: sql`t.due_on >= ${today}::date and t.due_on <= ${soon}::date`,
+    normal: sql`t.due_on > ${soon}::date`,
+  };
+  if (filter.signal !== undefined) conditions.push(sql`${open} and ${signalRanges[filter.signal]}`);
   return db.query<TaskListItem>(sql`
     select t.id::int as id, t.text, t.document_id::int as "documentId", d.display_title as "documentTitle", t.anchor,
       coalesce((select array_agg(a.name order by a.name) from supervision_task_agencies x join agencies a on a.id = x.agency_id where x.task_id = t.id and x.role = 'lead'), '{}') as lead,
@@ -44,7 +50,7 @@ export async function findTasks(db: Queryable, filter: TaskListFilter, agencyId:
       t.unresolved, t.due_on::text as "dueOn", t.state, t.progress, t.notices, ${signalOf(today, soon)} as signal
     from supervision_tasks t left join documents d on d.id = t.document_id
     where ${joinSql(conditions, sql` and `)}
-    order by (not ${open}), t.due_on, t.document_id nulls last, t.document_seq nulls last, t.id
+    order by ${filter.signal === undefined ? sql`(not ${open}), ` : sql``}t.due_on, t.document_id nulls last, t.document_seq nulls last, t.id
     limit 500`);
 }
 

@@ -199,3 +199,36 @@ export async function auditItemNamesOf(db: Queryable, ids: readonly string[]): P
     select i.id::text as id, r.title || ' 第' || i.seq || '项' as name
     from supervision_audit_items i join supervision_audit_reports r on r.id = i.report_id where i.id::text = any(${ids}::text[])`);
 }
+
+export interface EvidenceFile {
+  position: number;
+  name: string;
+  mediaType: string;
+  size: number;
+  agencyName: string | null;
+  addedAt: string;
+}
+type EvidenceSubject = 'supervision_task' | 'audit_item';
+
+export async function insertEvidence(tx: Queryable, subjectType: EvidenceSubject, subjectId: number, file: { name: string; sha256: string; mediaType: string; size: number; agencyId: number | null; addedBy: string }): Promise<number> {
+  const [row] = await tx.query<{ position: number }>(sql`
+    insert into supervision_evidence (subject_type, subject_id, position, name, sha256, media_type, size, agency_id, added_by)
+    values (${subjectType}, ${subjectId}, (select coalesce(max(position), 0) + 1 from supervision_evidence where subject_type = ${subjectType} and subject_id = ${subjectId}),
+      ${file.name}, ${file.sha256}, ${file.mediaType}, ${file.size}, ${file.agencyId}, ${file.addedBy})
+    returning position::int as position`);
+  return row!.position;
+}
+
+export async function readEvidenceList(db: Queryable, subjectType: EvidenceSubject, subjectId: number): Promise<EvidenceFile[]> {
+  return db.query<EvidenceFile>(sql`
+    select e.position::int as position, e.name, e.media_type as "mediaType", e.size::int as size, a.name as "agencyName", e.added_at::text as "addedAt"
+    from supervision_evidence e left join agencies a on a.id = e.agency_id
+    where e.subject_type = ${subjectType} and e.subject_id = ${subjectId} order by e.position`);
+}
+
+export async function readEvidence(db: Queryable, subjectType: EvidenceSubject, subjectId: number, position: number): Promise<{ name: string; mediaType: string; sha256: string } | null> {
+  const [row] = await db.query<{ name: string; mediaType: string; sha256: string }>(sql`
+    select name, media_type as "mediaType", sha256 from supervision_evidence
+    where subject_type = ${subjectType} and subject_id = ${subjectId} and position = ${position}`);
+  return row ?? null;
+}

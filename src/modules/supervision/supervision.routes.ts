@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
-import { positiveId } from '../../server/http.params.ts';
+import { positiveId, uploadedFile } from '../../server/http.params.ts';
+import { sendReplyFile } from '../../server/reply.file.ts';
+import { supervisionNoticePdf } from './supervision.notice.pdf.ts';
 import { requestActor, signedIn } from '../../server/staff/staff.session.ts';
 import { taskSignals, taskStates, type TaskSignal, type TaskState } from './supervision.types.ts';
 
@@ -40,11 +42,26 @@ export function registerSupervisionApi(app: FastifyInstance, context: AppContext
       reply.status(201);
       return result;
     });
+    // An evidence file for a progress report, one per request, named in x-file-name (percent-encoded UTF-8).
+    files.post('/api/staff/supervision/tasks/:id/evidence', async (request, reply) => {
+      const file = uploadedFile(request);
+      reply.status(201);
+      return supervision.attachEvidence(id(request), file, user(request), requestActor(request));
+    });
   });
+  // A download only, of its checked type, never shown inside a page of the site.
+  app.get('/api/staff/supervision/tasks/:id/evidence/:position', async (request, reply) =>
+    sendReplyFile(reply, await supervision.evidence(id(request), id(request, 'position'), user(request))),
+  );
   app.get('/api/staff/supervision/tasks/:id', async (request) => supervision.file(id(request), user(request)));
   app.post('/api/staff/supervision/tasks/:id/:action', async (request) => ({
     state: await supervision.act(id(request), (request.params as { action: string }).action, request.body ?? {}, user(request), requestActor(request)),
   }));
+  // A 督办单 as a PDF download, to the parties and supervisors.
+  app.get('/api/staff/supervision/tasks/:id/notices/:level', async (request, reply) => {
+    const notice = await supervision.notice(id(request), id(request, 'level'), user(request));
+    return sendReplyFile(reply, { name: `${notice.title}${notice.number}.pdf`, contentType: 'application/pdf', data: await supervisionNoticePdf(notice, context.config.font) });
+  });
   app.get('/api/staff/supervision/dashboard', async (request) => supervision.dashboard(user(request)));
 
   app.get('/api/staff/audit-reports', async (request) => ({ items: await rectification.reports(user(request)) }));

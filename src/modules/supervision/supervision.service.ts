@@ -7,13 +7,16 @@ import { AppError } from '../../core/errors.ts';
 import { formSchema } from '../../core/forms/form.fields.ts';
 import { isKeyOf, parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
+import { describeFile, readFile, storeFile } from '../files/index.ts';
+import { evidenceName, sniffEvidenceType } from './supervision.evidence.ts';
+import { noticeAnswerWorkingDays, supervisionNoticeOf, type SupervisionNotice } from './supervision.notice.ts';
 import { importForm, nameMappingForm, taskActionForms, taskForm, type TaskActionInput } from './supervision.actions.ts';
 import { supervisionPolicy, type SupervisedCase } from './supervision.policy.ts';
 import { findDocumentByNumber, findDocumentsWithTasks, findTasks, readDashboard, readDocumentHeading, type Dashboard, type DocumentHeading, type TaskListFilter, type TaskListItem } from './supervision.queries.ts';
 import * as repository from './supervision.repository.ts';
 import { readTaskSheet } from './supervision.sheet.ts';
 import { allowedTaskActions, dueDateOfText, nextTaskState, taskSignalOf } from './supervision.rules.ts';
-import { openTaskStates, type SupervisionEvent, type TaskAction, type TaskCandidate, type TaskRole, type TaskRow, type TaskSignal } from './supervision.types.ts';
+import { openTaskStates, taskStates, type SupervisionEvent, type TaskAction, type TaskCandidate, type TaskRole, type TaskRow, type TaskSignal } from './supervision.types.ts';
 
 /** The supervisor's warning window: a task due within this many working days is 临期 (yellow). */
 export const dueSoonWorkingDays = 3;
@@ -22,6 +25,8 @@ export interface TaskFile {
   task: TaskRow;
   signal: TaskSignal | null;
   events: SupervisionEvent[];
+  /** The evidence files the responsible agencies attached to their progress reports. */
+  evidence: repository.EvidenceFile[];
   /** The actions the reader may take now. */
   actions: TaskAction[];
   abilities: Record<'read' | 'report' | 'lead' | 'supervise', boolean>;
@@ -55,6 +60,12 @@ export interface SupervisionService {
   file(id: number, user: StaffUser, today?: string): Promise<TaskFile>;
   act(id: number, action: string, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<string>;
   dashboard(user: StaffUser, today?: string): Promise<Dashboard>;
+  /** An evidence file for a progress report, from a clerk of an agency party to the open task; checked by content and size. */
+  attachEvidence(id: number, file: { bytes: Uint8Array; name: string }, user: StaffUser, actor: Actor): Promise<{ position: number; name: string; mediaType: string; size: number }>;
+  /** The level-th supervision notice (督办单) issued on a task, as printed, to whoever may see the task. */
+  notice(id: number, level: number, user: StaffUser): Promise<SupervisionNotice>;
+  /** An evidence file, to whoever may see the task. */
+  evidence(id: number, position: number, user: StaffUser): Promise<{ name: string; contentType: string; data: Buffer }>;
 }
 
 const caseOf = (task: TaskRow): SupervisedCase => ({
@@ -65,7 +76,7 @@ const caseOf = (task: TaskRow): SupervisedCase => ({
 /** Which ability each action needs: parties report, the lead asks to close, supervisors do the rest. */
 const abilityFor = (action: TaskAction) => (action === 'report' ? 'report' : action === 'submit' ? 'lead' : 'supervise');
 
-export function createSupervisionService(db: Database, clocks: ClockService): SupervisionService {
+export function createSupervisionService(db: Database, clocks: ClockService, limits: { maxEvidenceBytes: number }): SupervisionService {
   async function soonFrom(today: string): Promise<string> {
     const { calendar } = await clocks.context();
     return calendar.addWorkingDays(today, dueSoonWorkingDays).date;
@@ -213,7 +224,7 @@ export function createSupervisionService(db: Database, clocks: ClockService): Su
       const abilities = supervisionPolicy.abilities(user, caseOf(task));
       const actions = allowedTaskActions(task.state).filter((action) => abilities[abilityFor(action)]);
       const signal = openTaskStates.includes(task.state) ? taskSignalOf(task.dueOn, today, await soonFrom(today)) : null;
-      return { task, signal, events: await repository.readEvents(db, 'supervision_task', id), actions, abilities };
+      return { task, signal, events: await repository.readEvents(db, 'supervision_task', id), evidence: await repository.readEvidenceList(db, 'supervision_task', id), actions, abilities };
     },
 
     async act(id, action, input, user, actor, today = todayInChina()) {
@@ -238,6 +249,38 @@ export function createSupervisionService(db: Database, clocks: ClockService): Su
     async dashboard(user, today = todayInChina()) {
       supervisionPolicy.check(user, 'supervise');
       return readDashboard(db, today, await soonFrom(today));
+    },
+
+    async attachEvidence(id, file, user, actor) {
+      return db.transaction(async (tx) => {
+        const task = await readable(tx, id, user, true);
+        supervisionPolicy.check(user, 'report', caseOf(task));
+        if (!openTaskStates.includes(task.state)) throw new AppError('invalid_transition', `任务已${taskStates[task.state]},不能再添加证明材料`);
+        const mediaType = sniffEvidenceType(file.bytes, file.name);
+        const name = evidenceName(file.name);
+        const stored = await storeFile(tx, { bytes: file.bytes, name, mediaType }, { maxBytes: limits.maxEvidenceBytes });
+        const position = await repository.insertEvidence(tx, 'supervision_task', id, { name, sha256: stored.sha256, mediaType, size: stored.size, agencyId: user.agencyId, addedBy: actor.id });
+        await recordAudit(tx, actor, { action: 'supervision.attach_evidence', subjectType: 'supervision_task', subjectId: String(id), after: { position, name, sha256: stored.sha256, size: stored.size } });
+        return { position, name, mediaType, size: stored.size };
+      });
+    },
+
+    async notice(id, level, user) {
+      const task = await readable(db, id, user);
+      const notices = (await repository.readEvents(db, 'supervision_task', id)).filter((event) => event.action === 'notice');
+      const notice = notices.find((event) => Number(event.details.level) === level);
+      if (!notice) throw new AppError('not_found', '没有这份督办单');
+      const { calendar } = await clocks.context();
+      const earlier = notices.filter((event) => Number(event.details.level) < level);
+      return supervisionNoticeOf(task, notice, earlier, calendar.addWorkingDays(notice.onDate, noticeAnswerWorkingDays).date);
+    },
+
+    async evidence(id, position, user) {
+      await readable(db, id, user);
+      const evidence = await repository.readEvidence(db, 'supervision_task', id, position);
+      const stored = evidence && (await describeFile(db, evidence.sha256)) ? await readFile(db, evidence.sha256) : null;
+      if (!evidence || !stored) throw new AppError('not_found', '没有这份证明材料');
+      return { name: evidence.name, contentType: evidence.mediaType, data: stored.bytes };
     },
   };
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { getJson } from '../../../web/web.api.ts';
 import { PageHeading } from '../../../web/web.layout.tsx';
+import { noticeNumberOf } from '../supervision.notice.ts';
 import type { TaskFile } from '../supervision.service.ts';
 
 /** A supervision notice (督办单) as issued, to print (or save as PDF from the print dialog) and send to the agencies. */
@@ -17,9 +18,9 @@ export function NoticePage() {
   const named = (role: 'lead' | 'responsible') => task.agencies.filter((a) => a.role === role).map((a) => a.name).join('、') || '—';
   return (
     <>
-      <PageHeading extra={<Button onClick={() => window.print()}>打印</Button>}>{Number(level) === 1 ? '督办单' : `督办单(第 ${level} 次,升级催办)`}</PageHeading>
+      <PageHeading extra={<><Button onClick={() => window.print()}>打印</Button> <a href={`/api/staff/supervision/tasks/${task.id}/notices/${level}`} download>下载 PDF</a></>}>{Number(level) === 1 ? '督办单' : `督办单(第 ${level} 次,升级催办)`}</PageHeading>
       <Descriptions bordered size="small" column={1} styles={{ label: { width: 160 } }}>
-        <Descriptions.Item label="编号">{`督〔${notice.onDate.slice(0, 4)}〕${task.id}-${level}`}</Descriptions.Item>
+        <Descriptions.Item label="编号">{noticeNumberOf(task.id, Number(level), notice.onDate)}</Descriptions.Item>
         <Descriptions.Item label="牵头单位">{named('lead')}</Descriptions.Item>
         <Descriptions.Item label="责任单位">{named('responsible')}</Descriptions.Item>
         <Descriptions.Item label="督办事项"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{task.text}</Typography.Paragraph></Descriptions.Item>

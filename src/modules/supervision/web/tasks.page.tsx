@@ -88,6 +88,8 @@ export function TaskPage() {
   const { id } = useParams();
   const file = useQuery({ queryKey: ['supervision-task', id], queryFn: () => getJson<TaskFile>(`/api/staff/supervision/tasks/${id}`) });
   const [action, setAction] = useState<TaskAction | null>(null);
+  const [evidence, setEvidence] = useState<File[]>([]);
+  const client = useQueryClient();
   if (file.error) return <Alert type="error" role="alert" title={file.error.message} />;
   if (!file.data) return null;
   const { task, signal, events, actions } = file.data;
@@ -114,13 +116,29 @@ export function TaskPage() {
           ))}
         </Space>
       )}
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>证明材料</Typography.Title>
+      {file.data.evidence.length === 0 ? <Typography.Paragraph>无</Typography.Paragraph> : (
+        <ul>
+          {file.data.evidence.map((item) => (
+            <li key={item.position}>
+              <a href={`/api/staff/supervision/tasks/${task.id}/evidence/${item.position}`} download>{item.name}</a>
+              {` (${item.agencyName ?? '—'},${item.addedAt.slice(0, 10)})`}
+            </li>
+          ))}
+        </ul>
+      )}
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>办理记录</Typography.Title>
       <Timeline
         items={events.map((event) => ({
           content: (
             <>
               {`${event.onDate} ${event.note ?? event.action}`}
-              {event.action === 'notice' && <Link style={{ marginLeft: 8 }} to={`/supervision/tasks/${task.id}/notices/${String(event.details.level)}`}>{`打印督办单(第 ${String(event.details.level)} 次)`}</Link>}
+              {event.action === 'notice' && (
+                <>
+                  <Link style={{ marginLeft: 8 }} to={`/supervision/tasks/${task.id}/notices/${String(event.details.level)}`}>{`查看督办单(第 ${String(event.details.level)} 次)`}</Link>
+                  <a style={{ marginLeft: 8 }} href={`/api/staff/supervision/tasks/${task.id}/notices/${String(event.details.level)}`} download>{`下载督办单 PDF(第 ${String(event.details.level)} 次)`}</a>
+                </>
+              )}
             </>
           ),
         }))}
@@ -129,12 +147,25 @@ export function TaskPage() {
         <ActionModal
           title={taskActionLabels[action]}
           open
-          onClose={() => setAction(null)}
+          onClose={() => { setAction(null); setEvidence([]); }}
           initialValues={{ on: todayInChina() }}
-          submit={(values: Record<string, unknown>) => postJson(`/api/staff/supervision/tasks/${task.id}/${action}`, filledIn(values))}
+          submit={async (values: Record<string, unknown>) => {
+            // The evidence first: a refused file (type, size) leaves the report unsent, to be corrected.
+            for (const chosen of action === 'report' ? evidence : []) await postFile(`/api/staff/supervision/tasks/${task.id}/evidence`, chosen);
+            setEvidence([]);
+            await client.invalidateQueries({ queryKey: ['supervision-task', id] });
+            return postJson(`/api/staff/supervision/tasks/${task.id}/${action}`, filledIn(values));
+          }}
           refresh={[['supervision-task', id], ['supervision-tasks']]}
         >
           <DeclaredFields form={taskActionForms[action]} />
+          {action === 'report' && (
+            <p>
+              <label htmlFor="task-evidence">证明材料(PDF、OFD、Word、Excel、PNG、JPEG,可多选)</label>
+              <br />
+              <input id="task-evidence" type="file" multiple accept=".pdf,.ofd,.docx,.xlsx,.png,.jpg,.jpeg" onChange={(event) => setEvidence([...(event.target.files ?? [])])} />
+            </p>
+          )}
         </ActionModal>
       )}
     </>
