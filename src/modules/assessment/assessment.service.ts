@@ -58,17 +58,25 @@ export function createAssessmentService(db: Database, measures: Readonly<Record<
     if (!root) throw new AppError('not_found', '没有这个机关');
     const scheme = await currentScheme(year);
     const used = [...new Set(scheme.definition.dimensions.flatMap((d) => d.indicators.map((i) => i.measure).filter((m): m is string => m !== undefined)))];
-    const occurrences = new Map<string, MeasureOccurrence[]>();
-    for (const code of used) occurrences.set(code, Object.hasOwn(measures, code) ? await measures[code]!.occurrences(db, year, today) : []);
+    // The measures are independent queries: run together, not one after another.
+    const counted = await Promise.all(used.map((code) => (Object.hasOwn(measures, code) ? measures[code]!.occurrences(db, year, today) : Promise.resolve([]))));
     const agencies = await repository.assessedAgencies(db, rootAgencyId);
     const judgements = await repository.judgementsOf(db, year);
     const adjustments = await repository.adjustmentsOf(db, year);
+    // Each agency's occurrences grouped once (not every occurrence filtered again for each agency).
+    const byAgency = new Map<number, Map<string, MeasureOccurrence[]>>();
+    used.forEach((code, i) => {
+      for (const occurrence of counted[i]!) {
+        const ofAgency = byAgency.get(occurrence.agencyId) ?? byAgency.set(occurrence.agencyId, new Map()).get(occurrence.agencyId)!;
+        (ofAgency.get(code) ?? ofAgency.set(code, []).get(code)!).push(occurrence);
+      }
+    });
     const scores = agencies
       .map((agency) =>
         scoreAgency(
           scheme.definition,
           agency,
-          occurrences,
+          byAgency.get(agency.id) ?? new Map(),
           judgements.filter((j) => j.agencyId === agency.id),
           adjustments.filter((a) => a.agencyId === agency.id),
         ),
