@@ -74,13 +74,15 @@ function watchErrors(page: Page): { errors: string[]; assertAlive(what: string):
  * click can land while the dialog is still zooming in and be lost: it is
  * clicked again (at most three times) while the dialog stays.
  */
-async function cancelDialog(dialog: Locator): Promise<void> {
+/** Closes a dialog with one of its buttons, clicking again if the click was lost while it zoomed in, and waits until it is gone. */
+async function closeDialog(dialog: Locator, button: RegExp): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.getByRole('button', { name: button }).click();
     if (await dialog.waitFor({ state: 'hidden', timeout: 3000 * attempt }).then(() => true, () => false)) return;
-    if (attempt === 3) throw new Error('the dialog did not close on 取消');
+    if (attempt === 3) throw new Error(`the dialog did not close on ${button}`);
   }
 }
+const cancelDialog = (dialog: Locator) => closeDialog(dialog, /取\s*消/);
 
 async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: string) => Promise<void>): Promise<number> {
   let tried = 0;
@@ -193,7 +195,7 @@ describe('the staff console in a browser', () => {
     await dialog(page).getByRole('button', { name: '创建' }).click();
     const clerkPassword = (await page.locator('.one-time-password').textContent())!;
     assert.match(clerkPassword, /^\S{12,}$/);
-    await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
+    await closeDialog(page.getByRole('dialog').filter({ has: page.locator('.one-time-password') }), /知道了|OK|确定/);
     await page.getByRole('cell', { name: '孙经办' }).waitFor();
     // Someone who left: stopped, with a confirmation first.
     await page.getByRole('button', { name: '停用:clerk' }).click();
