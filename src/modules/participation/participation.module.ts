@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { messagePolicy } from './participation.policy.ts';
-import { participationPanel } from './participation.document.ts';
+import { participationPanel } from './participation.document.queries.ts';
 import { messageCodesOf } from './participation.repository.ts';
 import { consultationsFallingDue, messagesFallingDue, participationPendingWork } from './participation.reminders.queries.ts';
 import { registerMessagePages } from './participation.pages.ts';
