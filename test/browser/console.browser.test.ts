@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import type { Locator, Page } from 'playwright-core';
+import type { ElementHandle, Locator, Page } from 'playwright-core';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { assertAccessible, choose, openSelectAt, openSite, selectListsClosed, type Site } from '../support/browser.ts';
@@ -75,14 +75,41 @@ function watchErrors(page: Page): { errors: string[]; assertAlive(what: string):
  * clicked again (at most three times) while the dialog stays.
  */
 /** Closes a dialog with one of its buttons, clicking again if the click was lost while it zoomed in, and waits until it is gone. */
-async function closeDialog(dialog: Locator, button: RegExp): Promise<void> {
+async function closeDialog(dialog: Locator, button: RegExp | 'last'): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await dialog.getByRole('button', { name: button }).click();
+    await (button === 'last' ? dialog.getByRole('button').last() : dialog.getByRole('button', { name: button })).click();
     if (await dialog.waitFor({ state: 'hidden', timeout: 3000 * attempt }).then(() => true, () => false)) return;
     if (attempt === 3) throw new Error(`the dialog did not close on ${button}`);
   }
 }
 const cancelDialog = (dialog: Locator) => closeDialog(dialog, /取\s*消/);
+
+/**
+ * The options a select offers, read from its own list (the one its input names
+ * in aria-controls once open): a click that the page's shifting layout gave to
+ * another select is noticed, and the select opened again.
+ */
+async function optionTitlesOf(page: Page, select: ElementHandle, input: ElementHandle): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    await selectListsClosed(page);
+    await select.click();
+    // Ant Design names the list in aria-controls once the select is open.
+    let listId: string | null = null;
+    for (let wait = 0; wait < 40 && !listId; wait++) {
+      listId = await input.getAttribute('aria-controls');
+      if (!listId) await page.waitForTimeout(50);
+    }
+    const own = listId ? page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) }) : null;
+    if (own && (await own.first().waitFor({ timeout: 3000 * attempt }).then(() => true, () => false))) {
+      const titles = await own.first().locator('.ant-select-item-option:not(.ant-select-item-option-disabled)').evaluateAll((options) => options.map((option) => option.getAttribute('title') ?? ''));
+      await page.keyboard.press('Escape');
+      await selectListsClosed(page);
+      return titles;
+    }
+    await page.keyboard.press('Escape');
+    if (attempt === 3) throw new Error(`the select did not open its own list (controls ${listId})`);
+  }
+}
 
 async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: string) => Promise<void>): Promise<number> {
   let tried = 0;
@@ -106,18 +133,14 @@ async function tryEveryChoice(page: Page, scope: Locator, assertAlive: (what: st
     tried += 1;
   }
   const selects = scope.locator('.ant-select:not(.ant-select-disabled)');
-  const openOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)');
   for (let i = 0; i < (await selects.count()); i++) {
     // The select itself, held by its element: choosing an option may reveal fields (and selects) above or below it,
     // which would make "the i-th select" another one before the page has settled.
     const select = (await selects.nth(i).elementHandle())!;
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible').first().waitFor();
-    const titles = await openOptions.evaluateAll((options) => options.map((option) => option.getAttribute('title') ?? ''));
-    await page.keyboard.press('Escape');
-    await selectListsClosed(page);
+    const input = (await select.$('input'))!;
+    const titles = await optionTitlesOf(page, select, input);
     for (const title of titles) {
-      await (await openSelectAt(page, (await select.$('input'))!, title)).click();
+      await (await openSelectAt(page, input, title)).click();
       await selectListsClosed(page);
       await assertAlive(`choosing ${title}`);
       tried += 1;
@@ -237,8 +260,7 @@ describe('the staff console in a browser', () => {
     await page.getByRole('button', { name: '保存并提交公开' }).click();
     const returned = page.getByRole('dialog').filter({ hasText: '退文' });
     assert.match(await returned.textContent() ?? '', /未确定公开属性.*谁起草、谁解读/s);
-    await returned.getByRole('button').last().click();
-    await returned.waitFor({ state: 'hidden' });
+    await closeDialog(returned, 'last');
     await page.getByText('已退文').waitFor();
     await assertAccessible(page);
 
@@ -274,8 +296,7 @@ describe('the staff console in a browser', () => {
     const published = page.getByRole('dialog').filter({ hasText: '已公开' });
     await published.getByRole('link', { name: '查看政策解读' }).waitFor();
     const documentUrl = `${site.base}${await published.getByRole('link', { name: '查看公开的文件' }).getAttribute('href')}`;
-    await published.getByRole('button').last().click();
-    await published.waitFor({ state: 'hidden' });
+    await closeDialog(published, 'last');
 
     const portal = await site.browser.newPage();
     await portal.goto(documentUrl);
