@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import type { ElementHandle, Locator, Page } from 'playwright-core';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { assertAccessible, choose, openSelectAt, openSite, selectListsClosed, type Site } from '../support/browser.ts';
+import { assertAccessible, choose, closeDialog, openSelectAt, openSite, selectListsClosed, type Site } from '../support/browser.ts';
 
 /** Signs in on the console; a one-time password is replaced first, then the new one signs in. */
 async function signIn(page: Page, base: string, username: string, password: string, newPassword?: string): Promise<void> {
@@ -74,14 +74,6 @@ function watchErrors(page: Page): { errors: string[]; assertAlive(what: string):
  * click can land while the dialog is still zooming in and be lost: it is
  * clicked again (at most three times) while the dialog stays.
  */
-/** Closes a dialog with one of its buttons, clicking again if the click was lost while it zoomed in, and waits until it is gone. */
-async function closeDialog(dialog: Locator, button: RegExp | 'last'): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await (button === 'last' ? dialog.getByRole('button').last() : dialog.getByRole('button', { name: button })).click();
-    if (await dialog.waitFor({ state: 'hidden', timeout: 3000 * attempt }).then(() => true, () => false)) return;
-    if (attempt === 3) throw new Error(`the dialog did not close on ${button}`);
-  }
-}
 const cancelDialog = (dialog: Locator) => closeDialog(dialog, /取\s*消/);
 
 /**

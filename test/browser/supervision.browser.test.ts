@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { StaffUser } from '../../src/core/auth/auth.types.ts';
 import { todayInChina } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { assertAccessible, choose, openSite, signInToConsole, type Site } from '../support/browser.ts';
+import { assertAccessible, choose, closeDialog, openSite, signInToConsole, type Site } from '../support/browser.ts';
 import { anAgency } from '../support/factories.ts';
 
 const dialog = (page: Page) => page.getByRole('dialog').last();
@@ -68,11 +68,11 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await assertAccessible(page);
     await page.getByRole('button', { name: '对应“区编办”' }).click();
     await choose(page, '对应的机关', '上海市静安区编办');
-    await dialog(page).getByRole('button', { name: '确定' }).click();
+    await closeDialog(dialog(page), /^确\s*定$/);
     await page.getByRole('button', { name: '对应“区编办”' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '列入督查台账' }).click();
     await fillDate(page, '完成期限', addDays(today, 60));
-    await dialog(page).getByRole('button', { name: '确定' }).click();
+    await closeDialog(dialog(page), /^确\s*定$/);
     await page.getByRole('heading', { name: '督查督办:任务台账' }).waitFor();
     await page.getByText('已列入 39 项任务').waitFor();
     assert.equal(await page.locator('.ant-table-tbody tr.ant-table-row').count(), 39);
@@ -105,7 +105,7 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await page.getByRole('heading', { name: `督查任务 #${late!.id}` }).waitFor();
     await page.getByRole('button', { name: '发督办单' }).click();
     await dialog(page).getByLabel('督办要求').fill('请于三个工作日内报送办理进展');
-    await dialog(page).getByRole('button', { name: '确定' }).click();
+    await closeDialog(dialog(page), /^确\s*定$/);
     await page.getByText(/发出督办单:请于三个工作日内报送办理进展/).waitFor();
     await assertAccessible(page);
     const pdf = await page.request.get(`${site.base}/api/staff/supervision/tasks/${late!.id}/notices/1`);
@@ -130,13 +130,13 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await dialog(page).getByLabel('审计报告(决定)名称').fill('区编办2025年度预算执行审计报告');
     await choose(page, '被审计单位', '上海市静安区编办');
     await fillDate(page, '生效日期', addDays(today, -10));
-    await dialog(page).getByRole('button', { name: '确定' }).click();
+    await closeDialog(dialog(page), /^确\s*定$/);
     await page.getByRole('link', { name: '区编办2025年度预算执行审计报告' }).click();
     await page.getByRole('button', { name: '添加整改事项' }).click();
     await dialog(page).getByLabel('审计查出的问题').fill('政府采购未执行公开招标');
     await dialog(page).getByLabel('责任主体及责任').fill('办公室,直接责任');
     await dialog(page).getByLabel('整改要求(措施)').fill('重新履行采购程序并完善内控制度');
-    await dialog(page).getByRole('button', { name: '确定' }).click();
+    await closeDialog(dialog(page), /^确\s*定$/);
     await page.getByText('第 1 项:待整改').waitFor();
     await page.getByText(`${addDays(addDays(today, -10), 90)} 前`).waitFor();
     await assertAccessible(page);
@@ -152,7 +152,7 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await dialog(clerk).getByLabel('完成进度(%)').fill('60');
     await dialog(clerk).getByLabel('进展情况').fill('行政权力目录已完成梳理');
     await clerk.setInputFiles('#task-evidence', { name: '目录梳理情况.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n行政权力目录梳理情况\n') });
-    await dialog(clerk).getByRole('button', { name: '确定' }).click();
+    await closeDialog(dialog(clerk), /^确\s*定$/);
     await clerk.getByText(/报送进展.60%.:行政权力目录已完成梳理/).waitFor();
     const evidence = clerk.getByRole('link', { name: '目录梳理情况.pdf' });
     await evidence.waitFor();
@@ -166,7 +166,7 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await clerk.getByRole('button', { name: '第 1 项:报送整改结果' }).click();
     await dialog(clerk).getByLabel('整改结果').fill('已重新公开招标');
     await dialog(clerk).getByLabel('证明材料').fill('招标公告及中标通知书');
-    await dialog(clerk).getByRole('button', { name: '确定' }).click();
+    await closeDialog(dialog(clerk), /^确\s*定$/);
     await clerk.getByText('第 1 项:已报整改结果,待核查').waitFor();
     assert.equal(await clerk.getByRole('button', { name: '第 1 项:对账销号' }).count(), 0, 'the unit does not close its own item');
     await assertAccessible(clerk);
@@ -174,7 +174,7 @@ describe('supervised tasks and audit rectification in a browser', () => {
     // The bureau checks and closes it, then publishes the result.
     await page.reload();
     await page.getByRole('button', { name: '第 1 项:对账销号' }).click();
-    await dialog(page).getByRole('button', { name: '确定' }).click();
+    await closeDialog(dialog(page), /^确\s*定$/);
     await page.getByText('第 1 项:已对账销号').waitFor();
     await page.getByRole('button', { name: '公开整改结果' }).click();
     await page.getByText('整改结果已公开').first().waitFor();

@@ -197,3 +197,12 @@ export async function choose(page: Page, label: string | RegExp, option: string,
   }
   assert.fail(`${String(label)}: chose 「${option}」 three times but the select shows 「${shown}」`);
 }
+
+/** Closes a dialog with one of its buttons, clicking again if the click was lost while it zoomed in, and waits until it is gone. */
+export async function closeDialog(dialog: Locator, button: RegExp | 'last'): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await (button === 'last' ? dialog.getByRole('button').last() : dialog.getByRole('button', { name: button })).click();
+    if (await dialog.waitFor({ state: 'hidden', timeout: 3000 * attempt }).then(() => true, () => false)) return;
+    if (attempt === 3) throw new Error(`the dialog did not close on ${button}`);
+  }
+}
