@@ -20,3 +20,8 @@ export function postedFields(body: unknown, names: readonly string[], maxChars =
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   return Object.fromEntries(names.filter((name) => typeof record[name] === 'string').map((name) => [name, (record[name] as string).slice(0, maxChars)]));
 }
+
+/** The fields a visitor filled in: a blank field is left out, so that the service reads it as not given. */
+export function withoutBlanks(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+}

@@ -4,7 +4,7 @@ import { isAppError } from '../../core/errors.ts';
 import { html, queryString, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
-import { problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
+import { postedFields, problemsOf, publicActor, submissionRateLimit, trackingRateLimit, withoutBlanks } from '../../server/public.http.ts';
 import { dataRequestForm, disputeForm } from './catalogue.actions.ts';
 import { packageName } from './catalogue.ckan.ts';
 import { qualityOf } from './catalogue.quality.ts';
@@ -41,11 +41,8 @@ const linkOf = (filter: Filter, change: Partial<Filter>) => {
   return `/catalogue${queryString({ q: f.q || undefined, agency: f.agency, domain: f.domain, open: f.open, format: f.format, page: f.page > 1 ? f.page : undefined })}`;
 };
 
-/** Posted form fields, each bounded. */
-function posted(body: unknown, names: readonly string[]): Record<string, string> {
-  const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  return Object.fromEntries(names.filter((name) => typeof record[name] === 'string' && record[name] !== '').map((name) => [name, (record[name] as string).slice(0, 3000)]));
-}
+/** Posted form fields, each bounded, the blank ones left out. */
+const posted = (body: unknown, names: readonly string[]) => withoutBlanks(postedFields(body, names, 3000));
 
 export function registerCataloguePages(app: FastifyInstance, context: AppContext): void {
   const { catalogue } = context;

@@ -5,7 +5,7 @@ import { html, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
 import { checkProofOfWork, proofOfWorkField } from '../../server/proof-of-work.ts';
-import { postedFields, problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
+import { postedFields, problemsOf, publicActor, submissionRateLimit, trackingRateLimit, withoutBlanks } from '../../server/public.http.ts';
 import { listAgencies } from '../agencies/index.ts';
 import { wishForm } from './wishes.actions.ts';
 import { wishOutcomes, wishStates, type PublishedWish, type WishCounts, type WishTracking } from './wishes.types.ts';
@@ -31,7 +31,7 @@ export function registerWishPages(app: FastifyInstance, context: AppContext): vo
     const values = postedFields(request.body, Object.keys(wishForm));
     try {
       await checkProofOfWork(request);
-      const receipt = await wishes.submit(Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '')), publicActor(request));
+      const receipt = await wishes.submit(withoutBlanks(values), publicActor(request));
       return reply.redirect(`/catalogue/wishes/track/${receipt.trackingCode}?submitted=1`, 303);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'validation_failed') throw error;

@@ -5,7 +5,7 @@ import { html, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { sendPage } from '../../server/portal/parts.ts';
 import { checkProofOfWork, proofOfWorkField } from '../../server/proof-of-work.ts';
-import { problemsOf, publicActor, submissionRateLimit } from '../../server/public.http.ts';
+import { problemsOf, publicActor, submissionRateLimit, withoutBlanks } from '../../server/public.http.ts';
 import { commentForm } from './consultation.actions.ts';
 import type { PublicConsultation } from './consultation.service.ts';
 import { adoptions, consultationStates, type ConsultationListItem, type PublicComment } from './consultation.types.ts';
@@ -31,7 +31,7 @@ export function registerConsultationPages(app: FastifyInstance, context: AppCont
     const values = Object.fromEntries(Object.keys(commentForm).filter((name) => typeof body[name] === 'string').map((name) => [name, (body[name] as string).slice(0, 4000)]));
     try {
       await checkProofOfWork(request);
-      await context.consultations.comment(view.consultation.id, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')), publicActor(request));
+      await context.consultations.comment(view.consultation.id, withoutBlanks(values), publicActor(request));
       return reply.redirect(`/consultations/${view.consultation.id}?commented=1#comment`, 303);
     } catch (error) {
       if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition')) throw error;

@@ -5,7 +5,7 @@ import { html, queryString, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
 import { checkProofOfWork, proofOfWorkField } from '../../server/proof-of-work.ts';
-import { postedFields, problemsOf, publicActor, submissionRateLimit, trackingRateLimit } from '../../server/public.http.ts';
+import { postedFields, problemsOf, publicActor, submissionRateLimit, trackingRateLimit, withoutBlanks } from '../../server/public.http.ts';
 import { listAgencies } from '../agencies/index.ts';
 import { getDocument, todayInChina } from '../documents/index.ts';
 import { messageForm, ratingForm } from './participation.actions.ts';
@@ -14,7 +14,6 @@ import { messageKinds, ratings, type MessageTracking, type PublishedMessage } fr
 /** The public side of messages, server-rendered and usable without JavaScript. */
 const pageSize = 20;
 
-const asSubmission = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 
 export function registerMessagePages(app: FastifyInstance, context: AppContext): void {
   const agencyOptions = async () => (await listAgencies(context.db)).map((agency) => ({ value: String(agency.id), label: agency.name }));
@@ -42,7 +41,7 @@ export function registerMessagePages(app: FastifyInstance, context: AppContext):
     const values = postedFields(request.body, Object.keys(messageForm));
     try {
       await checkProofOfWork(request);
-      const receipt = await context.participation.submit(asSubmission(values), publicActor(request));
+      const receipt = await context.participation.submit(withoutBlanks(values), publicActor(request));
       return reply.redirect(`/messages/track/${receipt.trackingCode}?submitted=1`, 303);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'validation_failed') throw error;
