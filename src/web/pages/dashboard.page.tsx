@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { AgencyDeadlines, DeadlineItem, Deadlines } from '../../modules/disclosure/index.ts';
 import { requestStates } from '../../modules/disclosure/disclosure.types.ts';
@@ -8,6 +8,7 @@ import { getJson } from '../web.api.ts';
 import { DueTag } from '../web.clock.tsx';
 import { PageHeading } from '../web.layout.tsx';
 import { useSession } from '../web.session.tsx';
+import { StatCards } from '../web.stat-cards.tsx';
 import { DueWorkSection } from './reminders.page.tsx';
 
 type Board = Deadlines & { agencies: AgencyDeadlines[] | null };
@@ -33,21 +34,17 @@ export function DashboardPage() {
       <PageHeading>{session.user.agencyName ? `${session.user.agencyName}工作台` : '工作台(全部机关)'}</PageHeading>
       {(board.error ?? queues.error) && <Alert type="error" role="alert" title={(board.error ?? queues.error)!.message} />}
       <Typography.Title level={2} style={{ fontSize: 18 }}>依申请公开</Typography.Title>
-      <Row gutter={[16, 16]}>
-        {[
-          ['在办', counts?.open],
-          ['已逾期', counts?.overdue],
-          ['3 个工作日内到期', counts?.dueSoon],
-          ['暂停计时', counts?.paused],
-          ['超过 2 个工作日才录入', counts?.registeredLate],
-        ].map(([title, value]) => (
-          <Col key={title} xs={12} md={8} lg={4}>
-            <Card size="small" loading={board.isPending}>
-              <Statistic title={title} value={value ?? 0} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <StatCards
+        loading={board.isPending}
+        span={{ md: 8, lg: 4 }}
+        cards={[
+          { title: '在办', value: counts?.open },
+          { title: '已逾期', value: counts?.overdue },
+          { title: '3 个工作日内到期', value: counts?.dueSoon },
+          { title: '暂停计时', value: counts?.paused },
+          { title: '超过 2 个工作日才录入', value: counts?.registeredLate },
+        ]}
+      />
       <Table<DeadlineItem>
         style={{ marginTop: 16 }}
         rowKey="id"
@@ -81,20 +78,16 @@ export function DashboardPage() {
         </>
       )}
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>主动公开</Typography.Title>
-      <Row gutter={[16, 16]}>
-        {[
-          ['逾期未公开', q?.publishOverdue.length],
-          ['未公开的规范性文件', q?.notUsableAsBasis.length],
-          ['年度自查', q?.januarySelfCheck.length],
-          ['待定期复核', q?.periodicReview.length],
-        ].map(([title, value]) => (
-          <Col key={title} xs={12} md={6}>
-            <Card size="small" loading={queues.isPending}>
-              <Statistic title={title} value={value ?? 0} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <StatCards
+        loading={queues.isPending}
+        span={{ md: 6 }}
+        cards={[
+          { title: '逾期未公开', value: q?.publishOverdue.length },
+          { title: '未公开的规范性文件', value: q?.notUsableAsBasis.length },
+          { title: '年度自查', value: q?.januarySelfCheck.length },
+          { title: '待定期复核', value: q?.periodicReview.length },
+        ]}
+      />
       <Typography.Paragraph style={{ marginTop: 8 }}>
         <Link to="/publications">处理主动公开事项</Link>
       </Typography.Paragraph>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { DueCase, DueOverview, StaffReminder } from '../../core/reminders/reminders.types.ts';
 import { reminderStages } from '../../core/reminders/reminders.types.ts';
 import { getJson, postJson } from '../web.api.ts';
 import { DueTag } from '../web.clock.tsx';
 import { PageHeading } from '../web.layout.tsx';
+import { StatCards } from '../web.stat-cards.tsx';
 
 interface MyReminders {
   items: StaffReminder[];
@@ -88,19 +89,15 @@ export function DueWorkSection({ everyAgency }: { everyAgency: boolean }) {
         到期提醒{everyAgency ? '(全部机关)' : ''}
       </Typography.Title>
       {due.error && <Alert type="error" role="alert" title={due.error.message} />}
-      <Row gutter={[16, 16]}>
-        {[
-          { title: '已逾期事项', value: overdue, link: undefined },
-          { title: '3 个工作日内到期', value: soon, link: undefined },
+      <StatCards
+        loading={due.isPending}
+        span={{ md: 8, lg: 6 }}
+        cards={[
+          { title: '已逾期事项', value: overdue },
+          { title: '3 个工作日内到期', value: soon },
           ...(data?.pending ?? []).map((work) => ({ title: work.label, value: work.count, link: work.link })),
-        ].map(({ title, value, link }) => (
-          <Col key={title} xs={12} md={8} lg={6}>
-            <Card size="small" loading={due.isPending}>
-              <Statistic title={link ? <Link to={link}>{title}</Link> : title} value={value ?? 0} />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+        ]}
+      />
       <Table<DueCase>
         style={{ marginTop: 16 }}
         rowKey="key"
