@@ -165,9 +165,13 @@ describe('supervised tasks and audit rectification in a browser', () => {
     await clerk.getByRole('link', { name: '区编办2025年度预算执行审计报告' }).click();
     await clerk.getByRole('button', { name: '第 1 项:报送整改结果' }).click();
     await dialog(clerk).getByLabel('整改结果').fill('已重新公开招标');
-    await dialog(clerk).getByLabel('证明材料').fill('招标公告及中标通知书');
+    await dialog(clerk).getByLabel('证明材料说明').fill('招标公告及中标通知书');
+    await clerk.setInputFiles('#item-evidence', { name: '中标通知书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n中标通知书\n') });
     await closeDialog(dialog(clerk), /^确\s*定$/);
     await clerk.getByText('第 1 项:已报整改结果,待核查').waitFor();
+    const itemEvidence = clerk.getByRole('link', { name: '中标通知书.pdf' });
+    await itemEvidence.waitFor();
+    assert.equal((await clerk.request.get(`${site.base}${await itemEvidence.getAttribute('href')}`)).status(), 200);
     assert.equal(await clerk.getByRole('button', { name: '第 1 项:对账销号' }).count(), 0, 'the unit does not close its own item');
     await assertAccessible(clerk);
 

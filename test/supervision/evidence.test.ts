@@ -101,6 +101,60 @@ for (const engine of engines) {
       assert.equal(audit!.n, 2);
     });
 
+    it('keeps the audited unit\'s evidence on an audit item\'s results: checked the same way, required (a file or a description) to report, for the parties and the audit bureau only, closed to new files once 销号', async () => {
+      const supervisor = { id: 1, username: 's', displayName: '审计局', role: 'supervisor' as const, agencyId: null, agencyName: null, mustChangePassword: false };
+      const actor = { id: 'user:1', address: '203.0.113.9' };
+      const today = todayInChina();
+      const [responsible] = await database.db.query<{ id: number }>(sql`select id::int as id from agencies where name = '上海市静安区财政局'`);
+      const reportId = await context.rectification.createReport({ title: '关于区财政局2025年度预算执行情况的审计报告', auditedAgencyId: String(responsible!.id), effectiveOn: today }, supervisor, actor);
+      const itemId = await context.rectification.addItem(reportId, { problem: '结余资金未及时上缴', responsibility: '区财政局', measure: '上缴国库' }, supervisor, actor);
+      const as = (who: string, method: 'GET' | 'POST', url: string, payload?: Buffer | Record<string, unknown>) =>
+        app.inject({
+          method,
+          url,
+          headers: {
+            cookie: sessions[who]!.cookie,
+            'x-csrf-token': sessions[who]!.csrf,
+            ...(Buffer.isBuffer(payload) ? { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('缴款书.pdf') } : {}),
+          },
+          ...(payload === undefined ? {} : { payload }),
+        });
+      const evidenceUrl = `/api/staff/audit-items/${itemId}/evidence`;
+
+      const unproven = await as('responsible', 'POST', `/api/staff/audit-items/${itemId}/report_result`, { on: today, result: '已全部上缴' });
+      assert.equal(unproven.statusCode, 400, unproven.body);
+      assert.match(errorOf(unproven), /请上传证明材料,或写明证明材料/);
+      assert.equal((await as('responsible', 'POST', evidenceUrl, Buffer.from('<html>'))).statusCode, 415);
+      assert.equal((await as('other', 'POST', evidenceUrl, pdf)).statusCode, 404);
+      assert.equal((await as('supervisor', 'POST', evidenceUrl, pdf)).statusCode, 403);
+      const before = await stored();
+
+      assert.equal((await as('responsible', 'POST', evidenceUrl, pdf)).statusCode, 201);
+      assert.equal(await stored(), before + 1);
+      const reported = await as('responsible', 'POST', `/api/staff/audit-items/${itemId}/report_result`, { on: today, result: '已全部上缴' });
+      assert.equal(reported.statusCode, 200, reported.body);
+      const file = (await as('supervisor', 'GET', `/api/staff/audit-reports/${reportId}`)).json() as { items: { id: number; evidence: string; evidenceFiles: { name: string; agencyName: string }[]; events: { note: string }[] }[] };
+      const item = file.items.find((candidate) => candidate.id === itemId)!;
+      assert.deepEqual(item.evidenceFiles.map((e) => [e.name, e.agencyName]), [['缴款书.pdf', '上海市静安区财政局']]);
+      assert.equal(item.evidence, '缴款书.pdf', 'the files name the evidence when no description is written');
+      assert.ok(item.events.some((event) => event.note.includes('证明材料:缴款书.pdf')));
+      for (const who of ['responsible', 'supervisor']) {
+        const download = await as(who, 'GET', `${evidenceUrl}/1`);
+        assert.equal(download.statusCode, 200, who);
+        assert.equal(download.rawPayload.toString(), pdf.toString());
+        assert.match(String(download.headers['content-disposition']), /^attachment;/);
+      }
+      assert.equal((await as('other', 'GET', `${evidenceUrl}/1`)).statusCode, 404);
+      assert.equal((await app.inject({ url: `${evidenceUrl}/1` })).statusCode, 401);
+      const [audit] = await database.db.query<{ n: number }>(sql`select count(*)::int as n from audit_events where action = 'rectification.attach_evidence' and subject_id = ${String(itemId)}`);
+      assert.equal(audit!.n, 1);
+
+      await context.rectification.actOnItem(itemId, 'close', { on: today }, supervisor, actor);
+      const late = await as('responsible', 'POST', evidenceUrl, pdf);
+      assert.equal(late.statusCode, 409, late.body);
+      assert.match(errorOf(late), /已对账销号/);
+    });
+
     it('prints each 督办单 as a PDF with its number, the late task, the agencies, the date and the answer deadline, escalating on the second; for the parties and supervisors only', async () => {
       const supervisor = { id: 1, username: 's', displayName: '督查员', role: 'supervisor' as const, agencyId: null, agencyName: null, mustChangePassword: false };
       const actor = { id: 'user:1', address: '203.0.113.9' };

@@ -7,12 +7,13 @@ import { AppError } from '../../core/errors.ts';
 import { formSchema } from '../../core/forms/form.fields.ts';
 import { isKeyOf, parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
+import { evidenceDownload, keepEvidence, type EvidenceUpload, type KeptEvidence } from './supervision.evidence.ts';
 import { auditItemActionForms, auditItemForm, auditReportForm, draftCommentForm, draftForm, type AuditItemActionInput } from './supervision.actions.ts';
 import { supervisionPolicy, type SupervisedCase } from './supervision.policy.ts';
 import { findAuditReports, findPublishedAuditReports, type AuditReportItem } from './supervision.queries.ts';
 import * as repository from './supervision.repository.ts';
 import { allowedItemActions, nextItemState } from './supervision.rules.ts';
-import type { AuditItemAction, AuditItemRow, AuditReportRow, PublishedAuditReport, SupervisionEvent } from './supervision.types.ts';
+import type { AuditItemAction, EvidenceFile, AuditItemRow, AuditReportRow, PublishedAuditReport, SupervisionEvent } from './supervision.types.ts';
 
 /** The rectification clock of an item: 90 days from the report taking effect (000 L215), on the rule audit.rectification. */
 const rectificationClock = (id: number): ClockSubject => ({ type: 'audit_item', id, purpose: 'rectification' });
@@ -25,6 +26,8 @@ export interface AuditItemView extends AuditItemRow {
   /** The actions the reader may take on this item now. */
   actions: AuditItemAction[];
   events: SupervisionEvent[];
+  /** The evidence files the responsible unit attached to its results (evidence is their description). */
+  evidenceFiles: EvidenceFile[];
 }
 
 export interface AuditReportFile {
@@ -48,12 +51,22 @@ export interface RectificationService {
   /** Publishes the report's rectification results (000 L233). */
   publish(reportId: number, user: StaffUser, actor: Actor): Promise<void>;
   published(): Promise<PublishedAuditReport[]>;
+  /** An evidence file for an open item's rectification results, from the responsible unit; checked by content and size. */
+  attachEvidence(itemId: number, file: EvidenceUpload, user: StaffUser, actor: Actor): Promise<KeptEvidence>;
+  /** An evidence file, to whoever may see the item. */
+  evidence(itemId: number, position: number, user: StaffUser): Promise<{ name: string; contentType: string; data: Buffer }>;
 }
 
 const itemCase = (item: AuditItemRow): SupervisedCase => ({ agencyIds: [item.agencyId], leadAgencyIds: [item.agencyId] });
 const abilityFor = (action: AuditItemAction) => (action === 'report_result' || action === 'plan' || action === 'progress' ? 'report' : 'supervise');
 
-export function createRectificationService(db: Database, clocks: ClockService): RectificationService {
+export function createRectificationService(db: Database, clocks: ClockService, limits: { maxEvidenceBytes: number }): RectificationService {
+  async function readableItem(tx: Queryable, id: number, user: StaffUser, lock = false): Promise<AuditItemRow> {
+    const item = await repository.readAuditItem(tx, id, { lock });
+    if (!item || !supervisionPolicy.can(user, 'read', itemCase(item))) throw new AppError('not_found', '没有这项整改事项');
+    return item;
+  }
+
   async function readableReport(tx: Queryable, id: number, user: StaffUser): Promise<{ report: AuditReportRow; items: AuditItemRow[] }> {
     const report = await repository.readAuditReport(tx, id);
     if (!report) throw new AppError('not_found', '没有这份审计报告');
@@ -116,6 +129,7 @@ export function createRectificationService(db: Database, clocks: ClockService): 
             overdue: item.state !== 'closed' && item.dueOn !== null && item.dueOn < today,
             actions: allowedItemActions(item.state).filter((action) => abilities[abilityFor(action)]),
             events: await repository.readEvents(db, 'audit_item', item.id),
+            evidenceFiles: await repository.readEvidenceList(db, 'audit_item', item.id),
           };
         }),
       );
@@ -129,15 +143,14 @@ export function createRectificationService(db: Database, clocks: ClockService): 
       const parsed = parseInput(formSchema(auditItemActionForms[action]), input) as AuditItemActionInput<typeof action>;
       const context = await clocks.context();
       return db.transaction(async (tx) => {
-        const item = await repository.readAuditItem(tx, itemId, { lock: true });
-        if (!item || !supervisionPolicy.can(user, 'read', itemCase(item))) throw new AppError('not_found', '没有这项整改事项');
+        const item = await readableItem(tx, itemId, user, true);
         supervisionPolicy.check(user, abilityFor(action), itemCase(item));
         const report = (await repository.readAuditReport(tx, item.reportId))!;
         const on = parsed.on;
         if (on < report.effectiveOn || on > today) throw new AppError('validation_failed', `办理日期应在审计报告生效之日 ${report.effectiveOn} 与今天之间`);
         const to = nextItemState(item.state, action);
         const clock = (event: ClockEvent) => clocks.record(tx, context, rectificationClock(itemId), event, today);
-        const step = await itemHandlers[action](parsed as never, { item, on, clock, user });
+        const step = await itemHandlers[action](parsed as never, { item, on, clock, user, evidenceFiles: () => repository.readEvidenceList(tx, 'audit_item', itemId) });
         await repository.updateAuditItem(tx, itemId, { ...step.changes, state: to });
         await repository.insertEvent(tx, 'audit_item', itemId, { onDate: on, actor: actor.id, action, fromState: item.state, toState: to, agencyId: user.agencyId, note: step.note, details: step.details ?? {} });
         await recordAudit(tx, actor, { action: `rectification.${action}`, subjectType: 'audit_item', subjectId: String(itemId), before: { state: item.state }, after: { state: to, ...step.changes } });
@@ -191,6 +204,20 @@ export function createRectificationService(db: Database, clocks: ClockService): 
     },
 
     published: () => findPublishedAuditReports(db),
+
+    async attachEvidence(itemId, file, user, actor) {
+      return db.transaction(async (tx) => {
+        const item = await readableItem(tx, itemId, user, true);
+        supervisionPolicy.check(user, 'report', itemCase(item));
+        if (item.state === 'closed') throw new AppError('invalid_transition', '整改事项已对账销号,不能再添加证明材料');
+        return keepEvidence(tx, { type: 'audit_item', id: itemId }, file, { actor, agencyId: user.agencyId, auditAction: 'rectification.attach_evidence', maxBytes: limits.maxEvidenceBytes });
+      });
+    },
+
+    async evidence(itemId, position, user) {
+      await readableItem(db, itemId, user);
+      return evidenceDownload(db, { type: 'audit_item', id: itemId }, position);
+    },
   };
 }
 
@@ -199,6 +226,8 @@ interface ItemStepContext {
   on: string;
   clock(event: ClockEvent): ReturnType<ClockService['record']>;
   user: StaffUser;
+  /** The files already attached to the item. */
+  evidenceFiles(): Promise<EvidenceFile[]>;
 }
 interface ItemStepResult {
   changes: repository.AuditItemChanges;
@@ -208,8 +237,12 @@ interface ItemStepResult {
 
 /** Each action's own work, keyed like the transition table (no switch). */
 const itemHandlers: { [A in AuditItemAction]: (input: AuditItemActionInput<A>, step: ItemStepContext) => Promise<ItemStepResult> } = {
-  async report_result({ result, evidence }, { on }) {
-    return { changes: { result, evidence, reportedOn: on }, note: `报送整改结果:${result}` };
+  async report_result({ result, evidence }, { on, evidenceFiles }) {
+    // Results are reported with their proof (000 L218): files attached first, or at least a description of it.
+    const files = await evidenceFiles();
+    if (files.length === 0 && !evidence) throw new AppError('validation_failed', '请上传证明材料,或写明证明材料', { problems: [{ field: 'evidence', message: '请上传证明材料,或写明证明材料' }] });
+    const listed = files.map((file) => file.name).join('、');
+    return { changes: { result, evidence: evidence ?? listed, reportedOn: on }, note: `报送整改结果:${result}${files.length > 0 ? `(证明材料:${listed})` : ''}` };
   },
   async plan({ reason, plan, planDueOn }, { on }) {
     // 000 L215: what is not yet rectified needs its reasons and a time-bound plan.

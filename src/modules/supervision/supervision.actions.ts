@@ -71,7 +71,7 @@ export type AuditItemInput = FormValues<typeof auditItemForm>;
 
 /** What each audit item action asks for. */
 export const auditItemActionForms = {
-  report_result: declareForm({ on, result: reason('整改结果'), evidence: reason('证明材料') }),
+  report_result: declareForm({ on, result: reason('整改结果'), evidence: { ...reason('证明材料说明'), optional: true, hint: '已上传证明材料文件的,可不填' } }),
   plan: declareForm({ on, reason: reason('尚未整改到位的原因'), plan: reason('整改计划(具体措施)'), planDueOn: { kind: 'date', label: '计划完成日期' } }),
   progress: declareForm({ on, text: reason('整改进展') }),
   extend: declareForm({ on, days: { kind: 'number', label: '延长天数', min: 1, max: 90 }, reason: reason('延期原因') }),

@@ -1,4 +1,8 @@
+import { recordAudit, type Actor } from '../../core/audit/audit.ts';
+import type { Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
+import { describeFile, readFile, storeFile } from '../files/index.ts';
+import { insertEvidence, readEvidence, type EvidenceSubject } from './supervision.repository.ts';
 
 /**
  * The kinds of evidence file a progress report or rectification result may
@@ -24,3 +28,41 @@ export function sniffEvidenceType(bytes: Uint8Array, name: string): string {
 
 /** A file's name as kept: no path separators, at most 200 characters. */
 export const evidenceName = (name: string) => name.replace(/[\\/]/g, '_').trim().slice(0, 200);
+
+export interface EvidenceUpload {
+  bytes: Uint8Array;
+  name: string;
+}
+export interface KeptEvidence {
+  position: number;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
+/**
+ * Keeps one evidence file on a task or an audit item, inside the caller's
+ * transaction: checked by content and size, stored once in the file store
+ * (outside the web root), numbered on its case and written to the audit log.
+ */
+export async function keepEvidence(
+  tx: Queryable,
+  subject: { type: EvidenceSubject; id: number },
+  file: EvidenceUpload,
+  by: { actor: Actor; agencyId: number | null; auditAction: string; maxBytes: number },
+): Promise<KeptEvidence> {
+  const mediaType = sniffEvidenceType(file.bytes, file.name);
+  const name = evidenceName(file.name);
+  const stored = await storeFile(tx, { bytes: file.bytes, name, mediaType }, { maxBytes: by.maxBytes });
+  const position = await insertEvidence(tx, subject.type, subject.id, { name, sha256: stored.sha256, mediaType, size: stored.size, agencyId: by.agencyId, addedBy: by.actor.id });
+  await recordAudit(tx, by.actor, { action: by.auditAction, subjectType: subject.type, subjectId: String(subject.id), after: { position, name, sha256: stored.sha256, size: stored.size } });
+  return { position, name, mediaType, size: stored.size };
+}
+
+/** One evidence file's bytes, for a reader the caller has already checked may see the case. */
+export async function evidenceDownload(db: Queryable, subject: { type: EvidenceSubject; id: number }, position: number): Promise<{ name: string; contentType: string; data: Buffer }> {
+  const evidence = await readEvidence(db, subject.type, subject.id, position);
+  const stored = evidence && (await describeFile(db, evidence.sha256)) ? await readFile(db, evidence.sha256) : null;
+  if (!evidence || !stored) throw new AppError('not_found', '没有这份证明材料');
+  return { name: evidence.name, contentType: evidence.mediaType, data: stored.bytes };
+}

@@ -28,7 +28,7 @@ export const supervisionModule: ModuleManifest<AppContext> = {
   name: 'supervision',
   label: '督查督办',
   policy: supervisionPolicy,
-  services: (context) => ({ supervision: createSupervisionService(context.db, context.clocks, { maxEvidenceBytes: context.config.limits.maxAnnexBytes }), rectification: createRectificationService(context.db, context.clocks) }),
+  services: (context) => ({ supervision: createSupervisionService(context.db, context.clocks, { maxEvidenceBytes: context.config.limits.maxAnnexBytes }), rectification: createRectificationService(context.db, context.clocks, { maxEvidenceBytes: context.config.limits.maxAnnexBytes }) }),
   routes(app, context) {
     registerSupervisionApi(app, context);
     registerSupervisionPages(app, context);
@@ -56,6 +56,7 @@ export const supervisionModule: ModuleManifest<AppContext> = {
     'rectification.publish': '公开审计整改结果',
     'rectification.send_draft': '送达审计报告征求意见稿',
     'rectification.comment_draft': '被审计单位对征求意见稿提出书面意见',
+    'rectification.attach_evidence': '审计整改:上传证明材料',
     ...Object.fromEntries(Object.entries(auditItemActionLabels).map(([action, label]) => [`rectification.${action}`, `审计整改:${label}`])),
   },
   auditSubjects: { supervision_task: '督查任务', audit_report: '审计报告', audit_item: '审计整改事项' },
@@ -67,6 +68,7 @@ export const supervisionModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/supervision/tasks', payload: { text: '任务', leadAgencyId: '1', dueOn: '2099-12-31' } },
     { url: '/api/staff/supervision/tasks/sheet', payload: {} },
     { url: '/api/staff/supervision/tasks/1/evidence', payload: {} },
+    { url: '/api/staff/audit-items/1/evidence', payload: {} },
     { url: '/api/staff/supervision/tasks/1/report', payload: { on: '2026-01-05', progress: '50', text: '进展' } },
     { url: '/api/staff/audit-reports', payload: { title: '审计报告', auditedAgencyId: '1', effectiveOn: '2026-01-05' } },
     { url: '/api/staff/audit-reports/1/items', payload: { problem: '问题', responsibility: '责任', measure: '措施' } },

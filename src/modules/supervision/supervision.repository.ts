@@ -1,7 +1,7 @@
 import type { Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
 import type { AuditItemInput, AuditReportInput } from './supervision.actions.ts';
-import type { AuditItemRow, AuditItemState, AuditReportRow, SupervisionEvent, TaskAgency, TaskRole, TaskRow, TaskState } from './supervision.types.ts';
+import type { AuditItemRow, EvidenceFile, AuditItemState, AuditReportRow, SupervisionEvent, TaskAgency, TaskRole, TaskRow, TaskState } from './supervision.types.ts';
 
 const taskColumns = sql`
   t.id::int as id, t.document_id::int as "documentId", d.display_title as "documentTitle", d.doc_number as "documentNumber", t.anchor, t.text,
@@ -200,15 +200,7 @@ export async function auditItemNamesOf(db: Queryable, ids: readonly string[]): P
     from supervision_audit_items i join supervision_audit_reports r on r.id = i.report_id where i.id::text = any(${ids}::text[])`);
 }
 
-export interface EvidenceFile {
-  position: number;
-  name: string;
-  mediaType: string;
-  size: number;
-  agencyName: string | null;
-  addedAt: string;
-}
-type EvidenceSubject = 'supervision_task' | 'audit_item';
+export type EvidenceSubject = 'supervision_task' | 'audit_item';
 
 export async function insertEvidence(tx: Queryable, subjectType: EvidenceSubject, subjectId: number, file: { name: string; sha256: string; mediaType: string; size: number; agencyId: number | null; addedBy: string }): Promise<number> {
   const [row] = await tx.query<{ position: number }>(sql`

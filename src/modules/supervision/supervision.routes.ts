@@ -48,10 +48,19 @@ export function registerSupervisionApi(app: FastifyInstance, context: AppContext
       reply.status(201);
       return supervision.attachEvidence(id(request), file, user(request), requestActor(request));
     });
+    // The same for an audit item's rectification results.
+    files.post('/api/staff/audit-items/:id/evidence', async (request, reply) => {
+      const file = uploadedFile(request);
+      reply.status(201);
+      return rectification.attachEvidence(id(request), file, user(request), requestActor(request));
+    });
   });
   // A download only, of its checked type, never shown inside a page of the site.
   app.get('/api/staff/supervision/tasks/:id/evidence/:position', async (request, reply) =>
     sendReplyFile(reply, await supervision.evidence(id(request), id(request, 'position'), user(request))),
+  );
+  app.get('/api/staff/audit-items/:id/evidence/:position', async (request, reply) =>
+    sendReplyFile(reply, await rectification.evidence(id(request), id(request, 'position'), user(request))),
   );
   app.get('/api/staff/supervision/tasks/:id', async (request) => supervision.file(id(request), user(request)));
   app.post('/api/staff/supervision/tasks/:id/:action', async (request) => ({

@@ -7,8 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import { formSchema } from '../../core/forms/form.fields.ts';
 import { isKeyOf, parseInput } from '../../core/validation.ts';
 import { readAgency } from '../agencies/index.ts';
-import { describeFile, readFile, storeFile } from '../files/index.ts';
-import { evidenceName, sniffEvidenceType } from './supervision.evidence.ts';
+import { evidenceDownload, keepEvidence, type EvidenceUpload, type KeptEvidence } from './supervision.evidence.ts';
 import { noticeAnswerWorkingDays, supervisionNoticeOf, type SupervisionNotice } from './supervision.notice.ts';
 import { importForm, nameMappingForm, taskActionForms, taskForm, type TaskActionInput } from './supervision.actions.ts';
 import { supervisionPolicy, type SupervisedCase } from './supervision.policy.ts';
@@ -16,7 +15,7 @@ import { findDocumentByNumber, findDocumentsWithTasks, findTasks, readDashboard,
 import * as repository from './supervision.repository.ts';
 import { readTaskSheet } from './supervision.sheet.ts';
 import { allowedTaskActions, dueDateOfText, nextTaskState, taskSignalOf } from './supervision.rules.ts';
-import { openTaskStates, taskStates, type SupervisionEvent, type TaskAction, type TaskCandidate, type TaskRole, type TaskRow, type TaskSignal } from './supervision.types.ts';
+import { openTaskStates, taskStates, type EvidenceFile, type SupervisionEvent, type TaskAction, type TaskCandidate, type TaskRole, type TaskRow, type TaskSignal } from './supervision.types.ts';
 
 /** The supervisor's warning window: a task due within this many working days is 临期 (yellow). */
 export const dueSoonWorkingDays = 3;
@@ -26,7 +25,7 @@ export interface TaskFile {
   signal: TaskSignal | null;
   events: SupervisionEvent[];
   /** The evidence files the responsible agencies attached to their progress reports. */
-  evidence: repository.EvidenceFile[];
+  evidence: EvidenceFile[];
   /** The actions the reader may take now. */
   actions: TaskAction[];
   abilities: Record<'read' | 'report' | 'lead' | 'supervise', boolean>;
@@ -61,7 +60,7 @@ export interface SupervisionService {
   act(id: number, action: string, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<string>;
   dashboard(user: StaffUser, today?: string): Promise<Dashboard>;
   /** An evidence file for a progress report, from a clerk of an agency party to the open task; checked by content and size. */
-  attachEvidence(id: number, file: { bytes: Uint8Array; name: string }, user: StaffUser, actor: Actor): Promise<{ position: number; name: string; mediaType: string; size: number }>;
+  attachEvidence(id: number, file: EvidenceUpload, user: StaffUser, actor: Actor): Promise<KeptEvidence>;
   /** The level-th supervision notice (督办单) issued on a task, as printed, to whoever may see the task. */
   notice(id: number, level: number, user: StaffUser): Promise<SupervisionNotice>;
   /** An evidence file, to whoever may see the task. */
@@ -256,12 +255,7 @@ export function createSupervisionService(db: Database, clocks: ClockService, lim
         const task = await readable(tx, id, user, true);
         supervisionPolicy.check(user, 'report', caseOf(task));
         if (!openTaskStates.includes(task.state)) throw new AppError('invalid_transition', `任务已${taskStates[task.state]},不能再添加证明材料`);
-        const mediaType = sniffEvidenceType(file.bytes, file.name);
-        const name = evidenceName(file.name);
-        const stored = await storeFile(tx, { bytes: file.bytes, name, mediaType }, { maxBytes: limits.maxEvidenceBytes });
-        const position = await repository.insertEvidence(tx, 'supervision_task', id, { name, sha256: stored.sha256, mediaType, size: stored.size, agencyId: user.agencyId, addedBy: actor.id });
-        await recordAudit(tx, actor, { action: 'supervision.attach_evidence', subjectType: 'supervision_task', subjectId: String(id), after: { position, name, sha256: stored.sha256, size: stored.size } });
-        return { position, name, mediaType, size: stored.size };
+        return keepEvidence(tx, { type: 'supervision_task', id }, file, { actor, agencyId: user.agencyId, auditAction: 'supervision.attach_evidence', maxBytes: limits.maxEvidenceBytes });
       });
     },
 
@@ -277,10 +271,7 @@ export function createSupervisionService(db: Database, clocks: ClockService, lim
 
     async evidence(id, position, user) {
       await readable(db, id, user);
-      const evidence = await repository.readEvidence(db, 'supervision_task', id, position);
-      const stored = evidence && (await describeFile(db, evidence.sha256)) ? await readFile(db, evidence.sha256) : null;
-      if (!evidence || !stored) throw new AppError('not_found', '没有这份证明材料');
-      return { name: evidence.name, contentType: evidence.mediaType, data: stored.bytes };
+      return evidenceDownload(db, { type: 'supervision_task', id }, position);
     },
   };
 }

@@ -159,3 +159,13 @@ export interface PublishedAuditReport {
   effectiveOn: string;
   items: { seq: number; problem: string; measure: string; state: string; closedOn: string | null }[];
 }
+
+/** An evidence file (证明材料) as listed on its task or audit item. */
+export interface EvidenceFile {
+  position: number;
+  name: string;
+  mediaType: string;
+  size: number;
+  agencyName: string | null;
+  addedAt: string;
+}

@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Table, Timeline } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
-import { getJson, postJson } from '../../../web/web.api.ts';
+import { getJson, postFile, postJson } from '../../../web/web.api.ts';
 import { DueTag } from '../../../web/web.clock.tsx';
 import { DeclaredFields } from '../../../web/web.declared-form.tsx';
 import { ActionModal, filledIn } from '../../../web/web.forms.tsx';
@@ -13,7 +13,7 @@ import type { AuditReportFile, AuditItemView } from '../rectification.service.ts
 import { auditItemActionForms, auditItemForm, auditReportForm, draftCommentForm, draftForm } from '../supervision.actions.ts';
 import type { AuditReportItem } from '../supervision.queries.ts';
 import { auditItemActionLabels, auditItemStates, auditKinds, type AuditItemAction } from '../supervision.types.ts';
-import { useAgencyOptions } from './web.parts.tsx';
+import { EvidenceInput, EvidenceList, useAgencyOptions } from './web.parts.tsx';
 
 /** Audit reports with their items' progress; the audit bureau registers new ones. */
 export function AuditReportsPage() {
@@ -60,6 +60,11 @@ function ItemCard({ item, onAction }: { item: AuditItemView; onAction(action: Au
         <Descriptions.Item label="整改责任单位">{item.agencyName}</Descriptions.Item>
         <Descriptions.Item label="整改期限">{item.state === 'closed' ? `${item.closedOn} 已销号` : <DueTag dueOn={item.dueOn} today={todayInChina()} overdue={item.overdue} />}</Descriptions.Item>
         {item.result && <Descriptions.Item label="整改结果">{`${item.result}(证明材料:${item.evidence ?? '—'})`}</Descriptions.Item>}
+        {item.evidenceFiles.length > 0 && (
+          <Descriptions.Item label="证明材料文件">
+            <EvidenceList files={item.evidenceFiles} href={(position) => `/api/staff/audit-items/${item.id}/evidence/${position}`} />
+          </Descriptions.Item>
+        )}
         {item.plan && <Descriptions.Item label="整改计划">{`${item.plan}(原因:${item.planReason};${item.planDueOn} 前完成)`}</Descriptions.Item>}
       </Descriptions>
       {item.actions.length > 0 && (
@@ -82,6 +87,8 @@ export function AuditReportPage() {
   const agencies = useAgencyOptions();
   const [adding, setAdding] = useState(false);
   const [acting, setActing] = useState<{ item: AuditItemView; action: AuditItemAction } | null>(null);
+  const [evidence, setEvidence] = useState<File[]>([]);
+  const client = useQueryClient();
   const [publishError, setPublishError] = useState<string | null>(null);
   const [draft, setDraft] = useState<'draft' | 'comment' | null>(null);
   if (file.error) return <Alert type="error" role="alert" title={file.error.message} />;
@@ -153,12 +160,19 @@ export function AuditReportPage() {
         <ActionModal
           title={`第 ${acting.item.seq} 项:${auditItemActionLabels[acting.action]}`}
           open
-          onClose={() => setActing(null)}
+          onClose={() => { setActing(null); setEvidence([]); }}
           initialValues={{ on: todayInChina() }}
-          submit={(values: Record<string, unknown>) => postJson(`/api/staff/audit-items/${acting.item.id}/${acting.action}`, filledIn(values))}
+          submit={async (values: Record<string, unknown>) => {
+            // The files first: a refused file (type, size) leaves the results unreported, to be corrected.
+            for (const chosen of acting.action === 'report_result' ? evidence : []) await postFile(`/api/staff/audit-items/${acting.item.id}/evidence`, chosen);
+            setEvidence([]);
+            await client.invalidateQueries({ queryKey: ['audit-report', id] });
+            return postJson(`/api/staff/audit-items/${acting.item.id}/${acting.action}`, filledIn(values));
+          }}
           refresh={[['audit-report', id], ['audit-reports']]}
         >
           <DeclaredFields form={auditItemActionForms[acting.action]} />
+          {acting.action === 'report_result' && <EvidenceInput id="item-evidence" onChange={setEvidence} />}
         </ActionModal>
       )}
     </>

@@ -12,7 +12,7 @@ import { taskActionForms, taskForm } from '../supervision.actions.ts';
 import type { TaskListItem } from '../supervision.queries.ts';
 import type { TaskFile } from '../supervision.service.ts';
 import { taskActionLabels, taskRoles, taskSignals, taskStates, type TaskAction, type TaskSignal, type TaskState } from '../supervision.types.ts';
-import { SignalTag, useAgencyOptions } from './web.parts.tsx';
+import { EvidenceInput, EvidenceList, SignalTag, useAgencyOptions } from './web.parts.tsx';
 
 /** The ledger: my agency's tasks (every agency's for a supervisor), red and yellow first. */
 export function TasksPage() {
@@ -117,16 +117,9 @@ export function TaskPage() {
         </Space>
       )}
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>证明材料</Typography.Title>
-      {file.data.evidence.length === 0 ? <Typography.Paragraph>无</Typography.Paragraph> : (
-        <ul>
-          {file.data.evidence.map((item) => (
-            <li key={item.position}>
-              <a href={`/api/staff/supervision/tasks/${task.id}/evidence/${item.position}`} download>{item.name}</a>
-              {` (${item.agencyName ?? '—'},${item.addedAt.slice(0, 10)})`}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Typography.Paragraph>
+        <EvidenceList files={file.data.evidence} href={(position) => `/api/staff/supervision/tasks/${task.id}/evidence/${position}`} />
+      </Typography.Paragraph>
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>办理记录</Typography.Title>
       <Timeline
         items={events.map((event) => ({
@@ -159,13 +152,7 @@ export function TaskPage() {
           refresh={[['supervision-task', id], ['supervision-tasks']]}
         >
           <DeclaredFields form={taskActionForms[action]} />
-          {action === 'report' && (
-            <p>
-              <label htmlFor="task-evidence">证明材料(PDF、OFD、Word、Excel、PNG、JPEG,可多选)</label>
-              <br />
-              <input id="task-evidence" type="file" multiple accept=".pdf,.ofd,.docx,.xlsx,.png,.jpg,.jpeg" onChange={(event) => setEvidence([...(event.target.files ?? [])])} />
-            </p>
-          )}
+          {action === 'report' && <EvidenceInput id="task-evidence" onChange={setEvidence} />}
         </ActionModal>
       )}
     </>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import { getJson } from '../../../web/web.api.ts';
-import { taskSignals, type TaskSignal } from '../supervision.types.ts';
+import { taskSignals, type EvidenceFile, type TaskSignal } from '../supervision.types.ts';
 
 const signalColours: Record<TaskSignal, string> = { normal: 'success', due_soon: 'warning', overdue: 'error' };
 
@@ -15,4 +15,30 @@ export function SignalTag({ signal, dueOn }: { signal: TaskSignal | null; dueOn:
 export function useAgencyOptions(): { value: string; label: string }[] {
   const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => getJson<{ items: { id: number; name: string }[] }>('/api/agencies') });
   return (agencies.data?.items ?? []).map((agency) => ({ value: String(agency.id), label: agency.name }));
+}
+
+/** The evidence files kept on a task or an audit item, each a download. */
+export function EvidenceList({ files, href }: { files: EvidenceFile[]; href(position: number): string }) {
+  if (files.length === 0) return <>无</>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+      {files.map((item) => (
+        <li key={item.position}>
+          <a href={href(item.position)} download>{item.name}</a>
+          {` (${item.agencyName ?? '—'},${item.addedAt.slice(0, 10)})`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A labelled picker for evidence files, of the kinds the server accepts. */
+export function EvidenceInput({ id, onChange }: { id: string; onChange(files: File[]): void }) {
+  return (
+    <p>
+      <label htmlFor={id}>证明材料(PDF、OFD、Word、Excel、PNG、JPEG,可多选)</label>
+      <br />
+      <input id={id} type="file" multiple accept=".pdf,.ofd,.docx,.xlsx,.png,.jpg,.jpeg" onChange={(event) => onChange([...(event.target.files ?? [])])} />
+    </p>
+  );
 }
