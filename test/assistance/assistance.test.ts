@@ -171,6 +171,8 @@ for (const engine of engines) {
       assert.deepEqual(new Set(policeView.items.map((item) => item.id)), new Set(policeOpen.map((item) => item.id)));
       assert.equal(policeView.items[0]!.id, urgent.id, 'the overdue accepted request first');
       assert.equal(policeView.counts.overdue, policeView.items.filter((item) => item.warning === 'overdue').length);
+      const first = await context.assistance.monitor(office, { agencyId: police, today: calendar.addWorkingDays(today, 31).date, limit: 1 });
+      assert.deepEqual(first.items.map((item) => item.id), [urgent.id], 'cut to the soonest due, still the agency\'s');
     });
 
     it('forwards to the competent agency, which then sees the request while the first no longer does', async () => {

@@ -65,12 +65,32 @@ export async function findOpenRequests(db: Queryable, today: string, warnUntil: 
   // A running handling clock is an accepted request's (accept and resolve_assist start it; complete and
   // withdraw, the only ways out of 'accepted', stop it): those are walked in the order of the open clocks'
   // due dates (clocks_assistance_handle_idx), then the other open ones (submitted, disputed), oldest first.
-  const clocked = await db.query<MonitorItem>(sql`
-    select ${monitorColumns}
-    from ${listFrom}
-    where c.id is not null and r.state = 'accepted' and ${mine}
-    order by c.due_on, r.requested_on, r.id
-    limit ${limit}`);
+  const handleClock = sql`c.subject_type = 'assistance_request' and c.purpose = 'handle' and c.status <> 'stopped'`;
+  // For one agency: its accepted requests in and out, as ids from their own indexes (migration 0040), matched
+  // against the open clocks in one pass and cut to the soonest due (ties kept, for the full order below),
+  // rather than walking every agency's clocks by due date and reading each request to find the agency's few.
+  const agencyAccepted = sql`
+    select id from assistance_requests where state = 'accepted' and requested_agency_id = ${agencyId ?? null}
+    union all select id from assistance_requests where state = 'accepted' and requesting_agency_id = ${agencyId ?? null}`;
+  const clocked = await db.query<MonitorItem>(
+    agencyId === undefined
+      ? sql`
+        select ${monitorColumns}
+        from ${listFrom}
+        where c.id is not null and r.state = 'accepted'
+        order by c.due_on, r.requested_on, r.id
+        limit ${limit}`
+      : sql`
+        with mine as materialized (${agencyAccepted}),
+        soonest as (
+          select c.subject_id from clocks c where ${handleClock} and c.subject_id in (select id from mine)
+          order by c.due_on fetch first ${limit} rows with ties)
+        select ${monitorColumns}
+        from ${listFrom}
+        where r.id in (select subject_id from soonest) and c.id is not null and r.state = 'accepted'
+        order by c.due_on, r.requested_on, r.id
+        limit ${limit}`,
+  );
   const unclocked = clocked.length >= limit ? [] : await db.query<MonitorItem>(sql`
     select ${monitorColumns}
     from ${listFrom}
@@ -87,11 +107,11 @@ export async function findOpenRequests(db: Queryable, today: string, warnUntil: 
       ? sql`
         select count(*) filter (where c.due_on < ${today}::date)::int as overdue, count(*) filter (where c.due_on >= ${today}::date)::int as "dueSoon"
         from clocks c
-        where c.subject_type = 'assistance_request' and c.purpose = 'handle' and c.status <> 'stopped' and c.due_on <= ${warnUntil}::date`
+        where ${handleClock} and c.due_on <= ${warnUntil}::date`
       : sql`
         select count(*) filter (where c.due_on < ${today}::date)::int as overdue, count(*) filter (where c.due_on >= ${today}::date)::int as "dueSoon"
-        from assistance_requests r join clocks c on c.subject_type = 'assistance_request' and c.subject_id = r.id and c.purpose = 'handle' and c.status <> 'stopped'
-        where r.state = 'accepted' and ${mine} and c.due_on <= ${warnUntil}::date`,
+        from clocks c
+        where ${handleClock} and c.subject_id in (${agencyAccepted}) and c.due_on <= ${warnUntil}::date`,
   );
   return { items: [...clocked, ...unclocked], counts: { open: open!.n, overdue: clocks!.overdue, dueSoon: clocks!.dueSoon } };
 }
