@@ -112,6 +112,10 @@ for (const engine of engines) {
       // Words are found in the providing agency's name, its present one after a rename.
       const byAgency = async (words: string) => (await ckan<{ count: number }>(`package_search?q=${encodeURIComponent(words)}`)).body.result.count;
       assert.equal(await byAgency('交通委员会'), 2);
+      // Through the character-pair index: one character, quote marks and backslashes as plain text, two words;
+      // a word whose pairs all occur in one resource but not together is not found.
+      assert.deepEqual([await byAgency('床'), await byAgency("客流'"), await byAgency('\\'), await byAgency('公交 客流')], [1, 0, 0, 1]);
+      assert.equal(await byAgency('公交通'), 0, '公交 (its name) and 交通 (its agency) occur in 公交客流统计, 公交通 does not');
       await database.db.query(sql`update agencies set name = '上海市长宁区交通运输委员会' where id = ${transport}`);
       try {
         assert.deepEqual([await byAgency('交通运输委员会'), await byAgency('区交通委员会')], [2, 0]);

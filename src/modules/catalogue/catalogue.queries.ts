@@ -27,8 +27,9 @@ export interface CatalogueFilter {
 function conditionsOf(filter: CatalogueFilter): SqlFragment {
   const conditions = [openOnly];
   for (const word of filter.words ?? []) {
-    // search_text: the same fields, lower-cased and kept with the row (migration 0029).
-    conditions.push(sql`strpos(r.search_text, lower(${word})) > 0`);
+    // search_text: the same fields, lower-cased and kept with the row (migration 0029); its character
+    // pairs narrow the candidates through an index first (migration 0041), the substring confirms.
+    conditions.push(sql`r.search_grams @@ catalogue_word_grams(lower(${word})) and strpos(r.search_text, lower(${word})) > 0`);
   }
   if (filter.agencyIds?.length) conditions.push(sql`r.agency_id = any(${filter.agencyIds}::bigint[])`);
   if (filter.domains?.length) conditions.push(sql`r.domain = any(${filter.domains}::text[])`);
