@@ -82,6 +82,10 @@ describe('supervised tasks and audit rectification in a browser', () => {
     assert.ok(ledger.filter((cells) => cells[2] !== '—').length >= 30, 'most tasks have a lead agency of the register');
     assert.ok(ledger.some((cells) => cells[2]!.includes('上海市静安区编办')), 'the mapped name stands for its agency');
     assert.ok(ledger.some((cells) => cells[3] !== '—'), 'responsible agencies are listed');
+    // The government publishes the document's results on the portal.
+    await page.getByRole('button', { name: '公开本文件落实情况' }).click();
+    await page.getByText(/本文件落实情况已于 .* 在门户网站公开/).waitFor();
+    const resultsHref = await page.getByRole('link', { name: '查看公开页面' }).getAttribute('href');
     await assertAccessible(page);
 
     // A 任务分解表 adds its rows to the ledger.
@@ -190,6 +194,14 @@ describe('supervised tasks and audit rectification in a browser', () => {
     assert.match(text, /政府采购未执行公开招标/);
     assert.match(text, /已对账销号/);
     assert.doesNotMatch(text, /招标公告及中标通知书|办公室,直接责任/);
+    await assertAccessible(portal);
+    // The published task results: every task with its agencies and state, the late one marked, no progress text.
+    await portal.goto(`${site.base}${resultsHref}`);
+    const results = (await portal.textContent('main')) ?? '';
+    assert.match(results, /共 39 项任务/);
+    assert.match(results, /已逾期/);
+    assert.match(results, /上海市静安区编办/);
+    assert.doesNotMatch(results, /行政权力目录已完成梳理|请于三个工作日内报送办理进展/);
     await assertAccessible(portal);
   });
 });

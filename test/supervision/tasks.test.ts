@@ -145,6 +145,37 @@ for (const engine of engines) {
       assert.ok(office.tasksOpen > 0 && office.tasksCompleted === 1);
     });
 
+    it("publishes a document's supervision results on the portal when a supervisor says so: tasks, agencies, due dates and states, never progress texts or notices; withdrawn again", async () => {
+      const page = () => app.inject({ url: `/supervision-results/${documentId}` });
+      assert.equal((await page()).statusCode, 404, 'nothing public before publishing');
+      assert.equal((await app.inject({ url: `/documents/${documentId}` })).body.includes('督查落实情况'), false);
+      await assert.rejects(context.supervisionResults.publish(documentId, staff(2, 'clerk', agencies.get('区编办')!), actor), { code: 'forbidden' });
+      const [bare] = await database.db.query<{ id: number }>(sql`select id::int as id from documents where id <> ${documentId} order by id limit 1`);
+      await assert.rejects(context.supervisionResults.publish(bare!.id, supervisor, actor), /尚无列入督查台账的任务/);
+      await context.supervisionResults.publish(documentId, supervisor, actor);
+      await assert.rejects(context.supervisionResults.publish(documentId, supervisor, actor), { code: 'invalid_transition' });
+
+      const published = await page();
+      assert.equal(published.statusCode, 200);
+      const text = published.body;
+      assert.match(text, /共 39 项任务,已完成 2 项/);
+      assert.ok(text.includes('上海市静安区编办') && text.includes('按期完成') && text.includes('逾期完成'), 'agencies and states');
+      for (const internal of ['目录已梳理', '缺少动态清理机制', '请于三日内报送进展', '仍未报送']) assert.ok(!text.includes(internal), internal);
+      const list = await app.inject({ url: '/supervision-results' });
+      assert.match(list.body, new RegExp(`href="/supervision-results/${documentId}"`));
+      const api = (await app.inject({ url: '/api/supervision-results' })).json() as { items: { documentId: number; tasks: { state: string; lead: string[] }[] }[] };
+      assert.deepEqual(api.items.map((item) => [item.documentId, item.tasks.length]), [[documentId, 39]]);
+      assert.ok(!JSON.stringify(api).includes('目录已梳理'));
+      const documentPage = await app.inject({ url: `/documents/${documentId}` });
+      assert.match(documentPage.body, /督查落实情况[\s\S]*共 39 项,已完成 2 项/);
+      const [audit] = await database.db.query<{ n: number }>(sql`select count(*)::int as n from audit_events where action = 'supervision.publish_results' and subject_id = ${String(documentId)}`);
+      assert.equal(audit!.n, 1);
+
+      await context.supervisionResults.withdraw(documentId, supervisor, actor);
+      assert.equal((await page()).statusCode, 404);
+      assert.deepEqual((await context.supervisionResults.status(documentId, supervisor)).published, false);
+    });
+
     it('imports a 任务分解表 (XLSX): every row or none, each problem named by its row', async () => {
       const today = todayInChina();
       const sheet = async (rows: unknown[][]) => {

@@ -4,9 +4,12 @@ import { auditItemsFallingDue, auditReportsFallingDue, tasksFallingDue } from '.
 import { createRectificationService, type RectificationService } from './rectification.service.ts';
 import { supervisionOpenApi } from './supervision.openapi.ts';
 import { registerSupervisionPages } from './supervision.pages.ts';
+import { registerSupervisionResultPages } from './supervision.results.pages.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 import { auditItemNamesOf, auditReportNamesOf, taskNamesOf } from './supervision.repository.ts';
 import { registerSupervisionApi } from './supervision.routes.ts';
+import { supervisionPanel } from './supervision.results.queries.ts';
+import { createSupervisionResultsService, type SupervisionResultsService } from './supervision.results.service.ts';
 import { createSupervisionService, type SupervisionService } from './supervision.service.ts';
 import { auditItemActionLabels, taskActionLabels } from './supervision.types.ts';
 import { tasksCommand } from './supervision.command.ts';
@@ -17,6 +20,8 @@ declare module '../../app.ts' {
     supervision: SupervisionService;
     /** Audit rectification (审计整改). */
     rectification: RectificationService;
+    /** Supervision results published on the portal, by document (督查落实情况). */
+    supervisionResults: SupervisionResultsService;
   }
 }
 
@@ -28,11 +33,14 @@ export const supervisionModule: ModuleManifest<AppContext> = {
   name: 'supervision',
   label: '督查督办',
   policy: supervisionPolicy,
-  services: (context) => ({ supervision: createSupervisionService(context.db, context.clocks, { maxEvidenceBytes: context.config.limits.maxAnnexBytes }), rectification: createRectificationService(context.db, context.clocks, { maxEvidenceBytes: context.config.limits.maxAnnexBytes }) }),
+  services: (context) => ({ supervision: createSupervisionService(context.db, context.clocks, { maxEvidenceBytes: context.config.limits.maxAnnexBytes }), rectification: createRectificationService(context.db, context.clocks, { maxEvidenceBytes: context.config.limits.maxAnnexBytes }), supervisionResults: createSupervisionResultsService(context.db) }),
   routes(app, context) {
     registerSupervisionApi(app, context);
     registerSupervisionPages(app, context);
+    registerSupervisionResultPages(app, context);
   },
+  portalNav: [{ href: '/supervision-results', label: '督查落实' }],
+  documentPanel: supervisionPanel,
   openApiPaths: supervisionOpenApi,
   deadlineRules: [
     {
@@ -50,6 +58,8 @@ export const supervisionModule: ModuleManifest<AppContext> = {
     'supervision.create': '交办督查任务',
     'supervision.map_name': '对应文件中的单位名称',
     'supervision.attach_evidence': '督查任务:上传证明材料',
+    'supervision.publish_results': '公开文件的督查落实情况',
+    'supervision.withdraw_results': '撤回公开的督查落实情况',
     ...Object.fromEntries(Object.entries(taskActionLabels).map(([action, label]) => [`supervision.${action}`, `督查任务:${label}`])),
     'rectification.create_report': '登记审计报告',
     'rectification.add_item': '列入审计整改事项',
@@ -76,6 +86,8 @@ export const supervisionModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/audit-reports/1/draft', payload: { on: '2026-01-05' } },
     { url: '/api/staff/audit-reports/1/comment', payload: { on: '2026-01-05', comment: '无异议' } },
     { url: '/api/staff/audit-items/1/close', payload: { on: '2026-01-05' } },
+    { url: '/api/staff/supervision/documents/1/results', payload: {} },
+    { url: '/api/staff/supervision/documents/1/results/withdraw', payload: {} },
   ],
   commands: { tasks: tasksCommand },
 };

@@ -71,6 +71,16 @@ export function registerSupervisionApi(app: FastifyInstance, context: AppContext
     const notice = await supervision.notice(id(request), id(request, 'level'), user(request));
     return sendReplyFile(reply, { name: `${notice.title}${notice.number}.pdf`, contentType: 'application/pdf', data: await supervisionNoticePdf(notice, context.config.font) });
   });
+  // Publishing a document's results on the portal (督查落实情况), and withdrawing them.
+  app.get('/api/staff/supervision/documents/:id/results', async (request) => context.supervisionResults.status(id(request), user(request)));
+  app.post('/api/staff/supervision/documents/:id/results', async (request) => {
+    await context.supervisionResults.publish(id(request), user(request), requestActor(request));
+    return { ok: true };
+  });
+  app.post('/api/staff/supervision/documents/:id/results/withdraw', async (request) => {
+    await context.supervisionResults.withdraw(id(request), user(request), requestActor(request));
+    return { ok: true };
+  });
   app.get('/api/staff/supervision/dashboard', async (request) => supervision.dashboard(user(request)));
 
   app.get('/api/staff/audit-reports', async (request) => ({ items: await rectification.reports(user(request)) }));
@@ -102,4 +112,5 @@ export function registerSupervisionApi(app: FastifyInstance, context: AppContext
   }));
 
   app.get('/api/audit-results', async () => ({ items: await rectification.published() }));
+  app.get('/api/supervision-results', async () => ({ items: await context.supervisionResults.published() }));
 }

@@ -12,7 +12,7 @@ import { taskActionForms, taskForm } from '../supervision.actions.ts';
 import type { TaskListItem } from '../supervision.queries.ts';
 import type { TaskFile } from '../supervision.service.ts';
 import { taskActionLabels, taskRoles, taskSignals, taskStates, type TaskAction, type TaskSignal, type TaskState } from '../supervision.types.ts';
-import { EvidenceInput, EvidenceList, SignalTag, useAgencyOptions } from './web.parts.tsx';
+import { EvidenceInput, EvidenceList, ResultsPublication, SignalTag, useAgencyOptions } from './web.parts.tsx';
 
 /** The ledger: my agency's tasks (every agency's for a supervisor), red and yellow first. */
 export function TasksPage() {
@@ -56,6 +56,7 @@ export function TasksPage() {
         <label htmlFor="task-signal">期限</label>
         <Select id="task-signal" allowClear placeholder="全部" style={{ width: 140 }} value={signal} onChange={setSignal} options={optionsOf(taskSignals)} />
       </Space>
+      {supervises && document && <ResultsPublication documentId={document} />}
       {list.error && <Alert type="error" role="alert" title={list.error.message} />}
       {sheetError && <Alert type="error" role="alert" title={sheetError} style={{ marginBottom: 16 }} />}
       <Table<TaskListItem>

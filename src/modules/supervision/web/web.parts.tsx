@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Tag } from 'antd';
-import { getJson } from '../../../web/web.api.ts';
+import { Alert, App, Button, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { getJson, postJson } from '../../../web/web.api.ts';
 import { taskSignals, type EvidenceFile, type TaskSignal } from '../supervision.types.ts';
 
 const signalColours: Record<TaskSignal, string> = { normal: 'success', due_soon: 'warning', overdue: 'error' };
@@ -40,5 +41,40 @@ export function EvidenceInput({ id, onChange }: { id: string; onChange(files: Fi
       <br />
       <input id={id} type="file" multiple accept=".pdf,.ofd,.docx,.xlsx,.png,.jpg,.jpeg" onChange={(event) => onChange([...(event.target.files ?? [])])} />
     </p>
+  );
+}
+
+/** For a supervisor on one document's ledger: publish its results on the portal (督查落实情况), or withdraw them. */
+export function ResultsPublication({ documentId }: { documentId: string }) {
+  const { message } = App.useApp();
+  const status = useQuery({
+    queryKey: ['supervision-results', documentId],
+    queryFn: () => getJson<{ published: boolean; publishedOn: string | null }>(`/api/staff/supervision/documents/${documentId}/results`),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const change = async (path: string, done: string) => {
+    setError(null);
+    try {
+      await postJson(path);
+      message.success(done);
+      await status.refetch();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  if (!status.data) return null;
+  return (
+    <Space style={{ marginBottom: 16 }} wrap>
+      {status.data.published ? (
+        <>
+          <span>{`本文件落实情况已于 ${status.data.publishedOn} 在门户网站公开`}</span>
+          <a href={`/supervision-results/${documentId}`} target="_blank" rel="noreferrer">查看公开页面</a>
+          <Button onClick={() => change(`/api/staff/supervision/documents/${documentId}/results/withdraw`, '已撤回公开')}>撤回公开</Button>
+        </>
+      ) : (
+        <Button onClick={() => change(`/api/staff/supervision/documents/${documentId}/results`, '落实情况已公开')}>公开本文件落实情况</Button>
+      )}
+      {error && <Alert type="error" role="alert" title={error} />}
+    </Space>
   );
 }
