@@ -3,7 +3,8 @@
 -- is indexed by its single characters and character pairs, the way a
 -- trigram index works but for Chinese, where two characters already make a
 -- selective key; a word is looked up as all of its pairs (or its one
--- character), then confirmed as a substring, so what is found is unchanged.
+-- character), then, when longer than a pair, confirmed as a substring, so
+-- what is found is unchanged.
 -- Plain tsvector/tsquery literals: no text search configuration, no
 -- extension, the same on PostgreSQL and PGlite.
 
@@ -28,5 +29,13 @@ create function catalogue_word_grams(w text) returns tsquery language sql immuta
   where g !~ '\s'
 $$;
 
-alter table catalogue_resources add column search_grams tsvector generated always as (catalogue_text_grams(search_text)) stored;
-create index catalogue_resources_grams_idx on catalogue_resources using gin (search_grams) where open_attribute <> 'closed';
+-- An expression index: the pairs live in the index only, so the rows stay
+-- narrow and a count reads fewer pages.
+create index catalogue_resources_grams_idx on catalogue_resources using gin (catalogue_text_grams(search_text)) where open_attribute <> 'closed';
+
+-- The open resources of one agency in either order, and the tag and format
+-- filters (CKAN's fq), each through an index instead of a scan of all.
+create index catalogue_resources_open_agency_updated_idx on catalogue_resources (agency_id, updated_at desc, id desc) where open_attribute <> 'closed';
+create index catalogue_resources_open_agency_name_idx on catalogue_resources (agency_id, name, id) where open_attribute <> 'closed';
+create index catalogue_resources_open_keywords_idx on catalogue_resources using gin (keywords) where open_attribute <> 'closed';
+create index catalogue_resources_open_formats_idx on catalogue_resources using gin (formats) where open_attribute <> 'closed';

@@ -28,10 +28,14 @@ function conditionsOf(filter: CatalogueFilter): SqlFragment {
   const conditions = [openOnly];
   for (const word of filter.words ?? []) {
     // search_text: the same fields, lower-cased and kept with the row (migration 0029); its character
-    // pairs narrow the candidates through an index first (migration 0041), the substring confirms.
-    conditions.push(sql`r.search_grams @@ catalogue_word_grams(lower(${word})) and strpos(r.search_text, lower(${word})) > 0`);
+    // pairs find the candidates through an index (migration 0041). A word of one or two characters is
+    // found exactly so; a longer one is confirmed as a substring, since its pairs may lie apart.
+    const pairs = sql`catalogue_text_grams(r.search_text) @@ catalogue_word_grams(lower(${word}))`;
+    conditions.push([...word].length <= 2 ? pairs : sql`${pairs} and strpos(r.search_text, lower(${word})) > 0`);
   }
-  if (filter.agencyIds?.length) conditions.push(sql`r.agency_id = any(${filter.agencyIds}::bigint[])`);
+  // One agency (CKAN's usual fq) as an equality, so its page is read in order from its own index.
+  if (filter.agencyIds?.length === 1) conditions.push(sql`r.agency_id = ${filter.agencyIds[0]!}`);
+  else if (filter.agencyIds?.length) conditions.push(sql`r.agency_id = any(${filter.agencyIds}::bigint[])`);
   if (filter.domains?.length) conditions.push(sql`r.domain = any(${filter.domains}::text[])`);
   if (filter.open?.length) conditions.push(sql`r.open_attribute = any(${filter.open}::text[])`);
   if (filter.formats?.length) conditions.push(sql`r.formats && ${filter.formats.map((f) => f.toUpperCase())}::text[]`);
