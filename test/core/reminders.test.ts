@@ -117,13 +117,27 @@ for (const engine of engines) {
       assert.deepEqual((await context.reminders.overview(asUser('clerk', 'clerk', civil), day)).cases, []);
       const supervisor = await context.reminders.overview(asUser('supervisor', 'supervisor', null), day);
       assert.equal(supervisor.cases.length, 2);
-      assert.deepEqual(supervisor.pending.map((work) => work.label), ['答复后待审核公开的留言', '逾期未公布的重大决策事项目录', '待审核的征求意见']);
+      assert.deepEqual(supervisor.pending.map((work) => work.label), [
+        '答复后待审核公开的留言',
+        '逾期未公布的重大决策事项目录',
+        '待审核的征求意见',
+        '待发布的上年度政府信息公开工作年度报告(部门1月31日前、政府3月31日前)',
+        '逾期未发布的上年度政府信息公开工作年度报告',
+      ]);
       // A catalogue of major decisions this year still unpublished after 31 March is late for its agency only.
       const year = Number(todayInChina().slice(0, 4));
       await database.db.query(sql`insert into participation_decision_catalogues (agency_id, year) values (${housing}, ${year})`);
       const lateCatalogues = async (user: StaffUser) => (await context.reminders.overview(user, day)).pending.find((work) => work.link === '/decisions')!.count;
       const expected = todayInChina() > `${year}-03-31` ? 1 : 0;
       assert.deepEqual([await lateCatalogues(asUser('housingClerk', 'clerk', housing)), await lateCatalogues(asUser('clerk', 'clerk', civil))], [expected, 0]);
+      // Last year's annual report is owed by an agency that was in the register then, until it is published.
+      const reportsOwed = async (user: StaffUser) =>
+        (await context.reminders.overview(user, day)).pending.filter((work) => work.link === '/annual-reports').reduce((sum, work) => sum + work.count, 0);
+      assert.equal(await reportsOwed(asUser('housingClerk', 'clerk', housing)), 0, 'an agency registered this year owes no report for last year');
+      await database.db.query(sql`update agencies set created_at = ${`${year - 2}-06-01T00:00:00+08:00`}::timestamptz where id = ${housing}`);
+      assert.deepEqual([await reportsOwed(asUser('housingClerk', 'clerk', housing)), await reportsOwed(asUser('clerk', 'clerk', civil))], [1, 0]);
+      await database.db.query(sql`insert into annual_reports (agency_id, year, format, state, published_on) values (${housing}, ${year - 1}, '2021', 'published', ${`${year}-01-20`}::date)`);
+      assert.equal(await reportsOwed(asUser('housingClerk', 'clerk', housing)), 0, 'published');
     });
 
     it('serves a member of staff their reminders and address over HTTP, marks them read, and refuses a malformed address', async () => {

@@ -8,6 +8,7 @@ import { reportCommand } from './report.command.ts';
 import { reportOpenApi } from './report.openapi.ts';
 import { assessmentPolicy } from './assessment.policy.ts';
 import { registerReportPages } from './report.pages.ts';
+import { annualReportPendingWork } from './report.pending.queries.ts';
 import { reportNamesOf } from './report.repository.ts';
 import { registerReportApi } from './report.routes.ts';
 import { createAnnualReportService, type AnnualReportService } from './report.service.ts';
@@ -56,5 +57,6 @@ export const assessmentModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/assessment/2024/agencies/1/adjust', payload: { points: '1', reason: '复核' } },
     { url: '/api/staff/assessment/2024/1/publish', payload: { on: '2025-03-20' } },
   ],
+  pendingWork: annualReportPendingWork,
   commands: { report: reportCommand },
 };
