@@ -121,8 +121,8 @@ for (const engine of engines) {
         '答复后待审核公开的留言',
         '逾期未公布的重大决策事项目录',
         '待审核的征求意见',
-        '待发布的上年度政府信息公开工作年度报告(部门1月31日前、政府3月31日前)',
-        '逾期未发布的上年度政府信息公开工作年度报告',
+        '待发布的上年度年度报告(部门1月31日、政府3月31日前)',
+        '逾期未发布的上年度年度报告',
       ]);
       // A catalogue of major decisions this year still unpublished after 31 March is late for its agency only.
       const year = Number(todayInChina().slice(0, 4));

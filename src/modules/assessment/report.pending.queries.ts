@@ -11,7 +11,7 @@ import type { PendingWork } from '../../core/module.ts';
  */
 function lastYearsReports(late: boolean): PendingWork {
   return {
-    label: late ? '逾期未发布的上年度政府信息公开工作年度报告' : '待发布的上年度政府信息公开工作年度报告(部门1月31日前、政府3月31日前)',
+    label: late ? '逾期未发布的上年度年度报告' : '待发布的上年度年度报告(部门1月31日、政府3月31日前)',
     link: '/annual-reports',
     async count(db, agencyId) {
       const today = todayInChina();
