@@ -1,4 +1,5 @@
-import { openAttributes, updateFrequencies, type OpenAttribute, type ResourceRow, type UpdateFrequency } from './catalogue.types.ts';
+import { distributionUrl } from './catalogue.ckan.ts';
+import { openAttributes, updateFrequencies, type Distribution, type OpenAttribute, type ResourceRow, type UpdateFrequency } from './catalogue.types.ts';
 
 /**
  * The open catalogue as DCAT-AP 3 in JSON-LD (what ckanext-dcat and EU
@@ -31,13 +32,43 @@ export const dcatContext = {
   vcard: 'http://www.w3.org/2006/vcard/ns#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
   adms: 'http://www.w3.org/ns/adms#',
+  spdx: 'http://spdx.org/rdf/terms#',
   gk: 'https://gongkai.example/ns#',
 };
 
 const zh = (value: string) => ({ '@value': value, '@language': 'zh' });
 const dateTime = (value: string) => ({ '@value': new Date(value).toISOString(), '@type': 'xsd:dateTime' });
 
-function datasetOf(resource: ResourceRow, base: string) {
+/**
+ * A real distribution: `dcat:accessURL` the resource page (or an open API's
+ * address), `dcat:downloadURL` only for an unconditionally open file, the
+ * file's size and SHA-256 as `dcat:byteSize` and `spdx:checksum`.
+ */
+function distributionOf(resource: ResourceRow, distribution: Distribution, base: string) {
+  const page = `${base}/catalogue/${resource.id}`;
+  const open = resource.open as Exclude<OpenAttribute, 'closed'>;
+  const { url, downloadable } = distributionUrl(resource, distribution, base);
+  const latest = distribution.latest;
+  return {
+    '@id': `${page}#distribution-${distribution.id}`,
+    '@type': 'dcat:Distribution',
+    'dct:title': zh(distribution.title),
+    ...(distribution.description ? { 'dct:description': zh(distribution.description) } : {}),
+    'dcat:accessURL': { '@id': downloadable ? page : url },
+    ...(downloadable ? { 'dcat:downloadURL': { '@id': url } } : {}),
+    'dct:format': { '@id': `${eu}/file-type/${fileTypes[distribution.format] ?? 'OCTET'}` },
+    'dct:accessRights': { '@id': accessRights[open] },
+    'dct:modified': dateTime(latest?.uploadedAt ?? distribution.updatedAt),
+    ...(latest
+      ? {
+          'dcat:byteSize': { '@value': String(latest.size), '@type': 'xsd:nonNegativeInteger' },
+          'spdx:checksum': { '@type': 'spdx:Checksum', 'spdx:algorithm': { '@id': 'http://spdx.org/rdf/terms#checksumAlgorithm_sha256' }, 'spdx:checksumValue': { '@value': latest.sha256, '@type': 'xsd:hexBinary' } },
+        }
+      : {}),
+  };
+}
+
+function datasetOf(resource: ResourceRow, distributions: readonly Distribution[], base: string) {
   const page = `${base}/catalogue/${resource.id}`;
   const open = resource.open as Exclude<OpenAttribute, 'closed'>;
   return {
@@ -60,18 +91,11 @@ function datasetOf(resource: ResourceRow, base: string) {
     ...(resource.classificationCode ? { 'gk:classificationCode': resource.classificationCode } : {}),
     ...(resource.timeCoverage ? { 'gk:timeCoverage': zh(resource.timeCoverage) } : {}),
     'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': zh(resource.agencyName), ...(resource.contact ? { 'vcard:note': resource.contact } : {}) },
-    'dcat:distribution': resource.formats.map((format) => ({
-      '@id': `${page}#${encodeURIComponent(format.toLowerCase())}`,
-      '@type': 'dcat:Distribution',
-      'dct:title': zh(`${resource.name}(${format})`),
-      'dcat:accessURL': { '@id': page },
-      'dct:format': { '@id': `${eu}/file-type/${fileTypes[format] ?? 'OCTET'}` },
-      'dct:accessRights': { '@id': accessRights[open] },
-    })),
+    'dcat:distribution': distributions.map((distribution) => distributionOf(resource, distribution, base)),
   };
 }
 
-export function dcatCatalog(resources: readonly ResourceRow[], base: string, title: string) {
+export function dcatCatalog(resources: readonly ResourceRow[], distributions: ReadonlyMap<number, readonly Distribution[]>, base: string, title: string) {
   return {
     '@context': { ...dcatContext, owl: 'http://www.w3.org/2002/07/owl#' },
     '@id': `${base}/catalog`,
@@ -80,6 +104,6 @@ export function dcatCatalog(resources: readonly ResourceRow[], base: string, tit
     'dct:description': zh(`${title}:各单位公共数据资源中无条件开放、有条件开放的数据资源(《长宁区公共数据管理办法》)`),
     'dct:publisher': { '@id': base, '@type': 'foaf:Agent', 'foaf:name': zh(title) },
     'foaf:homepage': { '@id': `${base}/catalogue` },
-    'dcat:dataset': resources.filter((resource) => resource.open !== 'closed').map((resource) => datasetOf(resource, base)),
+    'dcat:dataset': resources.filter((resource) => resource.open !== 'closed').map((resource) => datasetOf(resource, distributions.get(resource.id) ?? [], base)),
   };
 }
