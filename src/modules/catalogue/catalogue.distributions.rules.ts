@@ -1,8 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ColumnType, DistributionFormat } from './catalogue.types.ts';
 
-/** The largest data file a distribution may be (each version). */
-export const maxDistributionBytes = 20 * 1024 * 1024;
+export { maxDistributionBytes } from './catalogue.types.ts';
 /** What an XLSX file may unzip to (a zip bomb is refused before exceljs reads it). */
 export const maxDistributionUnzippedBytes = 200 * 1024 * 1024;
 /** Rows kept for the preview, read at upload so that pages never parse the file again. */

@@ -188,6 +188,9 @@ export interface DownloadLink {
 export const distributionKinds = { file: '数据文件', api: '数据接口' } as const;
 export type DistributionKind = keyof typeof distributionKinds;
 
+/** The largest data file a distribution may be (each version); the console says it too. */
+export const maxDistributionBytes = 20 * 1024 * 1024;
+
 /** The data files a distribution may be: checked by content at upload. */
 export const distributionFormats = ['CSV', 'XLSX', 'JSON'] as const;
 export type DistributionFormat = (typeof distributionFormats)[number];
