@@ -73,6 +73,25 @@ export const catalogueOpenApi = {
       responses: { '200': { description: '办理情况' }, '404': errorResponse('没有这件申请') },
     },
   },
+  '/catalogue/{id}/distributions/{distributionId}/download': {
+    get: {
+      summary: '下载无条件开放数据资源的数据文件(最新版本,作为附件);有条件开放的答 403(申请后下载),非开放的答 404',
+      parameters: [resourceId, distributionId],
+      responses: { '200': { description: 'CSV、XLSX 或 JSON 文件(Content-Disposition: attachment)' }, '403': { description: '有条件开放:申请经审核同意后凭签名链接下载' }, '404': { description: '没有这个数据文件' } },
+    },
+  },
+  '/catalogue/downloads/{requestId}/{distributionId}': {
+    get: {
+      summary: '有条件开放数据的签名下载链接(申请审核同意后在办理情况中给出,7 天内有效)',
+      parameters: [
+        { name: 'requestId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+        distributionId,
+        { name: 'expires', in: 'query', required: true, schema: { type: 'integer' }, description: '到期时间(Unix 秒)' },
+        { name: 'signature', in: 'query', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' }, description: 'HMAC-SHA-256' },
+      ],
+      responses: { '200': { description: '文件(Content-Disposition: attachment)' }, '403': { description: '链接已过期、无效,或申请已不在审核同意状态' } },
+    },
+  },
   '/api/staff/catalogue/{id}/distributions': {
     get: {
       summary: '工作人员:一项数据资源的数据文件(含各版本)和数据接口',

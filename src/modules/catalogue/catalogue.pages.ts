@@ -240,7 +240,7 @@ function resourceBody(resource: ResourceRow, distributions: Distribution[]): Htm
   ${distributionsHtml(resource, distributions)}
   <h2>获取数据</h2>
   ${resource.open === 'unconditional'
-    ? html`<p>本数据为无条件开放,登记用途后即可获取。</p><p><a class="button" href="/catalogue/${resource.id}/request">登记并获取</a></p>`
+    ? html`<p>本数据为无条件开放${distributions.length > 0 ? ',可直接下载上面的数据文件、调用数据接口;也可以登记用途' : ',登记用途后即可获取'}。</p><p><a class="button" href="/catalogue/${resource.id}/request">登记用途</a></p>`
     : html`<p>本数据为有条件开放:提交申请,说明用途和应用场景,由区大数据中心会同提供单位审核同意后使用。</p><p><a class="button" href="/catalogue/${resource.id}/request">申请使用</a></p>`}
   <h2>接口</h2>
   <ul><li><a href="/api/3/action/package_show?id=${packageName(resource)}">CKAN package_show</a></li><li><a href="/catalog.jsonld">DCAT 目录(JSON-LD)</a></li></ul>`;
