@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { createContext, type AppContext } from '../../src/app.ts';
 import type { StaffUser } from '../../src/core/auth/auth.types.ts';
@@ -37,6 +38,19 @@ describe('distribution rules', () => {
     assert.equal(checkDownload(secret, { ...grant, expires: grant.expires + 86_400 }, signature, 1_700_000_000), 'tampered', 'the expiry is signed');
     assert.equal(checkDownload('another secret of sixteen chars', grant, signature, 1_700_000_000), 'tampered');
     assert.equal(checkDownload(secret, grant, 'not hex', 1_700_000_000), 'tampered');
+  });
+
+  it('refuses any grant but the signed one, and any signature but its own (property)', () => {
+    const grant = fc.record({ requestId: fc.integer({ min: 1, max: 1e9 }), distributionId: fc.integer({ min: 1, max: 1e9 }), expires: fc.integer({ min: 1, max: 4e9 }) });
+    fc.assert(
+      fc.property(grant, grant, fc.integer({ min: 0, max: 63 }), (signed, asked, position) => {
+        const signature = signDownload(secret, signed);
+        const same = signed.requestId === asked.requestId && signed.distributionId === asked.distributionId && signed.expires === asked.expires;
+        assert.equal(checkDownload(secret, asked, signature, 0), same ? 'valid' : 'tampered');
+        const flipped = signature.slice(0, position) + (signature[position] === '0' ? '1' : '0') + signature.slice(position + 1);
+        assert.equal(checkDownload(secret, signed, flipped, 0), 'tampered');
+      }),
+    );
   });
 });
 
@@ -94,12 +108,14 @@ for (const engine of engines) {
 
     it('keeps an uploaded CSV with its checksum, row count, column types and preview, and every later version beside it', async () => {
       const csv = Buffer.from(`\uFEFF停车场名称,泊位数,收费标准(元/小时),开放日期\n${Array.from({ length: 25 }, (_, i) => `停车场${i + 1},${100 + i},${(i % 3) + 0.5},2024-01-${String((i % 28) + 1).padStart(2, '0')}`).join('\n')}\n\n`);
-      const before = await audited('catalogue.add_distribution');
+      const addedBefore = await audited('catalogue.add_distribution');
       const created = await uploadNew('transport', '公共停车场基本信息', csv, '停车场名录.csv');
       assert.equal(created.statusCode, 201, created.body);
       const { id } = created.json() as { id: number; version: number };
       assert.deepEqual(created.json(), { id, version: 1 });
-      assert.equal(await audited('catalogue.add_distribution'), before + 1);
+      assert.equal(await audited('catalogue.add_distribution'), addedBefore + 1);
+      const refreshed = await context.catalogue.file(ids['公共停车场基本信息']!, staff.transport!);
+      assert.equal(refreshed.resource.dataUpdatedOn, todayInChina(), 'new data counts as the data being updated (the update-frequency check)');
       const [file] = (await listOf('transport', '公共停车场基本信息')).items;
       assert.equal(file!.kind, 'file');
       assert.equal(file!.title, '停车场名录');

@@ -1,5 +1,6 @@
 import { recordAudit, type Actor } from '../../core/audit/audit.ts';
 import type { StaffUser } from '../../core/auth/auth.types.ts';
+import { todayInChina } from '../../core/calendar/index.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { formSchema } from '../../core/forms/form.fields.ts';
@@ -11,7 +12,7 @@ import { readDataFile } from './catalogue.distributions.read.ts';
 import { checkDownload, claimedFormatOf, downloadExpiry, maxDistributionBytes, signDownload } from './catalogue.distributions.rules.ts';
 import { cataloguePolicy } from './catalogue.policy.ts';
 import { readOpenResource } from './catalogue.queries.ts';
-import { readRequest, readResource } from './catalogue.repository.ts';
+import { markDataUpdated, readRequest, readResource } from './catalogue.repository.ts';
 import { distributionFormats, type DataRequestRow, type Distribution, type DownloadLink, type DistributionVersion, type ResourceRow } from './catalogue.types.ts';
 
 /** A file as served: a download of its checked type. */
@@ -77,11 +78,14 @@ export function createDistributionService(db: Database, options: { linkSecret: s
     const version = await repository.insertDistributionVersion(tx, distributionId, {
       name, sha256: stored.sha256, mediaType: data.mediaType, size: stored.size, rowCount: data.rowCount, conversion: data.conversion, columns: data.columns, preview: data.preview, uploadedBy: user.id,
     });
+    // New data is a refresh: the update-frequency check (quality, reminders) counts from it, as from 登记数据更新.
+    const today = todayInChina();
+    if (resource.dataUpdatedOn === null || resource.dataUpdatedOn < today) await markDataUpdated(tx, resource.id, today);
     await recordAudit(tx, actor, {
       action: expected === null ? 'catalogue.add_distribution' : 'catalogue.upload_version',
       subjectType: 'catalogue_resource',
       subjectId: String(resource.id),
-      after: { distributionId, version, name, format: data.format, sha256: stored.sha256, size: stored.size, rowCount: data.rowCount, conversion: data.conversion },
+      after: { distributionId, version, name, format: data.format, sha256: stored.sha256, size: stored.size, rowCount: data.rowCount, conversion: data.conversion, dataUpdatedOn: today },
     });
     return { id: distributionId, version };
   }
