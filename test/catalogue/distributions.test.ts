@@ -244,6 +244,7 @@ for (const engine of engines) {
       assert.match(String(download.headers['content-disposition']), /^attachment; filename=".*\.csv"; filename\*=UTF-8''/);
       assert.equal(download.headers['x-content-type-options'], 'nosniff');
       assert.equal(download.body, '停车场名称,泊位数\n中山公园停车场,120\n');
+      assert.equal(download.headers['cache-control'], 'no-cache', 'revalidated, so that a resource made 非开放 stops being served at once');
 
       const conditional = (await listOf('transport', '停车场实时泊位')).items.find((d) => d.kind === 'file')!;
       const conditionalPage = await app.inject({ url: `/catalogue/${ids['停车场实时泊位']}` });

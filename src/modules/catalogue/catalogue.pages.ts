@@ -81,7 +81,8 @@ export function registerCataloguePages(app: FastifyInstance, context: AppContext
     const params = request.params as { id: string; distributionId: string };
     const ids = /^\d{1,12}$/.test(params.id) && /^\d{1,12}$/.test(params.distributionId) ? [Number(params.id), Number(params.distributionId)] : null;
     const file = ids ? await catalogue.distributions.openFile(ids[0]!, ids[1]!) : null;
-    if (file) return sendDataFile(reply, file, 'public, max-age=300');
+    // Revalidated every time: a resource made 非开放 must stop being served at once, by caches too.
+    if (file) return sendDataFile(reply, file, 'no-cache');
     const resource = ids ? await catalogue.openResource({ id: ids[0]! }) : null;
     if (resource?.open === 'conditional') {
       reply.status(403);
