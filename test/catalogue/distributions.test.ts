@@ -182,6 +182,10 @@ for (const engine of engines) {
       const rows = items.find((d) => d.format === 'JSON' && d.title === '泊位')!.latest!;
       assert.deepEqual(rows.columns, [{ name: '停车场', type: 'text' }, { name: '泊位数', type: 'integer' }, { name: '收费', type: 'decimal' }, { name: '备注', type: 'text' }]);
       assert.deepEqual([rows.rowCount, rows.preview[1]], [2, ['天山', '80', '', '']]);
+      const wide = Buffer.from(`${Array.from({ length: 300 }, (_, i) => `列${i + 1}`).join(',')}\n${Array.from({ length: 300 }, (_, i) => i).join(',')}\n`);
+      assert.equal((await uploadNew('transport', '停车场实时泊位', wide, '宽表.csv')).statusCode, 201);
+      const widePreview = (await listOf('transport', '停车场实时泊位')).items.find((d) => d.title === '宽表')!.latest!;
+      assert.deepEqual([widePreview.columns.length, widePreview.preview[0]!.length, widePreview.columns[199]!.name], [200, 200, '列200'], 'a wide file is kept whole, its first 200 columns described');
       const summary = items.find((d) => d.title === '汇总')!.latest!;
       assert.deepEqual([summary.rowCount, summary.columns, summary.preview], [null, [], []], 'a JSON object is kept, without rows');
     });
@@ -277,9 +281,9 @@ for (const engine of engines) {
       const body = await trackingPage();
       assert.match(body, /<h2>下载数据<\/h2>/);
       const links = [...body.matchAll(/href="(\/catalogue\/downloads\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;|&#38;/g, '&'));
-      assert.equal(links.length, 4, 'one link per file of the resource (CSV, XLSX, two JSON), none for the API');
+      assert.equal(links.length, 5, 'one link per file of the resource (two CSV, XLSX, two JSON), none for the API');
       const tracked = (await app.inject({ url: `/api/catalogue/requests/${receipt.trackingCode}` })).json() as { downloads: { href: string; expiresOn: string }[] };
-      assert.equal(tracked.downloads.length, 4);
+      assert.equal(tracked.downloads.length, 5);
       const xlsxId = (await listOf('transport', '停车场实时泊位')).items.find((d) => d.format === 'XLSX')!.id;
       const xlsxLink = links.find((link) => link.includes(`/${xlsxId}?`))!;
       const served = await app.inject({ url: xlsxLink });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
 import { isZip, openZip } from '../gazette/index.ts';
-import { guessColumnType, maxDistributionUnzippedBytes, previewCellChars, previewRowCount } from './catalogue.distributions.rules.ts';
+import { guessColumnType, maxDistributionUnzippedBytes, previewCellChars, previewColumnCount, previewRowCount } from './catalogue.distributions.rules.ts';
 import { parseCsv } from './catalogue.template.ts';
 import type { ColumnType, DistributionFormat } from './catalogue.types.ts';
 
@@ -36,7 +36,7 @@ const guessedRows = 5000;
 const clip = (text: string) => (text.length > previewCellChars ? `${text.slice(0, previewCellChars - 1)}…` : text);
 
 function tableOf(format: DistributionFormat, header: string[], rows: string[][], extra: { bytes: Uint8Array; conversion: string | null; mediaType?: string }): DataFile {
-  const width = Math.max(header.length, ...rows.slice(0, guessedRows).map((row) => row.length));
+  const width = Math.min(previewColumnCount, Math.max(header.length, ...rows.slice(0, guessedRows).map((row) => row.length)));
   const names = Array.from({ length: width }, (_, i) => header[i]?.trim() || `第${i + 1}列`);
   const sample = rows.slice(0, guessedRows);
   return {
@@ -125,7 +125,7 @@ function readJson(bytes: Uint8Array, name: string): DataFile {
     return { format: 'JSON', mediaType: distributionMediaTypes.JSON, bytes, conversion: null, rowCount: null, columns: [], preview: [] };
   }
   const keys = new Set<string>();
-  for (const record of data.slice(0, guessedRows)) for (const key of Object.keys(record)) if (keys.size < 200) keys.add(key);
+  for (const record of data.slice(0, guessedRows)) for (const key of Object.keys(record)) if (keys.size < previewColumnCount) keys.add(key);
   const header = [...keys];
   return tableOf('JSON', header, data.map((record) => header.map((key) => jsonText(record[key]))), { bytes, conversion: null });
 }

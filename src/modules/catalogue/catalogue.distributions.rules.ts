@@ -6,6 +6,8 @@ export { maxDistributionBytes } from './catalogue.types.ts';
 export const maxDistributionUnzippedBytes = 200 * 1024 * 1024;
 /** Rows kept for the preview, read at upload so that pages never parse the file again. */
 export const previewRowCount = 20;
+/** Columns described and previewed (a wider file is kept whole; only its first columns are shown). */
+export const previewColumnCount = 200;
 /** Characters kept of each preview cell. */
 export const previewCellChars = 200;
 /** How long a signed download link of a conditionally open resource lasts. */
