@@ -55,6 +55,8 @@ const schema = z.object({
   // An ALTCHA proof-of-work on the public forms against bulk posting (the forms then need JavaScript); the secret that signs its challenges, shared by every process.
   PROOF_OF_WORK: z.enum(['on', 'off']).default('off'),
   PROOF_OF_WORK_SECRET: z.string().min(16).optional(),
+  // Signs the expiring download links of conditionally open data (有条件开放) given to approved requesters; shared by every process.
+  CATALOGUE_LINK_SECRET: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -67,6 +69,7 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string; sendEverySeconds: number };
   reminders: { everyMinutes: number };
   proofOfWork: { enabled: boolean; secret: string | null };
+  catalogue: { linkSecret: string | null };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: values.SMTP_URL ?? null, from: values.MAIL_FROM, sendEverySeconds: values.MAIL_SEND_SECONDS },
     reminders: { everyMinutes: values.REMINDER_MINUTES },
     proofOfWork: { enabled: values.PROOF_OF_WORK === 'on', secret: values.PROOF_OF_WORK_SECRET ?? null },
+    catalogue: { linkSecret: values.CATALOGUE_LINK_SECRET ?? null },
   };
 }

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { sql } from '../../src/core/db/sql.ts';
 import { templateColumns } from '../../src/modules/catalogue/catalogue.template.ts';
-import { assertAccessible, openSite, type Site, signInToConsole } from '../support/browser.ts';
+import { assertAccessible, closeDialog, openSite, type Site, signInToConsole } from '../support/browser.ts';
 import { tempDir } from '../support/files.ts';
 import { anAgency } from '../support/factories.ts';
 
@@ -117,6 +117,31 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
     await console.getByRole('link', { name: '公共停车场基本信息' }).click();
     await console.getByRole('cell', { name: '小型车泊位' }).waitFor();
     await assertAccessible(console);
+    // The clerk uploads the data itself, then a new version; both versions are listed, the older one kept.
+    await console.setInputFiles('input[type="file"]', files.write('停车场.csv', '停车场名称,泊位数\n中山公园停车场,120\n'));
+    await console.getByText('已上传 停车场.csv').waitFor();
+    await console.locator('input[type="file"]').nth(1).setInputFiles(files.write('停车场(新).csv', '停车场名称,泊位数\n中山公园停车场,120\n天山停车场,80\n'));
+    await console.getByText('已上传「停车场」的第 2 版').waitFor();
+    await console.getByRole('button', { name: /展开行/ }).click();
+    await console.getByRole('link', { name: '停车场.csv' }).waitFor();
+    await console.getByRole('link', { name: '停车场(新).csv' }).waitFor();
+    await assertAccessible(console);
+    await console.getByRole('button', { name: '登记数据接口' }).click();
+    await console.getByLabel('接口名称').fill('停车场查询接口');
+    await console.getByLabel('接口地址').fill('https://api.example.org/parking');
+    await console.getByLabel('接口说明').fill('按名称查询停车场');
+    await closeDialog(console.getByRole('dialog', { name: '登记数据接口' }), /确\s*定/);
+    await console.getByText('https://api.example.org/parking').waitFor();
+    await page.goto(`${site.base}/catalogue`);
+    await Promise.all([page.waitForURL(/\/catalogue\/\d+$/), page.click('text=公共停车场基本信息')]);
+    const portalText = (await page.textContent('main')) ?? '';
+    assert.match(portalText, /数据预览:前 2 行/);
+    assert.match(portalText, /第 2 版/);
+    await assertAccessible(page);
+    const href = await page.getAttribute('a:has-text("下载 CSV")', 'href');
+    const download = await page.request.get(`${site.base}${href}`);
+    assert.equal(download.status(), 200);
+    assert.match(download.headers()['content-disposition'] ?? '', /^attachment;/);
 
     // Another agency asks for the shared data (Art. 16); 授权共享 goes to review.
     await console.getByRole('button', { name: '退出登录' }).click();

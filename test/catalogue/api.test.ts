@@ -49,6 +49,12 @@ for (const engine of engines) {
       await add(transportClerk, { name: '公交客流统计', open: 'conditional', openReason: '涉及运营数据', keywords: '公交、客流', formats: 'JSON、API', updateFrequency: 'daily' });
       await add(transportClerk, { name: '机动车违法停车记录', sharing: 'authorised', sharingReason: '含个人信息', sharingBasis: '《个人信息保护法》', open: 'closed', openReason: '含车牌号码等个人信息', openBasis: '《个人信息保护法》第二十八条', keywords: '停车、执法' });
       await add(civilClerk, { name: '养老服务机构名录', domain: '社会救助', keywords: '养老', formats: 'XLSX', fields: '机构名称|字符串|全称\n床位数|整数|核定床位' });
+      // Real distributions: CKAN's resources and DCAT's distributions come from them, not from the declared formats.
+      const actor = { id: `user:${transportClerk.id}` };
+      await context.catalogue.distributions.upload(ids['公交客流统计']!, { bytes: Buffer.from(JSON.stringify([{ 线路: '71路', 客流: 1200 }])), name: '公交客流.json' }, transportClerk, actor);
+      await context.catalogue.distributions.addLink(ids['公交客流统计']!, { title: '公交客流接口', url: 'https://api.example.org/bus', description: '按线路查询日客流' }, transportClerk, actor);
+      await context.catalogue.distributions.upload(ids['公共停车场基本信息']!, { bytes: Buffer.from('名称,泊位数\n中山公园停车场,120\n'), name: '停车场.csv' }, transportClerk, actor);
+      await context.catalogue.distributions.upload(ids['机动车违法停车记录']!, { bytes: Buffer.from('车牌,地点\n沪A00000,天山路\n'), name: '违法停车.csv' }, transportClerk, actor);
     });
     after(async () => {
       await app.close();
@@ -145,6 +151,14 @@ for (const engine of engines) {
         assert.ok(dataset['dct:description']['@value']);
         for (const distribution of dataset['dcat:distribution']) assert.ok(distribution['dcat:accessURL']['@id'].startsWith('http'));
       }
+      // Distributions are the uploaded files and API links: a download URL only where anyone may download.
+      const parkingFile = byTitle['公共停车场基本信息']['dcat:distribution'][0];
+      assert.match(parkingFile['dcat:downloadURL']['@id'], new RegExp(`/catalogue/${ids['公共停车场基本信息']}/distributions/\\d+/download$`));
+      assert.deepEqual(parkingFile['dcat:byteSize'], { '@value': String(Buffer.byteLength('名称,泊位数\n中山公园停车场,120\n')), '@type': 'xsd:nonNegativeInteger' });
+      assert.match(parkingFile['spdx:checksum']['spdx:checksumValue']['@value'], /^[0-9a-f]{64}$/);
+      assert.deepEqual(bus['dcat:distribution'].map((d: any) => d['dct:title']['@value']), ['公交客流', '公交客流接口']);
+      assert.ok(bus['dcat:distribution'].every((d: any) => !d['dcat:downloadURL'] && d['dcat:accessURL']['@id'].endsWith(`/catalogue/${ids['公交客流统计']}`)), 'conditional data: no download URL, no API address');
+      assert.deepEqual(byTitle['养老服务机构名录']['dcat:distribution'], []);
     });
 
     it('publishes the same catalogue as Turtle', async () => {

@@ -76,3 +76,10 @@ export const requestActionForms = {
   }),
 } satisfies Record<RequestAction, unknown>;
 export type RequestActionInput<A extends RequestAction> = FormValues<(typeof requestActionForms)[A]>;
+
+/** A distribution that is a link to an external API (数据接口): its address and what it answers. */
+export const apiLinkForm = declareForm({
+  title: { kind: 'text', label: '接口名称', max: 200 },
+  url: { kind: 'text', label: '接口地址', max: 2000, hint: '以 https:// 或 http:// 开头' },
+  description: { kind: 'text', label: '接口说明', max: 2000, multiline: true, hint: '调用方式、参数、返回内容' },
+});

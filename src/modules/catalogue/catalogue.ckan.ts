@@ -1,12 +1,12 @@
 import type { Facets } from './catalogue.queries.ts';
-import { openAttributes, updateFrequencies, type ResourceRow } from './catalogue.types.ts';
+import { openAttributes, updateFrequencies, type Distribution, type ResourceRow } from './catalogue.types.ts';
 
 /**
  * The catalogue as CKAN's Action API answers (read side, API version 3): the
  * package dictionaries and search results that CKAN clients and harvesters
  * read (docs.ckan.org, "API guide": package_show, package_search,
  * organization_list …). A resource of the catalogue is a CKAN package; each
- * declared format is a CKAN resource pointing at the resource page; an agency
+ * distribution (an uploaded file or an API link) is a CKAN resource; an agency
  * is an organization. The Chinese attributes travel as extras.
  */
 export const packageName = (resource: { id: number }) => `catalogue-${resource.id}`;
@@ -39,7 +39,21 @@ export function organizationDict(agency: { id: number; name: string; count?: num
   };
 }
 
-export function packageDict(resource: ResourceRow, base: string) {
+/**
+ * Where a distribution is got: an unconditionally open file's download, an
+ * open API's own address; a conditionally open one's, the resource page (its
+ * files are given to approved requesters only, through signed links).
+ */
+export function distributionUrl(resource: ResourceRow, distribution: Distribution, base: string): { url: string; downloadable: boolean } {
+  const page = `${base}/catalogue/${resource.id}`;
+  if (resource.open !== 'unconditional') return { url: page, downloadable: false };
+  if (distribution.kind === 'api') return { url: distribution.url ?? page, downloadable: false };
+  return { url: `${page}/distributions/${distribution.id}/download`, downloadable: true };
+}
+
+export const ckanResourceId = (resource: { uuid: string }, distribution: { id: number }) => `${resource.uuid}-${distribution.id}`;
+
+export function packageDict(resource: ResourceRow, base: string, distributions: readonly Distribution[]) {
   const page = `${base}/catalogue/${resource.id}`;
   return {
     id: resource.uuid,
@@ -65,18 +79,23 @@ export function packageDict(resource: ResourceRow, base: string) {
     num_tags: resource.keywords.length,
     tags: resource.keywords.map((keyword) => ({ name: keyword, display_name: keyword, state: 'active', vocabulary_id: null })),
     groups: [],
-    num_resources: resource.formats.length,
-    resources: resource.formats.map((format, position) => ({
-      id: `${resource.uuid}-${format.toLowerCase()}`,
+    num_resources: distributions.length,
+    resources: distributions.map((distribution, position) => ({
+      id: ckanResourceId(resource, distribution),
       package_id: resource.uuid,
-      name: `${resource.name}(${format})`,
-      description: '',
-      format,
-      url: page,
+      name: distribution.title,
+      description: distribution.description ?? '',
+      format: distribution.format,
+      url: distributionUrl(resource, distribution, base).url,
       position,
       state: 'active',
-      created: iso(resource.createdAt),
-      last_modified: iso(resource.updatedAt),
+      created: iso(distribution.createdAt),
+      last_modified: iso(distribution.latest?.uploadedAt ?? distribution.updatedAt),
+      size: distribution.latest?.size ?? null,
+      hash: distribution.latest ? `sha256:${distribution.latest.sha256}` : '',
+      mimetype: distribution.latest ? distribution.latest.mediaType.split(';')[0]! : null,
+      rows: distribution.latest?.rowCount ?? null,
+      datastore_active: false,
     })),
     extras: [
       { key: 'open_attribute', value: openAttributes[resource.open] },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../app.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { wishesOpenApi } from './wishes.openapi.ts';
@@ -25,13 +26,16 @@ declare module '../../app.ts' {
   }
 }
 
+/** Without CATALOGUE_LINK_SECRET each process signs with its own: links then last only until a restart, and only on the process that made them. */
+const processLinkSecret = randomBytes(32).toString('hex');
+
 /** The public data catalogue (公共数据资源目录, docs/domain.md G). */
 export const catalogueModule: ModuleManifest<AppContext> = {
   name: 'catalogue',
   measures: catalogueMeasures,
   label: '公共数据目录',
   policy: cataloguePolicy,
-  services: (context) => ({ catalogue: createCatalogueService(context.db), catalogueWishes: createWishService(context.db) }),
+  services: (context) => ({ catalogue: createCatalogueService(context.db, { linkSecret: context.config.catalogue.linkSecret ?? processLinkSecret }), catalogueWishes: createWishService(context.db) }),
   routes(app, context) {
     registerCatalogueApi(app, context);
     registerCataloguePages(app, context);
@@ -52,6 +56,9 @@ export const catalogueModule: ModuleManifest<AppContext> = {
     'catalogue.dispute': '数据申请人提出异议',
     'catalogue.wish': '收到目录外数据需求',
     'catalogue.wish_answer': '答复目录外数据需求',
+    'catalogue.add_distribution': '上传数据文件',
+    'catalogue.upload_version': '上传数据文件的新版本',
+    'catalogue.add_api_link': '登记数据接口',
     ...Object.fromEntries(Object.entries(requestActionLabels).map(([action, label]) => [`catalogue.${action}`, `数据申请:${label}`])),
   },
   auditSubjects: { catalogue_resource: '数据资源', catalogue_request: '数据申请', catalogue_wish: '目录外数据需求' },
@@ -63,6 +70,9 @@ export const catalogueModule: ModuleManifest<AppContext> = {
     { url: '/api/staff/catalogue/import', payload: {} },
     { url: '/api/staff/catalogue/1/updated', payload: { on: '2026-01-05' } },
     { url: '/api/staff/catalogue/1/requests', payload: { purpose: '履职', scenario: '场景' } },
+    { url: '/api/staff/catalogue/1/distributions', payload: {} },
+    { url: '/api/staff/catalogue/1/distributions/links', payload: { title: '接口', url: 'https://example.org/api', description: '说明' } },
+    { url: '/api/staff/catalogue/1/distributions/1/versions', payload: {} },
     { url: '/api/staff/catalogue/restrictions/1/approve', payload: { note: '同意' } },
     { url: '/api/staff/catalogue-requests/1/refuse', payload: { on: '2026-01-05', reason: '理由' } },
     { url: '/api/staff/catalogue-wishes/1/answer', payload: { outcome: 'not_held', answer: '本区未掌握', publishedTitle: '测试' } },

@@ -7,10 +7,12 @@ import { pager, sendPage } from '../../server/portal/parts.ts';
 import { postedFields, problemsOf, publicActor, submissionRateLimit, trackingRateLimit, withoutBlanks } from '../../server/public.http.ts';
 import { dataRequestForm, disputeForm } from './catalogue.actions.ts';
 import { packageName } from './catalogue.ckan.ts';
+import { sendDataFile } from './catalogue.routes.ts';
+import { sizeLabelOf } from '../files/index.ts';
 import { qualityOf } from './catalogue.quality.ts';
 import { todayInChina } from '../../core/calendar/index.ts';
 import type { Facets } from './catalogue.queries.ts';
-import { openAttributes, updateFrequencies, type OpenAttribute, type RequestTracking, type ResourceRow } from './catalogue.types.ts';
+import { openAttributes, updateFrequencies, type Distribution, type OpenAttribute, type RequestTracking, type ResourceRow, columnTypes } from './catalogue.types.ts';
 
 /** The public catalogue, server-rendered and usable without JavaScript: only open resources (not 非开放). */
 const pageSize = 20;
@@ -70,7 +72,45 @@ export function registerCataloguePages(app: FastifyInstance, context: AppContext
       reply.status(404);
       return sendPage(request, reply, '没有这项数据', html`<h1>没有这项数据</h1><p><a href="/catalogue">返回公共数据开放目录</a></p>`);
     }
-    return sendPage(request, reply, resource.name, resourceBody(resource), { description: resource.description.slice(0, 150) });
+    const distributions = (await catalogue.distributions.ofOpenResources([resource])).get(resource.id) ?? [];
+    return sendPage(request, reply, resource.name, resourceBody(resource, distributions), { description: resource.description.slice(0, 150) });
+  });
+
+  // Downloads: an unconditionally open resource's files to anyone; a conditionally open one's only through a signed link.
+  app.get('/catalogue/:id/distributions/:distributionId/download', async (request, reply) => {
+    const params = request.params as { id: string; distributionId: string };
+    const ids = /^\d{1,12}$/.test(params.id) && /^\d{1,12}$/.test(params.distributionId) ? [Number(params.id), Number(params.distributionId)] : null;
+    const file = ids ? await catalogue.distributions.openFile(ids[0]!, ids[1]!) : null;
+    // Revalidated every time: a resource made 非开放 must stop being served at once, by caches too.
+    if (file) return sendDataFile(reply, file, 'no-cache');
+    const resource = ids ? await catalogue.openResource({ id: ids[0]! }) : null;
+    if (resource?.open === 'conditional') {
+      reply.status(403);
+      return sendPage(request, reply, '申请后下载', html`<h1>申请后下载</h1><p>「${resource.name}」为有条件开放数据,须提交申请、经审核同意后,凭办理情况页面上的下载链接获取。</p>
+        <p><a class="button" href="/catalogue/${resource.id}/request">申请使用</a> <a href="/catalogue/${resource.id}">返回数据资源</a></p>`);
+    }
+    reply.status(404);
+    return sendPage(request, reply, '没有这个数据文件', html`<h1>没有这个数据文件</h1><p><a href="/catalogue">返回公共数据开放目录</a></p>`);
+  });
+
+  app.get('/catalogue/downloads/:requestId/:distributionId', { config: { rateLimit: trackingRateLimit } }, async (request, reply) => {
+    const params = request.params as { requestId: string; distributionId: string };
+    const query = request.query as Record<string, unknown>;
+    const number = (value: unknown) => (typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : null);
+    const grant = { requestId: number(params.requestId), distributionId: number(params.distributionId), expires: number(query.expires) };
+    const signature = typeof query.signature === 'string' ? query.signature : '';
+    const result = grant.requestId !== null && grant.distributionId !== null && grant.expires !== null
+      ? await catalogue.distributions.signedFile({ requestId: grant.requestId, distributionId: grant.distributionId, expires: grant.expires }, signature)
+      : ({ refused: 'tampered' } as const);
+    reply.header('cache-control', 'no-store');
+    if ('file' in result) return sendDataFile(reply, result.file);
+    reply.status(403);
+    const reasons = {
+      expired: '这个下载链接已过期(链接自生成起 7 天内有效)。请凭查询码重新打开申请办理情况页面,使用新的下载链接。',
+      tampered: '这个下载链接无效,可能被改动过或不完整。请凭查询码打开申请办理情况页面,使用页面上的下载链接。',
+      not_found: '这个下载链接已不能使用:申请已不在审核同意状态,或数据已不再开放。',
+    };
+    return sendPage(request, reply, '无法下载', html`<h1>无法下载</h1><p role="alert">${reasons[result.refused]}</p><p><a href="/catalogue/requests/track">查询数据申请</a></p>`);
   });
 
   app.get('/catalogue/:id/request', async (request, reply) => {
@@ -174,7 +214,7 @@ function listBody(items: ResourceRow[], total: number, facets: Facets, filter: F
   ${pager(filter.page, Math.ceil(total / pageSize), (n) => linkOf(filter, { page: n }))}`;
 }
 
-function resourceBody(resource: ResourceRow): Html {
+function resourceBody(resource: ResourceRow, distributions: Distribution[]): Html {
   return html`<p><a href="/catalogue">公共数据开放目录</a> › ${resource.agencyName}</p>
   <h1>${resource.name}</h1>
   <p>${resource.description}</p>
@@ -197,12 +237,47 @@ function resourceBody(resource: ResourceRow): Html {
     : html`<table class="dictionary"><caption class="visually-hidden">${resource.name}的数据项</caption>
       <thead><tr><th scope="col">序号</th><th scope="col">名称</th><th scope="col">类型</th><th scope="col">说明</th></tr></thead>
       <tbody>${resource.fields.map((field, index) => html`<tr><td>${index + 1}</td><td>${field.name}</td><td>${field.type}</td><td>${field.description}</td></tr>`)}</tbody></table>`}
+  <h2>数据文件和接口</h2>
+  ${distributionsHtml(resource, distributions)}
   <h2>获取数据</h2>
   ${resource.open === 'unconditional'
-    ? html`<p>本数据为无条件开放,登记用途后即可获取。</p><p><a class="button" href="/catalogue/${resource.id}/request">登记并获取</a></p>`
+    ? html`<p>本数据为无条件开放${distributions.length > 0 ? ',可直接下载上面的数据文件、调用数据接口;也可以登记用途' : ',登记用途后即可获取'}。</p><p><a class="button" href="/catalogue/${resource.id}/request">登记用途</a></p>`
     : html`<p>本数据为有条件开放:提交申请,说明用途和应用场景,由区大数据中心会同提供单位审核同意后使用。</p><p><a class="button" href="/catalogue/${resource.id}/request">申请使用</a></p>`}
   <h2>接口</h2>
   <ul><li><a href="/api/3/action/package_show?id=${packageName(resource)}">CKAN package_show</a></li><li><a href="/catalog.jsonld">DCAT 目录(JSON-LD)</a></li></ul>`;
+}
+
+/** Each distribution with what it is, and the preview read at upload; open files have a download link, conditional ones are got after approval. */
+function distributionsHtml(resource: ResourceRow, distributions: Distribution[]): Html {
+  if (distributions.length === 0) return html`<p>提供单位尚未上传数据文件或登记数据接口。</p>`;
+  const open = resource.open === 'unconditional';
+  return html`${distributions.map((d) => {
+    if (d.kind === 'api') {
+      return html`<section class="distribution" aria-labelledby="dist-${d.id}"><h3 id="dist-${d.id}">${d.title} <span class="badge">接口</span></h3>
+        ${d.description ? html`<p>${d.description}</p>` : ''}
+        ${open ? html`<p>接口地址:<a href="${d.url ?? ''}" rel="nofollow noopener">${d.url ?? ''}</a></p>` : html`<p>接口地址在申请经审核同意后提供。</p>`}</section>`;
+    }
+    const latest = d.latest!;
+    return html`<section class="distribution" aria-labelledby="dist-${d.id}"><h3 id="dist-${d.id}">${d.title} <span class="badge">${d.format}</span></h3>
+      <table class="meta">
+        <tr><th scope="row">格式</th><td>${d.format}</td></tr>
+        <tr><th scope="row">大小</th><td>${sizeLabelOf(latest.size)}</td></tr>
+        <tr><th scope="row">行数</th><td>${latest.rowCount === null ? '—' : `${latest.rowCount} 行`}</td></tr>
+        <tr><th scope="row">SHA-256 校验值</th><td><code class="checksum">${latest.sha256}</code></td></tr>
+        <tr><th scope="row">更新时间</th><td><time datetime="${latest.uploadedAt.slice(0, 10)}">${latest.uploadedAt.slice(0, 16)}</time>(第 ${latest.version} 版)</td></tr>
+        ${latest.conversion ? html`<tr><th scope="row">说明</th><td>${latest.conversion}</td></tr>` : ''}
+      </table>
+      ${open
+        ? html`<p><a class="button" href="/catalogue/${resource.id}/distributions/${d.id}/download" download>下载 ${d.format}(${sizeLabelOf(latest.size)})</a></p>`
+        : html`<p><strong>申请后下载</strong>:有条件开放数据经审核同意后,凭申请办理情况页面上的下载链接获取。</p>`}
+      ${latest.columns.length === 0
+        ? ''
+        : html`<div class="table-scroll" role="region" aria-label="${d.title}的数据预览" tabindex="0"><table class="preview">
+          <caption>数据预览:前 ${latest.preview.length} 行${latest.rowCount !== null ? html`(共 ${latest.rowCount} 行)` : ''},列名下为推测的类型</caption>
+          <thead><tr>${latest.columns.map((column) => html`<th scope="col">${column.name}<br><span class="muted">${columnTypes[column.type]}</span></th>`)}</tr></thead>
+          <tbody>${latest.preview.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody></table></div>`}
+    </section>`;
+  })}`;
 }
 
 function qualityRow(resource: ResourceRow): Html {
@@ -246,6 +321,10 @@ function trackingBody(tracking: RequestTracking, shown: { submitted: boolean; di
     ${tracking.refusalReason ? html`<tr><th scope="row">不予同意的原因</th><td>${tracking.refusalReason}</td></tr>` : ''}
     ${tracking.disputeConclusion ? html`<tr><th scope="row">协调结论</th><td>${tracking.disputeConclusion}</td></tr>` : ''}
   </table>
+  ${tracking.downloads.length > 0
+    ? html`<h2>下载数据</h2><p>以下链接只供本申请使用,有效期至 ${tracking.downloads[0]!.expiresOn}(到期后重新打开本页可得到新的链接)。请按使用条件使用数据。</p>
+      <ul>${tracking.downloads.map((link) => html`<li><a href="${link.href}" download>${link.title}(${link.format},${sizeLabelOf(link.size)})</a></li>`)}</ul>`
+    : ''}
   ${tracking.canDispute
     ? html`<h2>提出异议</h2><p>对不予同意的意见有异议的,可以申请协调处理,由区府办会同相关部门研究并作出结论(第十七条)。</p>
       <form method="post" action="/catalogue/requests/track/${tracking.trackingCode}/dispute" class="request-form" novalidate>${declaredFieldsHtml(disputeForm, {})}<p><button type="submit">提交异议</button></p></form>`

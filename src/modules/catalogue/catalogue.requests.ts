@@ -11,7 +11,7 @@ import { cataloguePolicy } from './catalogue.policy.ts';
 import { readOpenResource } from './catalogue.queries.ts';
 import * as repository from './catalogue.repository.ts';
 import { allowedRequestActions, isBigDataCentre, nextRequestState } from './catalogue.rules.ts';
-import { openAttributes, requestStates, sharingAttributes, type DataRequestRow, type RequestAction, type RequestEvent, type RequestState, type RequestTracking } from './catalogue.types.ts';
+import { openAttributes, requestStates, sharingAttributes, type DataRequestRow, type DownloadLink, type RequestAction, type RequestEvent, type RequestState, type RequestTracking } from './catalogue.types.ts';
 
 const trackingPrefix = 'SJ';
 
@@ -62,7 +62,7 @@ function actionsFor(user: StaffUser, request: DataRequestRow): RequestAction[] {
   });
 }
 
-export function createRequestService(db: Database): RequestService {
+export function createRequestService(db: Database, linksFor: (request: DataRequestRow) => Promise<DownloadLink[]> = async () => []): RequestService {
   async function open(tx: Queryable, request: Omit<repository.NewRequest, 'trackingCode' | 'receivedOn'>, actor: Actor, today: string, note: string): Promise<RequestReceipt> {
     const trackingCode = newTrackingCode(trackingPrefix);
     const id = await repository.insertRequest(tx, { ...request, trackingCode, receivedOn: today });
@@ -118,6 +118,7 @@ export function createRequestService(db: Database): RequestService {
         disputeConclusion: request.disputeConclusion,
         canDispute: request.state === 'refused',
         steps: events.filter((event) => event.publicNote).map((event) => ({ on: event.onDate, note: event.publicNote! })),
+        downloads: await linksFor(request),
       };
     },
 

@@ -14,6 +14,7 @@ import { createRequestService, type RequestService } from './catalogue.requests.
 import { evaluateAgencies, qualityOf, type AgencyEvaluation, type Quality } from './catalogue.quality.ts';
 import { isBigDataCentre, restrictionsOf, withAttributesOf } from './catalogue.rules.ts';
 import { checkedEntry, saveVersion } from './catalogue.versions.ts';
+import { createDistributionService, type DistributionService } from './catalogue.distributions.ts';
 import { importRows, type ImportSummary } from './catalogue.import.ts';
 import { readSheet, writeCsv, writeXlsx } from './catalogue.template.ts';
 import type { ResourceRow, ResourceVersion, Restriction } from './catalogue.types.ts';
@@ -55,6 +56,8 @@ export interface CatalogueService {
   publishingAgencies(): Promise<{ id: number; name: string; count: number }[]>;
   openKeywords(): Promise<string[]>;
   requests: RequestService;
+  /** The resources' data: uploaded files (versioned) and API links, and who may download them. */
+  distributions: DistributionService;
 }
 
 /** Whose catalogue a reader sees: their agency's; every agency's for supervisors and the big-data centre (Art. 13: it monitors quality). */
@@ -67,7 +70,8 @@ export async function catalogueEvaluation(db: Queryable, today: string): Promise
 
 const isDuplicate = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505';
 
-export function createCatalogueService(db: Database): CatalogueService {
+export function createCatalogueService(db: Database, options: { linkSecret: string }): CatalogueService {
+  const distributions = createDistributionService(db, options);
   async function readable(tx: Queryable, id: number, user: StaffUser, lock = false): Promise<ResourceRow> {
     const resource = await repository.readResource(tx, id, { lock });
     if (!resource || !cataloguePolicy.can(user, 'read', resource)) throw new AppError('not_found', '没有这项数据资源');
@@ -184,6 +188,7 @@ export function createCatalogueService(db: Database): CatalogueService {
     openResourceKeys: () => listOpenResourceKeys(db),
     publishingAgencies: () => listPublishingAgencies(db),
     openKeywords: () => listOpenKeywords(db),
-    requests: createRequestService(db),
+    requests: createRequestService(db, (request) => distributions.linksFor(request)),
+    distributions,
   };
 }

@@ -29,7 +29,7 @@ function term(value: unknown, indent: string, later: Node[]): string {
 
 function properties(node: Node, indent: string, later: Node[]): string {
   const lines: string[] = [];
-  if (node['@type']) lines.push(`${indent}a ${String(node['@type'])}`);
+  if (node['@type']) lines.push(`${indent}a ${([] as unknown[]).concat(node['@type']).map(String).join(', ')}`);
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith('@')) continue;
     const values = Array.isArray(value) ? value : [value];

@@ -171,4 +171,65 @@ export interface RequestTracking {
   disputeConclusion: string | null;
   canDispute: boolean;
   steps: { on: string; note: string }[];
+  /** Signed download links: an approved request for a conditionally open resource's files. */
+  downloads: DownloadLink[];
+}
+
+/** A signed, expiring link to a file of a conditionally open resource, for its approved requester. */
+export interface DownloadLink {
+  title: string;
+  format: string;
+  size: number;
+  href: string;
+  expiresOn: string;
+}
+
+/** How a resource's data is got (数据资源的获取方式): an uploaded data file, versioned, or a link to an external API. */
+export const distributionKinds = { file: '数据文件', api: '数据接口' } as const;
+export type DistributionKind = keyof typeof distributionKinds;
+
+/** The largest data file a distribution may be (each version); the console says it too. */
+export const maxDistributionBytes = 20 * 1024 * 1024;
+
+/** The data files a distribution may be: checked by content at upload. */
+export const distributionFormats = ['CSV', 'XLSX', 'JSON'] as const;
+export type DistributionFormat = (typeof distributionFormats)[number];
+
+/** A column's type as guessed from its values at upload (shown with the preview). */
+export const columnTypes = { integer: '整数', decimal: '小数', date: '日期', text: '文本' } as const;
+export type ColumnType = keyof typeof columnTypes;
+
+/** One uploaded version of a file distribution, as read once at upload. */
+export interface DistributionVersion {
+  version: number;
+  name: string;
+  sha256: string;
+  mediaType: string;
+  size: number;
+  /** Data rows without the header; null for a JSON file that is not an array of objects. */
+  rowCount: number | null;
+  /** Said when the file was converted on upload (a GB18030 CSV kept as UTF-8). */
+  conversion: string | null;
+  columns: { name: string; type: ColumnType }[];
+  /** The first rows, as text. */
+  preview: string[][];
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface Distribution {
+  id: number;
+  resourceId: number;
+  kind: DistributionKind;
+  title: string;
+  format: DistributionFormat | 'API';
+  /** An API link's address and description (null for a file). */
+  url: string | null;
+  description: string | null;
+  /** A file's latest version number (0 for an API link). */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** A file's latest version (null for an API link). */
+  latest: DistributionVersion | null;
 }

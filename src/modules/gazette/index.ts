@@ -5,3 +5,4 @@ export { foldText } from './fold.rules.ts';
 export type * from './gazette.types.ts';
 export { readDocumentFile, type ReadFile, type ReadOptions } from './formats.ts';
 export { fileFormats, type FileFormat } from './sniff.rules.ts';
+export { isZip, openZip } from './zip.rules.ts';

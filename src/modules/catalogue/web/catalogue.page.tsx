@@ -6,6 +6,7 @@ import { getJson, postFile, postJson } from '../../../web/web.api.ts';
 import { DeclaredFields } from '../../../web/web.declared-form.tsx';
 import { ActionModal, filledIn } from '../../../web/web.forms.tsx';
 import { PageHeading } from '../../../web/web.layout.tsx';
+import { DistributionsPanel } from './distributions.panel.tsx';
 import { dataUpdatedForm, resourceForm, restrictionDecisionForms, restrictionReasonForm } from '../catalogue.actions.ts';
 import type { AgencyEvaluation, Quality } from '../catalogue.quality.ts';
 import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
@@ -145,6 +146,7 @@ export function ResourcePage() {
       )}
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>数据项</Typography.Title>
       <Table rowKey="name" size="small" pagination={false} dataSource={resource.fields} columns={[{ title: '名称', dataIndex: 'name' }, { title: '类型', dataIndex: 'type' }, { title: '说明', dataIndex: 'description' }]} />
+      <DistributionsPanel resourceId={resource.id} />
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>修改记录</Typography.Title>
       <Timeline items={versions.map((version) => ({ content: `第 ${version.version} 版 ${version.at.slice(0, 16)} ${version.actor}:${Object.keys(version.changes).map((key) => (key in resourceForm ? resourceForm[key as keyof typeof resourceForm].label : key)).join('、')}` }))} />
       {updating && (
