@@ -132,6 +132,12 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
     await console.getByLabel('接口说明').fill('按名称查询停车场');
     await closeDialog(console.getByRole('dialog', { name: '登记数据接口' }), /确\s*定/);
     await console.getByText('https://api.example.org/parking').waitFor();
+    // The conditionally open resource's data, for approved requesters only.
+    await console.goto(`${site.base}/console/catalogue`);
+    await console.getByRole('link', { name: '停车场实时泊位' }).click();
+    await console.getByRole('cell', { name: '小型车泊位' }).waitFor();
+    await console.setInputFiles('input[type="file"]', files.write('实时泊位.csv', '停车场名称,空余泊位\n中山公园停车场,35\n'));
+    await console.getByText('已上传 实时泊位.csv').waitFor();
     await page.goto(`${site.base}/catalogue`);
     await Promise.all([page.waitForURL(/\/catalogue\/\d+$/), page.click('text=公共停车场基本信息')]);
     const portalText = (await page.textContent('main')) ?? '';
@@ -160,6 +166,24 @@ describe('the public data catalogue (公共数据目录) in a browser', () => {
     const tracked = (await page.textContent('main')) ?? '';
     assert.match(tracked, /审核同意/);
     assert.match(tracked, /仅用于导航应用/);
+    await assertAccessible(page);
+    // The approved requester downloads the conditionally open data through its signed, expiring link; an altered link is refused.
+    const signed = await page.getAttribute('a:has-text("实时泊位")', 'href');
+    assert.match(signed ?? '', /^\/catalogue\/downloads\//);
+    const granted = await page.request.get(`${site.base}${signed}`);
+    assert.equal(granted.status(), 200);
+    assert.match(await granted.text(), /中山公园停车场,35/);
+    const altered = await page.request.get(`${site.base}${signed!.replace(/[0-9a-f](?=[0-9a-f]*$)/, (c) => (c === '0' ? '1' : '0'))}`);
+    assert.equal(altered.status(), 403);
+    const [berthsRow] = await site.db.query<{ id: number }>(sql`select id::int as id from catalogue_resources where name = '停车场实时泊位'`);
+    const anonymous = await page.request.get(`${site.base}/catalogue/${berthsRow!.id}`);
+    assert.doesNotMatch(await anonymous.text(), /\/catalogue\/downloads\//, 'the public page of a conditionally open resource gives no link');
+
+    // A resource whose data is not updated as its frequency says is flagged on its page.
+    await site.db.query(sql`update catalogue_resources set data_updated_on = current_date - 90 where name = '公共停车场基本信息'`);
+    await page.goto(`${site.base}/catalogue`);
+    await Promise.all([page.waitForURL(/\/catalogue\/\d+$/), page.click('text=公共停车场基本信息')]);
+    assert.match((await page.textContent('main')) ?? '', /未按更新频率更新/);
     await assertAccessible(page);
   });
 });
