@@ -81,6 +81,20 @@ for (const engine of engines) {
       assert.deepEqual([tracking.state, tracking.conditions, tracking.decidedOn], ['审核同意', '仅用于导航应用,不得转售', today]);
       const audits = await database.db.query<{ action: string }>(sql`select action from audit_events where subject_type = 'catalogue_request' and subject_id = ${String(id)} order by id`);
       assert.deepEqual(audits.map((a) => a.action), ['catalogue.request', 'catalogue.centre_approve', 'catalogue.agency_approve']);
+
+      // Afterwards the requester reports the data's use on the tracking page; the staff see it in the case's record.
+      const form = (use: string) => ({ method: 'POST' as const, url: `/catalogue/requests/track/${receipt.trackingCode}/use`, payload: new URLSearchParams({ use }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '198.51.100.201' });
+      assert.match((await app.inject({ url: `/catalogue/requests/track/${receipt.trackingCode}` })).body, /报告数据使用情况/);
+      const empty = await app.inject(form(''));
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /使用情况未提交/);
+      const reported = await app.inject(form('已上线停车导航,日均查询 3000 次,未转售'));
+      assert.equal(reported.statusCode, 303);
+      assert.match((await app.inject({ url: reported.headers.location as string })).body, /数据使用情况已报告[\s\S]*申请人报告数据使用情况:已上线停车导航/);
+      const staffView = await context.catalogue.requests.file(id, transportClerk);
+      assert.ok(JSON.stringify(staffView).includes('已上线停车导航'));
+      const [logged] = await database.db.query<{ n: number }>(sql`select count(*)::int as n from audit_events where action = 'catalogue.report_use' and subject_id = ${String(id)}`);
+      assert.equal(logged!.n, 1);
     });
 
     it('refuses with the reason told to the requester, who may dispute; the government office concludes', async () => {
@@ -92,6 +106,8 @@ for (const engine of engines) {
       const tracked = await app.inject({ url: `/catalogue/requests/track/${receipt.trackingCode}` });
       assert.match(tracked.body, /不予同意的原因<\/th><td>用途与数据不符/);
       assert.match(tracked.body, /提出异议/);
+      assert.doesNotMatch(tracked.body, /报告数据使用情况/, 'a refused request has no data to report on');
+      await assert.rejects(context.catalogue.requests.reportUse(receipt.trackingCode, { use: '试用' }, { id: 'public' }), { code: 'invalid_transition' });
       await assert.rejects(context.catalogue.requests.act(id, 'resolve_dispute', { on: today, outcome: 'upheld', conclusion: '—' }, officeClerk, actor(officeClerk)), { code: 'invalid_transition' });
       const disputed = await app.inject({ method: 'POST', url: `/catalogue/requests/track/${receipt.trackingCode}/dispute`, payload: new URLSearchParams({ dispute: '用途写明了是导航' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: '198.51.100.200' });
       assert.equal(disputed.statusCode, 303);

@@ -62,6 +62,11 @@ export const disputeForm = declareForm({
   dispute: { kind: 'text', label: '异议内容', max: 2000, multiline: true },
 });
 
+/** What an approved requester reports of the data's use afterwards (how, for what, with what result). */
+export const useReportForm = declareForm({
+  use: { kind: 'text', label: '数据使用情况', max: 2000, multiline: true, hint: '使用的场景、成效,以及是否遵守了使用条件' },
+});
+
 const on = { kind: 'date', label: '办理日期' } as const;
 
 /** What each staff action on a request asks for. */

@@ -54,6 +54,7 @@ export const catalogueModule: ModuleManifest<AppContext> = {
     'catalogue.import': '导入数据资源目录',
     'catalogue.request': '收到数据申请',
     'catalogue.dispute': '数据申请人提出异议',
+    'catalogue.report_use': '数据申请人报告使用情况',
     'catalogue.wish': '收到目录外数据需求',
     'catalogue.wish_answer': '答复目录外数据需求',
     'catalogue.add_distribution': '上传数据文件',

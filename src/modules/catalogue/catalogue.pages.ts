@@ -5,7 +5,7 @@ import { html, queryString, type Html } from '../../server/html.ts';
 import { declaredFieldsHtml } from '../../server/portal/declared.fields.ts';
 import { pager, sendPage } from '../../server/portal/parts.ts';
 import { postedFields, problemsOf, publicActor, submissionRateLimit, trackingRateLimit, withoutBlanks } from '../../server/public.http.ts';
-import { dataRequestForm, disputeForm } from './catalogue.actions.ts';
+import { dataRequestForm, disputeForm, useReportForm } from './catalogue.actions.ts';
 import { packageName } from './catalogue.ckan.ts';
 import { sendDataFile } from './catalogue.routes.ts';
 import { sizeLabelOf } from '../files/index.ts';
@@ -154,7 +154,21 @@ export function registerCataloguePages(app: FastifyInstance, context: AppContext
       return sendPage(request, reply, '没有找到申请', lookupBody(code, true));
     }
     const query = request.query as Record<string, unknown>;
-    return sendPage(request, reply, '数据申请办理情况', trackingBody(tracking, { submitted: query.submitted === '1', disputed: query.disputed === '1' }, []));
+    return sendPage(request, reply, '数据申请办理情况', trackingBody(tracking, { submitted: query.submitted === '1', disputed: query.disputed === '1', reported: query.reported === '1' }, []));
+  });
+
+  app.post('/catalogue/requests/track/:code/use', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
+    const code = (request.params as { code: string }).code.slice(0, 40);
+    try {
+      await catalogue.requests.reportUse(code, posted(request.body, Object.keys(useReportForm)), publicActor(request));
+      return reply.redirect(`/catalogue/requests/track/${encodeURIComponent(code)}?reported=1`, 303);
+    } catch (error) {
+      if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition')) throw error;
+      const tracking = await catalogue.requests.track(code);
+      if (!tracking) throw error;
+      reply.status(400);
+      return sendPage(request, reply, '使用情况未提交', trackingBody(tracking, { submitted: false, disputed: false, reported: false }, problemsOf(error), '使用情况未提交:'));
+    }
   });
 
   app.post('/catalogue/requests/track/:code/dispute', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
@@ -167,7 +181,7 @@ export function registerCataloguePages(app: FastifyInstance, context: AppContext
       const tracking = await catalogue.requests.track(code);
       if (!tracking) throw error;
       reply.status(400);
-      return sendPage(request, reply, '异议未提交', trackingBody(tracking, { submitted: false, disputed: false }, problemsOf(error)));
+      return sendPage(request, reply, '异议未提交', trackingBody(tracking, { submitted: false, disputed: false, reported: false }, problemsOf(error), '异议未提交:'));
     }
   });
 }
@@ -305,11 +319,12 @@ function lookupBody(code: string, notFound: boolean): Html {
   </form>`;
 }
 
-function trackingBody(tracking: RequestTracking, shown: { submitted: boolean; disputed: boolean }, problems: string[]): Html {
+function trackingBody(tracking: RequestTracking, shown: { submitted: boolean; disputed: boolean; reported: boolean }, problems: string[], problemsHeading = ''): Html {
   return html`<h1>数据申请办理情况</h1>
   ${shown.submitted ? html`<div role="status" class="notice"><p><strong>申请已提交。</strong>请记下查询码 <strong class="code">${tracking.trackingCode}</strong>,凭它查看审核结果。</p></div>` : ''}
   ${shown.disputed ? html`<div role="status" class="notice"><p>异议已提交,由区府办会同相关部门研究并作出结论。</p></div>` : ''}
-  ${problemsHtml(problems, '异议未提交:')}
+  ${shown.reported ? html`<div role="status" class="notice"><p>数据使用情况已报告,谢谢。</p></div>` : ''}
+  ${problemsHtml(problems, problemsHeading)}
   <table class="meta">
     <tr><th scope="row">查询码</th><td>${tracking.trackingCode}</td></tr>
     <tr><th scope="row">数据资源</th><td>${tracking.resourceName}</td></tr>
@@ -328,6 +343,10 @@ function trackingBody(tracking: RequestTracking, shown: { submitted: boolean; di
   ${tracking.canDispute
     ? html`<h2>提出异议</h2><p>对不予同意的意见有异议的,可以申请协调处理,由区府办会同相关部门研究并作出结论(第十七条)。</p>
       <form method="post" action="/catalogue/requests/track/${tracking.trackingCode}/dispute" class="request-form" novalidate>${declaredFieldsHtml(disputeForm, {})}<p><button type="submit">提交异议</button></p></form>`
+    : ''}
+  ${tracking.canReportUse
+    ? html`<h2>报告数据使用情况</h2><p>使用数据后,请报告使用的场景和成效,以及遵守使用条件的情况。</p>
+      <form method="post" action="/catalogue/requests/track/${tracking.trackingCode}/use" class="request-form" novalidate>${declaredFieldsHtml(useReportForm, {})}<p><button type="submit">提交使用情况</button></p></form>`
     : ''}
   <h2>办理记录</h2>
   <ol class="timeline">${tracking.steps.map((step) => html`<li><time datetime="${step.on}">${step.on}</time> ${step.note}</li>`)}</ol>`;

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors.ts';
 import { formSchema } from '../../core/forms/form.fields.ts';
 import { newTrackingCode, normaliseTrackingCode } from '../../core/tracking.rules.ts';
 import { isKeyOf, parseInput } from '../../core/validation.ts';
-import { agencyRequestForm, dataRequestForm, disputeForm, requestActionForms, type RequestActionInput } from './catalogue.actions.ts';
+import { agencyRequestForm, dataRequestForm, disputeForm, requestActionForms, useReportForm, type RequestActionInput } from './catalogue.actions.ts';
 import { cataloguePolicy } from './catalogue.policy.ts';
 import { readOpenResource } from './catalogue.queries.ts';
 import * as repository from './catalogue.repository.ts';
@@ -44,6 +44,8 @@ export interface RequestService {
   submitShared(resourceId: number, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<RequestReceipt>;
   track(code: string): Promise<RequestTracking | null>;
   dispute(code: string, input: unknown, actor: Actor, today?: string): Promise<void>;
+  /** The approved requester's report of how the data was used (issue: 申请人事后报告使用情况). */
+  reportUse(code: string, input: unknown, actor: Actor, today?: string): Promise<void>;
   list(user: StaffUser, state?: RequestState): Promise<DataRequestRow[]>;
   file(id: number, user: StaffUser): Promise<RequestFile>;
   act(id: number, action: string, input: unknown, user: StaffUser, actor: Actor, today?: string): Promise<RequestState>;
@@ -61,6 +63,9 @@ function actionsFor(user: StaffUser, request: DataRequestRow): RequestAction[] {
     return cataloguePolicy.can(user, 'resolve_dispute');
   });
 }
+
+/** A request whose data the requester may use: registered (unconditional) or approved. */
+const usable = (state: RequestState) => state === 'granted' || state === 'approved';
 
 export function createRequestService(db: Database, linksFor: (request: DataRequestRow) => Promise<DownloadLink[]> = async () => []): RequestService {
   async function open(tx: Queryable, request: Omit<repository.NewRequest, 'trackingCode' | 'receivedOn'>, actor: Actor, today: string, note: string): Promise<RequestReceipt> {
@@ -117,6 +122,7 @@ export function createRequestService(db: Database, linksFor: (request: DataReque
         refusalReason: request.refusalReason,
         disputeConclusion: request.disputeConclusion,
         canDispute: request.state === 'refused',
+        canReportUse: usable(request.state),
         steps: events.filter((event) => event.publicNote).map((event) => ({ on: event.onDate, note: event.publicNote! })),
         downloads: await linksFor(request),
       };
@@ -131,6 +137,17 @@ export function createRequestService(db: Database, linksFor: (request: DataReque
         await repository.updateRequest(tx, request.id, { state: 'disputed', dispute });
         await repository.insertRequestEvent(tx, request.id, { onDate: today, actor: actor.id, action: 'dispute', fromState: 'refused', toState: 'disputed', publicNote: '已提出异议,由区府办会同相关部门研究并作出结论' });
         await recordAudit(tx, actor, { action: 'catalogue.dispute', subjectType: 'catalogue_request', subjectId: String(request.id), before: { state: 'refused' }, after: { state: 'disputed' } });
+      });
+    },
+
+    async reportUse(code, input, actor, today = todayInChina()) {
+      const { use } = parseInput(formSchema(useReportForm), input);
+      await db.transaction(async (tx) => {
+        const request = await byCode(tx, code, true);
+        if (!request) throw new AppError('not_found', '没有这件申请');
+        if (!usable(request.state)) throw new AppError('invalid_transition', '只有予以共享、开放或审核同意的申请可以报告数据使用情况');
+        await repository.insertRequestEvent(tx, request.id, { onDate: today, actor: actor.id, action: 'report_use', fromState: request.state, toState: request.state, publicNote: `申请人报告数据使用情况:${use}` });
+        await recordAudit(tx, actor, { action: 'catalogue.report_use', subjectType: 'catalogue_request', subjectId: String(request.id), after: { use } });
       });
     },
 

@@ -170,6 +170,8 @@ export interface RequestTracking {
   refusalReason: string | null;
   disputeConclusion: string | null;
   canDispute: boolean;
+  /** Granted or approved: the requester reports the data's use afterwards. */
+  canReportUse: boolean;
   steps: { on: string; note: string }[];
   /** Signed download links: an approved request for a conditionally open resource's files. */
   downloads: DownloadLink[];
