@@ -157,33 +157,23 @@ export function registerCataloguePages(app: FastifyInstance, context: AppContext
     return sendPage(request, reply, '数据申请办理情况', trackingBody(tracking, { submitted: query.submitted === '1', disputed: query.disputed === '1', reported: query.reported === '1' }, []));
   });
 
-  app.post('/catalogue/requests/track/:code/use', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
-    const code = (request.params as { code: string }).code.slice(0, 40);
-    try {
-      await catalogue.requests.reportUse(code, posted(request.body, Object.keys(useReportForm)), publicActor(request));
-      return reply.redirect(`/catalogue/requests/track/${encodeURIComponent(code)}?reported=1`, 303);
-    } catch (error) {
-      if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition')) throw error;
-      const tracking = await catalogue.requests.track(code);
-      if (!tracking) throw error;
-      reply.status(400);
-      return sendPage(request, reply, '使用情况未提交', trackingBody(tracking, { submitted: false, disputed: false, reported: false }, problemsOf(error), '使用情况未提交:'));
-    }
-  });
-
-  app.post('/catalogue/requests/track/:code/dispute', { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
-    const code = (request.params as { code: string }).code.slice(0, 40);
-    try {
-      await catalogue.requests.dispute(code, posted(request.body, Object.keys(disputeForm)), publicActor(request));
-      return reply.redirect(`/catalogue/requests/track/${encodeURIComponent(code)}?disputed=1`, 303);
-    } catch (error) {
-      if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition')) throw error;
-      const tracking = await catalogue.requests.track(code);
-      if (!tracking) throw error;
-      reply.status(400);
-      return sendPage(request, reply, '异议未提交', trackingBody(tracking, { submitted: false, disputed: false, reported: false }, problemsOf(error), '异议未提交:'));
-    }
-  });
+  /** A form the holder of a tracking code posts from its page: back to the page with a notice, or the page again with the problems. */
+  const trackingForm = (path: string, notice: 'disputed' | 'reported', failed: string, fields: string[], act: (code: string, input: unknown, actor: ReturnType<typeof publicActor>) => Promise<void>) =>
+    app.post(`/catalogue/requests/track/:code/${path}`, { config: { rateLimit: submissionRateLimit } }, async (request, reply) => {
+      const code = (request.params as { code: string }).code.slice(0, 40);
+      try {
+        await act(code, posted(request.body, fields), publicActor(request));
+        return reply.redirect(`/catalogue/requests/track/${encodeURIComponent(code)}?${notice}=1`, 303);
+      } catch (error) {
+        if (!isAppError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition')) throw error;
+        const tracking = await catalogue.requests.track(code);
+        if (!tracking) throw error;
+        reply.status(400);
+        return sendPage(request, reply, failed, trackingBody(tracking, { submitted: false, disputed: false, reported: false }, problemsOf(error), `${failed}:`));
+      }
+    });
+  trackingForm('dispute', 'disputed', '异议未提交', Object.keys(disputeForm), (code, input, actor) => catalogue.requests.dispute(code, input, actor));
+  trackingForm('use', 'reported', '使用情况未提交', Object.keys(useReportForm), (code, input, actor) => catalogue.requests.reportUse(code, input, actor));
 }
 
 const problemsHtml = (problems: string[], heading: string) =>
