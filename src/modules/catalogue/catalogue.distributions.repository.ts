@@ -1,6 +1,6 @@
 import type { Queryable } from '../../core/db/database.ts';
 import { sql } from '../../core/db/sql.ts';
-import type { ColumnType, Distribution, DistributionFormat, DistributionKind, DistributionVersion } from './catalogue.types.ts';
+import type { Distribution, DistributionFormat, DistributionKind, DistributionVersion } from './catalogue.types.ts';
 
 /** A version `v` (with its uploader `uu`) as one JSON object. */
 const versionJson = sql`json_build_object('version', v.version, 'name', v.name, 'sha256', v.sha256, 'mediaType', v.media_type,
@@ -43,17 +43,8 @@ export async function listDistributions(db: Queryable, resourceIds: readonly num
     select ${distributionColumns} from catalogue_distributions d where d.resource_id = any(${resourceIds}::bigint[]) order by d.resource_id, d.id`);
 }
 
-export interface NewDistributionVersion {
-  name: string;
-  sha256: string;
-  mediaType: string;
-  size: number;
-  rowCount: number | null;
-  conversion: string | null;
-  columns: { name: string; type: ColumnType }[];
-  preview: string[][];
-  uploadedBy: number;
-}
+/** A version as uploaded: what is read of the file, and the uploader's account. */
+export type NewDistributionVersion = Omit<DistributionVersion, 'version' | 'uploadedBy' | 'uploadedAt'> & { uploadedBy: number };
 
 /** Adds the next version of a file distribution and makes it the latest; returns its number. */
 export async function insertDistributionVersion(tx: Queryable, distributionId: number, version: NewDistributionVersion): Promise<number> {
