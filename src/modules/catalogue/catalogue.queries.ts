@@ -30,7 +30,7 @@ function conditionsOf(filter: CatalogueFilter): SqlFragment {
     // search_text: the same fields, lower-cased and kept with the row (migration 0029); its character
     // pairs find the candidates through an index (migration 0041). A word of one or two characters is
     // found exactly so; a longer one is confirmed as a substring, since its pairs may lie apart.
-    const pairs = sql`catalogue_text_grams(r.search_text) @@ catalogue_word_grams(lower(${word}))`;
+    const pairs = sql`r.search_grams @@ catalogue_word_grams(lower(${word}))`;
     conditions.push([...word].length <= 2 ? pairs : sql`${pairs} and strpos(r.search_text, lower(${word})) > 0`);
   }
   // One agency (CKAN's usual fq) as an equality, so its page is read in order from its own index.
