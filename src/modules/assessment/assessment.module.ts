@@ -4,6 +4,7 @@ import { registerAssessmentPages } from './assessment.pages.ts';
 import { resultNamesOf } from './assessment.repository.ts';
 import { registerAssessmentApi } from './assessment.routes.ts';
 import { createAssessmentService, type AssessmentService } from './assessment.service.ts';
+import { figuresPath, registerFiguresPages } from './figures.pages.ts';
 import { reportCommand } from './report.command.ts';
 import { reportOpenApi } from './report.openapi.ts';
 import { assessmentPolicy } from './assessment.policy.ts';
@@ -33,10 +34,12 @@ export const assessmentModule: ModuleManifest<AppContext> = {
     registerReportPages(app, context);
     registerAssessmentApi(app, context);
     registerAssessmentPages(app, context);
+    registerFiguresPages(app, context);
   },
   portalNav: [
     { href: '/annual-reports', label: '年度报告' },
     { href: '/assessment-results', label: '考核评估' },
+    { href: figuresPath, label: '政务公开数据' },
   ],
   openApiPaths: reportOpenApi,
   auditActions: {

@@ -98,6 +98,13 @@ export async function listResults(db: Queryable): Promise<Omit<PublishedResults,
     from assessment_results r join agencies a on a.id = r.root_agency_id order by r.year desc, a.name`);
 }
 
+/** Every published result with its scores, oldest year first. */
+export async function readAllResults(db: Queryable): Promise<PublishedResults[]> {
+  return db.query<PublishedResults>(sql`
+    select r.year, r.root_agency_id::int as "rootAgencyId", a.name as "rootAgencyName", r.published_on::text as "publishedOn", r.results
+    from assessment_results r join agencies a on a.id = r.root_agency_id order by r.year, a.name`);
+}
+
 export async function insertResults(tx: Queryable, year: number, rootAgencyId: number, on: string, by: string, results: PublishedScore[]): Promise<number | null> {
   const [row] = await tx.query<{ id: number }>(sql`
     insert into assessment_results (year, root_agency_id, published_on, published_by, results)

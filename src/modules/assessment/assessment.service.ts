@@ -33,6 +33,8 @@ export interface AssessmentService {
   publish(year: number, rootAgencyId: number, input: unknown, user: StaffUser, actor: Actor): Promise<repository.PublishedResults>;
   results(year: number, rootAgencyId: number): Promise<repository.PublishedResults | null>;
   resultsList(): ReturnType<typeof repository.listResults>;
+  /** Every published result with its scores, oldest year first (the open figures). */
+  allResults(): Promise<repository.PublishedResults[]>;
 }
 
 const checkYear = (year: number) => {
@@ -180,5 +182,6 @@ export function createAssessmentService(db: Database, measures: Readonly<Record<
 
     results: (year, rootAgencyId) => repository.readResults(db, year, rootAgencyId),
     resultsList: () => repository.listResults(db),
+    allResults: () => repository.readAllResults(db),
   };
 }

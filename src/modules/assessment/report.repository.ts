@@ -53,6 +53,14 @@ export async function listPublished(db: Queryable): Promise<PublishedEntry[]> {
     where r.state = 'published' order by r.year desc, a.name`);
 }
 
+/** Every published report as it was frozen, oldest year first: what the open figures are made of. */
+export async function readAllPublished(db: Queryable): Promise<AnnualReportView[]> {
+  const rows = await db.query<{ published: AnnualReportView }>(sql`
+    select r.published from annual_reports r join agencies a on a.id = r.agency_id
+    where r.state = 'published' and r.published is not null order by r.year, a.name`);
+  return rows.map((row) => row.published);
+}
+
 /** Audit-log names: "长宁区人民政府 2024 年度报告". */
 export async function reportNamesOf(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
   return db.query<{ id: string; name: string }>(sql`

@@ -28,6 +28,8 @@ export interface AnnualReportService {
   /** A published report, for anyone; null when there is none. */
   published(agencyId: number, year: number): Promise<AnnualReportView | null>;
   publishedList(): Promise<repository.PublishedEntry[]>;
+  /** Every published report in full, oldest year first (the open figures). */
+  publishedReports(): Promise<AnnualReportView[]>;
   /** `gongkai report annual`: an agency named in full (or an alias), or every agency; live figures. */
   computeByName(year: number, agencyName: string | null): Promise<AnnualReportView>;
 }
@@ -137,6 +139,7 @@ export function createAnnualReportService(db: Database, disclosure: DisclosureSe
     },
 
     publishedList: () => repository.listPublished(db),
+    publishedReports: () => repository.readAllPublished(db),
 
     async computeByName(year, agencyName) {
       if (agencyName === null) return compute(year, null, null, null);
