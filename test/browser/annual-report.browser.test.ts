@@ -53,6 +53,19 @@ describe('the annual report in a browser', () => {
     await assertAccessible(portal);
     assert.match((await portal.textContent('#table-2')) ?? '', /行政许可\s*7/);
     assert.match((await portal.textContent('article')) ?? '', /本机关认真贯彻/);
+
+    // The public 政务公开数据 page: the published report's figures as charts, each with its data table.
+    await Promise.all([portal.waitForURL(/\/open-data-figures$/), portal.click('nav.main >> text=政务公开数据')]);
+    const charts = await portal.locator('figure.chart').count();
+    assert.ok(charts > 0, 'at least one chart');
+    assert.equal(await portal.locator('figure.chart svg[role="img"][aria-label]').count(), charts, 'every chart is a labelled image');
+    for (const target of await portal.locator('figure.chart figcaption a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
+      assert.equal(await portal.locator(`table${target}`).count(), 1, `${target} is a table on the page`);
+    }
+    await assertAccessible(portal);
+    const csv = await portal.request.get(`${site.base}/open-data-figures/annual-report-figures.csv`);
+    assert.equal(csv.status(), 200);
+    assert.match(await csv.text(), /上海市长宁区人民政府办公室/);
   });
 
   it('lets a supervisor see the score of every agency, judge an item with its evidence and adjust a score with a reason', async () => {

@@ -210,7 +210,7 @@ export function createRectificationService(db: Database, clocks: ClockService, l
         const item = await readableItem(tx, itemId, user, true);
         supervisionPolicy.check(user, 'report', itemCase(item));
         if (item.state === 'closed') throw new AppError('invalid_transition', '整改事项已对账销号,不能再添加证明材料');
-        return keepEvidence(tx, { type: 'audit_item', id: itemId }, file, { actor, agencyId: user.agencyId, auditAction: 'rectification.attach_evidence', maxBytes: limits.maxEvidenceBytes });
+        return keepEvidence(tx, { type: 'audit_item', id: itemId }, file, { actor, agencyId: user.agencyId, maxBytes: limits.maxEvidenceBytes });
       });
     },
 

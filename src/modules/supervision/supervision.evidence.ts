@@ -49,13 +49,13 @@ export async function keepEvidence(
   tx: Queryable,
   subject: { type: EvidenceSubject; id: number },
   file: EvidenceUpload,
-  by: { actor: Actor; agencyId: number | null; auditAction: string; maxBytes: number },
+  by: { actor: Actor; agencyId: number | null; maxBytes: number },
 ): Promise<KeptEvidence> {
   const mediaType = sniffEvidenceType(file.bytes, file.name);
   const name = evidenceName(file.name);
   const stored = await storeFile(tx, { bytes: file.bytes, name, mediaType }, { maxBytes: by.maxBytes });
   const position = await insertEvidence(tx, subject.type, subject.id, { name, sha256: stored.sha256, mediaType, size: stored.size, agencyId: by.agencyId, addedBy: by.actor.id });
-  await recordAudit(tx, by.actor, { action: by.auditAction, subjectType: subject.type, subjectId: String(subject.id), after: { position, name, sha256: stored.sha256, size: stored.size } });
+  await recordAudit(tx, by.actor, { action: subject.type === 'audit_item' ? 'rectification.attach_evidence' : 'supervision.attach_evidence', subjectType: subject.type, subjectId: String(subject.id), after: { position, name, sha256: stored.sha256, size: stored.size } });
   return { position, name, mediaType, size: stored.size };
 }
 

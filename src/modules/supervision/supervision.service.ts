@@ -255,7 +255,7 @@ export function createSupervisionService(db: Database, clocks: ClockService, lim
         const task = await readable(tx, id, user, true);
         supervisionPolicy.check(user, 'report', caseOf(task));
         if (!openTaskStates.includes(task.state)) throw new AppError('invalid_transition', `任务已${taskStates[task.state]},不能再添加证明材料`);
-        return keepEvidence(tx, { type: 'supervision_task', id }, file, { actor, agencyId: user.agencyId, auditAction: 'supervision.attach_evidence', maxBytes: limits.maxEvidenceBytes });
+        return keepEvidence(tx, { type: 'supervision_task', id }, file, { actor, agencyId: user.agencyId, maxBytes: limits.maxEvidenceBytes });
       });
     },
 
