@@ -89,9 +89,47 @@ for (const engine of engines) {
       assert.ok(report.tables.requests.rows.some((row) => row.label.includes('逾期不补正')), '2021 format: 其他处理 in three rows');
       assert.deepEqual(report.tables.review.rows[0]!.cells, [1, 0, 0, 0, 1]);
       assert.ok(report.checks.every((check) => check.ok), JSON.stringify(report.checks));
+      // Every cell of tables 三 and 四 lists the cases it counts, no more and no fewer.
+      const supervisor = staff(9, 'supervisor', null);
+      for (const table of [report.tables.requests, report.tables.review]) {
+        for (const row of table.rows) {
+          for (const [i, count] of row.cells.entries()) {
+            const cases = await context.annualReports.countedCases(government, 2024, row.drill!.kind, row.drill!.measures[i]!, supervisor);
+            assert.equal(cases.length, count, `${row.label} / ${table.columns[i]}`);
+          }
+        }
+      }
+      const refusedCell = await context.annualReports.countedCases(government, 2024, 'requests:handled:refuse:state_secret', 'commercial', supervisor);
+      assert.deepEqual(refusedCell.map((c) => [c.id, c.agency, c.applicant, c.receivedOn, c.finishedOn]), [[refused, '上海市长宁区人民政府办公室', '商业企业', '2024-03-04', '2024-03-20']]);
+      assert.ok(!('name' in refusedCell[0]!) && !JSON.stringify(refusedCell).includes('某公司'), 'no applicant name in the list');
+      const reviewed = await context.annualReports.countedCases(government, 2024, 'review:reconsideration', 'upheld', supervisor);
+      assert.deepEqual(reviewed.map((c) => [c.id, c.review, c.decidedOn, c.outcome]), [[refused, '结果维持', '2024-06-01', '不予公开:属于国家秘密']]);
+      for (const [kind, measure] of [['requests:handled:refuse:nonsense', 'all'], ['requests:new', 'toString'], ['review:appeal', 'all'], ['documents:new', 'all'], ['new', 'all']]) {
+        await assert.rejects(context.annualReports.countedCases(government, 2024, kind!, measure!, supervisor), { code: 'validation_failed' }, `${kind} ${measure}`);
+      }
+      await assert.rejects(context.annualReports.countedCases(government, 2024, 'requests:new', 'all', staff(8, 'clerk', office)), { code: 'forbidden' }, 'a department clerk does not read the government report');
       const old = await context.annualReports.computeByName(2020, '上海市长宁区人民政府');
       assert.ok(!old.tables.requests.rows.some((row) => row.label.includes('逾期不补正')), '2019 format: 其他处理 is one row');
       assert.equal(old.tables.active[0]!.columns[1], '本年新公开数量');
+    });
+
+    it('charts replies on time by month and by agency, and documents published by month', async () => {
+      const late = await submit(person, '2022-05-06');
+      await context.disclosure.act(late, 'reply', { on: '2022-07-01', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '第二十七条' }, clerkActor(), '2022-07-01');
+      const prompt = await submit(company, '2022-05-09');
+      await context.disclosure.act(prompt, 'reply', { on: '2022-05-20', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '第二十七条' }, clerkActor(), '2022-05-20');
+      const supervisor = staff(9, 'supervisor', null);
+      const trends = await context.annualReports.trends(government, 2022, supervisor);
+      assert.deepEqual(trends.repliedByMonth, [0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0]);
+      assert.deepEqual(trends.onTimeByMonth, [null, null, null, null, 100, null, 0, null, null, null, null, null], 'a reply after its 20 working days is late');
+      assert.deepEqual(trends.onTimeByAgency, [{ agency: '上海市长宁区人民政府办公室', replied: 2, onTime: 50 }]);
+      const documents = await context.annualReports.trends(government, 2021, supervisor);
+      const normative = await context.annualReports.countedDocuments(government, 2021, 'normative', 'published', supervisor);
+      assert.ok(documents.publishedByMonth.reduce((a, b) => a + b, 0) >= normative.length && normative.length > 0, 'every normative document published in the year is among the month counts');
+      assert.deepEqual((await context.annualReports.trends(government, 2031, supervisor)).publishedByMonth, new Array(12).fill(0));
+      await assert.rejects(context.annualReports.trends(government, 2022, staff(8, 'clerk', office)), { code: 'forbidden' });
+      const response = await app.inject({ url: `/api/staff/annual-reports/${government}/2022/trends` });
+      assert.equal(response.statusCode, 401, 'staff only');
     });
 
     it('lets the agency write and enter its part, refuses to publish while anything is missing, then freezes what it published', async () => {

@@ -89,3 +89,13 @@ export async function documentsCounted(db: Queryable, year: number, issuerNames:
     where ${ofKind} and ${inMeasure}
     order by d.signed_on, d.id limit 500`);
 }
+
+/** Documents that went public in each month of the year (index 0 is January), issued under any of the names. */
+export async function publicationsByMonth(db: Queryable, year: number, issuerNames: readonly string[]): Promise<number[]> {
+  const rows = await db.query<{ month: number; n: number }>(sql`
+    select extract(month from ${released})::int as month, count(*)::int as n
+    from ${issuedDocuments(issuerNames)}
+    where ${released} >= make_date(${year}::int, 1, 1) and ${released} < make_date(${year}::int + 1, 1, 1)
+    group by 1`);
+  return Array.from({ length: 12 }, (_, i) => rows.find((row) => row.month === i + 1)?.n ?? 0);
+}

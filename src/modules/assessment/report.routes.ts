@@ -30,6 +30,17 @@ export function registerReportApi(app: FastifyInstance, context: AppContext): vo
     return { items: await annualReports.countedDocuments(agencyId, year, String(query.kind ?? ''), String(query.measure ?? ''), signedIn(request).user) };
   });
 
+  app.get('/api/staff/annual-reports/:agencyId/:year/cases', async (request) => {
+    const { agencyId, year } = reportKey(request);
+    const query = request.query as Record<string, unknown>;
+    return { items: await annualReports.countedCases(agencyId, year, String(query.kind ?? ''), String(query.measure ?? ''), signedIn(request).user) };
+  });
+
+  app.get('/api/staff/annual-reports/:agencyId/:year/trends', async (request) => {
+    const { agencyId, year } = reportKey(request);
+    return annualReports.trends(agencyId, year, signedIn(request).user);
+  });
+
   app.put('/api/staff/annual-reports/:agencyId/:year', async (request) => {
     const { agencyId, year } = reportKey(request);
     return annualReports.save(agencyId, year, request.body, signedIn(request).user, requestActor(request));

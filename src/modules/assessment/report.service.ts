@@ -5,16 +5,17 @@ import { AppError } from '../../core/errors.ts';
 import { formSchema } from '../../core/forms/form.fields.ts';
 import { parseInput } from '../../core/validation.ts';
 import { findAgencyByName, readAgency } from '../agencies/index.ts';
-import type { DisclosureService } from '../disclosure/index.ts';
+import { applicantTypes, reviewOutcomes, type DisclosureService } from '../disclosure/index.ts';
 import { publishForm, reportTextForm } from './report.actions.ts';
-import { documentsCounted, libraryCounts, type DocumentCounts } from './report.active.queries.ts';
+import { documentsCounted, libraryCounts, publicationsByMonth, type DocumentCounts } from './report.active.queries.ts';
 import { carriedForwardOf, reportChecks } from './report.checks.rules.ts';
 import { activeTables, enteredForm, formatOfYear } from './report.formats.ts';
 import { assessmentPolicy } from './assessment.policy.ts';
 import * as repository from './report.repository.ts';
 import { scopeOf } from './report.scope.queries.ts';
 import { requestsTable, reviewTable } from './report.tables.rules.ts';
-import { formatSources, reportTextSections, type AnnualReportView, type ReportTextSection } from './report.types.ts';
+import { outcomeLabel, replyRates } from './report.tables.rules.ts';
+import { formatSources, reportTextSections, type AnnualReportView, type CountedCase, type ReportTextSection, type ReportTrends } from './report.types.ts';
 
 export interface AnnualReportService {
   /** The report as it stands: the published one frozen, a draft with live figures. Staff of the agency, or supervisors. */
@@ -23,6 +24,10 @@ export interface AnnualReportService {
   save(agencyId: number, year: number, input: unknown, user: StaffUser, actor: Actor): Promise<AnnualReportView>;
   /** The documents behind a cell of 第二十条第(一)项: the drill-down from the figure to what it counts. */
   countedDocuments(agencyId: number, year: number, kind: string, measure: string, user: StaffUser): Promise<{ id: number; title: string; docNumber: string | null; signedOn: string | null }[]>;
+  /** The cases behind a cell of table 三 or 四 (drill kind `requests:<bucket>` or `review:<kind>`, measure the column), with the agency that handled each. */
+  countedCases(agencyId: number, year: number, kind: string, measure: string, user: StaffUser): Promise<CountedCase[]>;
+  /** The figures charted beside the report, live (also for a published report: they are not part of what is frozen). */
+  trends(agencyId: number, year: number, user: StaffUser): Promise<ReportTrends>;
   /** Publishes: refused while an identity does not hold or section 一 is empty; the report is frozen as published. */
   publish(agencyId: number, year: number, input: unknown, user: StaffUser, actor: Actor): Promise<AnnualReportView>;
   /** A published report, for anyone; null when there is none. */
@@ -110,6 +115,40 @@ export function createAnnualReportService(db: Database, disclosure: DisclosureSe
       if ((kind !== 'rules' && kind !== 'normative') || !measures.includes(measure as keyof DocumentCounts)) throw new AppError('validation_failed', '统计项无效');
       const scope = await scopeOf(db, (await agencyOf(agencyId)).id);
       return documentsCounted(db, year, scope.issuerNames, kind, measure as keyof DocumentCounts);
+    },
+
+    async countedCases(agencyId, year, kind, measure, user) {
+      assessmentPolicy.check(user, 'read', { agencyId });
+      formatOfYear(year);
+      const agency = await agencyOf(agencyId);
+      const scope = await scopeOf(db, agency.id);
+      const separator = kind.indexOf(':');
+      const table = kind.slice(0, separator);
+      if (separator < 0 || (table !== 'requests' && table !== 'review')) throw new AppError('validation_failed', '统计项无效');
+      const cases = await disclosure.casesInReportCell(year, { agencyIds: scope.agencyIds, name: agency.name }, { table, row: kind.slice(separator + 1), column: measure });
+      return cases.map((item) => ({
+        id: item.id,
+        trackingCode: item.trackingCode,
+        receivedOn: item.receivedOn,
+        finishedOn: item.finishedOn,
+        decidedOn: item.decidedOn,
+        agency: scope.covers[scope.agencyIds.indexOf(item.agencyId)] ?? '',
+        applicant: applicantTypes[item.applicantType],
+        outcome: item.finishedOn === null ? '办理中' : outcomeLabel(item.replyCategory, item.replyReason),
+        review: item.reviewOutcome === undefined ? undefined : reviewOutcomes[item.reviewOutcome as keyof typeof reviewOutcomes],
+      }));
+    },
+
+    async trends(agencyId, year, user) {
+      assessmentPolicy.check(user, 'read', { agencyId });
+      formatOfYear(year);
+      const agency = await agencyOf(agencyId);
+      const scope = await scopeOf(db, agency.id);
+      const [replies, publishedByMonth] = await Promise.all([
+        disclosure.repliesByMonth(year, { agencyIds: scope.agencyIds, name: agency.name }),
+        publicationsByMonth(db, year, scope.issuerNames),
+      ]);
+      return { ...replyRates(replies, scope), publishedByMonth };
     },
 
     async publish(agencyId, year, input, user, actor) {

@@ -26,6 +26,30 @@ export interface ReportTableRow {
   drill?: { kind: string; measures: string[] };
 }
 
+/** A case behind a cell of table 三 or 四, as the drill-down lists it: no applicant's name or contact. */
+export interface CountedCase {
+  id: number;
+  trackingCode: string;
+  agency: string;
+  applicant: string;
+  receivedOn: string;
+  finishedOn: string | null;
+  outcome: string;
+  /** Table 四: the review's outcome and the date it was decided. */
+  review?: string;
+  decidedOn?: string | null;
+}
+
+/** The figures charted beside the report: replies on time by month and by agency, documents published by month. */
+export interface ReportTrends {
+  /** Per month, January first: replies dated in the month, and the share on time in percent (null in a month with none). */
+  repliedByMonth: number[];
+  onTimeByMonth: (number | null)[];
+  /** Each agency in scope with replies in the year, the agency first then by name. */
+  onTimeByAgency: { agency: string; replied: number; onTime: number }[];
+  publishedByMonth: number[];
+}
+
 /** A check of an identity the format implies, shown where it fails. */
 export interface ReportCheck {
   name: string;

@@ -16,10 +16,23 @@ import { deadlineCounts, deadlinesByAgency, findRequests, mostUrgent, type Agenc
 import * as repository from './disclosure.repository.ts';
 import { progressMail } from './disclosure.mail.rules.ts';
 import { requestPolicy } from './disclosure.policy.ts';
-import { annualReport, type AnnualReport, type ReportAgencies } from './disclosure.report.queries.ts';
+import {
+  annualReport,
+  isReportBucket,
+  repliesByMonth,
+  reportColumns,
+  requestsInCell,
+  reviewRowKinds,
+  reviewsInCell,
+  type AnnualReport,
+  type CountedRequest,
+  type MonthlyReplies,
+  type ReportAgencies,
+  type ReportCell,
+} from './disclosure.report.queries.ts';
 import { checkDisclosedContent, checkReplyFile, replyDocumentNumber } from './disclosure.reply.rules.ts';
 import { allowedActions, checkReply, nextState, perItemFee, perVolumeFee, receiptDate } from './disclosure.rules.ts';
-import { consultationKinds, onlineDeliveries, replyCategories, replyDeliveries, requestStates, type Channel, type ReplyDelivery, type RequestAction, type RequestState } from './disclosure.types.ts';
+import { consultationKinds, onlineDeliveries, replyCategories, replyDeliveries, requestStates, reviewOutcomes, type ApplicantType, type Channel, type ReplyDelivery, type RequestAction, type RequestState } from './disclosure.types.ts';
 
 
 export interface Receipt {
@@ -74,6 +87,14 @@ export interface DisclosureService {
   annualReport(year: number, agencyId?: number): Promise<AnnualReport>;
   /** The same tables over several agencies (a government and the agencies under it), named as given. */
   annualReportCovering(year: number, agencies: ReportAgencies): Promise<AnnualReport>;
+  /**
+   * The cases behind one cell of those tables: table 三 (`requests`, a row's
+   * bucket, an applicant type or `all`) or table 四 (`review`, a row's kind,
+   * an outcome or `all`). The caller has checked who may see the scope.
+   */
+  casesInReportCell(year: number, agencies: ReportAgencies, cell: ReportCell): Promise<CountedRequest[]>;
+  /** Replies dated in the year by agency and month, the late ones counted: the on-time rates charted beside the report. */
+  repliesByMonth(year: number, agencies: ReportAgencies, today?: string): Promise<MonthlyReplies[]>;
   /** The deadline dashboard: my agency's open requests (a supervisor: any agency's, or all). */
   deadlines(actor: StaffActor, today?: string, options?: { agencyId?: number; limit?: number }): Promise<Deadlines>;
   /** For supervisors: every agency's open, overdue and soon-due requests. */
@@ -497,6 +518,19 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     async annualReportCovering(year, agencies) {
       if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new AppError('validation_failed', `年份「${year}」无效`);
       return annualReport(db, year, agencies);
+    },
+
+    repliesByMonth: (year, agencies, today = todayInChina()) => repliesByMonth(db, year, agencies, today),
+
+    async casesInReportCell(year, agencies, cell) {
+      const all = cell.column === 'all';
+      if (cell.table === 'requests' && isReportBucket(cell.row) && (all || reportColumns.includes(cell.column as ApplicantType))) {
+        return requestsInCell(db, year, agencies, cell.row, all ? null : (cell.column as ApplicantType));
+      }
+      if (cell.table === 'review' && isKeyOf(reviewRowKinds, cell.row) && (all || isKeyOf(reviewOutcomes, cell.column))) {
+        return reviewsInCell(db, year, agencies, cell.row, all ? null : cell.column);
+      }
+      throw new AppError('validation_failed', '年度报告中没有这一格');
     },
 
     async deadlines(actor, today = todayInChina(), options = {}) {

@@ -3,6 +3,6 @@ export type { AgencyDeadlines, DeadlineCounts, DeadlineItem, ListedRequest } fro
 export { perItemFee, perVolumeFee, allowedActions } from './disclosure.rules.ts';
 export * from './disclosure.types.ts';
 export { noticeKinds, type Notice, type NoticeKind } from './disclosure.notices.rules.ts';
-export { reportColumnLabels, reportCsv, type AnnualReport, type ReportRow } from './disclosure.report.queries.ts';
+export { reportColumnLabels, reportColumns, reportCsv, type AnnualReport, type CountedRequest, type MonthlyReplies, type ReportCell, type ReportRow } from './disclosure.report.queries.ts';
 export { idTypeLabel, idTypes, type IdType } from './disclosure.identity.rules.ts';
 export { maxReplyFileBytes, replyFileTypes, disclosesInformation } from './disclosure.reply.rules.ts';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Collapse, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
 import { getJson, postJson, putJson } from '../../../web/web.api.ts';
@@ -9,10 +9,10 @@ import { useSession } from '../../../web/web.session.tsx';
 import { reportTextForm } from '../report.actions.ts';
 import { enteredForm } from '../report.formats.ts';
 import { reportTextSections, type AnnualReportView, type ReportTable, type ReportTextSection } from '../report.types.ts';
+import { ReportCharts } from './report.charts.tsx';
+import { ReportDrillModal, type Drill } from './report.drill.tsx';
 
 type ReportScreen = AnnualReportView & { dueOn: string; abilities: Record<string, boolean> };
-
-type Drill = { kind: string; measure: string; label: string };
 
 /** One table of the report as printed, with its first column as row headers; a counted figure opens the documents behind it. */
 function ReportTableView({ table, id, onDrill }: { table: ReportTable; id: string; onDrill?: (drill: Drill) => void }) {
@@ -28,7 +28,7 @@ function ReportTableView({ table, id, onDrill }: { table: ReportTable; id: strin
         const measure = row.drill?.measures[i];
         if (!onDrill || !row.drill || !measure || cell === 0) return cell;
         return (
-          <Button type="link" size="small" aria-label={`${row.label}${title}:${cell},查看文件`} onClick={() => onDrill({ kind: row.drill!.kind, measure, label: `${row.label}:${title}` })}>
+          <Button type="link" size="small" aria-label={`${row.label}${title}:${cell},查看明细`} onClick={() => onDrill({ kind: row.drill!.kind, measure, label: `${row.label}:${title}` })}>
             {cell}
           </Button>
         );
@@ -72,11 +72,6 @@ export function AnnualReportPage() {
     },
   });
   const [drill, setDrill] = useState<Drill | null>(null);
-  const drilled = useQuery({
-    queryKey: ['annual-report-documents', agencyId, year, drill?.kind, drill?.measure],
-    queryFn: () => getJson<{ items: { id: number; title: string; docNumber: string | null; signedOn: string | null }[] }>(`/api/staff/annual-reports/${agencyId}/${year}/documents?kind=${drill!.kind}&measure=${drill!.measure}`),
-    enabled: drill !== null,
-  });
   const data = report.data;
   const editable = data?.state === 'draft' && data.abilities.edit;
   const years = Array.from({ length: Number(todayInChina().slice(0, 4)) - 2018 }, (_, i) => 2019 + i).reverse();
@@ -117,6 +112,7 @@ export function AnnualReportPage() {
               <Alert key={check.name} type={check.ok ? 'success' : 'error'} showIcon style={{ marginBottom: 4 }} title={`${check.name}${check.detail ? `:${check.detail}` : ''}`} />
             ))}
           </Card>
+          <ReportCharts agencyId={data.agency.id} year={data.year} requests={data.tables.requests} />
           <Form form={form} layout="vertical" disabled={!editable} onFinish={(values) => save.mutate(values)}>
             <Typography.Title level={2}>二、主动公开政府信息情况</Typography.Title>
             {data.tables.active.map((table, i) => (
@@ -126,9 +122,9 @@ export function AnnualReportPage() {
               <DeclaredFields form={enteredForm(data.format)} />
             </Card>
             <Typography.Title level={2}>三、收到和处理政府信息公开申请情况</Typography.Title>
-            <ReportTableView table={data.tables.requests} id="requests" />
+            <ReportTableView table={data.tables.requests} id="requests" onDrill={setDrill} />
             <Typography.Title level={2}>四、政府信息公开行政复议、行政诉讼情况</Typography.Title>
-            <ReportTableView table={data.tables.review} id="review" />
+            <ReportTableView table={data.tables.review} id="review" onDrill={setDrill} />
             <Typography.Title level={2}>文字部分</Typography.Title>
             <DeclaredFields form={reportTextForm} />
             {data.lastYearTexts && (
@@ -165,20 +161,7 @@ export function AnnualReportPage() {
               </Space>
             )}
           </Form>
-          <Modal open={drill !== null} title={drill ? `${drill.label}所统计的文件` : ''} footer={null} onCancel={() => setDrill(null)} width={760}>
-            <Table
-              size="small"
-              rowKey="id"
-              loading={drilled.isLoading}
-              pagination={false}
-              dataSource={drilled.data?.items ?? []}
-              columns={[
-                { title: '标题', dataIndex: 'title', key: 'title', render: (title: string, doc: { id: number }) => <a href={`/documents/${doc.id}`}>{title}</a> },
-                { title: '文号', dataIndex: 'docNumber', key: 'docNumber' },
-                { title: '成文日期', dataIndex: 'signedOn', key: 'signedOn' },
-              ]}
-            />
-          </Modal>
+          <ReportDrillModal drill={drill} agencyId={agencyId} year={year} onClose={() => setDrill(null)} />
         </>
       )}
     </>

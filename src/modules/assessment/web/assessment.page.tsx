@@ -3,6 +3,7 @@ import { Alert, App, Button, Descriptions, Form, Modal, Select, Space, Table, Ta
 import { useState } from 'react';
 import { todayInChina } from '../../../core/calendar/calendar.rules.ts';
 import { getJson, postJson } from '../../../web/web.api.ts';
+import { Chart } from '../../../web/web.chart.tsx';
 import { DeclaredFields } from '../../../web/web.declared-form.tsx';
 import { PageHeading } from '../../../web/web.layout.tsx';
 import { useSession } from '../../../web/web.session.tsx';
@@ -133,6 +134,17 @@ export function AssessmentPage() {
               <Typography.Text>{Object.values(data.measures).map((m) => `${m.label}:${m.source}`).join(';')}</Typography.Text>
             </Descriptions.Item>
           </Descriptions>
+          {data.scores.length > 0 && (
+            <Chart
+              title={`${data.year}年各单位得分构成(分)`}
+              kind="bar"
+              horizontal
+              stacked
+              height={Math.max(180, 28 * data.scores.length + 60)}
+              categories={data.scores.map((s) => s.agencyName)}
+              series={(data.scores[0]?.dimensions ?? []).map((d, i) => ({ name: d.label, values: data.scores.map((s) => s.dimensions[i]?.score ?? null) }))}
+            />
+          )}
           <Table<AgencyScore>
             rowKey="agencyId"
             size="small"
