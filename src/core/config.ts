@@ -57,11 +57,13 @@ const schema = z.object({
   PROOF_OF_WORK_SECRET: z.string().min(16).optional(),
   // Signs the expiring download links of conditionally open data (有条件开放) given to approved requesters; shared by every process.
   CATALOGUE_LINK_SECRET: z.string().min(16).optional(),
+  // Seconds a rendered document page is kept in the process and served again as it was (0: rendered on every request).
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(0),
 });
 
 export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
-  server: { host: string; port: number; trustProxy: boolean | string; publicUrl: string; logLevel: LogLevel };
+  server: { host: string; port: number; trustProxy: boolean | string; publicUrl: string; logLevel: LogLevel; pageCacheSeconds: number };
   limits: { maxFileBytes: number; maxLineChars: number; maxAnnexBytes: number; maxPages: number; maxUnzippedBytes: number };
   font: { path: string; face: string };
   filesDir: string;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Origin plus any path prefix, without the trailing slash: links append "/sitemap.xml".
       publicUrl: values.PUBLIC_URL ? new URL(values.PUBLIC_URL).href.replace(/\/+$/, '') : defaultPublicUrl(values.HOST, values.PORT),
       logLevel: values.LOG_LEVEL,
+      pageCacheSeconds: values.PAGE_CACHE_SECONDS,
     },
     limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS, maxAnnexBytes: Math.round(values.MAX_ANNEX_MB * 1024 * 1024),
       maxPages: values.MAX_PAGES,

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import etag from '@fastify/etag';
 import formBody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
@@ -77,6 +78,8 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
   // Forms post url-encoded bodies; only routes that opt in are rate-limited (public submissions).
   app.register(formBody, { bodyLimit: 64 * 1024 });
   app.register(cookie);
+  // Every page and JSON answer carries a (weak) ETag of its bytes, and a request that already has them gets 304 and no body.
+  app.register(etag, { weak: true });
   app.register(rateLimit, { global: false, errorResponseBuilder: (_request, limit) => new AppError('rate_limited', `提交过于频繁,请 ${Math.ceil(limit.ttl / 1000)} 秒后再试`) });
   // No sniffing of content types anywhere (staff responses add their own headers in the session hook).
   app.addHook('onRequest', async (request, reply) => {

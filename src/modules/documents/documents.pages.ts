@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
-import { sendPage } from '../../server/portal/parts.ts';
+import { createPageCache } from '../../server/portal/page.cache.ts';
+import { sendCachedPage, sendPage } from '../../server/portal/parts.ts';
 import { agencyCodesByName } from '../agencies/index.ts';
 import { contentDisposition, isInlineSafe, readFile } from '../files/index.ts';
 import { documentBody } from './document.view.ts';
@@ -27,14 +28,17 @@ export function registerDocumentPages(app: FastifyInstance, context: AppContext)
     return codes.map;
   };
 
-  app.get('/documents/:id', async (request, reply) => {
-    const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());
-    if (!document) throw new AppError('not_found', '没有这篇文件');
-    const indexIssuer = document.indexNumber?.issuer || document.issuer;
-    const agencyCode = indexIssuer ? ((await agencyCodes()).get(indexIssuer) ?? null) : null;
-    const [versions, panels] = await Promise.all([context.publication.versionsOfDocument(document.id, document.sourceFile), context.documentPanels(document.id)]);
-    return sendPage(request, reply, document.title, documentBody(document, agencyCode, versions, panels), { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') });
-  });
+  const pages = createPageCache(context.config.server.pageCacheSeconds);
+  app.get('/documents/:id', async (request, reply) =>
+    sendCachedPage(request, reply, pages, async () => {
+      const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());
+      if (!document) throw new AppError('not_found', '没有这篇文件');
+      const indexIssuer = document.indexNumber?.issuer || document.issuer;
+      const agencyCode = indexIssuer ? ((await agencyCodes()).get(indexIssuer) ?? null) : null;
+      const [versions, panels] = await Promise.all([context.publication.versionsOfDocument(document.id, document.sourceFile), context.documentPanels(document.id)]);
+      return { title: document.title, body: documentBody(document, agencyCode, versions, panels), extra: { description: [document.docNumber, document.issuer, document.date].filter(Boolean).join(' ') } };
+    }),
+  );
 
   /**
    * A stored file as a download: its own type, its name in UTF-8, an ETag

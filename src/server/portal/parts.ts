@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PageCache } from './page.cache.ts';
 import type { ValidityStatus } from '../../modules/documents/index.ts';
 import { html, type Html } from '../html.ts';
 import { renderPage } from './layout.ts';
@@ -57,7 +58,40 @@ export function largeTextPreferred(request: FastifyRequest): boolean {
   return /(?:^|;\s*)text=large(?:;|$)/.test(request.headers.cookie ?? '');
 }
 
-export function sendPage(request: FastifyRequest, reply: FastifyReply, title: string, body: Html, extra: { query?: string; description?: string } = {}) {
-  reply.type('text/html; charset=utf-8');
+/**
+ * A portal page: public and revalidated on every use (its ETag makes an
+ * unchanged page a 304), varying with the large-text cookie. A page that
+ * must not be kept (a tracking page, a form) has said so before.
+ */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, title: string, body: Html, extra: PageExtras = {}) {
+  reply.type('text/html; charset=utf-8').header('vary', 'cookie');
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'public, no-cache');
   return renderPage({ title, body, path: request.url, largeText: largeTextPreferred(request), ...extra });
+}
+
+type PageExtras = { query?: string; description?: string };
+
+/**
+ * A public page read by many (a document's): served from the page cache
+ * when it holds the page, rendered and kept otherwise; without a cache,
+ * simply rendered. What `render` throws (not found) is never kept.
+ */
+export async function sendCachedPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache | null,
+  render: () => Promise<{ title: string; body: Html; extra?: PageExtras }>,
+): Promise<string | Buffer> {
+  const key = `${largeTextPreferred(request) ? 'large' : 'normal'} ${request.url}`;
+  const kept = cache?.get(key);
+  if (kept) {
+    reply.type('text/html; charset=utf-8').header('vary', 'cookie').header('cache-control', 'public, no-cache').header('etag', kept.etag);
+    return kept.body;
+  }
+  const rendered = await render();
+  const body = sendPage(request, reply, rendered.title, rendered.body, rendered.extra);
+  if (!cache) return body;
+  const page = cache.put(key, body);
+  reply.header('etag', page.etag);
+  return page.body;
 }
