@@ -46,8 +46,11 @@ export function createAnnualReportService(db: Database, disclosure: DisclosureSe
   async function compute(year: number, agency: { id: number; name: string } | null, stored: repository.StoredReport | null, lastYear: repository.StoredReport | null): Promise<AnnualReportView> {
     const format = formatOfYear(year);
     const scope = agency ? await scopeOf(db, agency.id) : null;
-    const counts = await libraryCounts(db, year, scope?.issuerNames ?? null);
-    const requestTables = scope ? await disclosure.annualReportCovering(year, { agencyIds: scope.agencyIds, name: agency!.name }) : await disclosure.annualReport(year);
+    // The library's counts and the requests' tables are independent: on PostgreSQL they run side by side.
+    const [counts, requestTables] = await Promise.all([
+      libraryCounts(db, year, scope?.issuerNames ?? null),
+      scope ? disclosure.annualReportCovering(year, { agencyIds: scope.agencyIds, name: agency!.name }) : disclosure.annualReport(year),
+    ]);
     const requests = requestsTable(format, requestTables);
     const review = reviewTable(requestTables);
     const entered = stored?.entered ?? {};

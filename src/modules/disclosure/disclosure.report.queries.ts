@@ -117,13 +117,17 @@ export async function annualReport(db: Queryable, year: number, agency: ReportAg
   const end = `${year + 1}-01-01`;
   const inScope = agencyScope(agency);
   // One pass: each request relevant to the year lands in its bucket(s).
-  const rows = await db.query<CountRow>(sql`
+  // The reviews are counted beside the requests (on PostgreSQL, on another connection at the same time).
+  const [reviews, rows] = await Promise.all([
+    reviewTable(db, start, end, inScope),
+    db.query<CountRow>(sql`
     with r as (${requestsOfYear(year, agency)})
     select applicant_type, 'new' as bucket, count(*)::int as n from r where ${bucketCondition(year, 'new')} group by applicant_type
     union all select applicant_type, 'carried_over', count(*)::int from r where ${bucketCondition(year, 'carried_over')} group by applicant_type
     union all select applicant_type, 'handled:' || reply_category || ':' || coalesce(reply_reason, ''), count(*)::int
       from r where ${bucketCondition(year, 'handled')} group by applicant_type, reply_category, reply_reason
-    union all select applicant_type, 'carried_forward', count(*)::int from r where ${bucketCondition(year, 'carried_forward')} group by applicant_type`);
+    union all select applicant_type, 'carried_forward', count(*)::int from r where ${bucketCondition(year, 'carried_forward')} group by applicant_type`),
+  ]);
 
   const outcomeRows: ReportRow[] = [];
   const categoryTotals: number[][] = [];
@@ -156,7 +160,7 @@ export async function annualReport(db: Queryable, year: number, agency: ReportAg
       { label: '(七)总计', level: 1, cells: handled, bucket: 'handled' },
       { label: '四、结转下年度继续办理', level: 0, cells: carriedForward, bucket: 'carried_forward' },
     ],
-    reviews: await reviewTable(db, start, end, inScope),
+    reviews,
   };
 }
 
