@@ -263,3 +263,16 @@ export async function documentIdsOfFile(db: Queryable, baseName: string): Promis
 export async function documentsForSitemap(db: Queryable): Promise<{ id: number; updated_at: Date }[]> {
   return db.query<{ id: number; updated_at: Date }>(sql`select id, updated_at from documents order by id limit 50000`);
 }
+
+/**
+ * The documents read from a file with these bytes, its own (by source key)
+ * first: a page fetched again, or fetched once more from another address,
+ * finds the documents it produced.
+ */
+export async function documentIdsOfContent(db: Queryable, sha256: string, sourceKey: string): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(sql`
+    select d.id from documents d join source_files s on s.id = d.source_file_id
+    where s.sha256 = ${sha256} or s.source_key = ${sourceKey}
+    order by (s.source_key = ${sourceKey}) desc, d.seq, d.id`);
+  return rows.map((row) => Number(row.id));
+}
