@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from '../../src/core/db/sql.ts';
-import { createIngestService } from '../../src/modules/documents/index.ts';
+import { createIngestService, getDocument } from '../../src/modules/documents/index.ts';
+import { documentBody } from '../../src/modules/documents/document.view.ts';
 import { createHarvestService, type HarvestRequest, type HarvestService } from '../../src/modules/harvest/index.ts';
 import { testLimits } from '../support/corpus.ts';
 import { count, engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -138,7 +139,12 @@ for (const engine of engines) {
         assert.equal(row.status, 'new');
         assert.ok(row.etag && row.document_id);
       }
-      // The original page is kept, as for an ingested file.
+      // The document's page names where it was read from, next to the original kept as for an ingested file.
+      const [first] = await database.db.query<{ id: number }>(sql`select id from documents where doc_number = '国办函〔2018〕74号'`);
+      const detail = (await getDocument(database.db, Number(first!.id), '2024-01-01'))!;
+      assert.equal(detail.sourceUrl, `${origin}/zhengce/content/2018-11/12/content_5339579.htm`);
+      assert.ok(detail.original, 'the page is kept as the original');
+      assert.match(String(documentBody(detail)), new RegExp(`来源网页:<a href="${origin}/zhengce/content/2018-11/12/content_5339579\\.htm" rel="nofollow`));
       assert.equal((await database.db.query<{ n: number }>(sql`select count(*)::int as n from stored_files`))[0]!.n >= 3, true);
     });
 
