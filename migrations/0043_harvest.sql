@@ -17,8 +17,11 @@ create table harvested_pages (
   status text not null check (status in ('new', 'changed', 'unchanged', 'failed')),
   document_id bigint references documents (id) on delete set null,
   last_error text,
-  first_fetched_at timestamptz not null default now(),
-  last_fetched_at timestamptz not null default now(),
+  first_seen_at timestamptz not null default now(),
+  -- Every attempt, failed ones included.
+  last_attempted_at timestamptz not null default now(),
+  -- The last answer that told us the page as it is (200, or 304): what a sitemap's <lastmod> is compared with.
+  last_fetched_at timestamptz,
   -- When its bytes last changed (first stored, or stored again after a change).
   last_changed_at timestamptz
 );

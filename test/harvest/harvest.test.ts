@@ -148,13 +148,15 @@ for (const engine of engines) {
       assert.equal((await database.db.query<{ n: number }>(sql`select count(*)::int as n from stored_files`))[0]!.n >= 3, true);
     });
 
-    it('a second run sends conditional requests, gets 304 and ingests nothing', async () => {
+    it('a second run sends conditional requests, gets 304 and ingests nothing; a page whose <lastmod> predates the last fetch is not asked for', async () => {
       const before = portal.requests.length;
       const updatedAt = await database.db.query(sql`select id, updated_at from documents order by id`);
       const summary = await run({ start: { url: `${origin}/sitemap.xml` } });
       assert.deepEqual({ unchanged: summary.unchanged, new: summary.new, changed: summary.changed, failed: summary.failed }, { unchanged: 3, new: 0, changed: 0, failed: 1 });
+      const listedWithLastmod = '/zhengce/content/2018-12/03/content_5345402.htm';
+      assert.equal(summary.outcomes.find((outcome) => outcome.url === origin + listedWithLastmod)!.requested, false);
       const pageRequests = portal.requests.slice(before).filter((request) => documentPaths.includes(request.path));
-      assert.equal(pageRequests.length, 3);
+      assert.deepEqual(pageRequests.map((request) => request.path).sort(), documentPaths.filter((path) => path !== listedWithLastmod).sort());
       for (const request of pageRequests) {
         assert.ok(request.headers['if-none-match'], `${request.path} asked with If-None-Match`);
         assert.equal(request.headers['if-modified-since'], lastModified);
@@ -172,6 +174,7 @@ for (const engine of engines) {
       try {
         const summary = await run({ start: { url: `${origin}/sitemap.xml` } });
         assert.deepEqual({ changed: summary.changed, unchanged: summary.unchanged, updated: summary.documentsUpdated, added: summary.documentsAdded }, { changed: 1, unchanged: 2, updated: 1, added: 0 });
+        assert.equal(portal.served(path).at(-1)!.status, 200);
         assert.equal(await count(database.db, 'documents'), 3);
         const [after] = await database.db.query<{ id: number; body_text: string }>(sql`select id, body_text from documents where doc_number = '国办函〔2018〕74号'`);
         assert.equal(Number(after!.id), Number(document!.id));

@@ -64,6 +64,25 @@ describe('the polite fetcher', () => {
     assert.equal(hits.get('/no/secret.htm'), undefined);
   });
 
+  it("keeps to the site's Crawl-delay when it is slower than the rate", async () => {
+    const slow = createServer((request, response) => {
+      if (request.url === '/robots.txt') return response.writeHead(200).end('User-agent: *\nCrawl-delay: 3\n');
+      response.writeHead(200).end('page');
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+      waits.length = 0;
+      const fetcher = createPoliteFetcher(options);
+      await fetcher.fetch(`${address}/a.htm`);
+      await fetcher.fetch(`${address}/b.htm`);
+      // The second page waits out the 3 s after the first (less the moment the first took).
+      assert.ok(waits.some((ms) => ms > 2500 && ms <= 3000), `waited ${waits.join(', ')} ms`);
+    } finally {
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+
   it('a site whose robots.txt cannot be reached is not harvested', async () => {
     const closed = createServer((_request, response) => response.writeHead(503).end());
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -8,12 +8,13 @@ export interface HarvestedPage {
   lastModified: string | null;
   sha256: string | null;
   documentId: number | null;
-  lastFetchedAt: Date;
+  /** The last 200 or 304; null if every attempt failed. */
+  lastFetchedAt: Date | null;
 }
 
 export async function findHarvestedPages(db: Queryable, urls: readonly string[]): Promise<Map<string, HarvestedPage>> {
   if (urls.length === 0) return new Map();
-  const rows = await db.query<{ url: string; etag: string | null; last_modified: string | null; sha256: string | null; document_id: number | null; last_fetched_at: Date }>(sql`
+  const rows = await db.query<{ url: string; etag: string | null; last_modified: string | null; sha256: string | null; document_id: number | null; last_fetched_at: Date | null }>(sql`
     select url, etag, last_modified, sha256, document_id, last_fetched_at
     from harvested_pages where url = any(${[...urls]}::text[])`);
   return new Map(
@@ -25,7 +26,7 @@ export async function findHarvestedPages(db: Queryable, urls: readonly string[])
         lastModified: row.last_modified,
         sha256: row.sha256,
         documentId: row.document_id === null ? null : Number(row.document_id),
-        lastFetchedAt: new Date(row.last_fetched_at),
+        lastFetchedAt: row.last_fetched_at === null ? null : new Date(row.last_fetched_at),
       },
     ]),
   );

@@ -30,6 +30,18 @@ export interface HarvestSettings {
 const maxSitemaps = 1000;
 export const robotsAgent = 'gongkai';
 
+/**
+ * The latest moment a <lastmod> allows for the change: a date alone (the
+ * common case) may mean any time that day in any zone, so the end of that
+ * day in the westernmost one (UTC-12, 36 h after UTC midnight); an unreadable
+ * one is never "before" anything.
+ */
+function changedBy(lastmod: string): number {
+  const at = Date.parse(lastmod);
+  if (Number.isNaN(at)) return Number.POSITIVE_INFINITY;
+  return /^\d{4}-\d{2}-\d{2}$/.test(lastmod.trim()) ? at + 36 * 3600_000 : at;
+}
+
 export function userAgentOf(publicUrl: string | null | undefined): string {
   // A local address (the default when PUBLIC_URL is unset) would tell the site nothing.
   const named = publicUrl && !/^https?:\/\/(?:localhost|127\.|0\.0\.0\.0|\[::1?\])/i.test(publicUrl) ? publicUrl : null;
@@ -91,8 +103,8 @@ export function createHarvestService(db: Database, ingest: IngestService, settin
       url, status, requested: true, documentId: previous?.documentId ?? null, documentsAdded: 0, documentsUpdated: 0, ...fields,
     });
     const stored = previous?.sha256 ? previous : undefined;
-    // The sitemap says the page has not changed since we last fetched it whole: it is not asked for.
-    if (stored && entry.lastmod && Date.parse(entry.lastmod) <= stored.lastFetchedAt.getTime()) return outcome('unchanged', { requested: false });
+    // The sitemap says the page has not changed since we last fetched it: it is not asked for.
+    if (stored?.lastFetchedAt && entry.lastmod && changedBy(entry.lastmod) <= stored.lastFetchedAt.getTime()) return outcome('unchanged', { requested: false });
     const refusal = await fetcher.refusalOf(url);
     if (refusal) return outcome('skipped', { requested: false, error: { code: 'forbidden', message: refusal } });
     try {

@@ -54,11 +54,15 @@ export function createPoliteFetcher(options: FetcherOptions): PoliteFetcher {
 
   async function waitForTurn(url: URL, crawlDelay: number | null): Promise<void> {
     const gap = Math.max(minimumGap, (crawlDelay ?? 0) * 1000);
+    const slot = nextSlot.get(url.host) ?? 0;
     const now = Date.now();
-    const at = Math.max(now, nextSlot.get(url.host) ?? 0);
-    // Taken before waiting, so two callers never share a slot.
-    nextSlot.set(url.host, at + gap);
-    if (at > now) await sleep(at - now);
+    if (slot > now) {
+      // Reserved before waiting, so two callers never share a slot.
+      nextSlot.set(url.host, slot + gap);
+      await sleep(slot - now);
+    }
+    // Counted from when the request really leaves: a turn taken late (the process was busy) does not shorten the next gap.
+    nextSlot.set(url.host, Math.max(nextSlot.get(url.host) ?? 0, Math.max(Date.now(), slot) + gap));
   }
 
   function robotsOf(url: URL) {
