@@ -45,6 +45,8 @@ class TestPortal {
         response.writeHead(status, headers);
         response.end(body);
       };
+      // A page the portal serves empty (a CMS error page with no body).
+      if (path === '/zhengce/content/empty.htm') return reply(200, '', { 'content-type': 'text/html' });
       const failing = this.failing.get(path);
       if (failing !== undefined) return reply(failing, '服务暂时不可用');
       const named: Record<string, string> = {
@@ -220,6 +222,27 @@ for (const engine of engines) {
       }
       const span = times.at(-1)! - times[0]!;
       assert.ok(span >= (times.length - 1) * 100 - 10, `${times.length} requests in ${span.toFixed(0)} ms`);
+    });
+
+    it('a page that cannot be read is reported by its address and changes nothing', async () => {
+      const before = await database.db.query(sql`select id, updated_at, source_file_id from documents order by id`);
+      const files = await database.db.query(sql`select count(*)::int as n from source_files`);
+      const summary = await run({ start: { urlsFile: { name: 'urls.txt', text: `${origin}/zhengce/content/empty.htm\n` } } });
+      assert.equal(summary.failed, 1);
+      assert.equal(summary.outcomes[0]!.error!.code, 'file_empty');
+      assert.match(summary.outcomes[0]!.error!.message, /content\/empty\.htm: 文件为空/);
+      assert.deepEqual(await database.db.query(sql`select id, updated_at, source_file_id from documents order by id`), before);
+      assert.deepEqual(await database.db.query(sql`select count(*)::int as n from source_files`), files);
+      const [row] = await database.db.query<{ status: string; sha256: string | null }>(sql`select status, sha256 from harvested_pages where url = ${`${origin}/zhengce/content/empty.htm`}`);
+      assert.deepEqual({ ...row }, { status: 'failed', sha256: null });
+    });
+
+    it('a list page fetched as if it were a document is refused, not stored as an untitled one', async () => {
+      const documents = await count(database.db, 'documents');
+      const summary = await run({ start: { urlsFile: { name: 'urls.txt', text: `${origin}/zhengce/list_1.htm\n` } } });
+      assert.equal(summary.outcomes[0]!.error!.code, 'no_documents');
+      assert.match(summary.outcomes[0]!.error!.message, /list_1\.htm: 页面中没有可识别的公文/);
+      assert.equal(await count(database.db, 'documents'), documents);
     });
 
     it('refuses a file of addresses with a line that is not one, naming the line, and fetches nothing', async () => {

@@ -26,7 +26,8 @@ export interface PreparedFile {
   encoding: string;
   gazette: ParsedFile['gazette'];
   warnings: ParsedFile['warnings'];
-  documents: { key: string; hash: string }[];
+  /** `titled`: the parser found a title or a 文号 (else it is a text without either, kept as 无标题). */
+  documents: { key: string; hash: string; titled: boolean }[];
   /** Words the segmenter should learn from this file: issuers and issued titles. */
   terms: string[];
   /** The issuers of its documents (each becomes an agency). */
@@ -102,7 +103,7 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ReadFile,
     encoding: parsed.encoding,
     gazette: parsed.gazette,
     warnings: parsed.warnings,
-    documents: keys.map((key, seq) => ({ key, hash: hashes[seq]! })),
+    documents: keys.map((key, seq) => ({ key, hash: hashes[seq]!, titled: Boolean(parsed.documents[seq]!.title || parsed.documents[seq]!.docNumber) })),
     terms: harvestableTerms(parsed.documents.flatMap((document) => [document.issuer, document.attachment])),
     issuers: [...new Set(parsed.documents.flatMap((document) => (document.issuer ? [document.issuer] : [])))],
     payload: {
