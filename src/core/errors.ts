@@ -27,6 +27,8 @@ export const errorCodes = {
   calendar_not_loaded: { http: 409, exit: 7 },
   invalid_transition: { http: 409, exit: 5 },
   rate_limited: { http: 429, exit: 8 },
+  // A page or sitemap another site would not give us (an HTTP error, a timeout, no connection).
+  fetch_failed: { http: 502, exit: 9 },
   dependency_missing: { http: 503, exit: 69 },
   // PostgreSQL is down or restarting: the request may be tried again (Retry-After).
   database_unavailable: { http: 503, exit: 69 },

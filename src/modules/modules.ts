@@ -7,6 +7,7 @@ import { assistanceModule } from './assistance/assistance.module.ts';
 import { catalogueModule } from './catalogue/catalogue.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
 import { documentsModule } from './documents/documents.module.ts';
+import { harvestModule } from './harvest/harvest.module.ts';
 import { participationModule } from './participation/participation.module.ts';
 import { publicationModule } from './publication/publication.module.ts';
 import { searchModule } from './search/search.module.ts';
@@ -20,6 +21,7 @@ import { supervisionModule } from './supervision/supervision.module.ts';
 export const modules: readonly ModuleManifest<AppContext>[] = [
   agenciesModule,
   documentsModule,
+  harvestModule,
   searchModule,
   publicationModule,
   disclosureModule,

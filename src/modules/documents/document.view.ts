@@ -115,8 +115,12 @@ const fileNote = (file: { mediaType: string; name: string; size: number }) => `$
  */
 function filesHtml(document: DocumentDetail): Html {
   const sections = document.blocks.filter((block) => block.kind === 'annex' && block.anchor);
+  // Only http(s) addresses are harvested; the check keeps any other scheme out of an href all the same.
+  const source = document.sourceUrl && /^https?:\/\//i.test(document.sourceUrl)
+    ? html` <span class="muted">来源网页:<a href="${document.sourceUrl}" rel="nofollow noopener noreferrer">${document.sourceUrl}</a></span>`
+    : html``;
   const original = document.original
-    ? html`<p class="downloads"><a href="/documents/${document.id}/original" download>下载原文</a> <span class="muted">(${fileNote(document.original)}${document.gazette ? ',所在公报整期' : ''})</span></p>`
+    ? html`<p class="downloads"><a href="/documents/${document.id}/original" download>下载原文</a> <span class="muted">(${fileNote(document.original)}${document.gazette ? ',所在公报整期' : ''})</span>${source}</p>`
     : html``;
   if (document.attachments.length === 0 && sections.length === 0) return original;
   return html`${original}<h2>附件</h2><ul class="attachments">${document.attachments.map(

@@ -11,7 +11,10 @@ import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf, type Issu
  */
 
 export interface PreparedFile {
+  /** The file's path, or for a fetched page its address. */
   path: string;
+  /** The address a fetched page was read from (null for a local file). */
+  sourceUrl: string | null;
   size: number;
   sha256: string;
   /** The file as read, kept in the original-file store when it is written. */
@@ -23,7 +26,8 @@ export interface PreparedFile {
   encoding: string;
   gazette: ParsedFile['gazette'];
   warnings: ParsedFile['warnings'];
-  documents: { key: string; hash: string }[];
+  /** `titled`: the parser found a title or a 文号 (else it is a text without either, kept as 无标题). */
+  documents: { key: string; hash: string; titled: boolean }[];
   /** Words the segmenter should learn from this file: issuers and issued titles. */
   terms: string[];
   /** The issuers of its documents (each becomes an agency). */
@@ -83,12 +87,13 @@ function relationRows(key: string, document: ParsedDocument) {
   ];
 }
 
-export function prepareParsed(path: string, bytes: Uint8Array, parsed: ReadFile, tokenizer: Tokenizer, names: IssuerNames = {}): PreparedFile {
-  const sourceKey = sourceKeyOf(parsed, path);
+export function prepareParsed(path: string, bytes: Uint8Array, parsed: ReadFile, tokenizer: Tokenizer, names: IssuerNames = {}, sourceUrl: string | null = null): PreparedFile {
+  const sourceKey = sourceKeyOf(parsed, path, sourceUrl);
   const keys = documentKeys(sourceKey, parsed.documents, names);
   const hashes = parsed.documents.map(contentHashOf);
   return {
     path,
+    sourceUrl,
     size: bytes.length,
     sha256: sha256(bytes),
     bytes,
@@ -98,7 +103,7 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ReadFile,
     encoding: parsed.encoding,
     gazette: parsed.gazette,
     warnings: parsed.warnings,
-    documents: keys.map((key, seq) => ({ key, hash: hashes[seq]! })),
+    documents: keys.map((key, seq) => ({ key, hash: hashes[seq]!, titled: Boolean(parsed.documents[seq]!.title || parsed.documents[seq]!.docNumber) })),
     terms: harvestableTerms(parsed.documents.flatMap((document) => [document.issuer, document.attachment])),
     issuers: [...new Set(parsed.documents.flatMap((document) => (document.issuer ? [document.issuer] : [])))],
     payload: {
@@ -123,6 +128,13 @@ export function prepareParsed(path: string, bytes: Uint8Array, parsed: ReadFile,
   };
 }
 
-export async function prepareFile(path: string, bytes: Uint8Array, limits: DecodeLimits, tokenizer: Tokenizer, names: IssuerNames = {}): Promise<PreparedFile> {
-  return prepareParsed(path, bytes, await readDocumentFile(bytes, { fileName: path, limits }), tokenizer, names);
+export async function prepareFile(
+  path: string,
+  bytes: Uint8Array,
+  limits: DecodeLimits,
+  tokenizer: Tokenizer,
+  names: IssuerNames = {},
+  sourceUrl: string | null = null,
+): Promise<PreparedFile> {
+  return prepareParsed(path, bytes, await readDocumentFile(bytes, { fileName: path, limits }), tokenizer, names, sourceUrl);
 }

@@ -73,6 +73,8 @@ export interface DocumentDetail extends DocumentListItem, DocumentFiles {
   platformAgency: string | null;
   /** The name of the file the document was read from (internal: never shown to the public). */
   sourceFile: string;
+  /** The portal page the document was harvested from (gongkai harvest); null for a file ingested from disk or published here. */
+  sourceUrl: string | null;
   /** 索引号's parts, given once when the document was first written: the issuer and year it was counted under, its serial. */
   indexNumber: { issuer: string; year: number; serial: number } | null;
   extendedTo: string | null;
@@ -95,14 +97,14 @@ export async function getDocument(db: Queryable, id: number, on: string): Promis
   const rows = await db.query<ListRow & {
     validity: ValidityStatus; addressees: string | null; attachment_title: string | null; validity_basis: string | null; section: string | null;
     meeting: DocumentDetail['meeting']; annexes: string[]; published_on: string | null; released_on: string | null;
-    platform_agency: string | null; file_name: string; subject: string; index_issuer: string | null; index_year: number | null; index_serial: number | null; extended_to: string | null; repealed_on: string | null;
+    platform_agency: string | null; file_name: string; source_url: string | null; subject: string; index_issuer: string | null; index_year: number | null; index_serial: number | null; extended_to: string | null; repealed_on: string | null;
     repealed_by: number | null; repealer_title: string | null; amended_on: string | null; gazette_issue_id: number | null;
     gazette_title: string | null; gazette_issue: string | null; body: Block[]; created_at: Date; updated_at: Date;
   }>(planOnce(sql`
     select d.id, d.display_title, d.doc_number, coalesce(d.issuer, ${interpretedIssuerOf()}) as issuer, d.signed_on, d.doc_type, d.effective_from, d.effective_to,
            d.normative, ${sourceOf()} as source, ${validityOn(on)} as validity, ${subjectOf()} as subject,
            d.addressees, d.attachment_title, d.validity_basis, d.section, d.meeting, d.annexes, g.published_on,
-           ${releasedOn()} as released_on, ${platformAgencyOf()} as platform_agency, s.file_name, d.index_issuer, d.index_year, d.index_serial,
+           ${releasedOn()} as released_on, ${platformAgencyOf()} as platform_agency, s.file_name, s.source_url, d.index_issuer, d.index_year, d.index_serial,
            d.extended_to, d.repealed_on, d.repealed_by, rb.display_title as repealer_title, d.amended_on,
            d.gazette_issue_id, g.title as gazette_title, g.issue as gazette_issue, d.body, d.created_at, d.updated_at
     from documents d
@@ -142,6 +144,7 @@ export async function getDocument(db: Queryable, id: number, on: string): Promis
     releasedOn: row.released_on,
     platformAgency: row.platform_agency,
     sourceFile: row.file_name,
+    sourceUrl: row.source_url,
     indexNumber: row.index_serial !== null && row.index_year !== null ? { issuer: row.index_issuer ?? '', year: row.index_year, serial: row.index_serial } : null,
     extendedTo: row.extended_to,
     repealedOn: row.repealed_on,
@@ -262,4 +265,17 @@ export async function documentIdsOfFile(db: Queryable, baseName: string): Promis
 /** Every document's id and last change, for the sitemap (at most the 50,000 a sitemap file may list). */
 export async function documentsForSitemap(db: Queryable): Promise<{ id: number; updated_at: Date }[]> {
   return db.query<{ id: number; updated_at: Date }>(sql`select id, updated_at from documents order by id limit 50000`);
+}
+
+/**
+ * The documents read from a file with these bytes, its own (by source key)
+ * first: a page fetched again, or fetched once more from another address,
+ * finds the documents it produced.
+ */
+export async function documentIdsOfContent(db: Queryable, sha256: string, sourceKey: string): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(sql`
+    select d.id from documents d join source_files s on s.id = d.source_file_id
+    where s.sha256 = ${sha256} or s.source_key = ${sourceKey}
+    order by (s.source_key = ${sourceKey}) desc, d.seq, d.id`);
+  return rows.map((row) => Number(row.id));
 }

@@ -7,6 +7,8 @@ import { indexVersion } from './documents.rules.ts';
 
 export interface SourceFileRow {
   path: string;
+  /** The page's address, for a file fetched from a portal. */
+  sourceUrl: string | null;
   fileName: string;
   sha256: string;
   sizeBytes: number;
@@ -25,11 +27,11 @@ export async function findSourceBySha(db: Queryable, hash: string): Promise<{ id
 
 export async function upsertSourceFile(db: Queryable, sourceKey: string, row: SourceFileRow): Promise<number> {
   const rows = await db.query<{ id: number }>(sql`
-    insert into source_files (source_key, file_name, path, sha256, size_bytes, encoding, kind, document_count, warnings, index_version)
-    values (${sourceKey}, ${row.fileName}, ${row.path}, ${row.sha256}, ${row.sizeBytes}, ${row.encoding}, ${row.kind},
+    insert into source_files (source_key, file_name, path, source_url, sha256, size_bytes, encoding, kind, document_count, warnings, index_version)
+    values (${sourceKey}, ${row.fileName}, ${row.path}, ${row.sourceUrl}, ${row.sha256}, ${row.sizeBytes}, ${row.encoding}, ${row.kind},
             ${row.documentCount}, ${JSON.stringify(row.warnings)}::jsonb, ${indexVersion})
     on conflict (source_key) do update set
-      file_name = excluded.file_name, path = excluded.path, sha256 = excluded.sha256,
+      file_name = excluded.file_name, path = excluded.path, source_url = excluded.source_url, sha256 = excluded.sha256,
       size_bytes = excluded.size_bytes, encoding = excluded.encoding, kind = excluded.kind,
       document_count = excluded.document_count, warnings = excluded.warnings, index_version = excluded.index_version,
       last_ingested_at = now()

@@ -27,9 +27,21 @@ export function platformSourceKey(publicationId: number): string {
   return `${platformSourcePrefix}${publicationId}`;
 }
 
-export function sourceKeyOf(parsed: ParsedFile, path: string): string {
+/**
+ * A page fetched from a portal is known by its address (two sites both have an
+ * index.htm); a gazette by its title and issue wherever it came from.
+ */
+export function sourceKeyOf(parsed: ParsedFile, path: string, sourceUrl: string | null = null): string {
   if (parsed.gazette?.issue) return `gazette:${parsed.gazette.title}:${parsed.gazette.issue.replace(/\(.*\)$/, '')}`;
+  if (sourceUrl) return `url:${sourceUrl}`;
   return `file:${basename(path, extname(path))}`;
+}
+
+/** The name a fetched file is kept under: the last segment of its address, or its host. */
+export function fileNameOfUrl(url: string): string {
+  const parsed = new URL(url);
+  const last = decodeURIComponent(parsed.pathname.split('/').pop() ?? '');
+  return last || parsed.host;
 }
 
 export function canonicalIssuer(issuer: string | null, names: IssuerNames = {}): string {

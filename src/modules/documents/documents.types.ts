@@ -35,6 +35,12 @@ export interface IngestSummary {
   outcomes: FileOutcome[];
 }
 
+/** A page or file fetched from a portal: ingested like a file, known by its address. */
+export interface FetchedFile {
+  url: string;
+  bytes: Uint8Array;
+}
+
 export interface IngestProgress {
   done: number;
   total: number;

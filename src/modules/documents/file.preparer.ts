@@ -4,6 +4,7 @@ import { AppError, type ErrorCode } from '../../core/errors.ts';
 import type { DecodeLimits } from '../gazette/index.ts';
 import type { PreparedFile } from './documents.prepare.ts';
 import type { IssuerNames } from './documents.rules.ts';
+import type { FetchedFile } from './documents.types.ts';
 
 /**
  * Prepares files ahead of the writer: worker threads read and parse the next
@@ -11,7 +12,8 @@ import type { IssuerNames } from './documents.rules.ts';
  * parser work at the same time. Results come back in the order asked.
  */
 export interface FilePreparer {
-  prepare(path: string): Promise<PreparedFile>;
+  /** A file by its path, or a fetched page by its address and bytes. */
+  prepare(path: string, fetched?: FetchedFile): Promise<PreparedFile>;
   close(): Promise<void>;
 }
 
@@ -50,13 +52,13 @@ export function createFilePreparer(
   }
   let next = 0;
   return {
-    prepare(path) {
+    prepare(path, fetched) {
       const id = next++;
       const worker = pool[id % pool.length]!;
       return new Promise((resolve, reject) => {
         pending.set(id, { worker, resolve, reject });
         worker.ref();
-        worker.postMessage({ id, path, limits });
+        worker.postMessage({ id, path, limits, fetched });
       });
     },
     async close() {

@@ -1,6 +1,7 @@
-export { createIngestService, type IngestService, type IngestOptions } from './ingest.service.ts';
+export { createIngestService, type FetchedIngest, type IngestService, type IngestOptions } from './ingest.service.ts';
 export {
   browseCounts,
+  documentIdsOfContent,
   documentIdsOfFile,
   documentsForSitemap,
   getDocument,
@@ -19,4 +20,4 @@ export { indexNumberOf, subjectCategories, topicOf } from './catalogue.rules.ts'
 export { releasedOn, subjectOf } from './catalogue.sql.ts';
 export { documentFiles, type DocumentFiles, type OfferedFile } from './documents.files.sql.ts';
 export { applyDeclaredFields, markDocumentInvalid } from './documents.repository.ts';
-export { isPlatformSource, platformFilePrefix, platformSourceKey } from './documents.rules.ts';
+export { fileNameOfUrl, isPlatformSource, platformFilePrefix, platformSourceKey, sha256 } from './documents.rules.ts';

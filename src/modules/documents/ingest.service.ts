@@ -28,9 +28,10 @@ import {
 } from './documents.repository.ts';
 import type { PreparedFile } from './documents.prepare.ts';
 import { createFilePreparer } from './file.preparer.ts';
-import { isPlatformSource } from './documents.rules.ts';
+import { fileNameOfUrl, isPlatformSource } from './documents.rules.ts';
+import { documentIdsOfContent } from './documents.queries.ts';
 import { assignIndexNumbers } from './catalogue.repository.ts';
-import type { FileOutcome, IngestProgress, IngestSummary } from './documents.types.ts';
+import type { FetchedFile, FileOutcome, IngestProgress, IngestSummary } from './documents.types.ts';
 
 /**
  * Ingestion: files and directories in, documents in the store. Each file is
@@ -53,6 +54,28 @@ export interface IngestService {
    * that cannot be read as documents throws.
    */
   ingestInto(tx: Queryable, path: string): Promise<FileOutcome>;
+  /**
+   * Ingestion of fetched pages (a harvest): one parser pool and one ingest run
+   * for all of them. A page in which the parser finds neither a title nor a
+   * 文号 is refused: a portal's column, list and navigation pages are text
+   * too, and would otherwise become untitled documents.
+   */
+  startFetched(): Promise<FetchedIngest>;
+}
+
+type Alongside = (tx: Queryable, outcome: FileOutcome, documentIds: number[]) => Promise<void>;
+
+export interface FetchedIngest {
+  /**
+   * One fetched page, in its own transaction, stored as a file is (original
+   * kept, documents written) with its address. `alongside` runs in the same
+   * transaction with the outcome and the documents it produced, so what the
+   * caller records about the page commits or rolls back with it. A page that
+   * cannot be read as documents throws and leaves the store as it was.
+   */
+  ingest(file: FetchedFile, alongside?: Alongside): Promise<FileOutcome>;
+  /** Ends the run (recorded as an ingest run with these totals) and stops the parsers. */
+  close(totals: { files: number; failed: number; added: number; updated: number; unchanged: number; removed: number }): Promise<void>;
 }
 
 interface Candidate {
@@ -112,20 +135,30 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     if (info.size > limits.maxFileBytes) throw fileTooLarge(path, info.size, limits);
   }
 
-  async function store(prepared: PreparedFile, force = false): Promise<FileOutcome> {
+  /**
+   * `alongside` (a fetched page's record) is written in the transaction that
+   * writes the documents, or on its own when the bytes were stored before.
+   */
+  async function store(prepared: PreparedFile, force = false, alongside?: Alongside): Promise<FileOutcome> {
     const known = force ? null : await findSourceBySha(db, prepared.sha256);
     if (known) {
       // A file read before originals were kept gets its original now; a stored one costs one lookup.
       if (!(await describeFile(db, prepared.sha256))) await db.transaction((tx) => keepOriginal(tx, prepared));
-      return { path: prepared.path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [], conflicts: [] };
+      const outcome: FileOutcome = { path: prepared.path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [], conflicts: [] };
+      if (alongside) await db.transaction(async (tx) => alongside(tx, outcome, await documentIdsOfContent(tx, prepared.sha256, prepared.sourceKey)));
+      return outcome;
     }
     if (prepared.documents.length === 0) throw new AppError('no_documents', `${prepared.path}: 没有找到任何公文`, { file: prepared.path });
-    return db.transaction((tx) => write(tx, prepared));
+    return db.transaction(async (tx) => {
+      const outcome = await write(tx, prepared);
+      if (alongside) await alongside(tx, outcome, await documentIdsOfContent(tx, prepared.sha256, prepared.sourceKey));
+      return outcome;
+    });
   }
 
   /** The file as received, in the original-file store (the document page offers it as 下载原文). */
   async function keepOriginal(tx: Queryable, prepared: PreparedFile): Promise<void> {
-    const name = basename(prepared.path);
+    const name = nameOf(prepared);
     await storeFile(tx, { bytes: prepared.bytes, name, mediaType: mediaTypeOf(`original.${prepared.format}`, prepared.encoding) }, { maxBytes: limits.maxFileBytes });
   }
 
@@ -133,7 +166,8 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     await keepOriginal(tx, prepared);
     const sourceFileId = await upsertSourceFile(tx, prepared.sourceKey, {
       path: prepared.path,
-      fileName: basename(prepared.path),
+      sourceUrl: prepared.sourceUrl,
+      fileName: nameOf(prepared),
       sha256: prepared.sha256,
       sizeBytes: prepared.size,
       encoding: prepared.encoding,
@@ -186,11 +220,36 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     };
   }
 
+  function nameOf(prepared: PreparedFile): string {
+    return prepared.sourceUrl ? fileNameOfUrl(prepared.sourceUrl) : basename(prepared.path);
+  }
+
   async function startPreparer(q: Queryable, workers?: number) {
     return createFilePreparer(limits, await loadSearchTerms(q), workers, await agencyNamesByAlias(q));
   }
 
   return {
+    async startFetched() {
+      const runId = await startRun(db);
+      const preparer = await startPreparer(db, 1);
+      return {
+        async ingest(file, alongside) {
+          const prepared = await preparer.prepare(file.url, file);
+          if (!prepared.documents.some((document) => document.titled)) {
+            throw new AppError('no_documents', `${file.url}: 页面中没有可识别的公文(既无标题也无文号),可能是栏目页或列表页`, { url: file.url });
+          }
+          return store(prepared, false, alongside);
+        },
+        async close(totals) {
+          try {
+            await finishRun(db, runId, totals);
+          } finally {
+            await preparer.close();
+          }
+        },
+      };
+    },
+
     async ingestInto(tx, path) {
       await checkReadable(path);
       const preparer = await startPreparer(tx, 1);
