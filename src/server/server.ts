@@ -15,6 +15,8 @@ import { registerInputGuard } from './input.guard.ts';
 import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
+import { databaseRateLimitStore } from './rate-limit.store.ts';
+import { registerReadRouting } from './read.routing.ts';
 import { registerSiteRoutes } from './portal/site.routes.ts';
 import { describeHttpError } from './server.errors.ts';
 import { registerAuditApi } from './staff/staff.audit.api.ts';
@@ -77,7 +79,7 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
   // Forms post url-encoded bodies; only routes that opt in are rate-limited (public submissions).
   app.register(formBody, { bodyLimit: 64 * 1024 });
   app.register(cookie);
-  app.register(rateLimit, { global: false, errorResponseBuilder: (_request, limit) => new AppError('rate_limited', `提交过于频繁,请 ${Math.ceil(limit.ttl / 1000)} 秒后再试`) });
+  app.register(rateLimit, { global: false, store: databaseRateLimitStore(context.rateLimits), errorResponseBuilder: (_request, limit) => new AppError('rate_limited', `提交过于频繁,请 ${Math.ceil(limit.ttl / 1000)} 秒后再试`) });
   // No sniffing of content types anywhere (staff responses add their own headers in the session hook).
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -91,7 +93,8 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     return { ok: true, database: context.db.kind };
   });
   registerInputGuard(app);
-  registerProofOfWork(app, createProofOfWork(context.config.proofOfWork));
+  registerReadRouting(app, context.db, { header: context.config.database.kind === 'postgres' && context.config.database.readHeader });
+  registerProofOfWork(app, createProofOfWork({ ...context.config.proofOfWork, limits: context.rateLimits }));
   app.register(async (scope) => {
     registerStaffSession(scope, context);
     registerRetiredStaffPages(scope);
