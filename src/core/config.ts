@@ -90,9 +90,10 @@ function defaultPublicUrl(host: string, port: number): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A variable set to nothing (SMTP_URL= in an env file) means unset, as shells and compose files write it.
   const parsed = schema
-    .refine((values) => !values.DATABASE_READ_URL?.length || values.DATABASE_URL, {
-      path: ['DATABASE_READ_URL'],
-      message: 'needs DATABASE_URL: the embedded database (PGlite) has no replicas',
+    .superRefine((values, problems) => {
+      if (values.DATABASE_READ_URL?.length && !values.DATABASE_URL) {
+        problems.addIssue({ code: 'custom', path: ['DATABASE_READ_URL'], message: 'needs DATABASE_URL: the embedded database (PGlite) has no replicas' });
+      }
     })
     .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {

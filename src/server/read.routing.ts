@@ -14,6 +14,8 @@ const isRouted = (db: Database): db is RoutedDatabase => 'readScope' in db;
  */
 export function registerReadRouting(app: FastifyInstance, db: Database, options: { header: boolean }): void {
   if (!isRouted(db)) return;
+  db.onReplicaDown((replica, error) =>
+    app.log.warn({ replica, reason: (error as { details?: { reason?: unknown } }).details?.reason ?? (error instanceof Error ? error.message : String(error)) }, 'read replica unavailable: its reads go to the primary for a while'));
   app.addHook('onRequest', (request, _reply, done) => {
     const path = request.url.split('?')[0]!;
     const publicRead = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/staff') && !path.startsWith('/console') && !request.cookies[sessionCookie];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,12 +23,12 @@ import { aClerk, anAgency, aPublishedDocument } from '../support/factories.ts';
  */
 const script = join(import.meta.dirname, '../../scripts/postgres.sh');
 
-function serverBinaries(): string {
+function assertServerBinaries(): void {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((version) => existsSync(join(root, version, 'bin/pg_basebackup'))) : [];
   const newest = versions.sort((a, b) => Number(a) - Number(b)).at(-1);
+  // scripts/postgres.sh would install them; this test says what is missing instead.
   if (!newest) throw new Error('PostgreSQL server binaries (pg_ctl, pg_basebackup) not found under /usr/lib/postgresql/*/bin: install the Debian package postgresql');
-  return join(root, newest, 'bin');
 }
 
 async function freePort(): Promise<number> {
@@ -74,17 +74,14 @@ describe('read replicas (PostgreSQL streaming replication)', () => {
   let clerk: PublishingActor;
 
   before(async () => {
-    const bin = serverBinaries();
+    assertServerBinaries();
     // The servers run as the postgres user, who must reach the folders.
     chmodSync(base, 0o755);
     primaryUrl = startServer(primaryDir, await freePort());
     const primaryPort = new URL(primaryUrl).port;
-    mkdirSync(replicaDir, { mode: 0o700 });
-    execFileSync('chown', ['postgres', replicaDir]);
-    // initdb -A trust lets replication connections in from 127.0.0.1; -R writes standby.signal and primary_conninfo.
-    execFileSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_basebackup'), '-D', replicaDir, '-R', '-X', 'stream', '-h', '127.0.0.1', '-p', primaryPort, '-U', 'postgres']);
     replicaPort = await freePort();
-    replicaUrl = startServer(replicaDir, replicaPort);
+    // pg_basebackup -R of the primary, started as a hot standby streaming from it.
+    replicaUrl = execFileSync(script, ['replica', replicaDir, String(replicaPort), primaryPort], { encoding: 'utf8' }).trim();
     primaryAdmin = await openPostgres(primaryUrl);
     replicaAdmin = await openPostgres(replicaUrl);
     await eventually('the replica to stream', async () => {

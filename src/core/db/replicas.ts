@@ -16,6 +16,8 @@ export interface RoutedDatabase extends Database {
   readScope<T>(work: () => T): T;
   /** Where the current read scope's statements went: `primary`, `replica 1` …, or null before the first one (or outside a scope). */
   readSource(): string | null;
+  /** Tells `listener` each time a replica is marked down (for the server's log). */
+  onReplicaDown(listener: (replica: string, error: unknown) => void): void;
   /** The primary itself, for state no reader ever needs fresh from a replica (rate-limit counters): writing it does not hold reads on the primary. */
   readonly primary: Database;
 }
@@ -36,8 +38,6 @@ export interface ReadRoutingOptions {
   freshnessMs?: number;
   /** How long a replica that failed is left alone before it is tried again. */
   downForMs?: number;
-  /** Told when a replica is marked down (for the log). */
-  onReplicaDown?: (replica: string, error: unknown) => void;
   now?: () => number;
 }
 
@@ -79,6 +79,7 @@ export function routeReads(primary: Database, replicas: readonly Replica[], opti
   const states: ReplicaState[] = replicas.map((replica) => ({ ...replica, replayed: null, checkedAt: Number.NEGATIVE_INFINITY, downUntil: 0 }));
   const onPrimary = { name: 'primary', db: primary };
   let nextReplica = 0;
+  const downListeners: ((replica: string, error: unknown) => void)[] = [];
 
   // The WAL position a replica must have replayed to serve a read: every write of this process
   // (exactly: the primary's position is asked again after each), and every write of other processes
@@ -125,7 +126,7 @@ export function routeReads(primary: Database, replicas: readonly Replica[], opti
   function markDown(state: ReplicaState, error: unknown) {
     state.downUntil = now() + downForMs;
     state.checkedAt = Number.NEGATIVE_INFINITY;
-    options.onReplicaDown?.(state.name, error);
+    for (const listener of downListeners) listener(state.name, error);
   }
 
   /** Whether the replica has replayed `position`; its own position is asked again when old, or (briefly cached) when behind. */
@@ -211,6 +212,9 @@ export function routeReads(primary: Database, replicas: readonly Replica[], opti
     readTransaction(work) {
       const scope = scopes.getStore();
       return scope ? read(scope, (db) => db.readTransaction(work)) : primary.readTransaction(work);
+    },
+    onReplicaDown: (listener) => {
+      downListeners.push(listener);
     },
     readScope: (work) => scopes.run({ choice: null, target: null }, work),
     readSource: () => scopes.getStore()?.target?.name ?? null,
