@@ -29,7 +29,7 @@ chown postgres "$dir"
 chmod 700 "$dir"
 if [ "$action" = replica ] && [ ! -f "$dir/PG_VERSION" ]; then
   primary_port=${4:?primary port}
-  runuser -u postgres -- "$bin/pg_basebackup" -D "$dir" -R -X stream -h 127.0.0.1 -p "$primary_port" -U postgres
+  runuser -u postgres -- "$bin/pg_basebackup" -D "$dir" -R -X stream -c fast -h 127.0.0.1 -p "$primary_port" -U postgres
 fi
 if [ ! -f "$dir/PG_VERSION" ]; then
   runuser -u postgres -- "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null

@@ -16,7 +16,7 @@ const schema = z.object({
     .transform((value) => value.split(',').map((url) => url.trim()).filter((url) => url !== ''))
     .refine((urls) => urls.every((url) => /^postgres(ql)?:\/\//.test(url)), 'must be postgres:// or postgresql:// URLs, separated by commas')
     .optional(),
-  // "on": every public page and API response says where its reads went (x-read-from: primary, replica 1 …).
+  // "on": every response says where its reads went (x-read-from: replica 1 …, primary, or none when nothing was read).
   DATABASE_READ_HEADER: z.enum(['on', 'off']).default('off'),
   DATA_DIR: z.string().min(1).default('./data'),
   // Where the texts published on the platform are kept (and ingested from), whichever database is used.

@@ -1,9 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../core/db/database.ts';
 import type { RoutedDatabase } from '../core/db/replicas.ts';
 import { sessionCookie } from './staff/staff.session.ts';
 
 const isRouted = (db: Database): db is RoutedDatabase => 'readScope' in db;
+
+/**
+ * A browser that has just sent something (a form, a JSON submission) reads from the primary for
+ * a few seconds, whichever process behind the load balancer answers: the page it is sent to next
+ * (a tracking page) shows what it sent even before the replicas have it.
+ */
+const justWroteCookie = 'gk_wrote';
+const justWroteSeconds = 5;
+
+const isRead = (request: FastifyRequest) => request.method === 'GET' || request.method === 'HEAD';
 
 /**
  * The portal's public reads (search, documents, feeds, the public API) may be
@@ -16,15 +26,18 @@ export function registerReadRouting(app: FastifyInstance, db: Database, options:
   if (!isRouted(db)) return;
   db.onReplicaDown((replica, error) =>
     app.log.warn({ replica, reason: (error as { details?: { reason?: unknown } }).details?.reason ?? (error instanceof Error ? error.message : String(error)) }, 'read replica unavailable: its reads go to the primary for a while'));
+  const scoped = new WeakSet<FastifyRequest>();
   app.addHook('onRequest', (request, _reply, done) => {
     const path = request.url.split('?')[0]!;
-    const publicRead = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/staff') && !path.startsWith('/console') && !request.cookies[sessionCookie];
+    const publicRead = isRead(request) && !path.startsWith('/api/staff') && !path.startsWith('/console') && !request.cookies[sessionCookie] && !request.cookies[justWroteCookie];
     // The scope must wrap the rest of the request: every later hook and the handler run inside `done`.
-    if (publicRead) db.readScope(done);
-    else done();
+    if (!publicRead) return done();
+    scoped.add(request);
+    db.readScope(done);
   });
-  if (!options.header) return;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-read-from', db.readSource() ?? 'none');
+  app.addHook('onSend', async (request, reply) => {
+    if (!isRead(request)) reply.setCookie(justWroteCookie, '1', { path: '/', httpOnly: true, sameSite: 'lax', maxAge: justWroteSeconds });
+    // Outside a read scope everything went to the primary; inside one, `none` if nothing was read.
+    if (options.header) reply.header('x-read-from', scoped.has(request) ? (db.readSource() ?? 'none') : 'primary');
   });
 }

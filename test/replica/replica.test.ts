@@ -122,8 +122,15 @@ describe('read replicas (PostgreSQL streaming replication)', () => {
     const page = await servedBy(`/documents/${first.id}`, 'replica 1');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /沪府发〔2017〕17号/);
-    // Staff work and the writes stay on the primary.
-    assert.equal((await app.inject({ url: '/api/staff/me' })).headers['x-read-from'], 'none');
+    // Staff work and the writes stay on the primary; a browser that has just sent something reads from it for a few seconds.
+    assert.equal((await app.inject({ url: '/api/staff/me' })).headers['x-read-from'], 'primary');
+    assert.equal((await app.inject({ url: '/healthz' })).headers['x-read-from'], 'none');
+    const sent = await app.inject({ method: 'POST', url: '/api/requests', payload: {}, remoteAddress: '198.51.100.7' });
+    const wrote = sent.cookies.find((cookie) => cookie.name === 'gk_wrote');
+    assert.ok(wrote && wrote.maxAge === 5 && wrote.httpOnly, 'the submission marks the browser');
+    const next = await app.inject({ url: `/documents/${first.id}`, cookies: { gk_wrote: wrote.value } });
+    assert.equal(next.statusCode, 200);
+    assert.equal(next.headers['x-read-from'], 'primary');
   });
 
   it('reads a document just published from the primary while the replica lags, then from the replica once it has it', async () => {

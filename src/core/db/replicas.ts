@@ -7,9 +7,10 @@ import { sql, type SqlFragment } from './sql.ts';
  * docs/adr/0009-read-replicas.md. The application keeps one `Database`: this
  * one. Outside a read scope every statement goes to the primary, as before.
  * Inside one (a public GET request, opened by the server), a statement outside
- * a transaction goes to a replica that has replayed every write this process
- * knows of, chosen once per scope; otherwise, and whenever a replica fails, to
- * the primary. Transactions and scripts always run on the primary.
+ * a transaction, or a read-only transaction, goes to a replica that has
+ * replayed every write this process knows of, chosen once per scope; otherwise,
+ * and whenever a replica fails, to the primary. Read-write transactions and
+ * scripts always run on the primary.
  */
 export interface RoutedDatabase extends Database {
   /** Runs `work` with its plain reads allowed on a replica (the scope follows every await inside it). */
@@ -85,13 +86,15 @@ export function routeReads(primary: Database, replicas: readonly Replica[], opti
   // (exactly: the primary's position is asked again after each), and every write of other processes
   // older than one freshness period (the position sampled at the previous refresh).
   let required = 0n;
-  let wroteSinceSample = true;
+  /** Writes this process made (counted), and how many of them `required` covers. */
+  let writes = 0;
+  let coveredWrites = -1;
   let previousSample = 0n;
   let sampledAt = Number.NEGATIVE_INFINITY;
-  let sampling: Promise<bigint> | null = null;
+  let sampling: Promise<void> | null = null;
 
   function markWritten() {
-    wroteSinceSample = true;
+    writes++;
     const scope = scopes.getStore();
     // What a request wrote, it reads back from the primary.
     if (scope) {
@@ -100,27 +103,32 @@ export function routeReads(primary: Database, replicas: readonly Replica[], opti
     }
   }
 
+  async function samplePrimary(): Promise<void> {
+    const writesBefore = writes;
+    const [row] = await primary.query<{ lsn: string }>(primaryPosition);
+    const position = parseLsn(row!.lsn);
+    // After a write of ours, the whole position; otherwise the one sampled a period ago.
+    const covered = writesBefore > coveredWrites ? position : previousSample;
+    if (covered > required) required = covered;
+    coveredWrites = writesBefore;
+    previousSample = position;
+    sampledAt = now();
+  }
+
   async function requiredPosition(): Promise<bigint> {
-    if (!wroteSinceSample && now() - sampledAt < freshnessMs) return required;
-    sampling ??= (async () => {
-      const own = wroteSinceSample;
-      wroteSinceSample = false;
-      try {
-        const [row] = await primary.query<{ lsn: string }>(primaryPosition);
-        const position = parseLsn(row!.lsn);
-        const covered = own ? position : previousSample;
-        if (covered > required) required = covered;
-        previousSample = position;
-        sampledAt = now();
-        return required;
-      } catch (error) {
-        if (own) wroteSinceSample = true;
-        throw error;
-      } finally {
-        sampling = null;
-      }
-    })();
-    return sampling;
+    const needed = writes;
+    const current = () => coveredWrites >= needed && now() - sampledAt < freshnessMs;
+    if (current()) return required;
+    // A sample under way may have been asked before our last write: then one more after it.
+    if (sampling) {
+      await sampling;
+      if (current()) return required;
+    }
+    sampling ??= samplePrimary().finally(() => {
+      sampling = null;
+    });
+    await sampling;
+    return required;
   }
 
   function markDown(state: ReplicaState, error: unknown) {
