@@ -15,6 +15,20 @@ export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorte
  * `port`, emptied first unless `reuse` (a server left running there by a
  * killed run is stopped first).
  */
+/**
+ * A streaming replica of the server at `primaryUrl` (BENCH_READ_URL names one of BENCH_DATABASE_URL instead):
+ * scripts/postgres.sh replica, a pg_basebackup -R started as a hot standby.
+ */
+export function startBenchReplica(name: string, port: number, primaryUrl: string): { url: string; stop(): void } {
+  if (process.env.BENCH_READ_URL) return { url: process.env.BENCH_READ_URL, stop: () => {} };
+  const script = join(benchRoot, 'scripts/postgres.sh');
+  const dir = join(benchWork, name);
+  execFileSync(script, ['stop', dir]);
+  execFileSync('rm', ['-rf', dir]);
+  const url = execFileSync(script, ['replica', dir, String(port), new URL(primaryUrl).port], { encoding: 'utf8' }).trim();
+  return { url, stop: () => execFileSync(script, ['stop', dir]) };
+}
+
 export function startBenchPostgres(name: string, port: number, options: { reuse?: boolean } = {}): { url: string; stop(): void } {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: () => {} };
   const script = join(benchRoot, 'scripts/postgres.sh');

@@ -13,7 +13,9 @@
  * names a PostgreSQL server, otherwise one is started with scripts/postgres.sh;
  * BENCH_ENGINES=postgres (or pglite) loads only one of the two stores;
  * BENCH_REUSE=1 measures stores a previous run loaded (same BENCH_DOCS) without loading again;
- * BENCH_COMPARE=0 leaves out FTS5 and FlexSearch (for quick runs; their figures then are missing).
+ * BENCH_COMPARE=0 leaves out FTS5 and FlexSearch (for quick runs; their figures then are missing);
+ * BENCH_REPLICA=1 measures PostgreSQL once more with the reads on a streaming replica (DATABASE_READ_URL),
+ * one made with scripts/postgres.sh replica, or BENCH_READ_URL's (a replica of BENCH_DATABASE_URL).
  */
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
@@ -26,10 +28,11 @@ import { createContext } from '../src/app.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { openPglite, openPostgres, type Database as Db } from '../src/core/db/database.ts';
 import { migrate } from '../src/core/db/migrator.ts';
+import { routeReads } from '../src/core/db/replicas.ts';
 import { sql } from '../src/core/db/sql.ts';
 import { buildServer } from '../src/server/server.ts';
 import { writeSearchCorpus, type BenchDocument } from './search.corpus.ts';
-import { benchWork, percentile, startBenchPostgres } from './bench.support.ts';
+import { benchWork, percentile, startBenchPostgres, startBenchReplica } from './bench.support.ts';
 import { startNginx } from './nginx.support.ts';
 
 const count = Number(process.env.BENCH_DOCS ?? 200_000);
@@ -197,11 +200,11 @@ function loadFlexSearch(documents: BenchDocument[]): Engine {
 }
 
 
-async function gongkaiEngine(name: string, db: Db, corpusDir: string) {
+async function gongkaiEngine(name: string, db: Db, corpusDir: string, options: { load?: boolean; env?: Record<string, string> } = {}) {
   await migrate(db);
-  const context = await createContext(loadConfig({}), { db, migrate: false });
+  const context = await createContext(loadConfig(options.env ?? {}), { db, migrate: false });
   const started = performance.now();
-  const summaryOfLoad = reuse ? { added: 0, filesFailed: 0 } : await context.ingest.ingest([corpusDir]);
+  const summaryOfLoad = reuse || options.load === false ? { added: 0, filesFailed: 0 } : await context.ingest.ingest([corpusDir]);
   const loadSeconds = (performance.now() - started) / 1000;
   await db.execScript('analyze');
   const server = buildServer(context);
@@ -219,18 +222,40 @@ async function gongkaiEngine(name: string, db: Db, corpusDir: string) {
   return { engine, base, pathOf, server, loadSeconds, added: summaryOfLoad.added, failed: summaryOfLoad.filesFailed };
 }
 
+/** The same measures with DATABASE_READ_URL set: the primary loaded above, its reads on a streaming replica. */
+async function measureOnReplica(primaryUrl: string, corpusDir: string, list: Query[], truths: Map<Query, Set<string>>, pages: string[]): Promise<(string | number)[]> {
+  const replica = startBenchReplica('postgres-search-replica', 55499, primaryUrl);
+  const name = 'gongkai on PostgreSQL, reads on a replica';
+  try {
+    const open = (url: string) => openPostgres(url, { searchPath: 'bench_search' });
+    const db = routeReads(await open(primaryUrl), [{ name: 'replica 1', db: await open(replica.url) }]);
+    const env = { DATABASE_URL: primaryUrl, DATABASE_READ_URL: replica.url, DATABASE_READ_HEADER: 'on' };
+    const gongkai = await gongkaiEngine(name, db, corpusDir, { load: false, env });
+    const served = (await fetch(gongkai.base + gongkai.pathOf(list[0]!))).headers.get('x-read-from');
+    console.log(`${name}: the first search read from ${served}`);
+    const latency = await measure(gongkai.engine, list, truths, 4);
+    const load = await throughput(gongkai.base, list.map(gongkai.pathOf));
+    const page = await throughput(gongkai.base, pages);
+    await gongkai.server.close();
+    await db.close();
+    return [name, ms(latency.p50), ms(latency.p95), ms(latency.p99), latency.recall.toFixed(3), load.rps.toFixed(0), page.rps.toFixed(0), '', '', '', load.errors + page.errors];
+  } finally {
+    replica.stop();
+  }
+}
+
 async function compare(documents: BenchDocument[], list: Query[], truths: Map<Query, Set<string>>, row: (cells: (string | number)[]) => void) {
   let started = performance.now();
   const fts5 = loadFts5(documents);
   console.log(`FTS5: indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const ftsResult = await measure(fts5, list.filter((q) => !q.params), truths, 4);
-  row([fts5.name, ms(ftsResult.p50), ms(ftsResult.p95), ms(ftsResult.p99), ftsResult.recall.toFixed(3), '', '', '']);
+  row([fts5.name, ms(ftsResult.p50), ms(ftsResult.p95), ms(ftsResult.p99), ftsResult.recall.toFixed(3), '', '', '', '', '', '']);
 
   started = performance.now();
   const flex = loadFlexSearch(documents);
   console.log(`FlexSearch: indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const flexResult = await measure(flex, list.filter((q) => !q.params), truths, 4);
-  row([flex.name, ms(flexResult.p50), ms(flexResult.p95), ms(flexResult.p99), flexResult.recall.toFixed(3), '', '', '']);
+  row([flex.name, ms(flexResult.p50), ms(flexResult.p95), ms(flexResult.p99), flexResult.recall.toFixed(3), '', '', '', '', '', '']);
 }
 
 async function main() {
@@ -276,6 +301,7 @@ async function main() {
     ]);
     await gongkai.server.close();
     await db.close();
+    if (name === 'gongkai on PostgreSQL' && process.env.BENCH_REPLICA === '1') row(await measureOnReplica(postgres.url, corpusDir, list, truths, ids.map((r) => `/documents/${r.id}`)));
   }
   postgres.stop();
 

@@ -2,6 +2,8 @@
 # Starts (or stops) a throwaway PostgreSQL server on 127.0.0.1 for the tests and
 # benchmarks, installing Debian's postgresql package if it is missing.
 # Usage: scripts/postgres.sh start DIR PORT  |  scripts/postgres.sh stop DIR
+#        scripts/postgres.sh replica DIR PORT PRIMARY_PORT: a streaming replica of the server on
+#        PRIMARY_PORT (pg_basebackup -R; initdb's trust rules let replication in from 127.0.0.1)
 set -euo pipefail
 action=${1:?start or stop}
 dir=${2:?data directory}
@@ -25,6 +27,10 @@ fi
 mkdir -p "$dir"
 chown postgres "$dir"
 chmod 700 "$dir"
+if [ "$action" = replica ] && [ ! -f "$dir/PG_VERSION" ]; then
+  primary_port=${4:?primary port}
+  runuser -u postgres -- "$bin/pg_basebackup" -D "$dir" -R -X stream -c fast -h 127.0.0.1 -p "$primary_port" -U postgres
+fi
 if [ ! -f "$dir/PG_VERSION" ]; then
   runuser -u postgres -- "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi

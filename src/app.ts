@@ -8,6 +8,8 @@ import { createMailService, type MailService } from './core/mail/index.ts';
 import { createReminderService, type ReminderService } from './core/reminders/index.ts';
 import { openPglite, openPostgres, type Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrator.ts';
+import { primaryOf, routeReads } from './core/db/replicas.ts';
+import { createRateLimits, type RateLimits } from './core/limits/index.ts';
 import { createAgencyService, type AgencyService } from './modules/agencies/index.ts';
 import { createDisclosureService, type DisclosureService } from './modules/disclosure/index.ts';
 import { createIngestService, type IngestService } from './modules/documents/index.ts';
@@ -29,6 +31,8 @@ export interface AppContext {
   /** Loads or corrects a year of the calendar, then moves every clock it changes. */
   loadCalendarYear(year: CalendarYear, actor: Actor): Promise<{ clocksRefreshed: number }>;
   disclosure: DisclosureService;
+  /** Submission and sign-in limits, counted in the database so that every process shares them. */
+  rateLimits: RateLimits;
   /** Mail to the public, through the outbox (SMTP_URL). */
   mail: MailService;
   /** Staff reminded of what falls due, from every module's clocks (src/core/reminders). */
@@ -44,7 +48,15 @@ export interface AppContext {
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
-  return config.database.kind === 'postgres' ? openPostgres(config.database.url) : openPglite(config.database.dataDir);
+  const settings = config.database;
+  if (settings.kind === 'pglite') return openPglite(settings.dataDir);
+  const primary = await openPostgres(settings.url);
+  if (settings.readUrls.length === 0) return primary;
+  // A replica down at start is tried again later; meanwhile the primary answers its reads.
+  const replicas = await Promise.all(
+    settings.readUrls.map(async (url, index) => ({ name: `replica ${index + 1}`, db: await openPostgres(url, { probe: false, connectTimeoutMs: 2_000 }) })),
+  );
+  return routeReads(primary, replicas);
 }
 
 export async function createContext(config: Config, options: { db?: Database; migrate?: boolean } = {}): Promise<AppContext> {
@@ -67,6 +79,8 @@ export async function createContext(config: Config, options: { db?: Database; mi
     },
     disclosure: createDisclosureService(db, clocks, { mail, publicUrl: config.server.publicUrl }),
     mail,
+    // On the primary itself: a count is written and read back at once, and never holds reads off the replicas.
+    rateLimits: createRateLimits(primaryOf(db)),
     reminders: createReminderService(db, calendar, mail, { work: moduleDueWork, pending: modulePendingWork }, config.server.publicUrl),
     ingest,
     publication: createPublicationService(db, clocks, ingest, config.filesDir, config.limits),

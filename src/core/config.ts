@@ -10,6 +10,14 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // PostgreSQL streaming replicas the portal's public reads go to, comma-separated (docs/adr/0009-read-replicas.md).
+  DATABASE_READ_URL: z
+    .string()
+    .transform((value) => value.split(',').map((url) => url.trim()).filter((url) => url !== ''))
+    .refine((urls) => urls.every((url) => /^postgres(ql)?:\/\//.test(url)), 'must be postgres:// or postgresql:// URLs, separated by commas')
+    .optional(),
+  // "on": every response says where its reads went (x-read-from: replica 1 …, primary, or none when nothing was read).
+  DATABASE_READ_HEADER: z.enum(['on', 'off']).default('off'),
   DATA_DIR: z.string().min(1).default('./data'),
   // Where the texts published on the platform are kept (and ingested from), whichever database is used.
   FILES_DIR: z.string().min(1).optional(),
@@ -62,7 +70,7 @@ const schema = z.object({
 });
 
 export interface Config {
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database: { kind: 'postgres'; url: string; readUrls: string[]; readHeader: boolean } | { kind: 'pglite'; dataDir: string };
   server: { host: string; port: number; trustProxy: boolean | string; publicUrl: string; logLevel: LogLevel; pageCacheSeconds: number };
   limits: { maxFileBytes: number; maxLineChars: number; maxAnnexBytes: number; maxPages: number; maxUnzippedBytes: number };
   font: { path: string; face: string };
@@ -83,7 +91,13 @@ function defaultPublicUrl(host: string, port: number): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A variable set to nothing (SMTP_URL= in an env file) means unset, as shells and compose files write it.
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  const parsed = schema
+    .superRefine((values, problems) => {
+      if (values.DATABASE_READ_URL?.length && !values.DATABASE_URL) {
+        problems.addIssue({ code: 'custom', path: ['DATABASE_READ_URL'], message: 'needs DATABASE_URL: the embedded database (PGlite) has no replicas' });
+      }
+    })
+    .safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new AppError('config_invalid', `配置无效:\n  ${problems.join('\n  ')}`, { problems });
@@ -91,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = parsed.data;
   return {
     database: values.DATABASE_URL
-      ? { kind: 'postgres', url: values.DATABASE_URL }
+      ? { kind: 'postgres', url: values.DATABASE_URL, readUrls: values.DATABASE_READ_URL ?? [], readHeader: values.DATABASE_READ_HEADER === 'on' }
       : { kind: 'pglite', dataDir: values.DATA_DIR },
     server: {
       host: values.HOST,

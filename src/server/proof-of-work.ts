@@ -6,6 +6,7 @@ import { CappedMap, createChallenge, verifySolution, type Challenge, type Payloa
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
+import type { RateLimits } from '../core/limits/index.ts';
 import { html, type Html } from './html.ts';
 
 /**
@@ -35,10 +36,10 @@ const refusal = (detail: string) => {
   return new AppError('validation_failed', message, { problems: [{ field: 'altcha', message }] });
 };
 
-export function createProofOfWork(options: { enabled: boolean; secret: string | null; keyPrefix?: string }): ProofOfWork {
+export function createProofOfWork(options: { enabled: boolean; secret: string | null; keyPrefix?: string; limits?: RateLimits }): ProofOfWork {
   // Without a configured secret each process makes its own: several processes behind one address need PROOF_OF_WORK_SECRET.
   const secret = options.secret ?? randomBytes(32).toString('hex');
-  // Solutions already taken, until their challenge expires (in this process).
+  // Solutions already taken, until their challenge expires (in this process, when no database counts them).
   const used = new CappedMap<string, number>({ maxSize: 100_000 });
   return {
     enabled: options.enabled,
@@ -58,6 +59,11 @@ export function createProofOfWork(options: { enabled: boolean; secret: string | 
       if (result.expired) throw refusal('验证已过期');
       if (!result.verified) throw refusal('验证数据无效');
       const key = decoded.challenge.signature ?? decoded.challenge.parameters.nonce;
+      // Counted in the database when it is given: a solution spent on one process is spent on all.
+      if (options.limits) {
+        if ((await options.limits.hit(`proof-of-work:${key}`, validForSeconds * 1000)).hits > 1) throw refusal('该验证已使用过');
+        return;
+      }
       if (used.has(key)) throw refusal('该验证已使用过');
       used.set(key, Date.now());
     },

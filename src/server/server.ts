@@ -16,6 +16,8 @@ import { registerInputGuard } from './input.guard.ts';
 import { renderPage } from './portal/layout.ts';
 import { largeTextPreferred } from './portal/parts.ts';
 import { registerPortal } from './portal/portal.routes.ts';
+import { databaseRateLimitStore } from './rate-limit.store.ts';
+import { registerReadRouting } from './read.routing.ts';
 import { registerSiteRoutes } from './portal/site.routes.ts';
 import { describeHttpError } from './server.errors.ts';
 import { registerAuditApi } from './staff/staff.audit.api.ts';
@@ -80,7 +82,7 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
   app.register(cookie);
   // Every page and JSON answer carries a (weak) ETag of its bytes, and a request that already has them gets 304 and no body.
   app.register(etag, { weak: true });
-  app.register(rateLimit, { global: false, errorResponseBuilder: (_request, limit) => new AppError('rate_limited', `提交过于频繁,请 ${Math.ceil(limit.ttl / 1000)} 秒后再试`) });
+  app.register(rateLimit, { global: false, store: databaseRateLimitStore(context.rateLimits), errorResponseBuilder: (_request, limit) => new AppError('rate_limited', `提交过于频繁,请 ${Math.ceil(limit.ttl / 1000)} 秒后再试`) });
   // No sniffing of content types anywhere (staff responses add their own headers in the session hook).
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -94,7 +96,8 @@ export function buildServer(context: AppContext, options: ServerOptions = {}): F
     return { ok: true, database: context.db.kind };
   });
   registerInputGuard(app);
-  registerProofOfWork(app, createProofOfWork(context.config.proofOfWork));
+  registerReadRouting(app, context.db, { header: context.config.database.kind === 'postgres' && context.config.database.readHeader });
+  registerProofOfWork(app, createProofOfWork({ ...context.config.proofOfWork, limits: context.rateLimits }));
   app.register(async (scope) => {
     registerStaffSession(scope, context);
     registerRetiredStaffPages(scope);

@@ -34,6 +34,18 @@ describe('configuration', () => {
     }
   });
 
+  it('reads several replicas from DATABASE_READ_URL, and refuses them without DATABASE_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@primary/db', DATABASE_READ_URL: 'postgres://u@r1/db, postgresql://u@r2/db', DATABASE_READ_HEADER: 'on' });
+    assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@primary/db', readUrls: ['postgres://u@r1/db', 'postgresql://u@r2/db'], readHeader: true });
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'postgres://u@primary/db' }).database, { kind: 'postgres', url: 'postgres://u@primary/db', readUrls: [], readHeader: false });
+    for (const [env, problem] of [
+      [{ DATABASE_READ_URL: 'postgres://u@r1/db' }, /DATABASE_READ_URL: needs DATABASE_URL/],
+      [{ DATABASE_URL: 'postgres://u@primary/db', DATABASE_READ_URL: 'postgres://u@r1/db,mysql://r2' }, /DATABASE_READ_URL: must be postgres/],
+    ] as const) {
+      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof AppError && error.code === 'config_invalid' && problem.test(error.message));
+    }
+  });
+
   it('reads a variable set to nothing as unset (SMTP_URL= in an env file)', () => {
     const config = loadConfig({ SMTP_URL: '', DATABASE_URL: '', PORT: '' });
     assert.deepEqual([config.mail.smtpUrl, config.database.kind], [null, 'pglite']);

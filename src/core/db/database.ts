@@ -15,7 +15,21 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one read-only transaction (a write in it fails): for reads that need one (a
+   * `set local`, one snapshot for several statements). A public read's may run on a replica.
+   */
+  readTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A read-only transaction made of an ordinary one, on either engine. */
+function readOnly(transaction: Database['transaction']): Database['readTransaction'] {
+  return (work) =>
+    transaction(async (tx) => {
+      await tx.execScript('set transaction read only');
+      return work(tx);
+    });
 }
 
 // Calendar dates stay 'YYYY-MM-DD' strings (no time-zone drift); counts come back as numbers.
@@ -51,10 +65,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       await target.exec(text);
     },
   });
+  const transaction: Database['transaction'] = (work) => db.transaction((tx) => work(wrap(tx)));
   return {
     kind: 'pglite',
     ...wrap(db),
-    transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    transaction,
+    readTransaction: readOnly(transaction),
     async close() {
       try {
         await db.close();
@@ -70,7 +86,15 @@ function statementName(text: string): string {
   return `plan_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
 }
 
-export async function openPostgres(url: string, options: { searchPath?: string } = {}): Promise<Database> {
+export interface PostgresOptions {
+  searchPath?: string;
+  /** Fail at once if the server does not answer (default); a replica may be down when the portal starts. */
+  probe?: boolean;
+  /** How long to wait for a connection (default 10 s; a replica's is short: the primary answers instead). */
+  connectTimeoutMs?: number;
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === DATE_OID) return parseDate;
@@ -90,7 +114,7 @@ export async function openPostgres(url: string, options: { searchPath?: string }
     // While the server is unreachable, a request fails within seconds instead of waiting in line
     // (a refused connection fails at once). The same limit bounds the wait for a free connection,
     // so it is kept well above what a burst of slow writes (publications) holds one for.
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     types: types as pg.CustomTypesConfig,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
   });
@@ -98,10 +122,12 @@ export async function openPostgres(url: string, options: { searchPath?: string }
   // here; unheard, the event would end the process. The pool drops it, the next query opens anew.
   pool.on('error', () => undefined);
   // Fail at start, with the server's own reason, rather than at the first query.
-  const probe = await pool.connect().catch((error: Error) => {
-    throw new AppError('database_unavailable', `无法连接数据库:${error.message}`, { reason: error.message });
-  });
-  probe.release();
+  if (options.probe ?? true) {
+    const probe = await pool.connect().catch((error: Error) => {
+      throw new AppError('database_unavailable', `无法连接数据库:${error.message}`, { reason: error.message });
+    });
+    probe.release();
+  }
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(fragment: SqlFragment) {
       const { text, values, keepPlan } = fragment.compile();
@@ -112,32 +138,34 @@ export async function openPostgres(url: string, options: { searchPath?: string }
       await target.query(text).catch(asUnavailable);
     },
   });
+  const transaction: Database['transaction'] = async (work) => {
+    const client = await pool.connect().catch(asUnavailable);
+    // A connection that dies while checked out reports here (the pool listens only to idle ones).
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
+    try {
+      await client.query('begin').catch(asUnavailable);
+      const result = await work(wrap(client));
+      await client.query('commit').catch(asUnavailable);
+      return result;
+    } catch (error) {
+      if (isUnavailable(error)) broken ??= error as Error;
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.removeListener('error', onError);
+      // A broken connection is closed, never handed to the next caller.
+      client.release(broken);
+    }
+  };
   return {
     kind: 'postgres',
     ...wrap(pool),
-    async transaction(work) {
-      const client = await pool.connect().catch(asUnavailable);
-      // A connection that dies while checked out reports here (the pool listens only to idle ones).
-      let broken: Error | undefined;
-      const onError = (error: Error) => {
-        broken = error;
-      };
-      client.on('error', onError);
-      try {
-        await client.query('begin').catch(asUnavailable);
-        const result = await work(wrap(client));
-        await client.query('commit').catch(asUnavailable);
-        return result;
-      } catch (error) {
-        if (isUnavailable(error)) broken ??= error as Error;
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.removeListener('error', onError);
-        // A broken connection is closed, never handed to the next caller.
-        client.release(broken);
-      }
-    },
+    transaction,
+    readTransaction: readOnly(transaction),
     close: () => pool.end(),
   };
 }

@@ -32,7 +32,7 @@ const titlesScanned = 200;
  * transaction, and a scan is still used where no index applies.
  */
 function withIndexPreferred<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+  return db.readTransaction(async (tx) => {
     await tx.execScript('set local enable_seqscan = off');
     return work(tx);
   });

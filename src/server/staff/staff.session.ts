@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import type { Actor } from '../../core/audit/audit.ts';
-import { createAttemptLimiter, signInsPerMinute, type Session, type StaffUser } from '../../core/auth/index.ts';
+import { signInsPerMinute, type Session, type StaffUser } from '../../core/auth/index.ts';
 import { AppError } from '../../core/errors.ts';
 import type { StaffActor } from '../../core/auth/auth.types.ts';
 import { staffPolicy } from '../../core/auth/staff.policy.ts';
@@ -55,12 +55,12 @@ export function registerStaffSession(app: FastifyInstance, context: AppContext):
   });
   // One limit per client address and one per account name on the sign-in route
   // (the body, with the name, is parsed by now). Unknown names count alike, so the limit tells nothing.
-  const signIns = createAttemptLimiter({ max: signInsPerMinute, windowMs: 60_000 });
+  // Counted in the database: every process behind a load balancer shares the counts.
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'POST' || !open.has(request.routeOptions.url ?? '')) return;
     const username = (request.body as Record<string, unknown> | undefined)?.username;
     const account = (typeof username === 'string' ? username : '').slice(0, 40).toLowerCase();
-    const wait = signIns.take([`address:${request.ip}`, `account:${account}`]);
+    const wait = await context.rateLimits.take([`sign-in:address:${request.ip}`, `sign-in:account:${account}`], signInsPerMinute, 60_000);
     if (wait === null) return;
     const seconds = Math.max(1, Math.ceil(wait / 1000));
     reply.header('retry-after', String(seconds));
