@@ -2,17 +2,22 @@ import { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../core/errors.ts';
 import type { ParseWarning } from './gazette.types.ts';
 import { layoutText, type Fragment } from './layout.rules.ts';
+import { isScan } from './ocr.rules.ts';
 
 /**
  * A PDF's text layer (pdf.js through unpdf) in reading order. A PDF without
- * one is a scan: it is reported as such (OCR is a separate path), never
- * ingested as an empty document.
+ * one is a scan: it is said so (`scanned`), and the caller takes the OCR
+ * path (ocr.format.ts), never ingesting an empty document.
  */
 
 export interface PdfText {
   text: string;
   pages: number;
   warnings: ParseWarning[];
+  /** The text layer is empty or near-empty (ocr.rules.ts isScan): the pages are images. */
+  scanned: boolean;
+  /** The longest side of the largest page, in points (the OCR resolution is chosen by it). */
+  largestPage: number;
 }
 
 interface TextItem {
@@ -50,9 +55,11 @@ export async function readPdf(bytes: Uint8Array, fileName: string, maxPages: num
       throw new AppError('file_too_large', `${fileName}: PDF 共 ${pdf.numPages} 页,超过上限 ${maxPages} 页`, { file: fileName, pages: pdf.numPages });
     }
     const fragments: Fragment[] = [];
+    let largestPage = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
-      const height = page.getViewport({ scale: 1 }).height;
+      const { width, height } = page.getViewport({ scale: 1 });
+      largestPage = Math.max(largestPage, width, height);
       const content = await page.getTextContent();
       for (const item of content.items as TextItem[]) {
         if (!('str' in item) || item.str.length === 0) continue;
@@ -64,14 +71,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string, maxPages: num
     }
     const warnings: ParseWarning[] = [];
     const text = repairMapping(layoutText(fragments), warnings);
-    if (text.replace(/\s+/g, '').length < 10 * Math.min(pdf.numPages, 3)) {
-      throw new AppError(
-        'file_needs_ocr',
-        `${fileName}: PDF 没有文字层(扫描件,共 ${pdf.numPages} 页),需要 OCR 识别;本机未安装 tesseract(Debian: tesseract-ocr 与 tesseract-ocr-chi-sim),未导入`,
-        { file: fileName, pages: pdf.numPages },
-      );
-    }
-    return { text, pages: pdf.numPages, warnings };
+    return { text, pages: pdf.numPages, warnings, scanned: isScan(text.replace(/\s+/g, '').length, pdf.numPages), largestPage };
   } finally {
     await pdf.destroy();
   }
