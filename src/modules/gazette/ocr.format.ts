@@ -56,19 +56,23 @@ function run(command: string, args: string[], seconds: number, cwd: string): Pro
 
 const notInstalled = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES';
 
-/** Whether the tesseract command runs and has the chi_sim model; asked once per command. */
-const installed = new Map<string, Promise<boolean>>();
+/**
+ * Whether the tesseract command runs and has the chi_sim model. A yes is
+ * remembered per command; a no is asked again, so that installing the
+ * packages takes effect without restarting the server.
+ */
+const installed = new Set<string>();
 
-function hasTesseract(command: string): Promise<boolean> {
-  let answer = installed.get(command);
-  if (!answer) {
-    answer = run(command, ['--list-langs'], 30, tmpdir()).then(
-      ({ stdout, stderr }) => `${stdout}\n${stderr}`.split(/\s+/).includes(language),
-      () => false,
-    );
-    installed.set(command, answer);
+async function hasTesseract(command: string): Promise<boolean> {
+  if (installed.has(command)) return true;
+  try {
+    const { stdout, stderr } = await run(command, ['--list-langs'], 30, tmpdir());
+    if (!`${stdout}\n${stderr}`.split(/\s+/).includes(language)) return false;
+  } catch {
+    return false;
   }
-  return answer;
+  installed.add(command);
+  return true;
 }
 
 function needsOcr(fileName: string, what: string, packages: string, details: Record<string, unknown>): AppError {

@@ -56,11 +56,13 @@ export async function readPdf(bytes: Uint8Array, fileName: string, maxPages: num
     }
     const fragments: Fragment[] = [];
     let largestPage = 0;
+    const blankPages: number[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const { width, height } = page.getViewport({ scale: 1 });
       largestPage = Math.max(largestPage, width, height);
       const content = await page.getTextContent();
+      if (!(content.items as TextItem[]).some((item) => 'str' in item && item.str.trim().length > 0)) blankPages.push(number);
       for (const item of content.items as TextItem[]) {
         if (!('str' in item) || item.str.length === 0) continue;
         const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
@@ -71,7 +73,12 @@ export async function readPdf(bytes: Uint8Array, fileName: string, maxPages: num
     }
     const warnings: ParseWarning[] = [];
     const text = repairMapping(layoutText(fragments), warnings);
-    return { text, pages: pdf.numPages, warnings, scanned: isScan(text.replace(/\s+/g, '').length, pdf.numPages), largestPage };
+    const scanned = isScan(text.replace(/\s+/g, '').length, pdf.numPages);
+    // A text PDF with a scanned page in it (a signed page, an annex): the file is read from its text layer, the page is said to be missing.
+    if (!scanned && blankPages.length > 0) {
+      warnings.push({ line: null, message: `第 ${blankPages.join('、')} 页没有文字层(空白页或扫描页),其内容未读取,请与原件核对` });
+    }
+    return { text, pages: pdf.numPages, warnings, scanned, largestPage };
   } finally {
     await pdf.destroy();
   }
