@@ -83,6 +83,16 @@ describe('scanned files are read by OCR (issue 13)', () => {
     expectScannedNotice(await readDocumentFile(scanPdf, { fileName: 'scan.bin', limits: testLimits }), 'pdf');
   });
 
+  it('reads every page of a long scan in order (ten pages: pdftoppm numbers them 01 … 10)', async () => {
+    const blank = await imageOnlyPdf([]);
+    const [white] = rasterise(blank, 20);
+    const parsed = await readDocumentFile(await imageOnlyPdf([...Array.from({ length: 9 }, () => white!), png]), { fileName: 'long.pdf', limits: testLimits });
+    assert.equal(parsed.pages, 10);
+    assert.equal(parsed.ocr, true);
+    assert.equal(parsed.documents[0]?.docNumber, scannedNotice.docNumber);
+    assert.match(parsed.warnings[0]!.message, /共 10 页/);
+  });
+
   it('keeps reading the text layer of a PDF that has one, without OCR', async () => {
     const parsed = await readDocumentFile(await noticePdf(), { fileName: 'typeset.pdf', limits: noTesseract });
     assert.equal(parsed.ocr, undefined);

@@ -161,9 +161,11 @@ export async function ocrImage(bytes: Uint8Array, fileName: string, format: stri
 }
 
 /**
- * A scanned PDF: each page rasterised (grayscale PNG), then recognised, one
- * at a time so that the time limit is the page's and a long file is refused
- * at the limit rather than at the end. `largestPage` is the longest page side in points.
+ * A scanned PDF: each page rasterised (grayscale PNG), then recognised, page
+ * by page so that the time limit is the page's and a long file is refused at
+ * the limit rather than at the end. The next page is rasterised while this
+ * one is recognised (the two programs on two cores). `largestPage` is the
+ * longest page side in points.
  */
 export async function ocrPdf(bytes: Uint8Array, fileName: string, pages: number, largestPage: number, settings: OcrSettings): Promise<OcrText> {
   if (!(await hasTesseract(settings.tesseract))) {
@@ -173,8 +175,7 @@ export async function ocrPdf(bytes: Uint8Array, fileName: string, pages: number,
   return inTempDir(async (dir) => {
     await writeFile(join(dir, 'in.pdf'), bytes);
     const clock = new Clock(settings, fileName);
-    const recognised: OcrPage[] = [];
-    for (let page = 1; page <= pages; page++) {
+    const rasterisePage = async (page: number): Promise<string> => {
       const seconds = clock.next(page);
       const args = ['-r', String(resolution), '-gray', '-png', '-f', String(page), '-l', String(page), 'in.pdf', 'page'];
       try {
@@ -184,8 +185,19 @@ export async function ocrPdf(bytes: Uint8Array, fileName: string, pages: number,
         throw clock.fail(error, page, seconds, `第 ${page} 页无法转为图像`);
       }
       // pdftoppm pads the page number to the width of the page count: page-1.png, page-01.png …
-      const image = (await readdir(dir)).find((name) => name.startsWith(`page-`) && name.endsWith('.png') && Number(name.slice(5, -4)) === page);
+      const image = (await readdir(dir)).find((name) => name.startsWith('page-') && name.endsWith('.png') && Number(name.slice(5, -4)) === page);
       if (!image) throw new AppError('file_corrupt', `${fileName}: 第 ${page} 页无法转为图像`, { file: fileName, page });
+      return image;
+    };
+    const recognised: OcrPage[] = [];
+    let next = rasterisePage(1);
+    for (let page = 1; page <= pages; page++) {
+      const image = await next;
+      if (page < pages) {
+        next = rasterisePage(page + 1);
+        // Awaited on the next turn; a failure after this page's own is not left unhandled meanwhile.
+        next.catch(() => undefined);
+      }
       recognised.push(await recognise(image, page, clock, settings, dir));
       await rm(join(dir, image), { force: true });
     }
