@@ -2,13 +2,21 @@
  * The formats part of npm run bench:ingest (issue 13): HTML pages/s and MB/s,
  * PDF pages/s (text layer), DOCX and OFD files/s through readDocumentFile, each
  * beside the extraction library's own speed on the same files (the reference:
- * cheerio's text(), unpdf's extractText, mammoth's extractRawText). Also
+ * cheerio's text(), unpdf's extractText, mammoth's extractRawText). OCR
+ * pages/s of scanned PDFs and page images beside the raw tesseract CLI on the
+ * same page images (one thread each, as ingestion runs it), and OCR's
+ * character accuracy against the text layer of the same pages. Also
  * runnable alone: node --import tsx bench/formats.bench.ts
  *
  * Inputs: the seeds wrapped as portal pages, Word files and OFD files; the PDF
- * fixture of test/formats; the real corpus's pages too when GONGKAI_REAL_CORPUS is set.
+ * fixture of test/formats, and its pages rasterised by pdftoppm (200 dpi
+ * grayscale) as page images and as an image-only PDF; the real corpus's pages
+ * too when GONGKAI_REAL_CORPUS is set.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'cheerio';
@@ -17,9 +25,11 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { readDocumentFile } from '../src/modules/gazette/index.ts';
 import { readSeed, seedNames } from '../test/support/corpus.ts';
 import { makeDocx, makeOfd } from '../test/support/formats.ts';
+import { imageOnlyPdf, rasterise } from '../test/support/scans.ts';
 
 const limits = { maxFileBytes: 50 * 1024 * 1024, maxLineChars: 1_000_000 };
 const mb = (bytes: number) => bytes / 1048576;
+const read = (file: Uint8Array, name: string) => readDocumentFile(file, { fileName: name, limits });
 
 interface Measure {
   seconds: number;
@@ -63,7 +73,6 @@ export async function benchFormats(): Promise<string[]> {
     return makeOfd(pages);
   });
   const pdf = [readFileSync(fileURLToPath(new URL('../test/fixtures/formats/notice.pdf', import.meta.url)))];
-  const read = (file: Uint8Array, name: string) => readDocumentFile(file, { fileName: name, limits });
 
   const rows: [string, Measure, string, Measure | null, string][] = [];
   const htmlOurs = await time(html, 3, async (file) => (await read(file, 'page.html'), 1));
@@ -86,9 +95,68 @@ export async function benchFormats(): Promise<string[]> {
       `| ${format} | ${rate.toFixed(1)} ${unit} | ${(mb(ours.bytes) / ours.seconds).toFixed(1)} | ${label} | ${refRate === null ? '' : `${refRate.toFixed(1)} ${unit}`} | ${refRate === null ? '' : `${((rate / refRate) * 100).toFixed(0)}%`} |`,
     );
   }
-  out.push('OCR: not measured here (tesseract is not required; a scan is reported, not read).');
+  out.push(...(await benchOcr(pdf[0]!)));
   out.push('targets: text-layer PDF >= 50% of the extraction library; HTML >= 5 MB/s');
   return out;
+}
+
+/** Characters to insert, delete or replace to turn one text into the other. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** What a reader finds in the documents: titles, numbers, signatures and body text, spaces removed. */
+const readable = (parsed: Awaited<ReturnType<typeof readDocumentFile>>) =>
+  parsed.documents.map((d) => [d.displayTitle, d.docNumber, d.issuer, d.date, ...d.blocks.map((block) => block.text)].join('')).join('').replace(/\s+/g, '');
+
+async function benchOcr(textPdf: Uint8Array): Promise<string[]> {
+  const run = promisify(execFile);
+  try {
+    await run('tesseract', ['--list-langs']);
+  } catch {
+    return ['OCR: not measured (tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils).'];
+  }
+  const images = rasterise(textPdf);
+  const scan = await imageOnlyPdf(images);
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-ocr-'));
+  try {
+    images.forEach((image, index) => writeFileSync(join(dir, `page-${index + 1}.png`), image));
+    const scanOurs = await time([scan], 1, async (file) => (await read(file, 'scan.pdf')).pages ?? 0);
+    // The fixture's last pages hold only a page number, which Tesseract does not read: such a page is refused (no text), but was OCR'd all the same.
+    const imageOurs = await time(images, 1, (file) =>
+      read(file, 'page.png').then(
+        (parsed) => parsed.pages ?? 0,
+        (error: { code?: string }) => (error.code === 'no_documents' ? 1 : Promise.reject(error)),
+      ),
+    );
+    // The reference: Tesseract alone on the same page images, plain text out, one thread as ingestion runs it.
+    let page = 0;
+    const reference = await time(images, 1, async () => {
+      page++;
+      await run('tesseract', [`page-${page}.png`, 'stdout', '-l', 'chi_sim'], { cwd: dir, env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 1 << 26 });
+      return 1;
+    });
+    const ocr = await read(scan, 'scan.pdf');
+    const truth = readable(await read(textPdf, 'notice.pdf'));
+    const accuracy = 1 - editDistance(truth, readable(ocr)) / truth.length;
+    const rate = (m: Measure) => m.units / m.seconds;
+    return [
+      '',
+      '| OCR (tesseract chi_sim, 200 dpi) | pages per s | s per page | reference | reference per s | share of reference |',
+      '| --- | ---: | ---: | --- | ---: | ---: |',
+      `| scanned PDF (pdftoppm + tesseract + parse) | ${rate(scanOurs).toFixed(2)} | ${(1 / rate(scanOurs)).toFixed(2)} | tesseract CLI on the page images | ${rate(reference).toFixed(2)} | ${((rate(scanOurs) / rate(reference)) * 100).toFixed(0)}% |`,
+      `| page images (PNG, tesseract + parse) | ${rate(imageOurs).toFixed(2)} | ${(1 / rate(imageOurs)).toFixed(2)} | tesseract CLI on the page images | ${rate(reference).toFixed(2)} | ${((rate(imageOurs) / rate(reference)) * 100).toFixed(0)}% |`,
+      `OCR of ${images.length} pages of test/fixtures/formats/notice.pdf: ${(accuracy * 100).toFixed(1)}% of ${truth.length} characters right (edit distance to the text-layer read), mean confidence ${ocr.ocrConfidence}%; ${ocr.documents.length} document(s), title ${ocr.documents[0]?.title}, 文号 ${ocr.documents[0]?.docNumber}, date ${ocr.documents[0]?.date}`,
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) console.log((await benchFormats()).join('\n'));

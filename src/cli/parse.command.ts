@@ -27,7 +27,7 @@ export async function parseCommand(file: string | undefined, options: { json: bo
     // title, docNumber, issuer, date, type lead each document: a fixed contract read by outside checks.
     io.json({
       format: parsed.format,
-      ...(parsed.ocr ? { ocr: true } : {}),
+      ...(parsed.ocr ? { ocr: true, ocrConfidence: parsed.ocrConfidence } : {}),
       ...(parsed.pages !== undefined ? { pages: parsed.pages } : {}),
       kind: parsed.kind,
       encoding: parsed.encoding,
@@ -39,7 +39,7 @@ export async function parseCommand(file: string | undefined, options: { json: bo
   }
   if (parsed.gazette) io.out(`${parsed.gazette.title} ${parsed.gazette.issue ?? ''}${parsed.gazette.published ? ` (${parsed.gazette.published} 出版)` : ''}`);
   const read = parsed.format === 'txt' || parsed.format === 'html' ? `${formatLabel[parsed.format]},编码 ${parsed.encoding}` : `${formatLabel[parsed.format]}${parsed.pages ? `,${parsed.pages} 页` : ''}`;
-  io.out(`${file}: ${kindLabel[parsed.kind]},${parsed.documents.length} 篇公文(${read}${parsed.ocr ? ',OCR 识别' : ''})`);
+  io.out(`${file}: ${kindLabel[parsed.kind]},${parsed.documents.length} 篇公文(${read}${parsed.ocr ? `,OCR 识别,平均置信度 ${parsed.ocrConfidence?.toFixed(1)}%` : ''})`);
   parsed.documents.forEach((document, index) => {
     io.out(`${String(index + 1).padStart(3)}. ${document.displayTitle}`);
     const facts = [document.docNumber, document.issuer, document.date, document.type].filter(Boolean).join(' | ');
@@ -49,7 +49,7 @@ export async function parseCommand(file: string | undefined, options: { json: bo
   return 0;
 }
 
-const formatLabel = { txt: '文本', html: '网页', pdf: 'PDF', docx: 'DOCX', ofd: 'OFD' } as const;
+const formatLabel = { txt: '文本', html: '网页', pdf: 'PDF', docx: 'DOCX', ofd: 'OFD', png: 'PNG 图片', jpeg: 'JPEG 图片', gif: 'GIF 图片', tiff: 'TIFF 图片', bmp: 'BMP 图片', webp: 'WebP 图片' } as const;
 const kindLabel = { gazette: '政府公报', single: '单篇公文', collection: '公文汇编', web_compilation: '网页汇编' } as const;
 
 function contractFirst(document: ParsedDocument) {

@@ -48,6 +48,12 @@ const schema = z.object({
   // Ingesting PDF and OFD: the most pages one file may have; DOCX and OFD: what all of a file's zip entries may inflate to (zip bombs).
   MAX_PAGES: z.coerce.number().int().positive().default(2000),
   MAX_UNZIPPED_MB: z.coerce.number().positive().max(4096).default(200),
+  // Scanned PDFs and images are read by OCR (Debian's tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils):
+  // the commands, and the seconds one page and one whole file may take.
+  TESSERACT_COMMAND: z.string().min(1).default('tesseract'),
+  PDFTOPPM_COMMAND: z.string().min(1).default('pdftoppm'),
+  OCR_PAGE_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  OCR_SECONDS: z.coerce.number().positive().max(86400).default(600),
   // The Chinese font printed notices are set in (Debian's fonts-noto-cjk), and its face inside the collection.
   CJK_FONT: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'),
   CJK_FONT_FACE: z.string().min(1).default('NotoSerifCJKsc-Regular'),
@@ -72,7 +78,14 @@ const schema = z.object({
 export interface Config {
   database: { kind: 'postgres'; url: string; readUrls: string[]; readHeader: boolean } | { kind: 'pglite'; dataDir: string };
   server: { host: string; port: number; trustProxy: boolean | string; publicUrl: string; logLevel: LogLevel; pageCacheSeconds: number };
-  limits: { maxFileBytes: number; maxLineChars: number; maxAnnexBytes: number; maxPages: number; maxUnzippedBytes: number };
+  limits: {
+    maxFileBytes: number;
+    maxLineChars: number;
+    maxAnnexBytes: number;
+    maxPages: number;
+    maxUnzippedBytes: number;
+    ocr: { tesseract: string; pdftoppm: string; pageSeconds: number; fileSeconds: number };
+  };
   font: { path: string; face: string };
   filesDir: string;
   audit: { keyFile: string | null; checkpointMinutes: number };
@@ -119,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { maxFileBytes: Math.round(values.MAX_FILE_MB * 1024 * 1024), maxLineChars: values.MAX_LINE_CHARS, maxAnnexBytes: Math.round(values.MAX_ANNEX_MB * 1024 * 1024),
       maxPages: values.MAX_PAGES,
       maxUnzippedBytes: Math.round(values.MAX_UNZIPPED_MB * 1024 * 1024),
+      ocr: { tesseract: values.TESSERACT_COMMAND, pdftoppm: values.PDFTOPPM_COMMAND, pageSeconds: values.OCR_PAGE_SECONDS, fileSeconds: values.OCR_SECONDS },
     },
     font: { path: values.CJK_FONT, face: values.CJK_FONT_FACE },
     filesDir: values.FILES_DIR ?? `${values.DATA_DIR.replace(/\/+$/, '')}-files`,

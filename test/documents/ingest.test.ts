@@ -96,6 +96,7 @@ for (const engine of engines) {
       const dir = tempDir();
       try {
         dir.write('a-empty.txt', '');
+        // PNG's signature and then garbage: an image, and a broken one (the OCR path says so).
         dir.write('b-binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3, 0, 0xff]));
         const good = readSeed(seedStartingWith('003')).toString('utf8').replace(/(沪府(?:办)?发)〔2017〕\s*(\d+)\s*号/g, '$1〔2018〕$2号');
         dir.write('c-good.txt', good.replace('第9期(总第393期)', '第10期(总第394期)'));
@@ -108,7 +109,7 @@ for (const engine of engines) {
         const failures = Object.fromEntries(result.outcomes.filter((o) => o.error).map((o) => [o.path.split('/').pop(), o.error!.code]));
         assert.deepEqual(failures, {
           'a-empty.txt': 'file_empty',
-          'b-binary.txt': 'file_binary',
+          'b-binary.txt': 'file_corrupt',
           'd-cut.txt': 'file_truncated',
           'e-cut.txt': 'file_truncated',
         });

@@ -4,13 +4,14 @@ import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../src/core/errors.ts';
-import { readDocumentFile, type ReadFile } from '../../src/modules/gazette/index.ts';
+import { readDocumentFile, type DecodeLimits, type ReadFile } from '../../src/modules/gazette/index.ts';
+import { defaultOcr } from '../../src/modules/gazette/ocr.rules.ts';
 import { testLimits } from '../support/corpus.ts';
 import { makeDocx, makeOfd } from '../support/formats.ts';
 
-const read = (bytes: Uint8Array, fileName = 'file.bin', limits = testLimits) => readDocumentFile(bytes, { fileName, limits });
+const read = (bytes: Uint8Array, fileName = 'file.bin', limits: DecodeLimits = testLimits) => readDocumentFile(bytes, { fileName, limits });
 
-async function refusal(bytes: Uint8Array, fileName: string, limits = testLimits): Promise<AppError> {
+async function refusal(bytes: Uint8Array, fileName: string, limits: DecodeLimits = testLimits): Promise<AppError> {
   try {
     await read(bytes, fileName, limits);
   } catch (error) {
@@ -87,16 +88,16 @@ describe('formats are told by content, not by name (issue 13)', () => {
     assert.equal(error.code, 'file_format_unsupported');
   });
 
-  it('refuses an image, an old Word file and an empty file, naming each', async () => {
+  it('refuses a broken image, an old Word file and an empty file, naming each', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     assert.match((await refusal(png, 'scan.txt')).message, /图片\(PNG\)/);
     assert.equal((await refusal(Buffer.from('d0cf11e0a1b11ae1000000', 'hex'), 'old.doc')).code, 'file_format_unsupported');
     assert.equal((await refusal(new Uint8Array(0), 'empty.pdf')).code, 'file_empty');
   });
 
-  it('reports a PDF without a text layer as a scan that needs OCR', async () => {
+  it('reports a PDF without a text layer as a scan that needs OCR, when OCR is not installed', async () => {
     const scan = await pdfOf((doc) => doc.rect(50, 50, 300, 400).fill('#777'));
-    const error = await refusal(scan, 'scan.pdf');
+    const error = await refusal(scan, 'scan.pdf', { ...testLimits, ocr: { ...defaultOcr, tesseract: '/nonexistent/tesseract' } });
     assert.equal(error.code, 'file_needs_ocr');
     assert.match(error.message, /扫描件/);
   });

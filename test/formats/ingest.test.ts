@@ -51,7 +51,7 @@ for (const engine of engines) {
       assert.deepEqual(failed.map((outcome) => [outcome.path.split('/').pop(), outcome.error?.code]), [
         ['e-bomb.docx', 'file_too_large'],
         ['f-archive.docx', 'file_format_unsupported'],
-        ['g-picture.pdf', 'file_binary'],
+        ['g-picture.pdf', 'file_corrupt'],
       ]);
       for (const outcome of failed) assert.ok(outcome.error!.message.includes(outcome.path), outcome.error!.message);
       assert.equal(summary.added, 4);

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../core/errors.ts';
+import type { OcrSettings } from './ocr.rules.ts';
 
 /**
  * Bytes to text. Government files arrive as UTF-8, as GB18030/GBK from older
@@ -14,6 +15,8 @@ export interface DecodeLimits {
   maxPages?: number;
   /** Bytes a DOCX or OFD may inflate to, all entries together (default 200 MB). */
   maxUnzippedBytes?: number;
+  /** Scanned PDFs and images: the OCR commands and their time limits (default: tesseract and pdftoppm on PATH, 60 s a page, 600 s a file). */
+  ocr?: OcrSettings;
 }
 
 export interface Decoded {

@@ -5,9 +5,11 @@ import { documentType } from './fields.rules.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning } from './gazette.types.ts';
 import { readHtml, type PageMetadata } from './html.format.ts';
 import { readDocx, readOfd } from './office.format.ts';
+import { ocrImage, ocrPdf, type OcrText } from './ocr.format.ts';
+import { defaultOcr } from './ocr.rules.ts';
 import { parseText } from './parse.ts';
 import { readPdf } from './pdf.format.ts';
-import { looksLikeHtml, sniff, zipFormat, type FileFormat } from './sniff.rules.ts';
+import { imageFormat, looksLikeHtml, sniff, zipFormat, type FileFormat } from './sniff.rules.ts';
 import { openZip } from './zip.rules.ts';
 
 /**
@@ -16,7 +18,9 @@ import { openZip } from './zip.rules.ts';
  * one parser reads the text. A web page's metadata block is laid over the
  * parse: what the page prints about the document wins over what was guessed
  * from its text, except the date, where the signature wins (the block's
- * 成文日期 next, the posting time last and said so).
+ * 成文日期 next, the posting time last and said so). A scanned PDF (no text
+ * layer) and an image take the OCR path: slower, and its text is flagged as
+ * OCR with its confidence in the result and in a warning.
  */
 
 export interface ReadFile extends ParsedFile {
@@ -25,6 +29,8 @@ export interface ReadFile extends ParsedFile {
   pages?: number;
   /** Set when the text came from OCR. */
   ocr?: boolean;
+  /** OCR only: the recognised characters' mean confidence, 0-100. */
+  ocrConfidence?: number;
 }
 
 export interface ReadOptions {
@@ -43,7 +49,12 @@ export async function readDocumentFile(bytes: Uint8Array, options: ReadOptions):
   const kind = sniff(bytes, fileName);
   if (kind === 'pdf') {
     const pdf = await readPdf(bytes, fileName, maxPages);
-    return withFormat(parseExtracted(pdf.text, fileName, pdf.warnings), 'pdf', pdf.pages);
+    if (!pdf.scanned) return withFormat(parseExtracted(pdf.text, fileName, pdf.warnings), 'pdf', pdf.pages);
+    return fromOcr(await ocrPdf(bytes, fileName, pdf.pages, pdf.largestPage, limits.ocr ?? defaultOcr), fileName, 'pdf');
+  }
+  if (kind === 'image') {
+    const image = imageFormat(bytes)!;
+    return fromOcr(await ocrImage(bytes, fileName, image.name, limits.ocr ?? defaultOcr), fileName, image.format);
   }
   if (kind === 'zip') {
     const zip = openZip(bytes, fileName, limits.maxUnzippedBytes ?? defaultMaxUnzippedBytes);
@@ -62,6 +73,19 @@ export async function readDocumentFile(bytes: Uint8Array, options: ReadOptions):
 
 function withFormat(parsed: ParsedFile, format: FileFormat, pages?: number): ReadFile {
   return pages === undefined ? { ...parsed, format } : { ...parsed, format, pages };
+}
+
+function fromOcr(ocr: OcrText, fileName: string, format: FileFormat): ReadFile {
+  if (ocr.text.trim().length === 0) {
+    throw new AppError('no_documents', `${fileName}: OCR 没有识别出文字(共 ${ocr.pages} 页;空白页,或图像过于模糊)`, { file: fileName, pages: ocr.pages });
+  }
+  const confidence = ocr.confidence ?? 0;
+  const warnings: ParseWarning[] = [
+    { line: null, message: `文字由 OCR 识别(Tesseract 简体中文,共 ${ocr.pages} 页,平均置信度 ${confidence.toFixed(1)}%),可能有错字,请与原件核对` },
+  ];
+  if (ocr.weakPages.length > 0) warnings.push({ line: null, message: `第 ${ocr.weakPages.join('、')} 页 OCR 置信度低于 60%,请重点核对` });
+  const parsed = parseExtracted(ocr.text, fileName, warnings);
+  return { ...parsed, format, pages: ocr.pages, ocr: true, ocrConfidence: confidence };
 }
 
 function parseExtracted(text: string, fileName: string, warnings: ParseWarning[], encoding = 'utf-8'): ParsedFile {

@@ -2,17 +2,22 @@ import { getDocumentProxy } from 'unpdf';
 import { AppError } from '../../core/errors.ts';
 import type { ParseWarning } from './gazette.types.ts';
 import { layoutText, type Fragment } from './layout.rules.ts';
+import { isScan } from './ocr.rules.ts';
 
 /**
  * A PDF's text layer (pdf.js through unpdf) in reading order. A PDF without
- * one is a scan: it is reported as such (OCR is a separate path), never
- * ingested as an empty document.
+ * one is a scan: it is said so (`scanned`), and the caller takes the OCR
+ * path (ocr.format.ts), never ingesting an empty document.
  */
 
 export interface PdfText {
   text: string;
   pages: number;
   warnings: ParseWarning[];
+  /** The text layer is empty or near-empty (ocr.rules.ts isScan): the pages are images. */
+  scanned: boolean;
+  /** The longest side of the largest page, in points (the OCR resolution is chosen by it). */
+  largestPage: number;
 }
 
 interface TextItem {
@@ -50,10 +55,14 @@ export async function readPdf(bytes: Uint8Array, fileName: string, maxPages: num
       throw new AppError('file_too_large', `${fileName}: PDF 共 ${pdf.numPages} 页,超过上限 ${maxPages} 页`, { file: fileName, pages: pdf.numPages });
     }
     const fragments: Fragment[] = [];
+    let largestPage = 0;
+    const blankPages: number[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
-      const height = page.getViewport({ scale: 1 }).height;
+      const { width, height } = page.getViewport({ scale: 1 });
+      largestPage = Math.max(largestPage, width, height);
       const content = await page.getTextContent();
+      if (!(content.items as TextItem[]).some((item) => 'str' in item && item.str.trim().length > 0)) blankPages.push(number);
       for (const item of content.items as TextItem[]) {
         if (!('str' in item) || item.str.length === 0) continue;
         const [a, b, , , x, y] = item.transform as [number, number, number, number, number, number];
@@ -64,14 +73,12 @@ export async function readPdf(bytes: Uint8Array, fileName: string, maxPages: num
     }
     const warnings: ParseWarning[] = [];
     const text = repairMapping(layoutText(fragments), warnings);
-    if (text.replace(/\s+/g, '').length < 10 * Math.min(pdf.numPages, 3)) {
-      throw new AppError(
-        'file_needs_ocr',
-        `${fileName}: PDF 没有文字层(扫描件,共 ${pdf.numPages} 页),需要 OCR 识别;本机未安装 tesseract(Debian: tesseract-ocr 与 tesseract-ocr-chi-sim),未导入`,
-        { file: fileName, pages: pdf.numPages },
-      );
+    const scanned = isScan(text.replace(/\s+/g, '').length, pdf.numPages);
+    // A text PDF with a scanned page in it (a signed page, an annex): the file is read from its text layer, the page is said to be missing.
+    if (!scanned && blankPages.length > 0) {
+      warnings.push({ line: null, message: `第 ${blankPages.join('、')} 页没有文字层(空白页或扫描页),其内容未读取,请与原件核对` });
     }
-    return { text, pages: pdf.numPages, warnings };
+    return { text, pages: pdf.numPages, warnings, scanned, largestPage };
   } finally {
     await pdf.destroy();
   }

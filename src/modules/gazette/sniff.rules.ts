@@ -4,29 +4,38 @@ import { isZip, type ZipArchive } from './zip.rules.ts';
 /**
  * What a file is, read from its first bytes — never from its name: a portal
  * saves PDFs as .htm and Word files as .doc. Text is anything the decoder
- * accepts; HTML is text that opens with markup.
+ * accepts; HTML is text that opens with markup; an image (a scanned page) is
+ * read by OCR.
  */
 
-export const fileFormats = ['txt', 'html', 'pdf', 'docx', 'ofd'] as const;
+export const imageFormats = ['png', 'jpeg', 'gif', 'tiff', 'bmp', 'webp'] as const;
+export type ImageFormat = (typeof imageFormats)[number];
+
+export const fileFormats = ['txt', 'html', 'pdf', 'docx', 'ofd', ...imageFormats] as const;
 export type FileFormat = (typeof fileFormats)[number];
 
-export type Sniffed = 'pdf' | 'zip' | 'text';
+export type Sniffed = 'pdf' | 'zip' | 'text' | 'image';
 
-const images: [string, number[]][] = [
-  ['PNG', [0x89, 0x50, 0x4e, 0x47]],
-  ['JPEG', [0xff, 0xd8, 0xff]],
-  ['GIF', [0x47, 0x49, 0x46, 0x38]],
-  ['TIFF', [0x49, 0x49, 0x2a, 0x00]],
-  ['TIFF', [0x4d, 0x4d, 0x00, 0x2a]],
-  ['BMP', [0x42, 0x4d]],
-  ['WebP', [0x52, 0x49, 0x46, 0x46]],
+const images: [string, ImageFormat, number[]][] = [
+  ['PNG', 'png', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG', 'jpeg', [0xff, 0xd8, 0xff]],
+  ['GIF', 'gif', [0x47, 0x49, 0x46, 0x38]],
+  ['TIFF', 'tiff', [0x49, 0x49, 0x2a, 0x00]],
+  ['TIFF', 'tiff', [0x4d, 0x4d, 0x00, 0x2a]],
+  ['BMP', 'bmp', [0x42, 0x4d]],
+  ['WebP', 'webp', [0x52, 0x49, 0x46, 0x46]],
 ];
 
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((byte, index) => bytes[index] === byte);
 
-/** The image format the bytes open with, if any. */
-export function imageFormat(bytes: Uint8Array): string | null {
-  return images.find(([, magic]) => startsWith(bytes, magic))?.[0] ?? null;
+/** The image format the bytes open with, if any: its name as printed (PNG) and as a format (png). */
+export function imageFormat(bytes: Uint8Array): { name: string; format: ImageFormat } | null {
+  const found = images.find(([, , magic]) => startsWith(bytes, magic));
+  if (!found) return null;
+  // Two letters (BM) and RIFF open other things too: a text, a WAV. Their headers say more.
+  if (found[1] === 'bmp' && !(startsWith(bytes.subarray(6), [0, 0, 0, 0]) && [12, 40, 52, 56, 108, 124].includes(bytes[14] ?? 0))) return null;
+  if (found[1] === 'webp' && !startsWith(bytes.subarray(8), [0x57, 0x45, 0x42, 0x50])) return null;
+  return { name: found[0], format: found[1] };
 }
 
 export function sniff(bytes: Uint8Array, fileName: string): Sniffed {
@@ -38,10 +47,7 @@ export function sniff(bytes: Uint8Array, fileName: string): Sniffed {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new AppError('file_format_unsupported', `${fileName}: 这是旧版 Office 文件(Word 97-2003 .doc 等),请另存为 DOCX 或 PDF 后再导入`, { file: fileName });
   }
-  const image = imageFormat(bytes);
-  if (image) {
-    throw new AppError('file_binary', `${fileName}: 这是图片(${image}),不是公文文件;扫描的公文请以 PDF 导入`, { file: fileName, image });
-  }
+  if (imageFormat(bytes)) return 'image';
   return 'text';
 }
 

@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+
+/**
+ * Scans made honestly for the OCR tests: a notice typeset as GB/T 9704 sets
+ * it (title 22 pt, body 16 pt, Noto Serif CJK SC), printed to a PDF with a
+ * text layer, rasterised by pdftoppm as a scanner would (200 dpi, grayscale),
+ * and the page image wrapped in a PDF that has no text at all.
+ */
+
+const font = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+
+export const scannedNotice = {
+  header: '测试市人民政府文件',
+  docNumber: '测府发〔2024〕3号',
+  title: '测试市人民政府关于加强测试数据管理工作的通知',
+  addressee: '各区人民政府，市政府各委、办、局：',
+  body: ['为进一步规范测试数据管理，现就有关事项通知如下。', '一、明确责任分工', '各区、各部门要明确责任分工，按时报送工作情况。'],
+  issuer: '测试市人民政府',
+  date: '2024年3月1日',
+};
+
+function render(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 80, right: 80 } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    draw(doc);
+    doc.end();
+  });
+}
+
+/** The notice as a PDF with a text layer. */
+export function noticePdf(): Promise<Uint8Array> {
+  const n = scannedNotice;
+  return render((doc) => {
+    doc.registerFont('cjk', font, 'NotoSerifCJKsc-Regular');
+    doc.font('cjk');
+    const width = doc.page.width - 160;
+    doc.fontSize(26).text(n.header, { align: 'center', width });
+    doc.moveDown(0.6);
+    doc.fontSize(16).text(n.docNumber, { align: 'center', width });
+    doc.moveDown(1.2);
+    doc.fontSize(22).text(n.title, { align: 'center', width });
+    doc.moveDown(1);
+    doc.fontSize(16).text(n.addressee, { width });
+    for (const paragraph of n.body) doc.fontSize(16).text(paragraph, { width, indent: 32, lineGap: 6 });
+    doc.moveDown(2);
+    doc.fontSize(16).text(n.issuer, { align: 'right', width });
+    doc.fontSize(16).text(n.date, { align: 'right', width });
+  });
+}
+
+/** Each page of a PDF as a grayscale PNG, rasterised by Debian's pdftoppm. */
+export function rasterise(pdf: Uint8Array, dpi = 200): Uint8Array[] {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-scan-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', 'in.pdf', 'page'], { cwd: dir });
+    const pages: Uint8Array[] = [];
+    for (let page = 1; ; page++) {
+      try {
+        pages.push(new Uint8Array(readFileSync(join(dir, `page-${page}.png`))));
+      } catch {
+        return pages;
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A PDF of page images only, one image per A4 page: what a scanner's "scan to PDF" writes. */
+export function imageOnlyPdf(images: Uint8Array[]): Promise<Uint8Array> {
+  return render((doc) => {
+    images.forEach((image, index) => {
+      if (index > 0) doc.addPage();
+      doc.image(Buffer.from(image), 0, 0, { width: doc.page.width, height: doc.page.height });
+    });
+  });
+}
