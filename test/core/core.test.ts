@@ -87,6 +87,8 @@ describe('Chinese dates and numerals', () => {
       }),
     );
     assert.equal(findDate('二○二一年七月二日出版'), '2021-07-02');
+    assert.equal(findDate('二OO六年二月二十日'), '2006-02-20', 'the letter O typed for 〇');
+    assert.equal(findDate('二ＯＯ六年二月二十日'), '2006-02-20');
     assert.equal(findDate('2021年2月30日'), null);
   });
 });

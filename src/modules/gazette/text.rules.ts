@@ -69,7 +69,8 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const numeral = '[0-9〇○零Ｏ一二三四五六七八九十]';
+// The letter O (Latin or full-width) stands in for 〇 in many typed dates: 二OO六年.
+const numeral = '[0-9〇○零ＯO一二三四五六七八九十]';
 /** Source of a date pattern, for embedding in larger patterns. */
 export const datePattern = `(${numeral}{4})\\s*年\\s*(${numeral}{1,3})\\s*月\\s*(${numeral}{1,3})\\s*日`;
 const dateRegex = new RegExp(datePattern);
