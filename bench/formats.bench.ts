@@ -25,7 +25,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { readDocumentFile } from '../src/modules/gazette/index.ts';
 import { readSeed, seedNames } from '../test/support/corpus.ts';
 import { makeDocx, makeOfd } from '../test/support/formats.ts';
-import { imageOnlyPdf, rasterise } from '../test/support/scans.ts';
+import { editDistance, imageOnlyPdf, rasterise } from '../test/support/scans.ts';
 
 const limits = { maxFileBytes: 50 * 1024 * 1024, maxLineChars: 1_000_000 };
 const mb = (bytes: number) => bytes / 1048576;
@@ -100,16 +100,6 @@ export async function benchFormats(): Promise<string[]> {
   return out;
 }
 
-/** Characters to insert, delete or replace to turn one text into the other. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** What a reader finds in the documents: titles, numbers, signatures and body text, spaces removed. */
 const readable = (parsed: Awaited<ReturnType<typeof readDocumentFile>>) =>

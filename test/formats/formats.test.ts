@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
-import PDFDocument from 'pdfkit';
 import { AppError } from '../../src/core/errors.ts';
 import { readDocumentFile, type DecodeLimits, type ReadFile } from '../../src/modules/gazette/index.ts';
 import { defaultOcr } from '../../src/modules/gazette/ocr.rules.ts';
 import { testLimits } from '../support/corpus.ts';
-import { makeDocx, makeOfd } from '../support/formats.ts';
+import { makeDocx, makeOfd, pdfOf } from '../support/formats.ts';
 
 const read = (bytes: Uint8Array, fileName = 'file.bin', limits: DecodeLimits = testLimits) => readDocumentFile(bytes, { fileName, limits });
 
@@ -44,17 +43,6 @@ function expectNotice(parsed: ReadFile, format: string): void {
   assert.equal(document?.type, '通知');
 }
 
-function pdfOf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument(options);
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    draw(doc);
-    doc.end();
-  });
-}
 
 describe('formats are told by content, not by name (issue 13)', () => {
   it('reads a text file whatever it is called, and says it is text', async () => {

@@ -12,7 +12,7 @@ import { runCli } from '../support/cli.ts';
 import { testLimits } from '../support/corpus.ts';
 import { count, engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
-import { imageOnlyPdf, noticePdf, rasterise, scannedNotice } from '../support/scans.ts';
+import { editDistance, imageOnlyPdf, noticePdf, rasterise, scannedNotice } from '../support/scans.ts';
 
 /**
  * The OCR path of issue 13 with Debian's real tesseract (chi_sim) and
@@ -34,16 +34,6 @@ async function refusal(bytes: Uint8Array, fileName: string, limits: DecodeLimits
   assert.fail(`${fileName} was accepted`);
 }
 
-/** Characters to insert, delete or replace to turn one text into the other. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 function expectScannedNotice(parsed: ReadFile, format: string): void {
   assert.equal(parsed.format, format);

@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
 /**
@@ -51,4 +52,17 @@ export function makeOfd(pages: string[][], extra: Zippable = {}): Uint8Array {
     );
   });
   return zipSync(files);
+}
+
+/** A PDF drawn with pdfkit, as bytes. */
+export function pdfOf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument(options);
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    draw(doc);
+    doc.end();
+  });
 }

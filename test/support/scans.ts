@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfOf } from './formats.ts';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -23,17 +24,7 @@ export const scannedNotice = {
   date: '2024年3月1日',
 };
 
-function render(draw: (doc: PDFKit.PDFDocument) => void): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 80, right: 80 } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    draw(doc);
-    doc.end();
-  });
-}
+const render = (draw: (doc: PDFKit.PDFDocument) => void) => pdfOf(draw, { size: 'A4', margins: { top: 72, bottom: 72, left: 80, right: 80 } });
 
 /** The notice as a PDF with a text layer. */
 export function noticePdf(): Promise<Uint8Array> {
@@ -83,4 +74,15 @@ export function imageOnlyPdf(images: Uint8Array[]): Promise<Uint8Array> {
       doc.image(Buffer.from(image), 0, 0, { width: doc.page.width, height: doc.page.height });
     });
   });
+}
+
+/** Characters to insert, delete or replace to turn one text into the other. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
