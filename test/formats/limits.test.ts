@@ -5,18 +5,8 @@ import { zipSync } from 'fflate';
 import { AppError } from '../../src/core/errors.ts';
 import { readDocumentFile, type DecodeLimits } from '../../src/modules/gazette/index.ts';
 import { testLimits } from '../support/corpus.ts';
-import { makeOfd } from '../support/formats.ts';
+import { makeOfd, refusal } from '../support/formats.ts';
 
-async function refusal(bytes: Uint8Array, fileName: string, limits: DecodeLimits): Promise<AppError> {
-  try {
-    await readDocumentFile(bytes, { fileName, limits });
-  } catch (error) {
-    assert.ok(error instanceof AppError, `expected an AppError, got ${error}`);
-    assert.ok(error.message.startsWith(`${fileName}: `), `the message names the file: ${error.message}`);
-    return error;
-  }
-  assert.fail(`${fileName} was accepted`);
-}
 
 /** A DOCX whose document.xml inflates to `megabytes` of spaces from a few kilobytes. */
 function bomb(megabytes: number): Uint8Array {

@@ -10,6 +10,7 @@ import { readDocumentFile, type DecodeLimits, type ReadFile } from '../../src/mo
 import { defaultOcr } from '../../src/modules/gazette/ocr.rules.ts';
 import { runCli } from '../support/cli.ts';
 import { testLimits } from '../support/corpus.ts';
+import { refusal } from '../support/formats.ts';
 import { count, engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
 import { editDistance, imageOnlyPdf, noticePdf, rasterise, scannedNotice } from '../support/scans.ts';
@@ -23,16 +24,6 @@ import { editDistance, imageOnlyPdf, noticePdf, rasterise, scannedNotice } from 
 const withOcr = (ocr: Partial<typeof defaultOcr>): DecodeLimits => ({ ...testLimits, ocr: { ...defaultOcr, ...ocr } });
 const noTesseract = withOcr({ tesseract: '/nonexistent/tesseract' });
 
-async function refusal(bytes: Uint8Array, fileName: string, limits: DecodeLimits): Promise<AppError> {
-  try {
-    await readDocumentFile(bytes, { fileName, limits });
-  } catch (error) {
-    assert.ok(error instanceof AppError, `expected an AppError, got ${error}`);
-    assert.ok(error.message.startsWith(`${fileName}: `), `the message names the file: ${error.message}`);
-    return error;
-  }
-  assert.fail(`${fileName} was accepted`);
-}
 
 
 function expectScannedNotice(parsed: ReadFile, format: string): void {

@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
 import PDFDocument from 'pdfkit';
+import { AppError } from '../../src/core/errors.ts';
+import { readDocumentFile, type DecodeLimits } from '../../src/modules/gazette/index.ts';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
 /**
@@ -65,4 +68,16 @@ export function pdfOf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.P
     draw(doc);
     doc.end();
   });
+}
+
+/** Reads a file that must be refused: the AppError it gets, whose message names the file. */
+export async function refusal(bytes: Uint8Array, fileName: string, limits: DecodeLimits): Promise<AppError> {
+  try {
+    await readDocumentFile(bytes, { fileName, limits });
+  } catch (error) {
+    assert.ok(error instanceof AppError, `expected an AppError, got ${error}`);
+    assert.ok(error.message.startsWith(`${fileName}: `), `the message names the file: ${error.message}`);
+    return error;
+  }
+  assert.fail(`${fileName} was accepted`);
 }
