@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { zipSync } from 'fflate';
-import { AppError } from '../../src/core/errors.ts';
-import { readDocumentFile, type DecodeLimits } from '../../src/modules/gazette/index.ts';
 import { testLimits } from '../support/corpus.ts';
 import { makeOfd, refusal } from '../support/formats.ts';
 

@@ -3,7 +3,6 @@ import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
-import { AppError } from '../../src/core/errors.ts';
 import { sql } from '../../src/core/db/sql.ts';
 import { createIngestService } from '../../src/modules/documents/index.ts';
 import { readDocumentFile, type DecodeLimits, type ReadFile } from '../../src/modules/gazette/index.ts';
