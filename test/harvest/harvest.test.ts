@@ -211,17 +211,27 @@ for (const engine of engines) {
       assert.ok(asked.includes('/zhengce/list_1.htm'));
     });
 
-    it('keeps to the rate: requests to one host at least 1/rate apart', async () => {
+    it('keeps to the rate: requests to one host leave at least 1/rate apart', async () => {
+      // Timed where the rate is kept, as each request leaves: arrival at the server jitters with the machine's load.
+      const departures: number[] = [];
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = (input, init) => {
+        if (String(input).startsWith(origin)) departures.push(performance.now());
+        return realFetch(input, init);
+      };
       const before = portal.requests.length;
-      await run({ start: { url: `${origin}/zhengce/list.htm` }, requestsPerSecond: 10 });
-      const times = portal.requests.slice(before).map((request) => request.at);
-      assert.ok(times.length >= 3);
-      // Slots are 100 ms apart on the client; arrival at the server jitters by the time a connection takes.
-      for (let index = 1; index < times.length; index++) {
-        assert.ok(times[index]! - times[index - 1]! >= 80, `request ${index} came ${(times[index]! - times[index - 1]!).toFixed(1)} ms after the one before`);
+      try {
+        await run({ start: { url: `${origin}/zhengce/list.htm` }, requestsPerSecond: 10 });
+      } finally {
+        globalThis.fetch = realFetch;
       }
-      const span = times.at(-1)! - times[0]!;
-      assert.ok(span >= (times.length - 1) * 100 - 10, `${times.length} requests in ${span.toFixed(0)} ms`);
+      assert.ok(departures.length >= 3);
+      assert.equal(portal.requests.length - before, departures.length, 'every request reached the portal');
+      for (let index = 1; index < departures.length; index++) {
+        const gap = departures[index]! - departures[index - 1]!;
+        // Timers fire no earlier than asked, up to the clock's millisecond rounding.
+        assert.ok(gap >= 99, `request ${index} left ${gap.toFixed(1)} ms after the one before`);
+      }
     });
 
     it('a page that cannot be read is reported by its address and changes nothing', async () => {

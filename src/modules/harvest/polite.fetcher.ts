@@ -59,7 +59,8 @@ export function createPoliteFetcher(options: FetcherOptions): PoliteFetcher {
     if (slot > now) {
       // Reserved before waiting, so two callers never share a slot.
       nextSlot.set(url.host, slot + gap);
-      await sleep(slot - now);
+      // A timer may fire early by the time the event loop was busy (its clock is read once per turn): wait out the rest.
+      for (let left = slot - now; left > 0; left = slot - Date.now()) await sleep(left);
     }
     // Counted from when the request really leaves: a turn taken late (the process was busy) does not shorten the next gap.
     nextSlot.set(url.host, Math.max(nextSlot.get(url.host) ?? 0, Math.max(Date.now(), slot) + gap));
