@@ -1,7 +1,7 @@
 import type { Queryable } from '../../core/db/database.ts';
 import { joinSql, sql, type SqlFragment } from '../../core/db/sql.ts';
 import { subjectOf, validityOn, type ValidityStatus } from '../documents/index.ts';
-import { numberQuery, type NumberQuery } from '../textindex/index.ts';
+import { numberQuery, quoteLexeme, type NumberQuery } from '../textindex/index.ts';
 import type { FacetValue, Facets, SearchFilters, SortOrder } from './search.types.ts';
 
 /**
@@ -33,14 +33,45 @@ function numberCondition(number: NumberQuery): SqlFragment {
 /** Everything search filters, sorts and counts on is in search_entries (validity dates included). */
 const entries = sql`search_entries e`;
 
+/**
+ * The lexemes of search_entries.facets (migration 0046) that filters ask for.
+ * With words, the filters that do not depend on the day are asked of the
+ * facets, which share the words' GIN index: one scan intersects both, where a
+ * btree on the filter column would have the words tested on each row it gave
+ * (reading each row's large vector). Without words a btree is the right path,
+ * so the columns are asked. Validity depends on the day, so it is always
+ * asked of the columns; its facet, a date it needs recorded at all, narrows
+ * the rows first.
+ */
+const validityNeeds: Partial<Record<ValidityStatus, string>> = { 已废止: '止:废止', 已失效: '止:期限', 已修改: '止:修改' };
+const issuerFacetChars = 300;
+
+function facetLexemes(plan: SearchPlan): string[] {
+  const { filters } = plan;
+  const lexemes: string[] = [];
+  if (plan.match) {
+    if (filters.type !== undefined) lexemes.push(`类型:${filters.type}`);
+    if (filters.issuer !== undefined) lexemes.push(`机关:${[...filters.issuer].slice(0, issuerFacetChars).join('')}`);
+    if (filters.year !== undefined) lexemes.push(`年:${filters.year}`);
+    if (filters.normative === true) lexemes.push('规范性');
+  }
+  const needed = filters.validity === undefined ? undefined : validityNeeds[filters.validity];
+  if (needed) lexemes.push(needed);
+  return lexemes;
+}
+
 /** The filters alone (issuer, year, type, normative, gazette issue, validity on the plan's date). */
 function filterConditions(plan: SearchPlan): SqlFragment[] {
   const { filters } = plan;
   const conditions: SqlFragment[] = [];
-  if (filters.issuer !== undefined) conditions.push(sql`e.issuer = ${filters.issuer}`);
-  if (filters.year !== undefined) conditions.push(sql`e.signed_on >= make_date(${filters.year}, 1, 1) and e.signed_on < make_date(${filters.year} + 1, 1, 1)`);
-  if (filters.type !== undefined) conditions.push(sql`e.doc_type = ${filters.type}`);
-  if (filters.normative !== undefined) conditions.push(sql`e.normative = ${filters.normative}`);
+  const lexemes = facetLexemes(plan);
+  if (lexemes.length > 0) conditions.push(sql`e.facets @@ ${lexemes.map(quoteLexeme).join(' & ')}::tsquery`);
+  const byFacet = plan.match !== null;
+  // An issuer longer than its facet's characters is compared whole as well.
+  if (filters.issuer !== undefined && (!byFacet || [...filters.issuer].length > issuerFacetChars)) conditions.push(sql`e.issuer = ${filters.issuer}`);
+  if (filters.year !== undefined && !byFacet) conditions.push(sql`e.signed_on >= make_date(${filters.year}, 1, 1) and e.signed_on < make_date(${filters.year} + 1, 1, 1)`);
+  if (filters.type !== undefined && !byFacet) conditions.push(sql`e.doc_type = ${filters.type}`);
+  if (filters.normative !== undefined && !(byFacet && filters.normative)) conditions.push(sql`e.normative = ${filters.normative}`);
   if (filters.gazetteIssueId !== undefined) conditions.push(sql`e.gazette_issue_id = ${filters.gazetteIssueId}`);
   if (filters.validity !== undefined) conditions.push(sql`${validityOn(plan.on, sql`e`)} = ${filters.validity}`);
   // The subject is worked out from the title, which only documents holds.
