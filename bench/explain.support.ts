@@ -13,6 +13,7 @@ export function explainingDatabase(db: Database): { db: Database; takePlans(): s
   const explained = (target: Queryable): Queryable => ({
     async query<R>(fragment: SqlFragment) {
       const rows = await target.query<R>(fragment);
+      if (/^\s*explain\b/i.test(fragment.compile().text)) return rows;
       const plan = await target.query<{ 'QUERY PLAN': string }>(sql`explain (analyze, buffers) ${fragment}`);
       plans.push([fragment.compile().text.replace(/\s+/g, ' ').trim(), ...plan.map((line) => `  ${line['QUERY PLAN']}`)].join('\n'));
       return rows;

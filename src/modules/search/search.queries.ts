@@ -104,8 +104,26 @@ export interface MatchCount {
   exact: boolean;
 }
 
+/**
+ * Counting is skipped when the engine's own estimate is this many times the
+ * count limit: the count would say "more than" anyway, and gathering a
+ * common word's posting list to count its first 10,000 matches is most of
+ * such a search's time (about 30 ms at 200,000 documents, growing with the
+ * library). The estimate of a word comes from the column's statistics of
+ * common lexemes; it would have to be five times too high to hide a count.
+ */
+const surelyMoreFactor = 5;
+
+async function estimatedMatches(db: Queryable, where: SqlFragment): Promise<number> {
+  const [row] = await db.query<{ 'QUERY PLAN': unknown }>(sql`explain (format json) select 1 from ${entries} where ${where}`);
+  const plan = row?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
+  return parsed[0].Plan['Plan Rows'];
+}
+
 /** Beyond the plan's count limit the count says "more than" (see search.service.ts). */
 export async function countMatches(db: Queryable, plan: SearchPlan): Promise<MatchCount> {
+  if (plan.match && (await estimatedMatches(db, baseWhere(plan))) > plan.countLimit * surelyMoreFactor) return { total: plan.countLimit, exact: false };
   const [row] = await db.query<{ total: number }>(sql`
     select count(*)::int as total from (select 1 from ${entries} where ${baseWhere(plan)} limit ${plan.countLimit + 1}) m`);
   const total = row?.total ?? 0;
