@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { cleanText } from './clean.rules.ts';
+import { buildCrawlerDocument, readCrawlerPage } from './crawler.rules.ts';
 import { pieceTitle, splitPieces } from './compilation.rules.ts';
 import { decodeBytes, type DecodeLimits } from './decode.rules.ts';
 import { buildDocument, linkInterpretations, type DocumentDraft } from './document.build.ts';
@@ -28,6 +29,8 @@ export function parseText(text: string, fileName: string, encoding = 'utf-8'): P
   const { lines, chunked } = cleanText(text);
   if (lines.length === 0) throw new AppError('no_documents', `${fileName}: 去除网页残留和页码后没有正文`, { file: fileName });
   const warnings: ParseWarning[] = [];
+  const crawled = readCrawlerPage(lines);
+  if (crawled) return { kind: 'single', encoding, gazette: null, documents: [buildCrawlerDocument(crawled)], warnings };
   if (isGazette(lines)) return parseGazette(lines, fileName, encoding, warnings);
   if (chunked) {
     const flat = parseFlat(lines, warnings);
