@@ -60,7 +60,7 @@ function isUntitledForm(text: string): boolean {
 }
 
 /** Could this line be part of a title? Titles are short, unpunctuated, not tables, dates or asides. */
-function titleCandidate(line: SourceLine): boolean {
+export function titleCandidate(line: SourceLine): boolean {
   const text = line.text.trim();
   return (
     text.length > 0 &&
@@ -80,7 +80,7 @@ function titleCandidate(line: SourceLine): boolean {
  * a title is one sentence ending in a 文种, so the line above it starts a new block when it is
  * a heading of its own, or an organ's name above a title that already names its issuer.
  */
-function startsNewBlock(above: string, block: string): boolean {
+export function startsNewBlock(above: string, block: string): boolean {
   const line = above.replace(/[\s\u3000]+/g, '');
   const joined = block.replace(/[\s\u3000]+/g, '');
   // A page's info line (浏览量: 时间:…) is not a title; a metadata label before the title is (cleanTitle drops it).
