@@ -120,3 +120,30 @@ export function findHeaderDocNumber(text: string): DocNumber | null {
 export function normaliseDocNumber(text: string): string | null {
   return docNumberLine(text)?.normalised ?? findHeaderDocNumber(text)?.normalised ?? null;
 }
+
+// A 公告 numbered in its organ's own series ("国家税务总局公告 2013年第8号") and an order's
+// number ("鞍山市人民政府令第16号", "政府令〔2010〕第15号"): printed without the 〔year〕N号 form.
+const noticeSeries = /([\u4e00-\u9fff]{2,20}?公告)\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*号/;
+const orderNumber = /([\u4e00-\u9fff]{0,20}?令)\s*(?:[〔\[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】])?\s*第\s*([0-9一二三四五六七八九十百〇零]{1,6})\s*号/;
+
+/** A 公告's or a 令's own numbering, kept as printed (spaces removed); the year is 0 when none is printed. */
+export function findNoticeNumber(text: string): DocNumber | null {
+  const notice = noticeSeries.exec(text);
+  if (notice) {
+    const printed = notice[0];
+    return { normalised: printed.replace(/\s+/g, ''), printed: printed.trim(), prefix: notice[1]!, year: Number(notice[2]), serial: Number(notice[3]) };
+  }
+  const order = orderNumber.exec(text);
+  if (order && order[1]!.length >= 2) {
+    const printed = order[0];
+    const serial = /^\d+$/.test(order[3]!) ? Number(order[3]) : Number.NaN;
+    return {
+      normalised: printed.replace(/\s+/g, '').replace(/[\[(（【]/, '〔').replace(/[\])）】]/, '〕'),
+      printed: printed.trim(),
+      prefix: order[1]!,
+      year: order[2] ? Number(order[2]) : 0,
+      serial: Number.isNaN(serial) ? 0 : serial,
+    };
+  }
+  return null;
+}

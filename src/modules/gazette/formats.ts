@@ -1,7 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import { decodeBytes, fileTooLarge, type DecodeLimits } from './decode.rules.ts';
 import { docNumberLine } from './docnumber.rules.ts';
-import { documentType } from './fields.rules.ts';
+import { documentType, issuerFromTitle } from './fields.rules.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning } from './gazette.types.ts';
 import { readHtml, type PageMetadata } from './html.format.ts';
 import { readDocx, readOfd } from './office.format.ts';
@@ -109,7 +109,7 @@ export function applyMetadata(parsed: ParsedFile, metadata: PageMetadata): Parse
   if (!document) return parsed;
   const warnings = [...parsed.warnings];
   if (metadata.title) {
-    const title = metadata.title.replace(/\s+/g, '');
+    const title = printedTitle(document, metadata.title.replace(/\s+/g, ''));
     document.title = title;
     document.displayTitle = title;
   }
@@ -133,6 +133,16 @@ export function applyMetadata(parsed: ParsedFile, metadata: PageMetadata): Parse
   }
   document.type ??= documentType(document.title) ?? typeOfNumber(document.docNumber);
   return { ...parsed, warnings };
+}
+
+/**
+ * A portal's title may drop the issuer that the document's own title line prints
+ * (ArticleTitle "关于同意…的批复", bold line "XX管委会关于同意…的批复"): the printed line wins.
+ */
+function printedTitle(document: ParsedDocument, portal: string): string {
+  const lines = [document.title ?? '', ...document.blocks.slice(0, 4).map((block) => block.text)].map((text) => text.replace(/\s+/g, ''));
+  const printed = lines.find((text) => text.length > portal.length && text.length <= portal.length + 40 && text.endsWith(portal) && issuerFromTitle(text) !== null);
+  return printed ?? portal;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { cleanText } from './clean.rules.ts';
+import { buildCrawlerDocument, readCrawlerPage } from './crawler.rules.ts';
 import { pieceTitle, splitPieces } from './compilation.rules.ts';
 import { decodeBytes, type DecodeLimits } from './decode.rules.ts';
 import { buildDocument, linkInterpretations, type DocumentDraft } from './document.build.ts';
@@ -7,6 +8,7 @@ import { readFlatHeader } from './flat.rules.ts';
 import { isGazette, readGazetteFrame, tocMatches } from './gazette.frame.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning, SourceLine } from './gazette.types.ts';
 import { findSegments, sectionOf, type Segment } from './segment.rules.ts';
+import { findStandaloneHead, readOrderFrame, type OrderFrame, type StandaloneHead } from './standalone.rules.ts';
 
 /**
  * Text in, structure out: no I/O. Chooses the layout — gazette issue, a
@@ -28,12 +30,16 @@ export function parseText(text: string, fileName: string, encoding = 'utf-8'): P
   const { lines, chunked } = cleanText(text);
   if (lines.length === 0) throw new AppError('no_documents', `${fileName}: 去除网页残留和页码后没有正文`, { file: fileName });
   const warnings: ParseWarning[] = [];
+  const crawled = readCrawlerPage(lines);
+  if (crawled) return { kind: 'single', encoding, gazette: null, documents: [buildCrawlerDocument(crawled)], warnings };
   if (isGazette(lines)) return parseGazette(lines, fileName, encoding, warnings);
   if (chunked) {
     const flat = parseFlat(lines, warnings);
     if (flat) return { kind: 'single', encoding, gazette: null, documents: flat, warnings };
   }
   const segments = findSegments(lines, 0, lines.length, []);
+  const order = segments.length <= 1 ? readOrderFrame(lines) : null;
+  if (order) return { kind: 'single', encoding, gazette: null, documents: [fromOrder(lines, order)], warnings };
   if (segments.length > 0) {
     const documents = fromSegments(lines, segments, fileName, warnings);
     noteUnassigned(lines, 0, segments[0]!.start, warnings);
@@ -41,7 +47,10 @@ export function parseText(text: string, fileName: string, encoding = 'utf-8'): P
   }
   const flat = parseFlat(lines, warnings);
   if (flat) return { kind: 'single', encoding, gazette: null, documents: flat, warnings };
-  const pieces = fromPieces(lines);
+  const starts = splitPieces(lines);
+  const head = findStandaloneHead(lines, starts.length === 1);
+  if (head) return { kind: 'single', encoding, gazette: null, documents: [fromStandalone(lines, head)], warnings };
+  const pieces = fromPieces(lines, starts);
   return { kind: pieces.length > 1 ? 'web_compilation' : 'single', encoding, gazette: null, documents: pieces, warnings };
 }
 
@@ -122,8 +131,34 @@ function parseFlat(lines: SourceLine[], warnings: ParseWarning[]): ParsedDocumen
   ];
 }
 
-function fromPieces(lines: SourceLine[]): ParsedDocument[] {
-  const starts = splitPieces(lines);
+/** A regulation promulgated by 令: the regulation's title, the order's number, issuer and date, type 令. */
+function fromOrder(lines: SourceLine[], order: OrderFrame): ParsedDocument {
+  const document = buildDocument({
+    title: order.title,
+    number: order.number,
+    date: order.date,
+    section: null,
+    lines: lines.slice(order.bodyStart),
+    lineStart: lines[0]!.no,
+    lineEnd: lines[lines.length - 1]!.no,
+  });
+  return { ...document, issuer: order.issuer ?? document.issuer, type: '令' };
+}
+
+function fromStandalone(lines: SourceLine[], head: StandaloneHead): ParsedDocument {
+  const document = buildDocument({
+    title: head.title,
+    number: null,
+    date: null,
+    section: null,
+    lines: lines.slice(head.bodyStart),
+    lineStart: lines[0]!.no,
+    lineEnd: lines[lines.length - 1]!.no,
+  });
+  return head.issuer && !document.issuer ? { ...document, issuer: head.issuer } : document;
+}
+
+function fromPieces(lines: SourceLine[], starts: number[]): ParsedDocument[] {
   return starts.map((start, index) => {
     const pieceLines = lines.slice(start, starts[index + 1] ?? lines.length);
     const titleSpan = pieceTitle(pieceLines);

@@ -1,7 +1,9 @@
-import { docNumberLine, type DocNumber } from './docnumber.rules.ts';
+import { docNumberLine, findHeaderDocNumber, type DocNumber } from './docnumber.rules.ts';
+import { documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
+import { isOrganName } from './signature.rules.ts';
 import { cleanTitle, dateOnlyLine, datePattern, dateFromParts, endsSentence } from './text.rules.ts';
 
 /**
@@ -58,7 +60,7 @@ function isUntitledForm(text: string): boolean {
 }
 
 /** Could this line be part of a title? Titles are short, unpunctuated, not tables, dates or asides. */
-function titleCandidate(line: SourceLine): boolean {
+export function titleCandidate(line: SourceLine): boolean {
   const text = line.text.trim();
   return (
     text.length > 0 &&
@@ -73,9 +75,34 @@ function titleCandidate(line: SourceLine): boolean {
   );
 }
 
+/**
+ * Reprints stack headings above the title (the page's title, the issuing body, "<number>《<title>》"):
+ * a title is one sentence ending in a 文种, so the line above it starts a new block when it is
+ * a heading of its own, or an organ's name above a title that already names its issuer.
+ */
+export function startsNewBlock(above: string, block: string): boolean {
+  const line = above.replace(/[\s\u3000]+/g, '');
+  const joined = block.replace(/[\s\u3000]+/g, '');
+  // A page's info line (浏览量: 时间:…) is not a title; a metadata label before the title is (cleanTitle drops it).
+  if (/[:：]/.test(line) && !/^(标题|名称|主题词)[:：]/.test(line)) return true;
+  if (findHeaderDocNumber(line) && !docNumberLine(line)) return true;
+  const complete = (text: string) => documentType(text) !== null && (/关于/.test(text) || issuerFromTitle(text) !== null);
+  if (complete(line) && complete(joined)) return true;
+  if (isOrganName(line)) return issuerFromTitle(joined) !== null || documentType(joined) === null;
+  return false;
+}
+
 function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, toc: TocEntry[]): number {
   let start = titleEnd;
-  while (start - 1 > floor && titleEnd - (start - 1) < maxTitleLines && titleCandidate(lines[start - 1]!)) start--;
+  const block = () => lines.slice(start, titleEnd + 1).map((line) => line.text).join('');
+  while (
+    start - 1 > floor &&
+    titleEnd - (start - 1) < maxTitleLines &&
+    titleCandidate(lines[start - 1]!) &&
+    (toc.length > 0 || !startsNewBlock(lines[start - 1]!.text, block()))
+  ) {
+    start--;
+  }
   if (toc.length > 0) {
     // Prefer the widest span the table of contents confirms.
     for (let candidate = start; candidate <= titleEnd; candidate++) {
@@ -84,7 +111,7 @@ function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, 
     }
   }
   // Without confirmation, a title starts with its issuer or with 关于.
-  for (let candidate = start; candidate < titleEnd; candidate++) {
+  for (let candidate = start; candidate <= titleEnd; candidate++) {
     const text = foldText(lines[candidate]!.text.trim());
     if (/^(关于|[\u4e00-\u9fff]{2,30}?(人民政府|办公室|办公厅|委员会|局|厅|委|办))/.test(text)) return candidate;
   }
@@ -152,7 +179,20 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   if (below) return { start: below.start, bodyStart: below.bodyStart, titleLines: below.titleLines, date, number };
   if (titleEnd <= floor) return { start: index, bodyStart, titleLines: [], date, number };
   const start = chooseTitleStart(lines, titleEnd, floor, toc);
-  return { start, bodyStart, titleLines: lines.slice(start, titleEnd + 1), date, number };
+  const titleLines = lines.slice(start, titleEnd + 1);
+  const whole = toc.length === 0 ? untruncatedTitle(lines, start, floor, titleLines) : null;
+  return { start, bodyStart, titleLines: whole ? [whole] : titleLines, date, number };
+}
+
+/** A reprint may cut the printed title short; its heading above gives the whole title, which starts with the same words. */
+function untruncatedTitle(lines: SourceLine[], start: number, floor: number, titleLines: SourceLine[]): SourceLine | null {
+  const cut = titleLines.map((line) => line.text).join('').replace(/\s+/g, '');
+  if (cut.length < 6 || documentType(cut) !== null) return null;
+  for (let at = start - 1; at > floor && start - at <= maxTitleLines; at--) {
+    const text = lines[at]!.text.replace(/\s+/g, '');
+    if (text.length > cut.length && text.startsWith(cut) && documentType(text) !== null && !endsSentence(text)) return lines[at]!;
+  }
+  return null;
 }
 
 export function findSegments(lines: SourceLine[], from: number, to: number, toc: TocEntry[]): Segment[] {
@@ -172,6 +212,13 @@ export function findSegments(lines: SourceLine[], from: number, to: number, toc:
       // A number line inside the previous header (e.g. a date below it) is not a new document.
       const previous = starts[starts.length - 1];
       if (previous && anchor.start < previous.bodyStart) continue;
+      // The same number printed twice in a row (a reprint's heading, then the document's own line) is one header.
+      if (previous && anchor.titleLines.length === 0 && previous.bodyStart === i && previous.number?.normalised === anchor.number?.normalised) {
+        previous.bodyStart = anchor.bodyStart;
+        floor = anchor.bodyStart - 1;
+        i = anchor.bodyStart - 1;
+        continue;
+      }
       starts.push(anchor);
       floor = anchor.bodyStart - 1;
       i = anchor.bodyStart - 1;

@@ -14,7 +14,13 @@ export interface Signature {
 }
 
 const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
-const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长|主任)[\s\u3000]*[\u4e00-\u9fff]{2,4}$/;
+export const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长|主任)[\s\u3000:：]*[\u4e00-\u9fff]{2,4}$/;
+
+/** One organ's name on its own ("平潭县人事局"), not a portal's ("中国平潭"). */
+export function isOrganName(text: string): boolean {
+  const name = text.trim();
+  return name.length >= 3 && name.length <= 25 && /^[\u4e00-\u9fff]+$/.test(name) && organ.test(foldText(name));
+}
 
 function organNames(text: string): string[] | null {
   const names = text.trim().split(/[\s\u3000]+/).filter(Boolean);
@@ -37,6 +43,23 @@ export function readSignature(lines: SourceLine[]): Signature | null {
       names.unshift(...found);
     }
     if (names.length > 0) return { issuer: names.join('、'), date };
+  }
+  return null;
+}
+
+// What may follow the date at the foot of a document: "(此件公开发布)", the 抄送/分送 lines, the 印发 line.
+const footNote = /^(?:[((][^()()]{1,20}[))]|(?:抄送|分送)[:：].*|.{0,40}印发)$/;
+
+/**
+ * A date line closing the text with no issuer line above it (an unsigned notice,
+ * a reprint that drops the issuer: "特此通告。 / 二〇一二年二月六日"): the 成文日期 all the same.
+ */
+export function closingDate(lines: SourceLine[]): string | null {
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const text = lines[index]!.text.trim();
+    const date = dateOnlyLine(text);
+    if (date) return date;
+    if (!footNote.test(text)) return null;
   }
   return null;
 }

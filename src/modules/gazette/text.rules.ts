@@ -20,7 +20,9 @@ export function normaliseParens(text: string): string {
 /** A title as it should be stored: unwrapped, without stray spaces, parentheses unified. */
 export function cleanTitle(text: string): string {
   // A portal's metadata row ("标　　题：…") gives the title after its label.
-  return collapseCjkSpaces(normaliseParens(text)).replace(/\s+/g, ' ').trim().replace(/^(标\s*题|名\s*称|主\s*题\s*词)\s*[:：]\s*/, '');
+  const title = collapseCjkSpaces(normaliseParens(text)).replace(/\s+/g, ' ').trim().replace(/^(标\s*题|名\s*称|主\s*题\s*词)\s*[:：]\s*/, '');
+  // A reprint heads the page with the title in book-title marks: 《…的通知》.
+  return /^《[^《》]+》$/.test(title) ? title.slice(1, -1) : title;
 }
 
 const digitValues: Record<string, number> = Object.fromEntries(
