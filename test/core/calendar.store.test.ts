@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createCalendarService } from '../../src/core/calendar/index.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { runCli } from '../support/cli.ts';
+import { runCliHere } from '../support/cli.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
 
@@ -40,30 +40,30 @@ for (const engine of engines) {
 }
 
 describe('gongkai calendar', () => {
-  it('prints due dates and working days, refuses an unloaded year unless asked to estimate, and loads a year', () => {
+  it('prints due dates and working days, refuses an unloaded year unless asked to estimate, and loads a year', async () => {
     const dir = tempDir();
     const env = { DATA_DIR: join(dir.path, 'data') };
     try {
-      const due = runCli(['calendar', 'due', '--from', '2024-09-27', '--working-days', '5'], env);
+      const due = await runCliHere(['calendar', 'due', '--from', '2024-09-27', '--working-days', '5'], env);
       assert.deepEqual([due.status, due.stdout], [0, '2024-10-10\n'], due.stderr);
-      assert.equal(runCli(['calendar', 'is-working-day', '2025-02-08'], env).stdout, 'true\n');
+      assert.equal((await runCliHere(['calendar', 'is-working-day', '2025-02-08'], env)).stdout, 'true\n');
 
-      const unloaded = runCli(['calendar', 'due', '--from', '2027-02-05', '--working-days', '3'], env);
+      const unloaded = await runCliHere(['calendar', 'due', '--from', '2027-02-05', '--working-days', '3'], env);
       assert.equal(unloaded.status, 7);
       assert.match(unloaded.stderr, /2027 年的节假日安排尚未载入/);
-      const estimate = runCli(['calendar', 'due', '--from', '2027-02-05', '--working-days', '3', '--estimate'], env);
+      const estimate = await runCliHere(['calendar', 'due', '--from', '2027-02-05', '--working-days', '3', '--estimate'], env);
       assert.deepEqual([estimate.status, estimate.stdout], [0, '2027-02-10\n']);
       assert.match(estimate.stderr, /仅按周末估算/);
 
-      const refused = runCli(['calendar', 'load', dir.write('bad.txt', '2027-02-03 班 春节\n'), '--source', '通知'], env);
+      const refused = await runCliHere(['calendar', 'load', dir.write('bad.txt', '2027-02-03 班 春节\n'), '--source', '通知'], env);
       assert.equal(refused.status, 2);
       assert.match(refused.stderr, /本是工作日/);
-      const loaded = runCli(['calendar', 'load', dir.write('2027.txt', year2027), '--source', '国办发明电〔2026〕1号'], env);
+      const loaded = await runCliHere(['calendar', 'load', dir.write('2027.txt', year2027), '--source', '国办发明电〔2026〕1号'], env);
       assert.equal(loaded.status, 0, loaded.stderr);
       // 2/5 is day zero; 2/6-12 off; make-up Sunday 2/14 is day 1, then 2/15, 2/16.
-      assert.equal(runCli(['calendar', 'due', '--from', '2027-02-05', '--working-days', '3'], env).stdout, '2027-02-16\n');
-      assert.match(runCli(['calendar', 'years'], env).stdout, /2027 .*国办发明电〔2026〕1号/);
-      assert.equal(runCli(['calendar', 'due', '--from', 'tomorrow', '--working-days', '3'], env).status, 2);
+      assert.equal((await runCliHere(['calendar', 'due', '--from', '2027-02-05', '--working-days', '3'], env)).stdout, '2027-02-16\n');
+      assert.match((await runCliHere(['calendar', 'years'], env)).stdout, /2027 .*国办发明电〔2026〕1号/);
+      assert.equal((await runCliHere(['calendar', 'due', '--from', 'tomorrow', '--working-days', '3'], env)).status, 2);
     } finally {
       dir.remove();
     }

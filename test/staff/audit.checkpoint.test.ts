@@ -6,7 +6,7 @@ import { checkCheckpoint, generateAuditKey, latestCheckpoint, loadAuditKey, writ
 import { recordAudit } from '../../src/core/audit/audit.ts';
 import type { Database } from '../../src/core/db/database.ts';
 import { sql } from '../../src/core/db/sql.ts';
-import { runCli } from '../support/cli.ts';
+import { runCli, runCliHere } from '../support/cli.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { tempDir } from '../support/files.ts';
 
@@ -37,7 +37,8 @@ for (const engine of engines) {
     let keyFile: string;
     let database: TestDatabase;
     let env: Record<string, string>;
-    const cli = (...args: string[]) => runCli(['audit', ...args], env);
+    // In this process: the suite runs a dozen commands (the binary itself is tested in test/cli).
+    const cli = (...args: string[]) => runCliHere(['audit', ...args], env);
 
     before(async () => {
       dir = tempDir();
@@ -75,50 +76,50 @@ for (const engine of engines) {
 
     it('prints a signed checkpoint line, and a valid chain passes against it and against the table', async () => {
       await withDb((db) => writeEvents(db, 5));
-      const made = cli('checkpoint');
+      const made = await cli('checkpoint');
       assert.equal(made.status, 0, made.stderr);
       const line = made.stdout.trim();
       assert.match(line, /^gongkai-audit-checkpoint v1 event=\d+ events=6 hash=[0-9a-f]{64} at=\S+Z key=SHA256:\S{43} sig=[A-Za-z0-9_-]{86}$/);
       const stored = await withDb((db) => db.query<{ n: number }>(sql`select count(*)::int as n from audit_checkpoints`));
       assert.equal(stored[0]!.n, 1);
-      const verified = cli('verify');
+      const verified = await cli('verify');
       assert.equal(verified.status, 0, verified.stderr);
       assert.match(verified.stdout, /检查点/);
-      assert.equal(cli('verify', '--checkpoint', line).status, 0);
+      assert.equal((await cli('verify', '--checkpoint', line)).status, 0);
       await withDb((db) => writeEvents(db, 2));
-      assert.equal(cli('verify', '--checkpoint', line).status, 0, 'events after a checkpoint are fine');
+      assert.equal((await cli('verify', '--checkpoint', line)).status, 0, 'events after a checkpoint are fine');
     });
 
     it('fails verify when the newest events are deleted after a checkpoint, from the table and from a line kept elsewhere', async () => {
-      const line = cli('checkpoint').stdout.trim();
+      const line = (await cli('checkpoint')).stdout.trim();
       await withDb(async (db) => {
         const ids = await db.query<{ id: number }>(sql`select id from audit_events order by id desc limit 3`);
         await db.query(sql`delete from audit_events where id >= ${ids.at(-1)!.id}`);
       });
-      const fromTable = cli('verify');
+      const fromTable = await cli('verify');
       assert.equal(fromTable.status, 1);
       assert.match(fromTable.stderr, /截断|删除/);
       // Deleting the checkpoints too is caught by the line kept elsewhere.
       await withDb((db) => db.query(sql`delete from audit_checkpoints`));
-      const fromLine = cli('verify', '--checkpoint', line);
+      const fromLine = await cli('verify', '--checkpoint', line);
       assert.equal(fromLine.status, 1);
       assert.match(fromLine.stderr, /截断|删除/);
     });
 
     it('fails verify when every later event is re-hashed after a checkpoint', async () => {
       await withDb((db) => writeEvents(db, 3));
-      const line = cli('checkpoint').stdout.trim();
-      assert.equal(cli('verify').status, 0);
+      const line = (await cli('checkpoint')).stdout.trim();
+      assert.equal((await cli('verify')).status, 0);
       await withDb(async (db) => {
         const ids = await db.query<{ id: number }>(sql`select id from audit_events order by id`);
         const target = ids[ids.length - 3]!.id;
         await db.query(sql`update audit_events set after = '{"n": 99}'::jsonb where id = ${target}`);
         await rehashFrom(db, target);
       });
-      const fromTable = cli('verify');
+      const fromTable = await cli('verify');
       assert.equal(fromTable.status, 1, fromTable.stdout);
       assert.match(fromTable.stderr, /改写|重算/);
-      assert.equal(cli('verify', '--checkpoint', line).status, 1);
+      assert.equal((await cli('verify', '--checkpoint', line)).status, 1);
     });
 
     it('fails verify against a forged checkpoint signature', async () => {
@@ -127,13 +128,13 @@ for (const engine of engines) {
         await db.query(sql`delete from audit_events`);
         await writeEvents(db, 2);
       });
-      const line = cli('checkpoint').stdout.trim();
-      assert.equal(cli('verify', '--checkpoint', line).status, 0);
-      const forged = cli('verify', '--checkpoint', forge(line));
+      const line = (await cli('checkpoint')).stdout.trim();
+      assert.equal((await cli('verify', '--checkpoint', line)).status, 0);
+      const forged = await cli('verify', '--checkpoint', forge(line));
       assert.equal(forged.status, 1);
       assert.match(forged.stderr, /签名/);
       await withDb((db) => db.query(sql`update audit_checkpoints set signature = ${forge(line).split('sig=')[1]!}`));
-      const inTable = cli('verify');
+      const inTable = await cli('verify');
       assert.equal(inTable.status, 1);
       assert.match(inTable.stderr, /签名/);
     });

@@ -35,3 +35,29 @@ export function killCliWhen(args: string[], env: Record<string, string>, pattern
     child.on('exit', () => resolve({ killed, stderr }));
   });
 }
+
+/**
+ * The same commands run in this process (src/cli/run.ts), with stdout and
+ * stderr captured: for suites that run many commands, where starting a
+ * process for each cost seconds. What only a real process shows (exit
+ * codes of the binary, signals, the terminal) is tested with runCli.
+ */
+export async function runCliHere(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const { runReported } = await import('../../src/cli/run.ts');
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    out: (line: string) => {
+      stdout += `${line}\n`;
+    },
+    err: (line: string) => {
+      stderr += `${line}\n`;
+    },
+    json: (value: unknown) => {
+      stdout += `${JSON.stringify(value, null, 2)}\n`;
+    },
+    interactive: false,
+  };
+  const status = await runReported(args, io, { ...process.env, ...env });
+  return { status, stdout, stderr };
+}
