@@ -148,6 +148,8 @@ async function dashboardBench(): Promise<void> {
       ['clerk dashboard, agency with ~3,200 open', await timed(() => disclosure.deadlines(clerkOf(agencies[5]!.id), today))],
       ['supervisor dashboard, all 100,000', await timed(() => disclosure.deadlines(supervisor, today))],
       ['supervisor overview by agency', await timed(() => disclosure.deadlinesByAgency(supervisor, today))],
+      ['supervisor\'s whole board as served (totals, most urgent, by agency: one pass)', await timed(() => disclosure.supervisorDeadlines(supervisor, today))],
+      ['(comparison) the same board as two passes, as before', await timed(async () => [await disclosure.deadlines(supervisor, today), await disclosure.deadlinesByAgency(supervisor, today)])],
       ['(comparison) derive all 100,000 clocks from their ledgers', await timed(async () => {
         const ledgers = await db.query<{ ledger: ClockEvent[] }>(sql`select ledger from clocks`);
         const context = await clocks.context();

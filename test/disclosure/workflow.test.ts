@@ -158,6 +158,13 @@ for (const engine of engines) {
       const overview = await service.deadlinesByAgency(supervisor, '2025-04-01');
       assert.deepEqual(overview.find((row) => row.agencyId === agencyId), { agencyId, agencyName: '上海市长宁区民政局', open: 3, overdue: 1, dueSoon: 1 });
       await assert.rejects(service.deadlinesByAgency(mine, '2025-04-01'), { code: 'forbidden' });
+      // The supervisor's board in one pass says what the two views say.
+      const whole = await service.supervisorDeadlines(supervisor, '2025-04-01');
+      const separately = await service.deadlines(supervisor, '2025-04-01');
+      assert.deepEqual({ counts: whole.counts, items: whole.items, soon: whole.soon }, { counts: separately.counts, items: separately.items, soon: separately.soon });
+      assert.deepEqual(whole.agencies, await service.deadlinesByAgency(supervisor, '2025-04-01'));
+      assert.ok(whole.counts.paused >= 1 && whole.counts.open >= 3);
+      await assert.rejects(service.supervisorDeadlines(mine, '2025-04-01'), { code: 'forbidden' });
     });
 
     it('finds requests again by tracking code, state and date received, closed ones included, within the agency', async () => {

@@ -40,7 +40,7 @@ export function registerDisclosureApi(app: FastifyInstance, context: AppContext)
 
   app.get('/api/staff/deadlines', async (request) => {
     const actor = actorOf(request);
-    return { ...(await disclosure.deadlines(actor)), agencies: actor.agencyId === null ? await disclosure.deadlinesByAgency(actor) : null };
+    return actor.agencyId === null ? disclosure.supervisorDeadlines(actor) : { ...(await disclosure.deadlines(actor)), agencies: null };
   });
 
   app.get('/api/staff/requests', async (request) => ({ items: await disclosure.find(request.query ?? {}, actorOf(request)) }));

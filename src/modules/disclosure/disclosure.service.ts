@@ -99,6 +99,8 @@ export interface DisclosureService {
   deadlines(actor: StaffActor, today?: string, options?: { agencyId?: number; limit?: number }): Promise<Deadlines>;
   /** For supervisors: every agency's open, overdue and soon-due requests. */
   deadlinesByAgency(actor: StaffActor, today?: string): Promise<AgencyDeadlines[]>;
+  /** The supervisor's dashboard: the whole government's counts and most urgent requests, and each agency's counts, in one pass. */
+  supervisorDeadlines(actor: StaffActor, today?: string): Promise<Deadlines & { agencies: AgencyDeadlines[] }>;
   /** Finds requests again, open or closed (a review outcome may come long after closing): by tracking code, state and date received; 50 a page. */
   find(input: unknown, actor: StaffActor): Promise<ListedRequest[]>;
 }
@@ -548,7 +550,17 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
     async deadlinesByAgency(actor, today = todayInChina()) {
       requestPolicy.check(actor, 'oversee');
       const soon = (await clocks.context()).calendar.addWorkingDays(today, 3).date;
-      return deadlinesByAgency(db, today, soon);
+      return (await deadlinesByAgency(db, today, soon)).map(({ paused: _paused, registeredLate: _late, ...agency }) => agency);
+    },
+
+    async supervisorDeadlines(actor, today = todayInChina()) {
+      requestPolicy.check(actor, 'oversee');
+      const soon = (await clocks.context()).calendar.addWorkingDays(today, 3).date;
+      const [perAgency, items] = await Promise.all([deadlinesByAgency(db, today, soon), mostUrgent(db, null, 50)]);
+      const counts: DeadlineCounts = { open: 0, overdue: 0, dueSoon: 0, paused: 0, registeredLate: 0 };
+      for (const agency of perAgency) for (const key of Object.keys(counts) as (keyof DeadlineCounts)[]) counts[key] += agency[key];
+      const agencies = perAgency.map(({ paused: _paused, registeredLate: _late, ...agency }) => agency);
+      return { today, soon, counts, items, agencies };
     },
 
     async clock(requestId, actor, today = todayInChina()) {
