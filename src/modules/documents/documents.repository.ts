@@ -82,7 +82,8 @@ export async function recordConflicts(db: Queryable, documentIds: number[], late
     returning id, document_id as "documentId", doc_number as "docNumber", earlier_title as title, earlier_source_key as "earlierSourceKey"`);
 }
 
-const recordColumns = sql`
+/** The columns of a document record in a payload (documents.prepare.ts), for json_to_recordset. */
+export const documentRecordColumns = sql`
   doc_key text, seq integer, title text, display_title text, doc_number text, doc_number_printed text,
   doc_number_prefix text, doc_number_year integer, doc_number_serial integer, issuer text, signed_on date,
   doc_type text, section text, addressees text, meeting jsonb, attachment_title text, effective_from date,
@@ -116,7 +117,7 @@ export async function insertDocuments(
   if (keys.length === 0) return [];
   const rows = await db.query<{ id: number }>(sql`
     with r as materialized (
-      select * from json_to_recordset(${payload}::json) as r(${recordColumns}) where r.doc_key = any(${keys}::text[])
+      select * from json_to_recordset(${payload}::json) as r(${documentRecordColumns}) where r.doc_key = any(${keys}::text[])
     ),
     written as (
       insert into documents (doc_key, source_file_id, gazette_issue_id, seq, title, display_title, doc_number,
@@ -140,7 +141,7 @@ export async function updateDocuments(db: Queryable, payload: string, keys: stri
   if (keys.length === 0) return [];
   const rows = await db.query<{ id: number }>(sql`
     with r as materialized (
-      select * from json_to_recordset(${payload}::json) as r(${recordColumns}) where r.doc_key = any(${keys}::text[])
+      select * from json_to_recordset(${payload}::json) as r(${documentRecordColumns}) where r.doc_key = any(${keys}::text[])
     ),
     written as (
       update documents d set

@@ -41,6 +41,17 @@ export interface FetchedFile {
   bytes: Uint8Array;
 }
 
+/** The bulk load's progress, after each batch. */
+export interface BulkProgress {
+  /** Files done (stored, unchanged or refused) of `total`. */
+  files: number;
+  total: number;
+  /** Documents added or updated so far. */
+  documents: number;
+  bytes: number;
+  seconds: number;
+}
+
 export interface IngestProgress {
   done: number;
   total: number;
