@@ -38,6 +38,14 @@ export interface BatchResult {
   inserted: number;
 }
 
+/**
+ * A batch adds thousands of documents' words to the search entries' GIN indexes: they collect in the
+ * pending list and are merged into the index when it fills, a merge sorted in work_mem. A larger list
+ * and more memory make fewer, larger merges: 10,000 search entries went in 30 to 60 % faster (PostgreSQL
+ * 15, measured once in each order: 6.3 and 7.3 s against 9.1 and 18.2 s with the defaults).
+ */
+const batchSettings = "set local gin_pending_list_limit = '64MB'; set local work_mem = '256MB'";
+
 const arrayItems = (json: string) => json.slice(1, -1).trim();
 
 /** One JSON array made of several (each already a serialised JSON array) without parsing them. */
@@ -104,6 +112,7 @@ async function insertNewFiles(tx: Queryable, files: PreparedFile[], perFile: Per
 /** Writes a batch in one transaction; returns each file's outcome, in the batch's order. */
 async function writeBatch(db: Database, batch: PreparedFile[], perFile: PerFileWriter): Promise<BatchResult> {
   return db.transaction(async (tx) => {
+    await tx.execScript(batchSettings);
     const stored = await findStoredHashes(tx, [...new Set(batch.map((prepared) => prepared.sha256))]);
     const unseen = batch.filter((prepared) => !stored.has(prepared.sha256));
     const known = await findKnownKeys(tx, unseen.map((prepared) => prepared.sourceKey), unseen.flatMap((prepared) => prepared.documents.map((document) => document.key)));

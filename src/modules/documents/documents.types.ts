@@ -50,6 +50,8 @@ export interface BulkProgress {
   documents: number;
   bytes: number;
   seconds: number;
+  /** Of `seconds`, those spent writing batches (the rest: waiting for the parsers). */
+  writeSeconds: number;
 }
 
 export interface IngestProgress {

@@ -360,6 +360,7 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
       const started = performance.now();
       let bytes = 0;
       let documents = 0;
+      let writeSeconds = 0;
       let analyzeAt = firstAnalyzeAfter;
       // The parsers work on the next files while a batch is written.
       const window = Math.min(batchFiles, 256);
@@ -391,14 +392,16 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
             }
             delete ahead[index];
           }
+          const writing = performance.now();
           const result = await storeBatch(db, batch, perFile);
+          writeSeconds += (performance.now() - writing) / 1000;
           outcomes.push(...result.outcomes);
           documents += result.outcomes.reduce((total, outcome) => total + outcome.added + outcome.updated, 0);
           if (documents >= analyzeAt) {
             await analyzeStore(db);
             analyzeAt *= 2;
           }
-          options.onBatch?.({ files: index, total: candidates.length, documents, bytes, seconds: (performance.now() - started) / 1000 });
+          options.onBatch?.({ files: index, total: candidates.length, documents, bytes, seconds: (performance.now() - started) / 1000, writeSeconds });
         }
       } finally {
         await preparer.close();
