@@ -1,15 +1,23 @@
 import cliProgress from 'cli-progress';
 import type { AppContext } from '../app.ts';
 import { AppError } from '../core/errors.ts';
-import type { IngestSummary } from '../modules/documents/index.ts';
+import type { BulkProgress, IngestSummary } from '../modules/documents/index.ts';
 import type { Output } from './output.ts';
 
 /** Exit status when some files were refused while the others were ingested. */
 export const someFilesFailedExit = 1;
 
+export interface IngestCommandOptions {
+  json: boolean;
+  /** The bulk load: many files per transaction (`--bulk`), `batch` files each (`--batch N`). */
+  bulk?: boolean;
+  batch?: string;
+}
+
 /** `gongkai ingest PATH...`: files and directories into the store, with progress and a summary. */
-export async function ingestCommand(paths: string[], options: { json: boolean }, context: AppContext, io: Output): Promise<number> {
-  if (paths.length === 0) throw new AppError('validation_failed', '用法: gongkai ingest 文件或目录 ...');
+export async function ingestCommand(paths: string[], options: IngestCommandOptions, context: AppContext, io: Output): Promise<number> {
+  if (paths.length === 0) throw new AppError('validation_failed', '用法: gongkai ingest [--bulk [--batch 文件数]] 文件或目录 ...');
+  if (options.bulk) return bulkIngest(paths, options, context, io);
   const bar = io.interactive && !options.json
     ? new cliProgress.SingleBar({ format: '入库 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
@@ -30,6 +38,37 @@ export async function ingestCommand(paths: string[], options: { json: boolean },
   if (options.json) io.json(summary);
   else report(summary, seconds, io);
   return summary.filesFailed > 0 ? someFilesFailedExit : 0;
+}
+
+async function bulkIngest(paths: string[], options: IngestCommandOptions, context: AppContext, io: Output): Promise<number> {
+  const batchFiles = options.batch === undefined ? undefined : Number(options.batch);
+  if (batchFiles !== undefined && !(Number.isInteger(batchFiles) && batchFiles > 0)) throw new AppError('validation_failed', `--batch 应为正整数(每批文件数),收到 ${options.batch}`);
+  const started = performance.now();
+  const summary = await context.ingest.ingestBulk(paths, {
+    batchFiles,
+    // One line a batch on stderr, whether or not a terminal is attached: a long load is watched in logs.
+    onBatch: (progress) => {
+      if (!options.json) io.err(bulkProgressLine(progress));
+    },
+  });
+  if (options.json) io.json(summary);
+  else report(summary, (performance.now() - started) / 1000, io);
+  return summary.filesFailed > 0 ? someFilesFailedExit : 0;
+}
+
+/** `批量入库 1200/5000 个文件 …`: done, the rate, and the time left at the rate so far. */
+export function bulkProgressLine(progress: BulkProgress): string {
+  const rate = progress.seconds > 0 ? progress.documents / progress.seconds : 0;
+  const megabytes = progress.seconds > 0 ? progress.bytes / 1048576 / progress.seconds : 0;
+  const left = progress.files > 0 ? (progress.seconds / progress.files) * (progress.total - progress.files) : 0;
+  return `批量入库 ${progress.files}/${progress.total} 个文件,公文 ${progress.documents} 篇;每秒 ${rate.toFixed(0)} 篇、${megabytes.toFixed(1)} MB;预计还需 ${durationOf(left)}`;
+}
+
+function durationOf(seconds: number): string {
+  const whole = Math.round(seconds);
+  if (whole < 60) return `${whole} 秒`;
+  if (whole < 3600) return `${Math.floor(whole / 60)} 分 ${whole % 60} 秒`;
+  return `${Math.floor(whole / 3600)} 小时 ${Math.floor((whole % 3600) / 60)} 分`;
 }
 
 function report(summary: IngestSummary, seconds: number, io: Output): void {

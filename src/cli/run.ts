@@ -23,6 +23,7 @@ const baseUsage = `用法: gongkai <命令> [参数]
 
   parse 文件 [--json]          解析一个文件并输出结果(不访问数据库)
   ingest 文件或目录... [--json]  把文件入库;重复执行是安全的
+  ingest --bulk [--batch 文件数] 文件或目录...  批量入库:每批一个事务,可中断后重新执行
   documents conflicts|repair 编号
                                 被其他来源替换的平台发布文本(或反之)及其恢复
   db migrate                    应用数据库迁移
@@ -98,6 +99,8 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      bulk: { type: 'boolean', default: false },
+      batch: { type: 'string' },
       port: { type: 'string' },
       page: { type: 'string' },
       on: { type: 'string' },
@@ -129,7 +132,7 @@ export async function run(argv: string[], io: Output = processOutput, env: NodeJ
     case 'parse':
       return parseCommand(rest[0], { json: values.json }, config, io);
     case 'ingest':
-      return withContext(config, (context) => ingestCommand(rest, { json: values.json }, context, io));
+      return withContext(config, (context) => ingestCommand(rest, { json: values.json, bulk: values.bulk, batch: values.batch }, context, io));
     case 'search':
       return withContext(config, (context) => searchCommand(rest.join(' '), { json: values.json, page: values.page, on: values.on }, context, io));
     case 'documents':

@@ -30,15 +30,36 @@ export async function assignIndexNumbers(tx: Queryable, documentIds: number[]): 
     groups.set(key, group);
   }
   const ordered = [...groups.values()].sort((a, b) => (a.issuer < b.issuer ? -1 : a.issuer > b.issuer ? 1 : a.year - b.year));
-  for (const { issuer, year, ids } of ordered) {
-    await tx.query(sql`insert into index_number_counters (issuer, year, last_serial) values (${issuer}, ${year}, 0) on conflict (issuer, year) do nothing`);
-    const [counter] = await tx.query<{ last_serial: number }>(sql`
-      select last_serial from index_number_counters where issuer = ${issuer} and year = ${year} for update`);
-    const first = counter!.last_serial + 1;
-    await tx.query(sql`update index_number_counters set last_serial = ${first + ids.length - 1} where issuer = ${issuer} and year = ${year}`);
-    await tx.query(sql`
-      update documents d set index_issuer = ${issuer}, index_year = ${year}, index_serial = ${first}::int + u.n::int - 1
-      from unnest(${ids}::bigint[]) with ordinality as u(id, n)
-      where d.id = u.id`);
-  }
+  if (ordered.length === 0) return;
+  // Four statements whatever the number of issuers and years (a bulk batch brings thousands of them).
+  const issuers = ordered.map((group) => group.issuer);
+  const years = ordered.map((group) => group.year);
+  await tx.query(sql`
+    insert into index_number_counters (issuer, year, last_serial)
+    select issuer, year, 0 from unnest(${issuers}::text[], ${years}::int[]) with ordinality as u(issuer, year, n) order by n
+    on conflict (issuer, year) do nothing`);
+  // Locked in the order above (rows are locked as the sort returns them).
+  const counters = await tx.query<{ last_serial: number }>(sql`
+    select c.last_serial from unnest(${issuers}::text[], ${years}::int[]) with ordinality as u(issuer, year, n)
+    join index_number_counters c on c.issuer = u.issuer and c.year = u.year
+    order by u.n
+    for update of c`);
+  const numbered = { ids: [] as number[], issuers: [] as string[], years: [] as number[], serials: [] as number[] };
+  ordered.forEach((group, index) => {
+    const first = counters[index]!.last_serial + 1;
+    group.ids.forEach((id, offset) => {
+      numbered.ids.push(id);
+      numbered.issuers.push(group.issuer);
+      numbered.years.push(group.year);
+      numbered.serials.push(first + offset);
+    });
+  });
+  await tx.query(sql`
+    update index_number_counters c set last_serial = c.last_serial + u.taken
+    from unnest(${issuers}::text[], ${years}::int[], ${ordered.map((group) => group.ids.length)}::int[]) as u(issuer, year, taken)
+    where c.issuer = u.issuer and c.year = u.year`);
+  await tx.query(sql`
+    update documents d set index_issuer = u.issuer, index_year = u.year, index_serial = u.serial
+    from unnest(${numbered.ids}::bigint[], ${numbered.issuers}::text[], ${numbered.years}::int[], ${numbered.serials}::int[]) as u(id, issuer, year, serial)
+    where d.id = u.id`);
 }

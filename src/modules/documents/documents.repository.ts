@@ -82,7 +82,8 @@ export async function recordConflicts(db: Queryable, documentIds: number[], late
     returning id, document_id as "documentId", doc_number as "docNumber", earlier_title as title, earlier_source_key as "earlierSourceKey"`);
 }
 
-const recordColumns = sql`
+/** The columns of a document record in a payload (documents.prepare.ts), for json_to_recordset. */
+export const documentRecordColumns = sql`
   doc_key text, seq integer, title text, display_title text, doc_number text, doc_number_printed text,
   doc_number_prefix text, doc_number_year integer, doc_number_serial integer, issuer text, signed_on date,
   doc_type text, section text, addressees text, meeting jsonb, attachment_title text, effective_from date,
@@ -116,7 +117,7 @@ export async function insertDocuments(
   if (keys.length === 0) return [];
   const rows = await db.query<{ id: number }>(sql`
     with r as materialized (
-      select * from json_to_recordset(${payload}::json) as r(${recordColumns}) where r.doc_key = any(${keys}::text[])
+      select * from json_to_recordset(${payload}::json) as r(${documentRecordColumns}) where r.doc_key = any(${keys}::text[])
     ),
     written as (
       insert into documents (doc_key, source_file_id, gazette_issue_id, seq, title, display_title, doc_number,
@@ -140,7 +141,7 @@ export async function updateDocuments(db: Queryable, payload: string, keys: stri
   if (keys.length === 0) return [];
   const rows = await db.query<{ id: number }>(sql`
     with r as materialized (
-      select * from json_to_recordset(${payload}::json) as r(${recordColumns}) where r.doc_key = any(${keys}::text[])
+      select * from json_to_recordset(${payload}::json) as r(${documentRecordColumns}) where r.doc_key = any(${keys}::text[])
     ),
     written as (
       update documents d set
@@ -289,25 +290,37 @@ export async function refreshValidity(db: Queryable, documentIds: number[]): Pro
       from document_relations r join documents s on s.id = r.document_id
       where r.kind = 'amends' and r.target_document_id in (select id from affected)
       group by r.target_document_id
-    )
+    ),
     -- A mark by the issuing agency counts like a repealing document (the earlier wins), and an
     -- expiry mark ends the document the day before it (extended_to is the end that validity reads).
-    update documents t set
-      repealed_by = repeal.by_id, repealed_on = least(repeal.on_date, t.marked_repealed_on),
-      extended_to = case when t.marked_expired_on is null then extension.to_date
-                         else least(coalesce(extension.to_date, t.effective_to), t.marked_expired_on - 1) end,
-      amended_on = amendment.on_date
-    from affected
-    left join repeal on repeal.id = affected.id
-    left join extension on extension.id = affected.id
-    left join amendment on amendment.id = affected.id
-    where t.id = affected.id`);
-  // Search filters on validity from its own copy of the dates.
+    computed as (
+      select t.id, repeal.by_id as repealed_by, least(repeal.on_date, t.marked_repealed_on) as repealed_on,
+        case when t.marked_expired_on is null then extension.to_date
+             else least(coalesce(extension.to_date, t.effective_to), t.marked_expired_on - 1) end as extended_to,
+        amendment.on_date as amended_on
+      from documents t
+      join affected on affected.id = t.id
+      left join repeal on repeal.id = affected.id
+      left join extension on extension.id = affected.id
+      left join amendment on amendment.id = affected.id
+    )
+    -- Only rows whose dates change are rewritten: most new documents are neither repealed nor extended,
+    -- and rewriting a row costs as much as writing it.
+    update documents t set repealed_by = c.repealed_by, repealed_on = c.repealed_on, extended_to = c.extended_to, amended_on = c.amended_on
+    from computed c
+    where t.id = c.id
+      and (t.repealed_by, t.repealed_on, t.extended_to, t.amended_on) is distinct from (c.repealed_by, c.repealed_on, c.extended_to, c.amended_on)`);
+  // Search filters on validity from its own copy of the dates. The ids as one set (not `a or b`), so that
+  // both tables are reached by their keys rather than by a scan of the store filtered with `or`.
   await db.query(sql`
     update search_entries e set repealed_on = d.repealed_on, extended_to = d.extended_to, amended_on = d.amended_on
     from documents d
-    where d.id = e.document_id and (d.id = any(${documentIds}::bigint[]) or d.id in (
-      select target_document_id from document_relations where document_id = any(${documentIds}::bigint[])))`);
+    where d.id = e.document_id
+      and (e.repealed_on, e.extended_to, e.amended_on) is distinct from (d.repealed_on, d.extended_to, d.amended_on)
+      and d.id in (
+      select unnest(${documentIds}::bigint[])
+      union
+      select target_document_id from document_relations where document_id = any(${documentIds}::bigint[]) and target_document_id is not null)`);
 }
 
 /**

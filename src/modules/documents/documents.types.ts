@@ -41,6 +41,19 @@ export interface FetchedFile {
   bytes: Uint8Array;
 }
 
+/** The bulk load's progress, after each batch. */
+export interface BulkProgress {
+  /** Files done (stored, unchanged or refused) of `total`. */
+  files: number;
+  total: number;
+  /** Documents added or updated so far. */
+  documents: number;
+  bytes: number;
+  seconds: number;
+  /** Of `seconds`, those spent writing batches (the rest: waiting for the parsers). */
+  writeSeconds: number;
+}
+
 export interface IngestProgress {
   done: number;
   total: number;

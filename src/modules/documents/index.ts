@@ -1,4 +1,4 @@
-export { createIngestService, type FetchedIngest, type IngestService, type IngestOptions } from './ingest.service.ts';
+export { createIngestService, type BulkIngestOptions, type FetchedIngest, type IngestService, type IngestOptions } from './ingest.service.ts';
 export {
   browseCounts,
   documentIdsOfContent,

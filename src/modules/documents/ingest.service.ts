@@ -31,7 +31,8 @@ import { createFilePreparer } from './file.preparer.ts';
 import { fileNameOfUrl, isPlatformSource } from './documents.rules.ts';
 import { documentIdsOfContent } from './documents.queries.ts';
 import { assignIndexNumbers } from './catalogue.repository.ts';
-import type { FetchedFile, FileOutcome, IngestProgress, IngestSummary } from './documents.types.ts';
+import type { BulkProgress, FetchedFile, FileOutcome, IngestProgress, IngestSummary } from './documents.types.ts';
+import { failedOutcome, storeBatch, type PerFileWriter } from './bulk.ingest.ts';
 
 /**
  * Ingestion: files and directories in, documents in the store. Each file is
@@ -46,8 +47,23 @@ export interface IngestOptions {
   force?: boolean;
 }
 
+export interface BulkIngestOptions {
+  /** After each batch is committed (or set aside file by file). */
+  onBatch?: (progress: BulkProgress) => void;
+  /** Files per transaction (default 1,000); a batch also ends at `batchDocuments` documents. */
+  batchFiles?: number;
+  batchDocuments?: number;
+}
+
 export interface IngestService {
   ingest(paths: string[], options?: IngestOptions): Promise<IngestSummary>;
+  /**
+   * The bulk load (`gongkai ingest --bulk`): many files per transaction, each
+   * batch all or nothing, new files written set-based. A re-run skips the
+   * files a committed batch stored and redoes an interrupted one. A file
+   * that cannot be parsed or stored is reported by name; the others go in.
+   */
+  ingestBulk(paths: string[], options?: BulkIngestOptions): Promise<IngestSummary>;
   /**
    * One file, written in the caller's transaction (publishing on the platform:
    * the library text and the publication's state change together). A file
@@ -116,6 +132,21 @@ async function expand(paths: string[]): Promise<Candidate[]> {
   };
   for (const path of paths) await walk(resolve(path));
   return found;
+}
+
+function summarise(outcomes: FileOutcome[], bytes: number): IngestSummary {
+  const sum = (field: 'added' | 'updated' | 'unchanged' | 'removed') => outcomes.reduce((total, outcome) => total + outcome[field], 0);
+  return {
+    files: outcomes.length,
+    filesFailed: outcomes.filter((outcome) => outcome.status === 'failed').length,
+    added: sum('added'),
+    updated: sum('updated'),
+    unchanged: sum('unchanged'),
+    removed: sum('removed'),
+    conflicts: outcomes.reduce((total, outcome) => total + outcome.conflicts.length, 0),
+    bytes,
+    outcomes,
+  };
 }
 
 /** How many files are read and parsed ahead of the one being written. */
@@ -220,6 +251,14 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     };
   }
 
+  /** One file in the caller's transaction: unchanged when its bytes are stored, else written. */
+  async function storeInto(tx: Queryable, prepared: PreparedFile): Promise<FileOutcome> {
+    const known = await findSourceBySha(tx, prepared.sha256);
+    if (!known) return write(tx, prepared);
+    await keepOriginal(tx, prepared);
+    return { path: prepared.path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [], conflicts: [] };
+  }
+
   function nameOf(prepared: PreparedFile): string {
     return prepared.sourceUrl ? fileNameOfUrl(prepared.sourceUrl) : basename(prepared.path);
   }
@@ -305,18 +344,70 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
         await preparer.close();
       }
       options.onProgress?.({ done: candidates.length, total: candidates.length, path: '' });
-      const sum = (field: 'added' | 'updated' | 'unchanged' | 'removed') => outcomes.reduce((total, outcome) => total + outcome[field], 0);
-      const summary: IngestSummary = {
-        files: outcomes.length,
-        filesFailed: outcomes.filter((outcome) => outcome.status === 'failed').length,
-        added: sum('added'),
-        updated: sum('updated'),
-        unchanged: sum('unchanged'),
-        removed: sum('removed'),
-        conflicts: outcomes.reduce((total, outcome) => total + outcome.conflicts.length, 0),
-        bytes,
-        outcomes,
+      const summary = summarise(outcomes, bytes);
+      await finishRun(db, runId, { ...summary, failed: summary.filesFailed });
+      return summary;
+    },
+
+    async ingestBulk(paths, options = {}) {
+      const batchFiles = options.batchFiles ?? 1000;
+      const batchDocuments = options.batchDocuments ?? 5000;
+      const candidates = await expand(paths);
+      const runId = await startRun(db);
+      const preparer = await startPreparer(db);
+      const perFile: PerFileWriter = { keepOriginal, storeInto, store: (prepared) => store(prepared) };
+      const outcomes: FileOutcome[] = [];
+      const started = performance.now();
+      let bytes = 0;
+      let documents = 0;
+      let writeSeconds = 0;
+      let analyzeAt = firstAnalyzeAfter;
+      // The parsers work on the next files while a batch is written.
+      const window = Math.min(batchFiles, 256);
+      const ahead: Promise<PreparedFile>[] = [];
+      const prepare = (index: number) => {
+        const candidate = candidates[index]!;
+        const prepared = candidate.error
+          ? Promise.reject(candidate.error)
+          : checkReadable(candidate.path).then(() => preparer.prepare(candidate.path));
+        prepared.catch(() => undefined); // awaited in order below; not unhandled meanwhile
+        ahead[index] = prepared;
       };
+      try {
+        let index = 0;
+        while (index < candidates.length) {
+          const batch: PreparedFile[] = [];
+          let batchDocs = 0;
+          for (; index < candidates.length && batch.length < batchFiles && batchDocs < batchDocuments; index++) {
+            for (let next = index; next < Math.min(candidates.length, index + window); next++) if (!ahead[next]) prepare(next);
+            const candidate = candidates[index]!;
+            try {
+              const prepared = await ahead[index]!;
+              bytes += prepared.size;
+              if (prepared.documents.length === 0) throw new AppError('no_documents', `${prepared.path}: 没有找到任何公文`, { file: prepared.path });
+              batch.push(prepared);
+              batchDocs += prepared.documents.length;
+            } catch (error) {
+              outcomes.push(failedOutcome(candidate.path, error));
+            }
+            delete ahead[index];
+          }
+          const writing = performance.now();
+          const result = await storeBatch(db, batch, perFile);
+          writeSeconds += (performance.now() - writing) / 1000;
+          outcomes.push(...result.outcomes);
+          documents += result.outcomes.reduce((total, outcome) => total + outcome.added + outcome.updated, 0);
+          if (documents >= analyzeAt) {
+            await analyzeStore(db);
+            analyzeAt *= 2;
+          }
+          options.onBatch?.({ files: index, total: candidates.length, documents, bytes, seconds: (performance.now() - started) / 1000, writeSeconds });
+        }
+      } finally {
+        await preparer.close();
+      }
+      await analyzeStore(db);
+      const summary = summarise(outcomes, bytes);
       await finishRun(db, runId, { ...summary, failed: summary.filesFailed });
       return summary;
     },
