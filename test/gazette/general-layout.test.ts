@@ -72,3 +72,110 @@ describe("a portal page's order number", () => {
     assert.equal(document.issuer, '中华人民共和国国务院');
   });
 });
+
+describe('a red-header masthead', () => {
+  it('printed as "<organ>" over "文件" is the masthead, not the title; it names the issuer the title leaves out', () => {
+    const document = parseOne([
+      '东海省青山市人民政府',
+      '文件',
+      '青政发〔2021〕7号',
+      '关于印发《青山市河道保洁办法》的',
+      '通知',
+      '各区人民政府，市政府各部门，各直属',
+      '机构：',
+      '《青山市河道保洁办法》',
+      '已经市政府常务会议通过，现印发给你们，请认真执行。',
+      '2021年5月6日',
+      '(此件公开发布)',
+      '青山市河道保洁办法',
+      '第一条 为保持河道清洁，制定本办法。',
+    ]);
+    assert.equal(document.title, '关于印发《青山市河道保洁办法》的通知');
+    assert.equal(document.docNumber, '青政发〔2021〕7号');
+    assert.equal(document.issuer, '东海省青山市人民政府');
+    assert.equal(document.date, '2021-05-06');
+    assert.equal(document.type, '通知');
+  });
+
+  it('split as "<organ first half>" over "<second half>文件" names the whole organ', () => {
+    const document = parseOne(['青山市人民', '政府文件', '青政发〔2021〕8号', '关于开展植树活动的通知', '各区人民政府：', '请组织植树。', '2021年3月1日']);
+    assert.equal(document.title, '关于开展植树活动的通知');
+    assert.equal(document.issuer, '青山市人民政府');
+  });
+
+  it('is not an organ line above a number with no 文件 and no rule: that line may begin the title', () => {
+    const document = parseOne(['青山市人民政府办公室', '关于开展植树活动的通知', '青政办发〔2021〕9号', '各区人民政府：', '请组织植树。', '2021年3月1日']);
+    assert.equal(document.title, '青山市人民政府办公室关于开展植树活动的通知');
+  });
+});
+
+describe('a rule line', () => {
+  for (const rule of ['——————————', '-----', '━━━━━━', '＿＿＿＿＿', '——★——']) {
+    it(`(${rule}) under the organ's name is layout: the title is the sentence below the number`, () => {
+      const document = parseOne([
+        '青山市人民政府办公室',
+        rule,
+        '青府办函〔2020〕12号',
+        '市人民政府办公室关于印发',
+        '青山市防汛预案的通知',
+        '各区人民政府，市政府有关部门：',
+        '《青山市防汛预案》已经市政府同意，现印发给你们。',
+        '2020年6月1日',
+        '(此件公开发布)',
+        '青山市防汛预案',
+        '1 总则',
+      ]);
+      assert.equal(document.title, '市人民政府办公室关于印发青山市防汛预案的通知');
+      assert.equal(document.issuer, '青山市人民政府办公室');
+      assert.equal(document.date, '2020-06-01');
+      assert.equal(document.type, '通知');
+    });
+  }
+
+  it('is not a line of text that merely contains dashes', () => {
+    const document = parseOne(['关于开展“青山——绿水”活动的通知', '青府办函〔2020〕13号', '各区人民政府：', '请组织活动。', '青山市人民政府办公室', '2020年6月2日']);
+    assert.equal(document.title, '关于开展“青山——绿水”活动的通知');
+    assert.equal(document.issuer, '青山市人民政府办公室');
+  });
+});
+
+describe('the addressee line under a title', () => {
+  it('does not continue the title once the title ends in a 文种', () => {
+    const document = parseOne(['青山市人民政府文件', '青政发〔2022〕3号', '关于加强林地保护的通知', '各区人民政府，市政府各部门，', '各直属机构：', '请加强林地保护。', '2022年1月5日']);
+    assert.equal(document.title, '关于加强林地保护的通知');
+  });
+
+  it('is not a title line that only wraps before its 文种', () => {
+    const document = parseOne(['青山市人民政府文件', '青政发〔2022〕4号', '关于加强林地、草地和', '湿地保护的通知', '各区人民政府：', '请加强保护。', '2022年1月6日']);
+    assert.equal(document.title, '关于加强林地、草地和湿地保护的通知');
+  });
+});
+
+describe('a joint masthead', () => {
+  it('names each body, one line per body', () => {
+    const document = parseOne(['青山市林业局', '青山市水利局', '文件', '青林联〔2022〕1号', '关于联合开展护林护水的通知', '各区林业局、水利局：', '请联合开展。', '2022年2月1日']);
+    assert.equal(document.issuer, '青山市林业局、青山市水利局');
+  });
+
+  it('names each body when the list runs on with 、', () => {
+    const document = parseOne(['青山市林业局、', '青山市水利局文件', '青林联〔2022〕2号', '关于联合开展护林护水的通知', '各区林业局、水利局：', '请联合开展。', '2022年2月2日']);
+    assert.equal(document.issuer, '青山市林业局、青山市水利局');
+  });
+});
+
+describe('what a notice issues', () => {
+  it('is the heading after the notice date, not a sentence opening with 《X》 above it', () => {
+    const document = parseOne([
+      '青山市人民政府关于印发青山市节水办法的通知',
+      '青政发〔2023〕2号',
+      '各区人民政府：',
+      '《青山市节水办法》',
+      '已经市政府同意，现印发给你们，请认真执行。',
+      '2023年4月1日',
+      '青山市节水办法',
+      '第一条 为节约用水，制定本办法。',
+    ]);
+    assert.equal(document.date, '2023-04-01');
+    assert.equal(document.attachment, '青山市节水办法');
+  });
+});

@@ -32,6 +32,8 @@ export interface DocumentDraft {
   fallbackTitle?: string;
   /** Set when the caller already read these from a flattened header. */
   addressees?: string | null;
+  /** The organ(s) the red header above the number names. */
+  masthead?: string | null;
 }
 
 export function buildDocument(draft: DocumentDraft): ParsedDocument {
@@ -68,7 +70,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     displayTitle: title ?? draft.fallbackTitle ?? '(无标题)',
     docNumber: draft.number?.normalised ?? null,
     docNumberPrinted: draft.number?.printed ?? null,
-    issuer: untitledForm ? null : (issuerFromTitle(title) ?? signature?.issuer ?? null),
+    issuer: untitledForm ? null : chooseIssuer(issuerFromTitle(title), signature?.issuer ?? null, draft.masthead ?? null),
     date,
     type,
     section: draft.section,
@@ -91,6 +93,15 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     lineStart: draft.lineStart,
     lineEnd: draft.lineEnd,
   };
+}
+
+/**
+ * The title's issuer, else the signature's, else the masthead's. A title that shortens its
+ * issuer ("市人民政府办公厅" under the masthead "贵阳市人民政府办公厅") takes the masthead's full name.
+ */
+function chooseIssuer(fromTitle: string | null, signed: string | null, masthead: string | null): string | null {
+  if (fromTitle && masthead && masthead.length > fromTitle.length && masthead.endsWith(fromTitle)) return masthead;
+  return fromTitle ?? signed ?? masthead;
 }
 
 function interpretedTitle(title: string | null): { docNumber: null; title: string } | null {
