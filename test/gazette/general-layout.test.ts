@@ -179,3 +179,30 @@ describe('what a notice issues', () => {
     assert.equal(document.attachment, '青山市节水办法');
   });
 });
+
+describe('the signing date followed by an attached list', () => {
+  it('is the date after the closing formula, though a list follows it', () => {
+    const document = parseOne([
+      '青山市民政局关于同意设立三个示范社区的批复',
+      '(青民发〔2007〕5号)',
+      '东区民政局：',
+      '你局来文收悉。经研究，同意设立。',
+      '特此批复。',
+      '二○○七年六月五日',
+      '示范社区名单',
+      '1、东街社区',
+      '2、西街社区',
+    ]);
+    assert.equal(document.date, '2007-06-05');
+  });
+
+  it('is the date right above 附件', () => {
+    const document = parseOne(['关于报送统计表的通知', '青统〔2008〕3号', '各区统计局：', '请按时报送统计表。', '2008年3月1日', '附件：统计表', '一、人口']);
+    assert.equal(document.date, '2008-03-01');
+  });
+
+  it('is not a date inside the text followed by more text', () => {
+    const document = parseOne(['关于报送统计表的通知', '青统〔2008〕4号', '各区统计局：', '请按时报送以下时间的统计表。', '2008年3月1日', '请各区认真组织，按时报送。', '一、人口']);
+    assert.equal(document.date, null);
+  });
+});

@@ -63,3 +63,19 @@ export function closingDate(lines: SourceLine[]): string | null {
   }
   return null;
 }
+
+const closingFormula = /(?:特此[\u4e00-\u9fff]{2}|此复|此函|此令)[。.]?$/;
+const attachmentStart = /^(?:附\s*件|附\s*表|附[:：])/;
+
+/**
+ * A date line that closes the text though more follows it (an attached list, 附件, 附表):
+ * the first date line right after a closing formula (特此批复。) or right before 附件/附表.
+ */
+export function dateBeforeAttachment(lines: SourceLine[]): string | null {
+  for (let index = 1; index < lines.length; index++) {
+    const date = dateOnlyLine(lines[index]!.text);
+    if (!date) continue;
+    if (closingFormula.test(lines[index - 1]!.text.trim()) || attachmentStart.test(lines[index + 1]?.text.trim() ?? '')) return date;
+  }
+  return null;
+}
