@@ -206,3 +206,35 @@ describe('the signing date followed by an attached list', () => {
     assert.equal(document.date, null);
   });
 });
+
+describe("a sharing site's heading above the title", () => {
+  it('is its own block when the title below opens with its issuer and 关于', () => {
+    const document = parseOne([
+      '青山市人民政府办公室档案管理细则及表格样式',
+      '青山市人民政府办公室关于印发青山市人民政府办公室档案管理细则及表格样式的通知',
+      '(青政办发〔2009〕4号)',
+      '各区人民政府：',
+      '现将细则印发给你们，请遵照执行。',
+      '二○○九年三月二日',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公室关于印发青山市人民政府办公室档案管理细则及表格样式的通知');
+    assert.equal(document.issuer, '青山市人民政府办公室');
+  });
+
+  it('is not a title line that breaks off before an organ (…转发 over <organ>关于…)', () => {
+    const document = parseOne([
+      '青山市人民政府办公室转发',
+      '市林业局关于加强护林工作的意见的通知',
+      '青政办发〔2009〕5号',
+      '各区人民政府：',
+      '现将意见转发给你们，请遵照执行。',
+      '二○○九年三月三日',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公室转发市林业局关于加强护林工作的意见的通知');
+  });
+
+  it('is not the first line of a wrapped title whose second line happens to end in a 文种', () => {
+    const document = parseOne(['青山市人民政府关于同意举办', '2009年第三届青山运动会的批复', '青政函〔2009〕6号', '市体育局：', '同意举办。', '二○○九年三月四日']);
+    assert.equal(document.title, '青山市人民政府关于同意举办2009年第三届青山运动会的批复');
+  });
+});

@@ -92,8 +92,22 @@ export function startsNewBlock(above: string, block: string): boolean {
   if (findHeaderDocNumber(line) && !docNumberLine(line)) return true;
   const complete = (text: string) => documentType(text) !== null && (/关于/.test(text) || issuerFromTitle(text) !== null);
   if (complete(line) && complete(joined)) return true;
+  // A title that opens with its issuer and ends in a 文种 is whole: a heading above it (a file's
+  // name on a sharing site) is another block, unless that line breaks off mid-phrase (…转发, …关于).
+  if (opensWithIssuer(joined) && documentType(joined) !== null && !endsMidPhrase(line)) return true;
   if (isOrganName(line)) return issuerFromTitle(joined) !== null || documentType(joined) === null;
   return false;
+}
+
+/** <issuer>关于…, <issuer>印发…: a title that begins by naming who issues it. */
+function opensWithIssuer(text: string): boolean {
+  const issuer = issuerFromTitle(text);
+  return issuer !== null && /^(关于|印发|转发|批转)/.test(text.slice(issuer.length));
+}
+
+/** A line that breaks off where a title goes on: 关于, 转发, 印发, 的, 和, 、 … */
+function endsMidPhrase(text: string): boolean {
+  return /(关于|转发|印发|批转|发布|公布|的|和|与|及|或|对|在|为|、|，|,)$/.test(text);
 }
 
 function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, toc: TocEntry[]): number {
