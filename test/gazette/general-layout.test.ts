@@ -238,3 +238,16 @@ describe("a sharing site's heading above the title", () => {
     assert.equal(document.title, '青山市人民政府关于同意举办2009年第三届青山运动会的批复');
   });
 });
+
+describe('a rule line elsewhere in the header', () => {
+  it('under the number (masthead, number, rule, title) is skipped', () => {
+    const document = parseOne(['青山市人民政府文件', '青政发〔2024〕1号', '━━━━━━━━', '青山市人民政府关于加强消防安全的通知', '各区人民政府：', '请加强消防安全。', '2024年1月2日']);
+    assert.equal(document.title, '青山市人民政府关于加强消防安全的通知');
+    assert.equal(document.issuer, '青山市人民政府');
+  });
+
+  it('between a title and its number (no masthead) leaves the title above', () => {
+    const document = parseOne(['青山市人民政府关于加强消防安全的通知', '-----', '青政发〔2024〕2号', '各区人民政府：', '请加强消防安全。', '2024年1月3日']);
+    assert.equal(document.title, '青山市人民政府关于加强消防安全的通知');
+  });
+});
