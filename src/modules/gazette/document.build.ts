@@ -14,7 +14,7 @@ import {
   withoutSelfCitations,
 } from './fields.rules.ts';
 import type { ParsedDocument, SourceLine } from './gazette.types.ts';
-import { closingDate, readSignature } from './signature.rules.ts';
+import { closingDate, dateBeforeAttachment, readSignature } from './signature.rules.ts';
 import { readTasks } from './tasks.rules.ts';
 import { cleanTitle } from './text.rules.ts';
 
@@ -32,6 +32,8 @@ export interface DocumentDraft {
   fallbackTitle?: string;
   /** Set when the caller already read these from a flattened header. */
   addressees?: string | null;
+  /** The organ(s) the red header above the number names. */
+  masthead?: string | null;
 }
 
 export function buildDocument(draft: DocumentDraft): ParsedDocument {
@@ -54,7 +56,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
   const issuedAt = issued ? body[issued.index]!.no : Number.POSITIVE_INFINITY;
   const signed = draft.lines.filter((line) => line.no < issuedAt);
   const signature = untitledForm ? null : readSignature(signed);
-  const date = draft.date ?? signature?.date ?? (untitledForm ? null : closingDate(signed));
+  const date = draft.date ?? signature?.date ?? (untitledForm ? null : (closingDate(signed) ?? dateBeforeAttachment(signed)));
   const validity = interpretation ? { effectiveFrom: null, effectiveTo: null, basis: null } : findValidity(paragraphs, date);
   const relations = findRelations(paragraphs, draft.number?.normalised ?? null);
   const isAppointment = type === '任免' || /(任免|任职|免职)/.test(title ?? '');
@@ -68,7 +70,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     displayTitle: title ?? draft.fallbackTitle ?? '(无标题)',
     docNumber: draft.number?.normalised ?? null,
     docNumberPrinted: draft.number?.printed ?? null,
-    issuer: untitledForm ? null : (issuerFromTitle(title) ?? signature?.issuer ?? null),
+    issuer: untitledForm ? null : chooseIssuer(issuerFromTitle(title), signature?.issuer ?? null, draft.masthead ?? null),
     date,
     type,
     section: draft.section,
@@ -91,6 +93,15 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     lineStart: draft.lineStart,
     lineEnd: draft.lineEnd,
   };
+}
+
+/**
+ * The title's issuer, else the signature's, else the masthead's. A title that shortens its
+ * issuer ("市人民政府办公厅" under the masthead "贵阳市人民政府办公厅") takes the masthead's full name.
+ */
+function chooseIssuer(fromTitle: string | null, signed: string | null, masthead: string | null): string | null {
+  if (fromTitle && masthead && masthead.length > fromTitle.length && masthead.endsWith(fromTitle)) return masthead;
+  return fromTitle ?? signed ?? masthead;
 }
 
 function interpretedTitle(title: string | null): { docNumber: null; title: string } | null {

@@ -1,7 +1,7 @@
 import { findDocNumbers, normaliseDocNumber } from './docnumber.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { DocumentReference, Extension, Meeting, SourceLine } from './gazette.types.ts';
-import { addDays, cleanTitle, collapseCjkSpaces, dateFromParts, datePattern } from './text.rules.ts';
+import { addDays, cleanTitle, collapseCjkSpaces, dateFromParts, dateOnlyLine, datePattern } from './text.rules.ts';
 
 /** Facts read from a document's title and text: 文种, issuer, addressees, meeting, validity, relations. */
 
@@ -108,7 +108,15 @@ export function withoutSelfCitations(cites: DocumentReference[], title: string |
 export function locateIssued(lines: SourceLine[], wanted: string): { index: number; span: number; title: string } | null {
   const key = looseKey(wanted);
   if (key.length < 4) return null;
-  for (let i = 0; i < lines.length; i++) {
+  // What a notice issues is printed after the notice's date: a match before the first date line
+  // (a sentence opening with 《X》) counts only when none follows it.
+  const dated = lines.findIndex((line) => dateOnlyLine(line.text) !== null);
+  if (dated >= 0) return matchIssued(lines, key, dated + 1) ?? matchIssued(lines, key, 0);
+  return matchIssued(lines, key, 0);
+}
+
+function matchIssued(lines: SourceLine[], key: string, from: number): { index: number; span: number; title: string } | null {
+  for (let i = from; i < lines.length; i++) {
     for (let span = 1; span <= 3 && i + span <= lines.length; span++) {
       const text = lines.slice(i, i + span).map((line) => line.text).join('');
       if (text.length > 100 || text.length > key.length * 2 + 12) break;

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { decodeBytes, fileTooLarge, type DecodeLimits } from './decode.rules.ts';
-import { docNumberLine } from './docnumber.rules.ts';
+import { docNumberLine, findNoticeNumber } from './docnumber.rules.ts';
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning } from './gazette.types.ts';
 import { readHtml, type PageMetadata } from './html.format.ts';
@@ -117,8 +117,9 @@ export function applyMetadata(parsed: ParsedFile, metadata: PageMetadata): Parse
   if (number) {
     document.docNumber = number.normalised;
     document.docNumberPrinted = number.printed;
-  } else if (metadata.docNumber && /号$/.test(metadata.docNumber) && !document.docNumber) {
-    // Numbers without a year (国令第706号) are kept as the block prints them.
+  } else if (metadata.docNumber && /号$/.test(metadata.docNumber) && (!document.docNumber || findNoticeNumber(metadata.docNumber))) {
+    // Numbers without a year (国令第706号) are kept as the block prints them; the block's order
+    // number is the page's own 文号 even when the text prints the long form (中华人民共和国国务院令第706号).
     document.docNumber = metadata.docNumber;
     document.docNumberPrinted = metadata.docNumber;
   }

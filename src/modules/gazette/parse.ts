@@ -82,6 +82,7 @@ function fromSegments(lines: SourceLine[], segments: Segment[], fileName: string
       lineStart: lines[segment.start]!.no,
       lineEnd: lines[Math.max(segment.end - 1, segment.start)]!.no,
       fallbackTitle: segment.number?.normalised,
+      masthead: segment.masthead ?? null,
     };
     return buildDocument(draft);
   }).filter((document, index, all) => !isMetadataCopy(document, all[index + 1]));

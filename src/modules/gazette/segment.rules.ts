@@ -1,6 +1,7 @@
 import { docNumberLine, findHeaderDocNumber, type DocNumber } from './docnumber.rules.ts';
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
+import { findMasthead, ruleLine } from './masthead.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
 import { isOrganName } from './signature.rules.ts';
@@ -24,6 +25,8 @@ export interface Segment {
   date: string | null;
   number: DocNumber | null;
   section: string | null;
+  /** The organ(s) the red header (版头) above the number names, when it has one. */
+  masthead?: string | null;
 }
 
 const sectionHeader = /^【\s*(.{1,20}?)\s*】$/;
@@ -71,6 +74,7 @@ export function titleCandidate(line: SourceLine): boolean {
     dateOnlyLine(text) === null &&
     !/^[((].*[))]$/.test(text) &&
     sectionOf(text) === null &&
+    !ruleLine(text) &&
     !/^(附件|[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[、.])/.test(text)
   );
 }
@@ -88,8 +92,22 @@ export function startsNewBlock(above: string, block: string): boolean {
   if (findHeaderDocNumber(line) && !docNumberLine(line)) return true;
   const complete = (text: string) => documentType(text) !== null && (/关于/.test(text) || issuerFromTitle(text) !== null);
   if (complete(line) && complete(joined)) return true;
+  // A title that opens with its issuer and ends in a 文种 is whole: a heading above it (a file's
+  // name on a sharing site) is another block, unless that line breaks off mid-phrase (…转发, …关于).
+  if (opensWithIssuer(joined) && documentType(joined) !== null && !endsMidPhrase(line)) return true;
   if (isOrganName(line)) return issuerFromTitle(joined) !== null || documentType(joined) === null;
   return false;
+}
+
+/** <issuer>关于…, <issuer>印发…: a title that begins by naming who issues it. */
+function opensWithIssuer(text: string): boolean {
+  const issuer = issuerFromTitle(text);
+  return issuer !== null && /^(关于|印发|转发|批转)/.test(text.slice(issuer.length));
+}
+
+/** A line that breaks off where a title goes on: 关于, 转发, 印发, 的, 和, 、 … */
+function endsMidPhrase(text: string): boolean {
+  return /(关于|转发|印发|批转|发布|公布|的|和|与|及|或|对|在|为|、|，|,)$/.test(text);
 }
 
 function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, toc: TocEntry[]): number {
@@ -125,23 +143,36 @@ function metadataLabel(text: string): boolean {
 
 /**
  * A document as printed starts with its masthead (版头, "XX人民政府文件", one line per
- * body for a joint document), then the number, then the title. The masthead is not
- * the title: the title is the lines below the number, up to the addressees.
+ * body for a joint document, or the organ's name over a red rule), then the number, then
+ * the title. The masthead is not the title: the title is the lines below the number, up to
+ * the addressees.
  */
-function titleBelowMasthead(lines: SourceLine[], index: number, titleEnd: number, floor: number): Omit<Anchor, 'date' | 'number'> | null {
-  let masthead: number | null = null;
-  for (let at = titleEnd; at > floor && titleEnd - at < maxTitleLines && titleCandidate(lines[at]!); at--) {
-    if (/^[\u4e00-\u9fff]{2,40}文件$/.test(lines[at]!.text.replace(/[\s\u3000]+/g, ''))) masthead = at;
-  }
+function titleBelowMasthead(lines: SourceLine[], index: number, titleEnd: number, floor: number, ruled: boolean): Omit<Anchor, 'date' | 'number'> | null {
+  const masthead = findMasthead(lines, titleEnd, floor, ruled, titleCandidate);
   if (masthead === null) return null;
   const titleLines: SourceLine[] = [];
   let at = index + 1;
+  while (at < lines.length && ruleLine(lines[at]!.text)) at++;
   while (at < lines.length && titleLines.length < maxTitleLines && titleCandidate(lines[at]!) && !/[：:]$/.test(lines[at]!.text.trim())) {
+    if (titleLines.length > 0 && readsAsAddressees(lines, at, titleLines)) break;
     titleLines.push(lines[at]!);
     at++;
   }
   if (titleLines.length === 0) return null;
-  return { start: masthead, bodyStart: at, titleLines };
+  return { start: masthead.start, bodyStart: at, titleLines, masthead: masthead.issuer };
+}
+
+/**
+ * A title is one sentence ending in a 文种; once it ends in one, a line that lists
+ * units (commas, 、) and ends the addressees (：) here or on the next line is the addressee
+ * line wrapped, not more title.
+ */
+export function readsAsAddressees(lines: SourceLine[], at: number, titleLines: SourceLine[]): boolean {
+  const title = titleLines.map((line) => line.text).join('').replace(/[\s\u3000]+/g, '');
+  if (documentType(title) === null) return false;
+  const text = lines[at]!.text.trim();
+  const next = lines[at + 1]?.text.trim() ?? '';
+  return /[,，、]/.test(text) && (/[：:，,]$/.test(text) || /[：:]$/.test(next));
 }
 
 interface Anchor {
@@ -150,6 +181,7 @@ interface Anchor {
   titleLines: SourceLine[];
   date: string | null;
   number: DocNumber | null;
+  masthead?: string | null;
 }
 
 function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEntry[]): Anchor | null {
@@ -175,8 +207,14 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   }
   // A portal's metadata label ("发文字号：") between the title and the number is not part of the title.
   while (titleEnd > floor && metadataLabel(lines[titleEnd]!.text)) titleEnd--;
-  const below = titleBelowMasthead(lines, index, titleEnd, floor);
-  if (below) return { start: below.start, bodyStart: below.bodyStart, titleLines: below.titleLines, date, number };
+  // The red rule under a masthead (or any separator) is layout, never a title.
+  let ruled = false;
+  while (titleEnd > floor && ruleLine(lines[titleEnd]!.text)) {
+    titleEnd--;
+    ruled = true;
+  }
+  const below = titleBelowMasthead(lines, index, titleEnd, floor, ruled);
+  if (below) return { ...below, date, number };
   if (titleEnd <= floor) return { start: index, bodyStart, titleLines: [], date, number };
   const start = chooseTitleStart(lines, titleEnd, floor, toc);
   const titleLines = lines.slice(start, titleEnd + 1);

@@ -72,7 +72,7 @@ export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): S
 }
 
 /**
- * The 令 frame: "XX人民政府令 第N号" (or 政府令〔year〕第N号), the order's one sentence
+ * The 令 frame: "XX人民政府令 第N号" (or 政府令〔year〕第N号; any organ's: 卫生部令, 国务院令…), the order's one sentence
  * (《regulation》已经…通过，现予公布/发布), the head of government's name, and the date.
  * The document is the regulation: its title, type 令, the order's number as printed,
  * the issuer the order names, the date under the signer.
@@ -87,9 +87,19 @@ export interface OrderFrame {
 
 const orderSentence = /《([^》]{2,60})》.{0,80}?(?:通过|审议|讨论).{0,20}?(?:公布|发布|施行)/;
 
+const orderHeading = /^[\u4e00-\u9fff]{2,30}令$/;
+const orderSerial = /^第[0-9一二三四五六七八九十百〇零]{1,6}号$/;
+
+/** The order's number line; any organ's 令 (部令, 委令, 署令, 国务院令…) may print "第N号" on the line below. */
+function orderNumberText(lines: SourceLine[], index: number): { text: string; last: number } {
+  const text = squash(lines[index]!.text);
+  const next = squash(lines[index + 1]?.text ?? '');
+  return orderHeading.test(text) && orderSerial.test(next) ? { text: text + next, last: index + 1 } : { text, last: index };
+}
+
 export function readOrderFrame(lines: SourceLine[]): OrderFrame | null {
-  for (let index = 0; index < Math.min(lines.length, headLines); index++) {
-    const text = squash(lines[index]!.text);
+  for (let start = 0; start < Math.min(lines.length, headLines); start++) {
+    const { text, last: index } = orderNumberText(lines, start);
     if (text.length > 30) continue;
     const number = findNoticeNumber(text);
     if (!number || !number.prefix.endsWith('令') || number.normalised !== text.replace(/^[((]|[))]$/g, '')) continue;
@@ -107,7 +117,7 @@ export function readOrderFrame(lines: SourceLine[]): OrderFrame | null {
     }
     if (date === null) continue;
     const named = number.prefix.replace(/令$/, '');
-    const above = lines.slice(Math.max(0, index - 3), index).map((line) => squash(line.text)).reverse().find(isOrganName) ?? null;
+    const above = lines.slice(Math.max(0, start - 3), start).map((line) => squash(line.text)).reverse().find(isOrganName) ?? null;
     return { title: orderSentence.exec(lines[sentenceAt]!.text)![1]!, number, issuer: isOrganName(named) ? named : above, date, bodyStart };
   }
   return null;
