@@ -18,11 +18,11 @@ function actionOf(header: string): 'appoint' | 'remove' {
 }
 
 function entry(person: string, postText: string, action: 'appoint' | 'remove'): Appointment {
-  let post = collapseCjkSpaces(postText).replace(/[;;。,,]+$/, '');
+  let post = collapseCjkSpaces(postText).replace(/[;；。,，]+$/, '');
   const notes: string[] = [];
   let secondment: Appointment['secondment'] = null;
   for (;;) {
-    const note = /[((]([^()()]+)[))]$/.exec(post);
+    const note = /[(（]([^()（）]+)[)）]$/.exec(post);
     if (!note) break;
     const content = note[1]!;
     // A parenthesis that names a rank or a sub-unit is part of the post, not a note.
@@ -95,15 +95,15 @@ function readList(lines: SourceLine[]): Appointment[] {
 function readSentences(lines: SourceLine[]): Appointment[] {
   const out: Appointment[] = [];
   const text = lines.map((line) => collapseCjkSpaces(line.text)).join('');
-  for (const sentence of text.split(/[;;。]/)) {
-    const clause = sentence.replace(/^.*?[::](?=任命|免去)/, '');
+  for (const sentence of text.split(/[;；。]/)) {
+    const clause = sentence.replace(/^.*?[:：](?=任命|免去)/, '');
     const appoint = /^任命(.{2,60}?)为(.{2,80})$/.exec(clause);
     if (appoint) {
-      for (const person of appoint[1]!.split(/[、,,]/)) out.push(entry(person, appoint[2]!, 'appoint'));
+      for (const person of appoint[1]!.split(/[、,，]/)) out.push(entry(person, appoint[2]!, 'appoint'));
       continue;
     }
     const remove = /^免去(.{2,60}?)的(.{2,80}?)职务$/.exec(clause);
-    if (remove) for (const person of remove[1]!.split(/[、,,]/)) out.push(entry(person, remove[2]!, 'remove'));
+    if (remove) for (const person of remove[1]!.split(/[、,，]/)) out.push(entry(person, remove[2]!, 'remove'));
   }
   return out;
 }

@@ -9,17 +9,17 @@ import { chineseNumberValue, dateOnlyLine, endsSentence } from './text.rules.ts'
 
 const chapter = /^第([一二三四五六七八九十百零〇\d]{1,5})章\s*(.*)$/;
 const section = /^第([一二三四五六七八九十百零〇\d]{1,5})节\s*(.*)$/;
-const article = /^第([一二三四五六七八九十百零〇\d]{1,5})条(?:\s*[((]([^()()]{1,40})[))])?\s*(.*)$/;
+const article = /^第([一二三四五六七八九十百零〇\d]{1,5})条(?:\s*[(（]([^()（）]{1,40})[)）])?\s*(.*)$/;
 const outline: { level: number; pattern: RegExp }[] = [
   { level: 1, pattern: /^([一二三四五六七八九十]{1,3})、\s*(.*)$/ },
-  { level: 2, pattern: /^[((]\s*([一二三四五六七八九十]{1,3})\s*[))]\s*(.*)$/ },
+  { level: 2, pattern: /^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.*)$/ },
   { level: 3, pattern: /^(\d{1,2})\s*[、.．](?!\d)\s*(.*)$/ },
-  { level: 4, pattern: /^[((](\d{1,2})[))]\s*(.*)$/ },
+  { level: 4, pattern: /^[(（](\d{1,2})[)）]\s*(.*)$/ },
   { level: 5, pattern: /^([①-⑳])\s*(.*)$/ },
 ];
 const annexLabel = /^附\s*件\s*(\d{0,2})\s*$/;
-const annexReference = /^附\s*件\s*\d{0,2}\s*[::]\s*(.+)$/;
-export const markerStart = /^(第[一二三四五六七八九十百零〇\d]{1,5}[章节条]|[一二三四五六七八九十]{1,3}、|[((]\s*[一二三四五六七八九十\d]{1,3}\s*[))]|\d{1,2}\s*[、.．](?!\d)|[①-⑳]|附\s*件)/;
+const annexReference = /^附\s*件\s*\d{0,2}\s*[:：]\s*(.+)$/;
+export const markerStart = /^(第[一二三四五六七八九十百零〇\d]{1,5}[章节条]|[一二三四五六七八九十]{1,3}、|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|[①-⑳]|附\s*件)/;
 
 function isTableRow(text: string): boolean {
   return text.includes('\t') && text.split('\t').filter((cell) => cell.trim().length > 0).length >= 2;
@@ -39,7 +39,7 @@ export function joinBrokenParagraphs(lines: SourceLine[]): SourceLine[] {
       !markerStart.test(text) &&
       dateOnlyLine(text) === null &&
       dateOnlyLine(previous.text) === null &&
-      (previous.text.length >= 40 || /[,,、]$/.test(previous.text)) &&
+      (previous.text.length >= 40 || /[,，、]$/.test(previous.text)) &&
       !(markerStart.test(previous.text) && previous.text.length < 40)
     ) {
       out[out.length - 1] = { no: previous.no, text: previous.text + text };

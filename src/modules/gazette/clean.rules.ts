@@ -13,13 +13,13 @@ const noiseLines: RegExp[] = [
   /^.{0,40}ICP备\s*\d+号/,
   /^.{0,40}公网安备\s*\d+号/,
   /^本站为.{0,20}平台/,
-  /^时间[::]\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}(:\d{2})?$/,
-  /^开篇[::]/,
-  /^分享[::]?$/,
+  /^时间[:：]\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/,
+  /^开篇[:：]/,
+  /^分享[:：]?$/,
   /^[•·]?\s*打印$/,
   /^相关附件$/,
-  /^字号[::]?\s*(大|中|小|\s)*$/,
-  /^[((]\s*\d{4}\s*年\s*第\s*\d+\s*期\s*[))]$/,
+  /^字号[:：]?\s*(大|中|小|\s)*$/,
+  /^[(（]\s*\d{4}\s*年\s*第\s*\d+\s*期\s*[)）]$/,
   /^[—–-]+\s*\d{1,4}\s*[—–-]+$/,
 ];
 
@@ -28,7 +28,7 @@ const noiseLine = new RegExp(noiseLines.map((pattern) => `(?:${pattern.source})`
 
 /** Text injected into sentences by the sites the files were taken from, with the comma it brings. */
 const watermarks = ['全国公务员共同天地'];
-const watermarkPatterns = watermarks.map((mark) => new RegExp(`[,,]?${mark}`, 'g'));
+const watermarkPatterns = watermarks.map((mark) => new RegExp(`[,，]?${mark}`, 'g'));
 
 export interface CleanResult {
   lines: SourceLine[];
@@ -115,7 +115,7 @@ class PageNumberStripper {
 }
 
 /** Structural breaks lost in PDF extraction: before an outline marker that follows a sentence or a tag. */
-const structuralBreak = /(?<=[。;;::)”])\s*(?=(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|特此通知。))/g;
+const structuralBreak = /(?<=[。;；:：)）”])\s*(?=(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|特此通知。))/g;
 
 function unchunk(lines: SourceLine[]): SourceLine[] {
   const pages = new PageNumberStripper();

@@ -21,7 +21,7 @@ export function splitPieces(lines: SourceLine[]): number[] {
   let lastTop = 0;
   for (let i = 1; i < lines.length; i++) {
     const text = lines[i]!.text;
-    if (/^关键词[::]/.test(text) && i > pieceStart) {
+    if (/^关键词[:：]/.test(text) && i > pieceStart) {
       starts.push(i);
       pieceStart = i;
       lastTop = 0;
@@ -36,7 +36,7 @@ export function splitPieces(lines: SourceLine[]): number[] {
     if (lastTop > 0 && (value === 1 || value <= lastTop)) {
       let start = i;
       if (value === 1) {
-        if (i - 1 > pieceStart && !markerStart.test(lines[i - 1]!.text) && /[::]$/.test(lines[i - 1]!.text)) start = i - 1;
+        if (i - 1 > pieceStart && !markerStart.test(lines[i - 1]!.text) && /[:：]$/.test(lines[i - 1]!.text)) start = i - 1;
       } else {
         while (start - 1 > pieceStart && !markerStart.test(lines[start - 1]!.text)) start--;
       }
@@ -52,10 +52,10 @@ export function splitPieces(lines: SourceLine[]): number[] {
 export function pieceTitle(lines: SourceLine[]): number {
   for (let span = 1; span <= 3 && span < lines.length; span++) {
     const head = lines.slice(0, span);
-    if (head.some((line) => line.text.length > 40 || /[。,,;;]/.test(line.text))) return 0;
+    if (head.some((line) => line.text.length > 40 || /[。,，;；]/.test(line.text))) return 0;
     const joined = head.map((line) => line.text).join('');
     const next = lines[span]!.text;
-    if (/(通知|意见|方案|办法|规定|决定|报告|细则|要点|通告|公告)$/.test(joined) && (/[::]$/.test(next) || topLevel.test(next))) return span;
+    if (/(通知|意见|方案|办法|规定|决定|报告|细则|要点|通告|公告)$/.test(joined) && (/[:：]$/.test(next) || topLevel.test(next))) return span;
   }
   return 0;
 }

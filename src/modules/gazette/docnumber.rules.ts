@@ -92,8 +92,8 @@ export function findDocNumbers(text: string): DocNumber[] {
 
 /** A line that is only a document number (the 文号 line under a title), bracketed or not. */
 export function docNumberLine(text: string): DocNumber | null {
-  if (text.length > 40 || !/[号號]\s*[))]?\s*$/.test(text)) return null;
-  const trimmed = text.trim().replace(/^[((]|[))]$/g, '');
+  if (text.length > 40 || !/[号號]\s*[)）]?\s*$/.test(text)) return null;
+  const trimmed = text.trim().replace(/^[(（]|[)）]$/g, '');
   if (trimmed.length > 30) return null;
   const folded = foldText(trimmed);
   for (const pattern of [bracketed, bare]) {

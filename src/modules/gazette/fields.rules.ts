@@ -15,7 +15,7 @@ const documentTypes = [
 /** 文种 from the title's ending: a notice that issues measures is still a 通知. */
 export function documentType(title: string | null): string | null {
   if (!title) return null;
-  const folded = foldText(title).replace(/[))]\s*$/, '');
+  const folded = foldText(title).replace(/[)）]\s*$/, '');
   if (/任免(事项|名单)?$/.test(folded)) return '任免';
   if (/解读$/.test(folded)) return '解读';
   for (const type of documentTypes) {
@@ -39,8 +39,8 @@ export function issuerFromTitle(title: string | null): string | null {
 /** The addressee line ("区政府各委、办、局,各街道办事处:") that opens a body. */
 export function addresseeLine(text: string): string | null {
   const trimmed = text.trim();
-  if (trimmed.length > 120 || !/[::]$/.test(trimmed) || /^(附件|[一二三四五六七八九十]+、|[((])/.test(trimmed)) return null;
-  if (/(如下|为|是|包括|下列)[::]$/.test(trimmed)) return null;
+  if (trimmed.length > 120 || !/[:：]$/.test(trimmed) || /^(附件|[一二三四五六七八九十]+、|[(（])/.test(trimmed)) return null;
+  if (/(如下|为|是|包括|下列)[:：]$/.test(trimmed)) return null;
   return trimmed.slice(0, -1).trim();
 }
 
@@ -80,7 +80,7 @@ export function issuedTitle(title: string | null): string | null {
 
 const looseKey = (text: string) =>
   foldText(cleanTitle(text))
-    .replace(/[\s、,,《》〈〉“”"()()]/g, '');
+    .replace(/[\s、,，《》〈〉“”"()（）]/g, '');
 
 /**
  * The names a document goes by in its own text: its title, the document it
@@ -130,7 +130,7 @@ function matchIssued(lines: SourceLine[], key: string, from: number): { index: n
   return null;
 }
 
-const ownClause = /本(?:[^,,。;;]{0,14}?)(?:自|从)/;
+const ownClause = /本(?:[^,，。;；]{0,14}?)(?:自|从)/;
 const fromPattern = new RegExp(`(?:自|从)\\s*${datePattern}\\s*起\\s*(?:施行|实施|执行|生效)`);
 const toPattern = new RegExp(`有效期(?:至|到)\\s*${datePattern}`);
 const afterPublication = /自(?:发布|印发|公布)之日起\s*(\d{1,3})\s*日(?:以)?后\s*(?:施行|实施|生效)/;
@@ -166,7 +166,7 @@ export function findValidity(paragraphs: string[], signed: string | null): Valid
   return { effectiveFrom: null, effectiveTo: null, basis: null };
 }
 
-const numberInParens = '[((]\\s*([^()()]{2,24}?[〔﹝\\[(（【][^()()]{0,12}号)\\s*[))]';
+const numberInParens = '[(（]\\s*([^()（）]{2,24}?[〔﹝\\[(（【][^()（）]{0,12}号)\\s*[)）]';
 // Anchored on the verb: what is repealed is read backwards from 废止, within the clause before it.
 const repealVerb = /(?:同时|一并)?(?:废止|停止执行|不再执行)/g;
 const repealedBefore = new RegExp(`(?:《([^》]{2,80})》)?\\s*(?:${numberInParens})?\\s*$`);

@@ -31,7 +31,7 @@ export function readFlatHeader(lines: SourceLine[]): FlatHeader | null {
   if (!end || end.index - afterNumber > 120) return null;
   const title = head.slice(afterNumber, end.index + end[0].length).trim();
   const rest = head.slice(end.index + end[0].length);
-  const colon = /^([^::。]{2,120})[::]/.exec(rest);
+  const colon = /^([^:：。]{2,120})[:：]/.exec(rest);
   const addressees = colon ? colon[1]!.trim() : null;
   const bodyOffset = end.index + end[0].length + (colon ? colon[0].length : 0);
   // The signature date follows 特此通知。, which PDF text may have moved to the next line.

@@ -154,6 +154,6 @@ function printedTitle(document: ParsedDocument, portal: string): string {
 function typeOfNumber(docNumber: string | null): string | null {
   if (!docNumber) return null;
   if (/令第?[0-9]+号$/.test(docNumber)) return '令';
-  if (/函[〔(]/.test(docNumber)) return '函';
+  if (/函[〔(（[]/.test(docNumber)) return '函';
   return null;
 }

@@ -17,14 +17,14 @@ export interface GazetteFrame {
 
 const compact = (text: string) => foldText(collapseCjkSpaces(text)).replace(/\s+/g, '');
 /** For matching titles that differ only in spacing, list commas, quotes and brackets. */
-export const looseTitleKey = (text: string) => compact(text).replace(/[、,,《》〈〉“”"()()]/g, '');
+export const looseTitleKey = (text: string) => compact(text).replace(/[、,，《》〈〉“”"()（）]/g, '');
 
 export function isGazette(lines: SourceLine[]): boolean {
   const head = lines.slice(0, 60);
   return head.some((line) => foldText(line.text).includes('公报')) && head.some((line) => compact(line.text) === '目录');
 }
 
-const issuePattern = /((?:19|20)\d{2})\s*年?\s*第\s*([0-9一二三四五六七八九十〇○零]{1,4})\s*期(?:\s*[((]\s*总\s*第\s*(\d{1,5})\s*期\s*[))])?/;
+const issuePattern = /((?:19|20)\d{2})\s*年?\s*第\s*([0-9一二三四五六七八九十〇○零]{1,4})\s*期(?:\s*[(（]\s*总\s*第\s*(\d{1,5})\s*期\s*[)）])?/;
 
 function readIssue(text: string): Pick<ParsedGazette, 'issue' | 'year' | 'issueNumber' | 'issueTotal'> | null {
   const match = issuePattern.exec(text);
@@ -40,7 +40,7 @@ function readIssue(text: string): Pick<ParsedGazette, 'issue' | 'year' | 'issueN
 
 function readPublished(lines: SourceLine[], year: number | null): string | null {
   for (const line of lines) {
-    const stated = /发布日期[::]\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(line.text);
+    const stated = /发布日期[:：]\s*(\d{4}-\d{1,2}-\d{1,2})/.exec(line.text);
     if (stated) return findDate(stated[1]!);
   }
   for (const line of lines) {
@@ -56,9 +56,9 @@ function readPublished(lines: SourceLine[], year: number | null): string | null 
 
 const sectionHeader = /^【\s*(.{1,20}?)\s*】$/;
 const plainSection = /^[\u4e00-\u9fff]{2,12}(文件|规范性文件|解读|任免|规章|公告|通告)$/;
-const leaderPage = /[…．.·]{2,}\s*[((]?\s*(\d{1,4})\s*[))]?\s*$/;
-const tabPage = /\t+\s*[((]?\s*(\d{1,4})\s*[))]?\s*$/;
-const leaderOnly = /^[…．.·]{2,}\s*[((]?\s*(\d{1,4})\s*[))]?\s*$/;
+const leaderPage = /[…．.·]{2,}\s*[(（]?\s*(\d{1,4})\s*[)）]?\s*$/;
+const tabPage = /\t+\s*[(（]?\s*(\d{1,4})\s*[)）]?\s*$/;
+const leaderOnly = /^[…．.·]{2,}\s*[(（]?\s*(\d{1,4})\s*[)）]?\s*$/;
 const entryNumber = /^\d{1,3}\s*[、.]\s*/;
 
 function sectionName(text: string): string | null {

@@ -39,8 +39,8 @@ function leadingNumber(text: string): { number: DocNumber; end: number } | null 
   const number = findNoticeNumber(head) ?? findHeaderDocNumber(head);
   if (!number) return null;
   const at = head.indexOf(number.printed);
-  if (at < 0 || !/^\s*[((]?\s*$/.test(head.slice(0, at))) return null;
-  const close = /^\s*[))]?/.exec(head.slice(at + number.printed.length))![0];
+  if (at < 0 || !/^\s*[(（]?\s*$/.test(head.slice(0, at))) return null;
+  const close = /^\s*[)）]?/.exec(head.slice(at + number.printed.length))![0];
   return { number, end: at + number.printed.length + close.length };
 }
 

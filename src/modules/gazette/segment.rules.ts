@@ -30,7 +30,7 @@ export interface Segment {
 }
 
 const sectionHeader = /^【\s*(.{1,20}?)\s*】$/;
-const trailingDate = new RegExp(`^(.*?)\\s*[((]\\s*${datePattern}\\s*[))]\\s*$`);
+const trailingDate = new RegExp(`^(.*?)\\s*[(（]\\s*${datePattern}\\s*[)）]\\s*$`);
 const untitledForms = [/人事任免(事项|名单)?$/, /^《[^》]{2,80}》\s*(政策)?解读$/, /^关于.{2,60}的(政策)?解读$/];
 const maxTitleLines = 4;
 
@@ -70,12 +70,12 @@ export function titleCandidate(line: SourceLine): boolean {
     text.length <= 60 &&
     !text.includes('\t') &&
     !endsSentence(text) &&
-    !/[,,]$/.test(text) &&
+    !/[,，]$/.test(text) &&
     dateOnlyLine(text) === null &&
-    !/^[((].*[))]$/.test(text) &&
+    !/^[(（].*[)）]$/.test(text) &&
     sectionOf(text) === null &&
     !ruleLine(text) &&
-    !/^(附件|[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[、.])/.test(text)
+    !/^(附件|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])/.test(text)
   );
 }
 

@@ -49,7 +49,7 @@ export function readSignature(lines: SourceLine[]): Signature | null {
 }
 
 // What may follow the date at the foot of a document: "(此件公开发布)", the 抄送/分送 lines, the 印发 line.
-const footNote = /^(?:[((][^()()]{1,20}[))]|(?:抄送|分送)[:：].*|.{0,40}印发)$/;
+const footNote = /^(?:[(（][^()（）]{1,20}[)）]|(?:抄送|分送)[:：].*|.{0,40}印发)$/;
 
 /**
  * A date line closing the text with no issuer line above it (an unsigned notice,

@@ -102,7 +102,7 @@ export function readOrderFrame(lines: SourceLine[]): OrderFrame | null {
     const { text, last: index } = orderNumberText(lines, start);
     if (text.length > 30) continue;
     const number = findNoticeNumber(text);
-    if (!number || !number.prefix.endsWith('令') || number.normalised !== text.replace(/^[((]|[))]$/g, '')) continue;
+    if (!number || !number.prefix.endsWith('令') || number.normalised !== text.replace(/^[(（]|[)）]$/g, '')) continue;
     const sentenceAt = lines.findIndex((line, at) => at > index && at <= index + 3 && orderSentence.test(line.text));
     if (sentenceAt < 0) continue;
     let date: string | null = null;

@@ -8,13 +8,13 @@ import { splitUnits } from './text.rules.ts';
  * (004), and tables with 牵头部门 / 负责单位 columns (003).
  */
 
-const trailingTag = /[((]([^()()]{2,200})[))]\s*[。;;]?\s*$/;
+const trailingTag = /[(（]([^()（）]{2,200})[)）]\s*[。;；]?\s*$/;
 const unitWord = /(处|室|局|委|办|中心|总队|分局|支队|大队|股|科|院|所|厅|部|会|政府|单位|机构)$/;
 
 function parseTag(content: string): Omit<TaskTag, 'anchor' | 'text'> | null {
   const fields = new Map<string, string>();
-  for (const part of content.split(/[;;]/)) {
-    const kv = /^\s*([\u4e00-\u9fff]{2,6})[::]\s*(.+)$/.exec(part);
+  for (const part of content.split(/[;；]/)) {
+    const kv = /^\s*([\u4e00-\u9fff]{2,6})[:：]\s*(.+)$/.exec(part);
     if (kv) fields.set(kv[1]!, kv[2]!.trim());
   }
   if (fields.size > 0) {
@@ -46,7 +46,7 @@ export function readTasks(blocks: Block[]): TaskTag[] {
       continue;
     }
     // PDF text may carry several tagged measures in one paragraph.
-    for (const sentence of block.text.split(/(?<=[))])\s*(?=[((][一二三四五六七八九十]+[))])/)) {
+    for (const sentence of block.text.split(/(?<=[)）])\s*(?=[(（][一二三四五六七八九十]+[)）])/)) {
       const match = trailingTag.exec(sentence);
       if (!match) continue;
       const tag = parseTag(match[1]!);

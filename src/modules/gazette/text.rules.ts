@@ -3,8 +3,8 @@
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 export const cjkClass = `[${CJK}]`;
 
-const spaceBetweenCjk = new RegExp(`(?<=[${CJK}“”《》〈〉、,,。;;::()()〔〕])[ \\t]+(?=[${CJK}“”《》〈〉、,,。;;::()()〔〕])`, 'g');
-const spaceAroundDigitsInCjk = new RegExp(`(?<=[${CJK}〔〕()()])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[${CJK}〔〕()()])`, 'g');
+const spaceBetweenCjk = new RegExp(`(?<=[${CJK}“”《》〈〉、,，。;；:：()（）〔〕])[ \\t]+(?=[${CJK}“”《》〈〉、,，。;；:：()（）〔〕])`, 'g');
+const spaceAroundDigitsInCjk = new RegExp(`(?<=[${CJK}〔〕()（）])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[${CJK}〔〕()（）])`, 'g');
 
 /** Removes spaces a PDF or a typesetter put inside Chinese text ("关于 宋依佳", "2017 年 4 月"). */
 export function collapseCjkSpaces(text: string): string {
@@ -106,13 +106,13 @@ export function addDays(date: string, days: number): string {
 }
 
 /** A line that is nothing but a date, possibly in parentheses: "(2016年7月9日)", "2021年6月15日". */
-const dateOnlyRegex = new RegExp(`^[((]?\\s*${datePattern}\\s*[))]?$`);
+const dateOnlyRegex = new RegExp(`^[(（]?\\s*${datePattern}\\s*[)）]?$`);
 export function dateOnlyLine(text: string): string | null {
   const match = dateOnlyRegex.exec(text.trim());
   return match ? dateFromParts(match[1]!, match[2]!, match[3]!) : null;
 }
 
-const terminalPunctuation = /[。;;!!??::…]["”’」』)]?$/;
+const terminalPunctuation = /[。;；!！?？:：…]["”’」』)）]?$/;
 export function endsSentence(text: string): boolean {
   return terminalPunctuation.test(text);
 }
@@ -120,7 +120,7 @@ export function endsSentence(text: string): boolean {
 /** Splits a list of units: "区编办、区审改办" → ["区编办", "区审改办"]. */
 export function splitUnits(text: string): string[] {
   return text
-    .split(/[、,,;;]|\s{2,}/)
+    .split(/[、,，;；]|\s{2,}/)
     .map((unit) => unit.trim().replace(/^(?:和|及)/, '').replace(/等$/, ''))
     .filter((unit) => unit.length > 0);
 }
