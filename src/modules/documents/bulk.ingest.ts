@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { isUnavailable } from '../../core/db/database.ts';
 import { describeError } from '../../core/errors.ts';
@@ -6,8 +5,7 @@ import { registerIssuingAgencies } from '../agencies/index.ts';
 import { assignIndexNumbers } from './catalogue.repository.ts';
 import { addSearchTermsOf, findKnownKeys, findStoredHashes, insertBatchChildren, insertBatchDocuments, insertSourceFiles, resolveBatchRelations, type NewSourceFile } from './bulk.repository.ts';
 import { refreshValidity } from './documents.repository.ts';
-import type { PreparedFile } from './documents.prepare.ts';
-import { fileNameOfUrl } from './documents.rules.ts';
+import { sourceFileRowOf, type PreparedFile } from './documents.prepare.ts';
 import type { FileOutcome } from './documents.types.ts';
 
 /**
@@ -76,19 +74,7 @@ function splitNew(batch: PreparedFile[], known: { sourceKeys: Set<string>; docKe
 async function insertNewFiles(tx: Queryable, files: PreparedFile[], perFile: PerFileWriter): Promise<number[]> {
   if (files.length === 0) return [];
   for (const prepared of files) await perFile.keepOriginal(tx, prepared);
-  const ids = await insertSourceFiles(tx, files.map((prepared): NewSourceFile => ({
-    sourceKey: prepared.sourceKey,
-    path: prepared.path,
-    sourceUrl: prepared.sourceUrl,
-    fileName: prepared.sourceUrl ? fileNameOfUrl(prepared.sourceUrl) : basename(prepared.path),
-    sha256: prepared.sha256,
-    sizeBytes: prepared.size,
-    encoding: prepared.encoding,
-    kind: prepared.kind,
-    documentCount: prepared.documents.length,
-    warnings: prepared.warnings,
-    gazette: prepared.gazette,
-  })));
+  const ids = await insertSourceFiles(tx, files.map((prepared): NewSourceFile => ({ ...sourceFileRowOf(prepared), sourceKey: prepared.sourceKey, gazette: prepared.gazette })));
   const owners = files.flatMap((prepared) => {
     const { sourceFileId, gazetteIssueId } = ids.get(prepared.sourceKey)!;
     return prepared.documents.map((document) => ({ doc_key: document.key, source_file_id: sourceFileId, gazette_issue_id: gazetteIssueId }));

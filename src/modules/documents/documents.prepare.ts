@@ -1,7 +1,9 @@
 import type { DecodeLimits } from '../gazette/index.ts';
 import { foldText, readDocumentFile, type FileFormat, type ParsedDocument, type ParsedFile, type ReadFile } from '../gazette/index.ts';
 import { buildTitleVector, buildVector, harvestableTerms, searchFieldsOf, type Tokenizer } from '../textindex/index.ts';
-import { bodyTextOf, contentHashOf, documentKeys, sha256, sourceKeyOf, type IssuerNames } from './documents.rules.ts';
+import { basename } from 'node:path';
+import type { SourceFileRow } from './documents.repository.ts';
+import { bodyTextOf, contentHashOf, documentKeys, fileNameOfUrl, sha256, sourceKeyOf, type IssuerNames } from './documents.rules.ts';
 
 /**
  * Everything about a file that needs no database: its hash, its parse, and the
@@ -34,6 +36,26 @@ export interface PreparedFile {
   issuers: string[];
   /** JSON arrays for jsonb_to_recordset: documents, relations, appointments, tasks. */
   payload: { documents: string; relations: string; appointments: string; tasks: string };
+}
+
+/** The name a file is kept and shown under: a fetched page's from its address, a local file's own. */
+export function fileNameOf(prepared: PreparedFile): string {
+  return prepared.sourceUrl ? fileNameOfUrl(prepared.sourceUrl) : basename(prepared.path);
+}
+
+/** The source_files row of a prepared file, for the per-file and the bulk write alike. */
+export function sourceFileRowOf(prepared: PreparedFile): SourceFileRow {
+  return {
+    path: prepared.path,
+    sourceUrl: prepared.sourceUrl,
+    fileName: fileNameOf(prepared),
+    sha256: prepared.sha256,
+    sizeBytes: prepared.size,
+    encoding: prepared.encoding,
+    kind: prepared.kind,
+    documentCount: prepared.documents.length,
+    warnings: prepared.warnings,
+  };
 }
 
 function documentRecord(key: string, seq: number, hash: string, document: ParsedDocument, tokenizer: Tokenizer) {

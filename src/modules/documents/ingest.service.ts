@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Database, Queryable } from '../../core/db/database.ts';
-import { AppError, describeError } from '../../core/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { unreadable } from '../../core/files.ts';
 import { describeFile, mediaTypeOf, storeFile } from '../files/index.ts';
 import { agencyNamesByAlias, registerIssuingAgencies } from '../agencies/index.ts';
@@ -26,9 +26,9 @@ import {
   updateDocuments,
   upsertSourceFile,
 } from './documents.repository.ts';
-import type { PreparedFile } from './documents.prepare.ts';
+import { fileNameOf, sourceFileRowOf, type PreparedFile } from './documents.prepare.ts';
 import { createFilePreparer } from './file.preparer.ts';
-import { fileNameOfUrl, isPlatformSource } from './documents.rules.ts';
+import { isPlatformSource } from './documents.rules.ts';
 import { documentIdsOfContent } from './documents.queries.ts';
 import { assignIndexNumbers } from './catalogue.repository.ts';
 import type { BulkProgress, FetchedFile, FileOutcome, IngestProgress, IngestSummary } from './documents.types.ts';
@@ -150,7 +150,7 @@ function summarise(outcomes: FileOutcome[], bytes: number): IngestSummary {
 }
 
 /** How many files are read and parsed ahead of the one being written. */
-const readAhead = 4;
+const filesReadAhead = 4;
 /** Statistics are refreshed after this many new documents, then after twice as many again, and so on. */
 const firstAnalyzeAfter = 500;
 
@@ -189,23 +189,12 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
 
   /** The file as received, in the original-file store (the document page offers it as 下载原文). */
   async function keepOriginal(tx: Queryable, prepared: PreparedFile): Promise<void> {
-    const name = nameOf(prepared);
-    await storeFile(tx, { bytes: prepared.bytes, name, mediaType: mediaTypeOf(`original.${prepared.format}`, prepared.encoding) }, { maxBytes: limits.maxFileBytes });
+    await storeFile(tx, { bytes: prepared.bytes, name: fileNameOf(prepared), mediaType: mediaTypeOf(`original.${prepared.format}`, prepared.encoding) }, { maxBytes: limits.maxFileBytes });
   }
 
   async function write(tx: Queryable, prepared: PreparedFile): Promise<FileOutcome> {
     await keepOriginal(tx, prepared);
-    const sourceFileId = await upsertSourceFile(tx, prepared.sourceKey, {
-      path: prepared.path,
-      sourceUrl: prepared.sourceUrl,
-      fileName: nameOf(prepared),
-      sha256: prepared.sha256,
-      sizeBytes: prepared.size,
-      encoding: prepared.encoding,
-      kind: prepared.kind,
-      documentCount: prepared.documents.length,
-      warnings: prepared.warnings,
-    });
+    const sourceFileId = await upsertSourceFile(tx, prepared.sourceKey, sourceFileRowOf(prepared));
     const gazetteIssueId = await replaceGazetteIssue(tx, sourceFileId, prepared.gazette);
     const keys = prepared.documents.map((document) => document.key);
     const existing = new Map((await findExistingDocuments(tx, keys, sourceFileId)).map((row) => [row.docKey, row]));
@@ -259,12 +248,30 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
     return { path: prepared.path, status: 'unchanged', added: 0, updated: 0, unchanged: known.documentCount, removed: 0, warnings: [], conflicts: [] };
   }
 
-  function nameOf(prepared: PreparedFile): string {
-    return prepared.sourceUrl ? fileNameOfUrl(prepared.sourceUrl) : basename(prepared.path);
-  }
-
   async function startPreparer(q: Queryable, workers?: number) {
     return createFilePreparer(limits, await loadSearchTerms(q), workers, await agencyNamesByAlias(q));
+  }
+
+  /**
+   * The files in order, each parsed while those before it are written: asking for file i starts
+   * the files up to i + window, and hands back file i (a rejection is awaited by the caller, in order).
+   */
+  function readingAhead(candidates: Candidate[], preparer: Awaited<ReturnType<typeof startPreparer>>, window: number) {
+    const ahead: Promise<PreparedFile>[] = [];
+    return (index: number): Promise<PreparedFile> => {
+      for (let next = index; next < Math.min(candidates.length, index + window); next++) {
+        if (ahead[next]) continue;
+        const candidate = candidates[next]!;
+        const prepared = candidate.error
+          ? Promise.reject(candidate.error)
+          : checkReadable(candidate.path).then(() => preparer.prepare(candidate.path));
+        prepared.catch(() => undefined); // awaited in order by the caller; not unhandled meanwhile
+        ahead[next] = prepared;
+      }
+      const prepared = ahead[index]!;
+      delete ahead[index];
+      return prepared;
+    };
   }
 
   return {
@@ -309,24 +316,16 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
       let bytes = 0;
       let written = 0;
       let analyzeAt = firstAnalyzeAfter;
-      const ahead: Promise<PreparedFile>[] = [];
-      const begin = (index: number) => {
-        const candidate = candidates[index]!;
-        const prepared = candidate.error
-          ? Promise.reject(candidate.error)
-          : checkReadable(candidate.path).then(() => preparer.prepare(candidate.path));
-        prepared.catch(() => undefined); // awaited in order below; not unhandled meanwhile
-        ahead[index] = prepared;
-      };
+      const preparedAt = readingAhead(candidates, preparer, filesReadAhead);
       try {
         for (let index = 0; index < candidates.length; index++) {
-          for (let next = index; next < Math.min(candidates.length, index + readAhead); next++) if (!ahead[next]) begin(next);
+          const prepared = preparedAt(index);
           const candidate = candidates[index]!;
           options.onProgress?.({ done: index, total: candidates.length, path: candidate.path });
           try {
-            const prepared = await ahead[index]!;
-            bytes += prepared.size;
-            const outcome = await store(prepared, options.force);
+            const file = await prepared;
+            bytes += file.size;
+            const outcome = await store(file, options.force);
             outcomes.push(outcome);
             written += outcome.added + outcome.updated;
             if (written >= analyzeAt) {
@@ -334,11 +333,8 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
               analyzeAt *= 2;
             }
           } catch (error) {
-            const described = describeError(error);
-            const message = described.code === 'internal' ? `${candidate.path}: 内部错误(${(error as Error).message})` : described.message;
-            outcomes.push({ path: candidate.path, status: 'failed', added: 0, updated: 0, unchanged: 0, removed: 0, warnings: [], conflicts: [], error: { code: described.code, message } });
+            outcomes.push(failedOutcome(candidate.path, error));
           }
-          delete ahead[index];
         }
       } finally {
         await preparer.close();
@@ -364,25 +360,17 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
       let analyzeAt = firstAnalyzeAfter;
       // The parsers work on the next files while a batch is written.
       const window = Math.min(batchFiles, 256);
-      const ahead: Promise<PreparedFile>[] = [];
-      const prepare = (index: number) => {
-        const candidate = candidates[index]!;
-        const prepared = candidate.error
-          ? Promise.reject(candidate.error)
-          : checkReadable(candidate.path).then(() => preparer.prepare(candidate.path));
-        prepared.catch(() => undefined); // awaited in order below; not unhandled meanwhile
-        ahead[index] = prepared;
-      };
+      const preparedAt = readingAhead(candidates, preparer, window);
       try {
         let index = 0;
         while (index < candidates.length) {
           const batch: PreparedFile[] = [];
           let batchDocs = 0;
           for (; index < candidates.length && batch.length < batchFiles && batchDocs < batchDocuments; index++) {
-            for (let next = index; next < Math.min(candidates.length, index + window); next++) if (!ahead[next]) prepare(next);
+            const next = preparedAt(index);
             const candidate = candidates[index]!;
             try {
-              const prepared = await ahead[index]!;
+              const prepared = await next;
               bytes += prepared.size;
               if (prepared.documents.length === 0) throw new AppError('no_documents', `${prepared.path}: 没有找到任何公文`, { file: prepared.path });
               batch.push(prepared);
@@ -390,7 +378,6 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
             } catch (error) {
               outcomes.push(failedOutcome(candidate.path, error));
             }
-            delete ahead[index];
           }
           const writing = performance.now();
           const result = await storeBatch(db, batch, perFile);
