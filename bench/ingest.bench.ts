@@ -130,7 +130,7 @@ function startPostgres(): { url: string; stop(): void } | null {
   const dir = join(work, 'postgres');
   rmSync(dir, { recursive: true, force: true });
   try {
-    const url = execFileSync(join(root, 'scripts/postgres.sh'), ['start', dir, '55499'], { encoding: 'utf8' }).trim();
+    const url = execFileSync(join(root, 'scripts/postgres.sh'), ['start', dir, '55491'], { encoding: 'utf8' }).trim();
     return { url, stop: () => execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]) };
   } catch (error) {
     console.log(`PostgreSQL could not be started (${(error as Error).message.split('\n')[0]}); set BENCH_DATABASE_URL`);

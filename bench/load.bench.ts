@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { openPostgres, type Database } from '../src/core/db/database.ts';
 import { migrate } from '../src/core/db/migrator.ts';
 import { createIngestService, type BulkProgress } from '../src/modules/documents/index.ts';
-import { benchWork, startBenchPostgres } from './bench.support.ts';
+import { benchWork, mb, printSteps, productionSettings, startBenchPostgres, stepsOf } from './bench.support.ts';
 import { writeSearchCorpus } from './search.corpus.ts';
 
 const count = Number(process.env.BENCH_DOCS ?? 100_000);
@@ -25,7 +25,6 @@ const perFile = Number(process.env.BENCH_PER_FILE ?? 20);
 const sliceDocs = Number(process.env.BENCH_SLICE_DOCS ?? Math.round(count / 10));
 const batchFiles = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
 const limits = { maxFileBytes: 50 * 1024 * 1024, maxLineChars: 1_000_000 };
-const mb = (bytes: number) => bytes / 1048576;
 
 /** The corpus, written once per size (a later run with the same size reuses it). */
 function corpusFiles(): string[] {
@@ -50,49 +49,10 @@ async function freshSchema(url: string, schema: string): Promise<Database> {
   return db;
 }
 
-interface Step {
-  label: string;
-  documents: number;
-  docsPerSecond: number;
-  mbPerSecond: number;
-  /** Documents a second of database writing alone (parsing excluded): what the store's size could slow. */
-  writtenPerSecond: number;
-}
-
-/** Rates between the progress marks that first reach each of `parts` equal shares of `total`. */
-function stepsOf(marks: BulkProgress[], total: number, parts: number): Step[] {
-  const steps: Step[] = [];
-  let previous: BulkProgress = { files: 0, total: 0, documents: 0, bytes: 0, seconds: 0, writeSeconds: 0 };
-  for (let part = 1; part <= parts; part++) {
-    const mark = marks.find((candidate) => candidate.documents >= (total * part) / parts - 0.5 && candidate.documents > previous.documents);
-    if (!mark) continue;
-    const seconds = mark.seconds - previous.seconds;
-    steps.push({
-      label: `${previous.documents.toLocaleString('en')} → ${mark.documents.toLocaleString('en')}`,
-      documents: mark.documents,
-      docsPerSecond: (mark.documents - previous.documents) / seconds,
-      mbPerSecond: mb(mark.bytes - previous.bytes) / seconds,
-      writtenPerSecond: (mark.documents - previous.documents) / (mark.writeSeconds - previous.writeSeconds),
-    });
-    previous = mark;
-  }
-  return steps;
-}
-
-function printSteps(title: string, steps: Step[]): void {
-  console.log(`\n${title}\n`);
-  console.log('| store size (documents) | documents/s | MB/s | documents/s of writing alone |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const step of steps) {
-    const writing = Number.isFinite(step.writtenPerSecond) ? step.writtenPerSecond.toFixed(0) : '';
-    console.log(`| ${step.label} | ${step.docsPerSecond.toFixed(0)} | ${step.mbPerSecond.toFixed(2)} | ${writing} |`);
-  }
-}
-
 async function main() {
   mkdirSync(benchWork, { recursive: true });
   const files = corpusFiles();
-  const server = startBenchPostgres('load-postgres', 55487);
+  const server = startBenchPostgres('load-postgres', 55487, { settings: productionSettings });
   try {
     const bulkDb = await freshSchema(server.url, 'bench_load');
     const marks: BulkProgress[] = [];

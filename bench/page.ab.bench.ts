@@ -111,7 +111,7 @@ async function main() {
   const pgDir = join(work, 'postgres-ab');
   execFileSync(join(root, 'scripts/postgres.sh'), ['stop', pgDir]);
   execFileSync('rm', ['-rf', pgDir]);
-  const adminUrl = execFileSync(join(root, 'scripts/postgres.sh'), ['start', pgDir, '55497'], { encoding: 'utf8' }).trim();
+  const adminUrl = execFileSync(join(root, 'scripts/postgres.sh'), ['start', pgDir, '55493'], { encoding: 'utf8' }).trim();
   const withDatabase = (name: string) => adminUrl.replace(/\/[^/]*$/, `/${name}`);
 
   const sides: Side[] = [

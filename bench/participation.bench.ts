@@ -133,7 +133,7 @@ async function requestColumns(context: AppContext): Promise<string[]> {
 }
 
 async function main() {
-  const postgres = startBenchPostgres('postgres-participation', 55496);
+  const postgres = startBenchPostgres('postgres-participation', 55494);
   const db = await openPostgres(postgres.url);
   const context = await createContext(loadConfig({}), { db });
   try {

@@ -128,7 +128,7 @@ async function fillDocuments(context: AppContext, agencyIds: number[]) {
 }
 
 async function main() {
-  const postgres = startBenchPostgres('postgres-report', 55497);
+  const postgres = startBenchPostgres('postgres-report', 55492);
   const db = await openPostgres(postgres.url);
   const context = await createContext(loadConfig({}), { db });
   try {

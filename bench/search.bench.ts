@@ -1,7 +1,7 @@
 /**
  * npm run bench:search — search over a library of at least 200,000 documents
- * made from the seeds, loaded through the real ingest into PostgreSQL and
- * PGlite, queried through the HTTP API: p50/p95/p99 latency of 50+ realistic
+ * made from the seeds, loaded through the real bulk ingest (`gongkai ingest --bulk`) into PostgreSQL and
+ * PGlite (the load rate printed by tenth of the store), queried through the HTTP API: p50/p95/p99 latency of 50+ realistic
  * queries, throughput under load (autocannon), and the document page's
  * requests per second beside nginx (Debian's, started and stopped here)
  * serving the same rendered pages as static files, and the same pages
@@ -26,18 +26,19 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import FlexSearch from 'flexsearch';
-import { createContext } from '../src/app.ts';
+import { createContext, type AppContext } from '../src/app.ts';
+import { bulkProgressLine } from '../src/cli/ingest.command.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { openPglite, openPostgres, type Database as Db } from '../src/core/db/database.ts';
 import { migrate } from '../src/core/db/migrator.ts';
 import { routeReads } from '../src/core/db/replicas.ts';
 import { sql } from '../src/core/db/sql.ts';
-import { todayInChina } from '../src/modules/documents/index.ts';
+import { todayInChina, type BulkProgress } from '../src/modules/documents/index.ts';
 import { createSearchService, readSearchParams } from '../src/modules/search/index.ts';
 import { buildServer } from '../src/server/server.ts';
 import { writeSearchCorpus, type BenchDocument } from './search.corpus.ts';
 import { explainingDatabase } from './explain.support.ts';
-import { benchWork, percentile, startBenchPostgres, startBenchReplica } from './bench.support.ts';
+import { benchWork, percentile, printSteps, productionSettings, startBenchPostgres, startBenchReplica, stepsOf, type Step } from './bench.support.ts';
 import { startNginx } from './nginx.support.ts';
 
 const count = Number(process.env.BENCH_DOCS ?? 200_000);
@@ -123,6 +124,8 @@ async function measure(engine: Engine, list: Query[], truths: Map<Query, Set<str
 
 /** Latency by kind of query, for every engine measured (printed at the end). */
 const kindRows: string[] = [];
+/** The load rate by tenth of the store, for every store loaded (printed at the end). */
+const loadTables: { name: string; steps: Step[]; seconds: number; added: number }[] = [];
 
 /** BENCH_EXPLAIN=1: the plans of the first query of each kind, run in-process on the store just measured. */
 async function printPlans(db: Db, list: Query[]) {
@@ -223,11 +226,23 @@ function loadFlexSearch(documents: BenchDocument[]): Engine {
 }
 
 
+/** The store loaded as an operator loads a back catalogue (`gongkai ingest --bulk`), its progress kept to tell the rate as it grows. */
+async function bulkLoad(context: AppContext, name: string, corpusDir: string) {
+  const marks: BulkProgress[] = [];
+  const summary = await context.ingest.ingestBulk([corpusDir], {
+    onBatch: (progress) => {
+      marks.push(progress);
+      if (marks.length % 20 === 0 || progress.files === progress.total) process.stderr.write(`${name}: ${bulkProgressLine(progress)}\n`);
+    },
+  });
+  return { added: summary.added, failed: summary.filesFailed, marks };
+}
+
 async function gongkaiEngine(name: string, db: Db, corpusDir: string, options: { load?: boolean; env?: Record<string, string> } = {}) {
   await migrate(db);
   const context = await createContext(loadConfig(options.env ?? {}), { db, migrate: false });
   const started = performance.now();
-  const summaryOfLoad = reuse || options.load === false ? { added: 0, filesFailed: 0 } : await context.ingest.ingest([corpusDir]);
+  const load = reuse || options.load === false ? { added: 0, failed: 0, marks: [] } : await bulkLoad(context, name, corpusDir);
   const loadSeconds = (performance.now() - started) / 1000;
   await db.execScript('analyze');
   const server = buildServer(context);
@@ -242,7 +257,7 @@ async function gongkaiEngine(name: string, db: Db, corpusDir: string, options: {
       return body.items.map((item) => item.docNumber);
     },
   };
-  return { engine, base, pathOf, server, loadSeconds, added: summaryOfLoad.added, failed: summaryOfLoad.filesFailed };
+  return { engine, base, pathOf, server, loadSeconds, ...load };
 }
 
 /** The same measures with DATABASE_READ_URL set: the primary loaded above, its reads on a streaming replica. */
@@ -295,7 +310,8 @@ async function main() {
   const row = (cells: (string | number)[]) => rows.push(`| ${cells.join(' | ')} |`);
 
   const wanted = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
-  const postgres = startBenchPostgres('postgres-search', 55498, { reuse });
+  const postgres = startBenchPostgres('postgres-search', 55498, { reuse, settings: productionSettings });
+  console.log(`PostgreSQL settings beyond the defaults: ${process.env.BENCH_DATABASE_URL ? '(the server named by BENCH_DATABASE_URL)' : productionSettings.join(', ')}`);
   if (!reuse && wanted.includes('postgres')) {
     const admin = await openPostgres(postgres.url);
     await admin.execScript('drop schema if exists bench_search cascade; create schema bench_search');
@@ -310,6 +326,7 @@ async function main() {
     const db = await open();
     const gongkai = await gongkaiEngine(name, db, corpusDir);
     console.log(`${name}: loaded ${gongkai.added} documents in ${gongkai.loadSeconds.toFixed(0)} s (${(gongkai.added / gongkai.loadSeconds).toFixed(0)} documents/s; ${gongkai.failed} files failed)`);
+    if (gongkai.marks.length > 0) loadTables.push({ name, steps: stepsOf(gongkai.marks, gongkai.added, 10), seconds: gongkai.loadSeconds, added: gongkai.added });
     const latency = await measure(gongkai.engine, list, truths, 4);
     if (process.env.BENCH_EXPLAIN === '1') await printPlans(db, list);
     const load = await throughput(gongkai.base, list.map(gongkai.pathOf));
@@ -339,6 +356,11 @@ async function main() {
   console.log('\n| engine | kind of query | queries | p50 ms | p95 ms | p99 ms |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const line of kindRows) console.log(line);
+  for (const table of loadTables) {
+    printSteps(`${table.name}: ingest --bulk, 0 → ${table.added.toLocaleString('en')} documents, rate over each tenth of the store`, table.steps);
+    const at = (share: number) => table.steps[Math.round(share * table.steps.length) - 1]?.docsPerSecond.toFixed(0) ?? '—';
+    console.log(`\nrate at 10 % / 50 % / 100 % of the store: ${at(0.1)} / ${at(0.5)} / ${at(1)} documents/s; overall ${(table.added / table.seconds).toFixed(0)} documents/s (${(table.seconds / 60).toFixed(1)} min)`);
+  }
   console.log('\ngongkai latencies are through the HTTP API (one request at a time, after a warm-up); FTS5 and FlexSearch are in-process calls.');
   console.log('targets on PostgreSQL at 200k: search p95 <= 50 ms (every kind <= 50 ms p95 and <= 150 ms p99 at 1,000,000); recall@10 >= 0.95; document page >= 1,000 req/s and >= 30% of nginx serving the same bytes');
 }

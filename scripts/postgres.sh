@@ -4,6 +4,7 @@
 # Usage: scripts/postgres.sh start DIR PORT  |  scripts/postgres.sh stop DIR
 #        scripts/postgres.sh replica DIR PORT PRIMARY_PORT: a streaming replica of the server on
 #        PRIMARY_PORT (pg_basebackup -R; initdb's trust rules let replication in from 127.0.0.1)
+# POSTGRES_SETTINGS adds server settings to the start (e.g. "-c shared_buffers=4GB").
 set -euo pipefail
 action=${1:?start or stop}
 dir=${2:?data directory}
@@ -35,5 +36,5 @@ if [ ! -f "$dir/PG_VERSION" ]; then
   runuser -u postgres -- "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
 runuser -u postgres -- "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-  -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 ${POSTGRES_SETTINGS:-}" start >/dev/null
 echo "postgres://postgres@127.0.0.1:$port/postgres"
