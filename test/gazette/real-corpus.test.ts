@@ -34,4 +34,9 @@ describe('real-document corpus', () => {
     for (const file of baseline.heldOut) assert.ok(names.has(file.replace(/\.[a-z]+$/, '')), `held out ${file} has no expectation`);
     assert.ok(baseline.heldOut.length * 3 >= expectedNames.length - 2, 'held-out share below a third');
   });
+
+  it('keeps the fresh set (measured before anyone looked at it) inside the held-out set', () => {
+    const heldOut = new Set(baseline.heldOut);
+    for (const file of baseline.fresh ?? []) assert.ok(heldOut.has(file), `fresh ${file} is not held out`);
+  });
 });
