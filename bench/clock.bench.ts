@@ -120,11 +120,11 @@ async function dashboardBench(): Promise<void> {
         case when n % 10 = 0 then 'correction_requested' else 'received' end,
         'online', d, d, 'natural_person', '申请内容', 'paper', 'mail', 'bench'
       from generate_series(1, 100000) n, lateral (select date '2026-06-01' + (n % 170) as d) x;
-      insert into clocks (subject_type, subject_id, purpose, rule_code, ledger, status, due_on, estimated)
+      insert into clocks (subject_type, subject_id, purpose, rule_code, ledger, status, due_on, estimated, agency_id)
       select 'disclosure_request', r.id, 'reply', 'disclosure.reply',
         jsonb_build_array(jsonb_build_object('kind', 'started', 'on', r.received_on::text, 'rule', 'disclosure.reply')),
         case when r.state = 'correction_requested' then 'paused' else 'running' end,
-        case when r.state = 'correction_requested' then null else r.received_on + 28 end, false
+        case when r.state = 'correction_requested' then null else r.received_on + 28 end, false, r.agency_id
       from disclosure_requests r;
       analyze;`);
     console.log(`\ndashboard: 100,000 open requests written in ${((performance.now() - started) / 1000).toFixed(1)} s (PostgreSQL)`);

@@ -100,10 +100,10 @@ async function fillRequests(context: AppContext, agencyIds: number[]) {
     from disclosure_requests r, generate_series(1, ${perTemplate}::int) g
     where r.tracking_code not like 'BR%'`);
   // Each copy's reply clock: stopped on its reply day (or running), due 28 days after receipt.
-  const clockColumns = (await columnsOf(context, 'clocks')).filter((c) => !['subject_id', 'status', 'due_on', 'ledger'].includes(c));
+  const clockColumns = (await columnsOf(context, 'clocks')).filter((c) => !['subject_id', 'agency_id', 'status', 'due_on', 'ledger'].includes(c));
   await db.query(sql`
-    insert into clocks (subject_id, status, due_on, ledger, ${raw(clockColumns.join(', '))})
-    select n.id, case when n.replied_on is null then 'running' else 'stopped' end, n.received_on + 28,
+    insert into clocks (subject_id, agency_id, status, due_on, ledger, ${raw(clockColumns.join(', '))})
+    select n.id, n.agency_id, case when n.replied_on is null then 'running' else 'stopped' end, n.received_on + 28,
       case when n.replied_on is null then t.ledger else t.ledger || jsonb_build_array(jsonb_build_object('type', 'stop', 'on', n.replied_on)) end, ${raw(clockColumns.map((c) => `t.${c}`).join(', '))}
     from disclosure_requests n
     cross join lateral (select * from clocks where subject_type = 'disclosure_request' and purpose = 'reply' limit 1) t

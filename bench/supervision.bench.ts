@@ -98,8 +98,8 @@ async function fill(context: AppContext, agencyIds: number[], today: string) {
     from disclosure_requests r, generate_series(1, ${Math.ceil(openCases / 20) - 1}::int) g
     where r.tracking_code not like 'BR%'`);
   await db.query(sql`
-    insert into clocks (subject_type, subject_id, purpose, rule_code, ledger, status, due_on, estimated)
-    select 'disclosure_request', r.id, 'reply', c.rule_code, c.ledger, c.status, c.due_on - (r.id % 30)::int, c.estimated
+    insert into clocks (subject_type, subject_id, purpose, rule_code, ledger, status, due_on, estimated, agency_id)
+    select 'disclosure_request', r.id, 'reply', c.rule_code, c.ledger, c.status, c.due_on - (r.id % 30)::int, c.estimated, r.agency_id
     from disclosure_requests r
     join disclosure_requests o on o.id = split_part(r.tracking_code, '-', 2)::bigint
     join clocks c on c.subject_type = 'disclosure_request' and c.subject_id = o.id and c.purpose = 'reply'

@@ -167,6 +167,35 @@ for (const engine of engines) {
       await assert.rejects(service.supervisorDeadlines(mine, '2025-04-01'), { code: 'forbidden' });
     });
 
+    it('counts on the supervisor\'s board exactly the open requests, however the others closed, and those registered late', async () => {
+      const agencyId = await anAgency(database.db, { name: '上海市长宁区体育局' });
+      const mine: StaffActor = { id: 'user:sport', agencyId };
+      const submitted = async () => (await service.submit(aRequest(agencyId), publicActor, '2025-06-03')).id;
+      await submitted();
+      const replied = await submitted();
+      await service.act(replied, 'reply', { on: '2025-06-04', category: 'disclose', content: '所申请的信息全文。', delivery: 'online', basis: '《条例》第三十六条第一项' }, mine, '2025-06-04');
+      const lapsedCorrection = await submitted();
+      await service.act(lapsedCorrection, 'request_correction', { on: '2025-06-04', correctBy: '2025-06-18', what: '请明确' }, mine, '2025-06-04');
+      await service.act(lapsedCorrection, 'lapse_correction', { on: '2025-06-19' }, mine, '2025-06-19');
+      const lapsedFee = await submitted();
+      await service.act(lapsedFee, 'send_fee_notice', { on: '2025-06-04', mode: 'per_volume', pages: 101 }, mine, '2025-06-04');
+      await service.act(lapsedFee, 'lapse_fee', { on: '2025-07-10' }, mine, '2025-07-10');
+      const waitingCorrection = await submitted();
+      await service.act(waitingCorrection, 'request_correction', { on: '2025-06-04', correctBy: '2025-06-18', what: '请明确' }, mine, '2025-06-04');
+      const letter = { ...aRequest(agencyId), channel: 'mail_signed', submittedOn: '2025-06-03', signedOn: '2025-06-04' };
+      await service.register(letter, mine, '2025-06-20');
+
+      const row = (await service.supervisorDeadlines(supervisor, '2025-06-20')).agencies.find((agency) => agency.agencyId === agencyId);
+      assert.deepEqual(row, { agencyId, agencyName: '上海市长宁区体育局', open: 3, overdue: 0, dueSoon: 0 }, 'one received, one awaiting correction, one registered late');
+      const own = await service.deadlines(mine, '2025-06-20');
+      assert.deepEqual([own.counts.open, own.counts.paused, own.counts.registeredLate], [3, 1, 1], 'the clerk\'s view, from the requests\' states, agrees');
+      const [late] = await database.db.query<{ registered_late: number }>(sql`
+        select count(*)::int as registered_late from disclosure_requests where agency_id = ${agencyId} and registered_late`);
+      assert.equal(late!.registered_late, 1);
+      const totals = (await service.supervisorDeadlines(supervisor, '2025-06-20')).counts;
+      assert.equal(totals.registeredLate, (await service.deadlines(supervisor, '2025-06-20')).counts.registeredLate, 'late registrations summed across agencies as the single pass counts them');
+    });
+
     it('finds requests again by tracking code, state and date received, closed ones included, within the agency', async () => {
       const agencyId = await anAgency(database.db, { name: '上海市长宁区档案局' });
       const mine: StaffActor = { id: 'user:archives', agencyId };

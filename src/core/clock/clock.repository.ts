@@ -7,6 +7,8 @@ export interface ClockSubject {
   id: number;
   /** Which of the subject's clocks (a request has its reply clock, its correction clock …). */
   purpose: string;
+  /** The agency whose deadline it is, kept from the first event on (for boards that count by agency). */
+  agencyId?: number;
 }
 
 export async function insertMissingDeadlineRules(tx: Queryable, rules: readonly DeadlineRule[], by: string): Promise<void> {
@@ -39,10 +41,11 @@ export async function readLedger(db: Queryable, subject: ClockSubject): Promise<
 
 export async function saveLedger(tx: Queryable, subject: ClockSubject, ruleCode: string, ledger: ClockEvent[], state: ClockState): Promise<void> {
   await tx.query(sql`
-    insert into clocks (subject_type, subject_id, purpose, rule_code, ledger, status, due_on, estimated)
-    values (${subject.type}, ${subject.id}, ${subject.purpose}, ${ruleCode}, ${JSON.stringify(ledger)}::jsonb, ${state.status}, ${state.due}, ${state.estimated})
+    insert into clocks (subject_type, subject_id, purpose, rule_code, ledger, status, due_on, estimated, agency_id)
+    values (${subject.type}, ${subject.id}, ${subject.purpose}, ${ruleCode}, ${JSON.stringify(ledger)}::jsonb, ${state.status}, ${state.due}, ${state.estimated}, ${subject.agencyId ?? null})
     on conflict (subject_type, subject_id, purpose) do update
-      set ledger = excluded.ledger, status = excluded.status, due_on = excluded.due_on, estimated = excluded.estimated`);
+      set ledger = excluded.ledger, status = excluded.status, due_on = excluded.due_on, estimated = excluded.estimated,
+        agency_id = coalesce(excluded.agency_id, clocks.agency_id)`);
 }
 
 export async function updateClockCaches(tx: Queryable, ids: number[], states: ClockState[]): Promise<void> {

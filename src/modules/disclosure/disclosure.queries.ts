@@ -69,23 +69,33 @@ export type AgencyCounts = AgencyDeadlines & Pick<DeadlineCounts, 'paused' | 're
 
 /**
  * Every agency's open requests, for the supervisor: the ones with overdue
- * requests first. One pass over the open requests, grouped by agency before
+ * requests first. One pass over the open reply clocks, which carry their
+ * agency (a covering index holds all the pass reads), grouped by agency before
  * the agencies' names are joined; the whole government's counts are their sums.
+ * A reply clock runs or pauses exactly while its request is open: every way
+ * out of an open state (reply, lapse_correction, lapse_fee) stops it. Requests
+ * registered late are few and counted apart.
  */
 export async function deadlinesByAgency(db: Queryable, today: string, soon: string): Promise<AgencyCounts[]> {
   return db.query<AgencyCounts>(sql`
     with per_agency as (
-      select r.agency_id, count(*)::int as open,
+      select c.agency_id, count(*)::int as open,
         count(*) filter (where c.status = 'running' and c.due_on < ${today}::date)::int as overdue,
         count(*) filter (where c.status = 'running' and c.due_on >= ${today}::date and c.due_on <= ${soon}::date)::int as due_soon,
-        count(*) filter (where c.status = 'paused')::int as paused,
-        count(*) filter (where r.registered_late)::int as registered_late
-      from ${withClock}
-      where ${stillOpen(null)}
+        count(*) filter (where c.status = 'paused')::int as paused
+      from clocks c
+      where c.subject_type = 'disclosure_request' and c.purpose = 'reply' and c.status <> 'stopped'
+      group by c.agency_id
+    ),
+    late as (
+      select r.agency_id, count(*)::int as registered_late
+      from disclosure_requests r
+      where r.registered_late and r.state = any(${openStates}::text[])
       group by r.agency_id
     )
-    select a.id as "agencyId", a.name as "agencyName", p.open, p.overdue, p.due_soon as "dueSoon", p.paused, p.registered_late as "registeredLate"
-    from per_agency p join agencies a on a.id = p.agency_id
+    select a.id as "agencyId", a.name as "agencyName", p.open, p.overdue, p.due_soon as "dueSoon", p.paused,
+      coalesce(l.registered_late, 0) as "registeredLate"
+    from per_agency p join agencies a on a.id = p.agency_id left join late l on l.agency_id = p.agency_id
     order by p.overdue desc, p.due_soon desc, a.name`);
 }
 

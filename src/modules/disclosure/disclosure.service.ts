@@ -132,8 +132,9 @@ export interface Deadlines {
   items: DeadlineItem[];
 }
 
-const replyClock = (id: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'reply' });
-const correctionClock = (id: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'correction_notice' });
+/** A request's clocks; the agency is given where the clock starts (the supervisor's board counts reply clocks by it). */
+const replyClock = (id: number, agencyId?: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'reply', agencyId });
+const correctionClock = (id: number, agencyId?: number): ClockSubject => ({ type: 'disclosure_request', id, purpose: 'correction_notice', agencyId });
 
 
 /** One applicant across requests: the identity number or organisation code, as typed or not. */
@@ -175,8 +176,8 @@ export function createDisclosureService(db: Database, clocks: ClockService, appl
         createdBy: actor.id,
       });
       const started = (clock: ClockSubject, rule: string) => clocks.record(tx, context, clock, { kind: 'started', on: dates.receivedOn, rule }, dates.receivedOn);
-      const reply = await started(replyClock(id), 'disclosure.reply');
-      await started(correctionClock(id), 'disclosure.correction_notice');
+      const reply = await started(replyClock(id, submission.agencyId), 'disclosure.reply');
+      await started(correctionClock(id, submission.agencyId), 'disclosure.correction_notice');
       await repository.insertEvent(tx, id, { onDate: dates.receivedOn, actor: actor.id, action: 'submit', fromState: null, toState: 'received', publicNote: '已收到申请', details: { channel, dueOn: reply.due } });
       await recordAudit(tx, actor, { action: 'disclosure.submit', subjectType: 'disclosure_request', subjectId: String(id), after: { trackingCode, agencyId: submission.agencyId, channel, receivedOn: dates.receivedOn, registeredLate: dates.late } });
       await tellApplicant(tx, id, { note: '已收到申请', state: 'received', on: dates.receivedOn });
