@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { readDocumentFile, type DecodeLimits } from '../../src/modules/gazette/index.ts';
 import { defaultOcr } from '../../src/modules/gazette/ocr.rules.ts';
+import { runCli } from '../support/cli.ts';
 import { testLimits } from '../support/corpus.ts';
 import { tempDir } from '../support/files.ts';
 import { pdfOf } from '../support/formats.ts';
@@ -84,6 +86,22 @@ describe('a text PDF with a scanned page', () => {
       assert.equal(parsed.ocr, undefined);
       assert.equal(parsed.documents[0]?.docNumber, n.docNumber);
       assert.ok(parsed.warnings.some((w) => /第 2 页是扫描页.*OCR 未能识别.*超过时限 1 秒.*其内容未读取/.test(w.message)), JSON.stringify(parsed.warnings));
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('gongkai parse --json names the pages read by OCR', () => {
+    const dir = tempDir();
+    try {
+      const file = dir.write('signed.pdf', mixed);
+      const result = runCli(['parse', file, '--json'], { DATA_DIR: join(dir.path, 'data') });
+      assert.equal(result.status, 0, result.stderr);
+      const output = JSON.parse(result.stdout) as { format: string; ocr: boolean; ocrPages: number[]; pages: number };
+      assert.equal(output.format, 'pdf');
+      assert.equal(output.ocr, true);
+      assert.deepEqual(output.ocrPages, [2]);
+      assert.equal(output.pages, 2);
     } finally {
       dir.remove();
     }
