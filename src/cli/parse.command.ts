@@ -28,6 +28,7 @@ export async function parseCommand(file: string | undefined, options: { json: bo
     io.json({
       format: parsed.format,
       ...(parsed.ocr ? { ocr: true, ocrConfidence: parsed.ocrConfidence } : {}),
+      ...(parsed.ocrPages ? { ocrPages: parsed.ocrPages } : {}),
       ...(parsed.pages !== undefined ? { pages: parsed.pages } : {}),
       kind: parsed.kind,
       encoding: parsed.encoding,
@@ -39,7 +40,7 @@ export async function parseCommand(file: string | undefined, options: { json: bo
   }
   if (parsed.gazette) io.out(`${parsed.gazette.title} ${parsed.gazette.issue ?? ''}${parsed.gazette.published ? ` (${parsed.gazette.published} 出版)` : ''}`);
   const read = parsed.format === 'txt' || parsed.format === 'html' ? `${formatLabel[parsed.format]},编码 ${parsed.encoding}` : `${formatLabel[parsed.format]}${parsed.pages ? `,${parsed.pages} 页` : ''}`;
-  io.out(`${file}: ${kindLabel[parsed.kind]},${parsed.documents.length} 篇公文(${read}${parsed.ocr ? `,OCR 识别,平均置信度 ${parsed.ocrConfidence?.toFixed(1)}%` : ''})`);
+  io.out(`${file}: ${kindLabel[parsed.kind]},${parsed.documents.length} 篇公文(${read}${parsed.ocr ? `,${parsed.ocrPages ? `第 ${parsed.ocrPages.join('、')} 页` : ''}OCR 识别,平均置信度 ${parsed.ocrConfidence?.toFixed(1)}%` : ''})`);
   parsed.documents.forEach((document, index) => {
     io.out(`${String(index + 1).padStart(3)}. ${document.displayTitle}`);
     const facts = [document.docNumber, document.issuer, document.date, document.type].filter(Boolean).join(' | ');

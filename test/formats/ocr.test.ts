@@ -79,25 +79,6 @@ describe('scanned files are read by OCR (issue 13)', () => {
     assert.equal(parsed.documents[0]?.title, scannedNotice.title);
   });
 
-  it('reads a text PDF with a scanned page from its text layer, and names the page it could not read', async () => {
-    const mixed = await new Promise<Uint8Array>((resolve) => {
-      const doc = new PDFDocument({ size: 'A4' });
-      const chunks: Buffer[] = [];
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-      doc.registerFont('cjk', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular');
-      doc.font('cjk').fontSize(16);
-      for (const line of [scannedNotice.title, scannedNotice.docNumber, scannedNotice.addressee, ...scannedNotice.body, scannedNotice.issuer, scannedNotice.date]) doc.text(line);
-      doc.addPage();
-      doc.image(Buffer.from(png), 0, 0, { width: doc.page.width, height: doc.page.height });
-      doc.end();
-    });
-    const parsed = await readDocumentFile(mixed, { fileName: 'mixed.pdf', limits: testLimits });
-    assert.equal(parsed.ocr, undefined);
-    assert.equal(parsed.documents[0]?.docNumber, scannedNotice.docNumber);
-    assert.ok(parsed.warnings.some((w) => w.message.startsWith('第 2 页没有文字层')), JSON.stringify(parsed.warnings));
-  });
-
   it('says so when OCR finds no text on a scan (a blank grey page)', async () => {
     const blank = await new Promise<Uint8Array>((resolve) => {
       const doc = new PDFDocument();

@@ -71,7 +71,7 @@ describe('Tesseract output to lines', () => {
     assert.equal(page.lines[0]!.size, 60);
     assert.equal(page.characters, 11);
     assert.equal(page.confidence, (80 * 2 + 90 + 50 * 6 + 95 + 95) / 11);
-    assert.equal(meanConfidence([page, { lines: [], characters: 0, confidence: null }]), Math.round(page.confidence! * 10) / 10);
+    assert.equal(meanConfidence([page, { page: 2, lines: [], characters: 0, confidence: null }]), Math.round(page.confidence! * 10) / 10);
     assert.equal(meanConfidence([]), null);
   });
 

@@ -12,7 +12,7 @@ import PDFDocument from 'pdfkit';
  * and the page image wrapped in a PDF that has no text at all.
  */
 
-const font = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+export const cjkFont = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
 
 export const scannedNotice = {
   header: '测试市人民政府文件',
@@ -30,7 +30,7 @@ const render = (draw: (doc: PDFKit.PDFDocument) => void) => pdfOf(draw, { size: 
 export function noticePdf(): Promise<Uint8Array> {
   const n = scannedNotice;
   return render((doc) => {
-    doc.registerFont('cjk', font, 'NotoSerifCJKsc-Regular');
+    doc.registerFont('cjk', cjkFont, 'NotoSerifCJKsc-Regular');
     doc.font('cjk');
     const width = doc.page.width - 160;
     doc.fontSize(26).text(n.header, { align: 'center', width });
@@ -44,6 +44,35 @@ export function noticePdf(): Promise<Uint8Array> {
     doc.moveDown(2);
     doc.fontSize(16).text(n.issuer, { align: 'right', width });
     doc.fontSize(16).text(n.date, { align: 'right', width });
+  });
+}
+
+/** Pages of lines set in the body size (16 pt), one PDF page each, with a text layer. */
+export function linesPdf(pages: string[][]): Promise<Uint8Array> {
+  return render((doc) => {
+    doc.registerFont('cjk', cjkFont, 'NotoSerifCJKsc-Regular');
+    doc.font('cjk').fontSize(16);
+    pages.forEach((lines, index) => {
+      if (index > 0) doc.addPage();
+      for (const line of lines) doc.text(line, { width: doc.page.width - 160, lineGap: 6 });
+    });
+  });
+}
+
+/**
+ * A text PDF with scanned pages in it: each page is either lines, set with a
+ * text layer, or a page image (a scanned signed page, an annex), drawn over
+ * the whole A4 page with no text.
+ */
+export function mixedPdf(pages: (string[] | Uint8Array)[]): Promise<Uint8Array> {
+  return render((doc) => {
+    doc.registerFont('cjk', cjkFont, 'NotoSerifCJKsc-Regular');
+    doc.font('cjk').fontSize(16);
+    pages.forEach((page, index) => {
+      if (index > 0) doc.addPage();
+      if (page instanceof Uint8Array) doc.image(Buffer.from(page), 0, 0, { width: doc.page.width, height: doc.page.height });
+      else for (const line of page) doc.text(line, { width: doc.page.width - 160, lineGap: 6 });
+    });
   });
 }
 

@@ -6,9 +6,10 @@ import type { ParsedDocument, ParsedFile, ParseWarning } from './gazette.types.t
 import { readHtml, type PageMetadata } from './html.format.ts';
 import { readDocx, readOfd } from './office.format.ts';
 import { ocrImage, ocrPdf, type OcrText } from './ocr.format.ts';
-import { defaultOcr } from './ocr.rules.ts';
+import { defaultOcr, lowConfidenceWarning } from './ocr.rules.ts';
 import { parseText } from './parse.ts';
 import { readPdf } from './pdf.format.ts';
+import { readScannedPages, type PdfWithScannedPages } from './scanned-pages.format.ts';
 import { imageFormat, looksLikeHtml, sniff, zipFormat, type FileFormat } from './sniff.rules.ts';
 import { openZip } from './zip.rules.ts';
 
@@ -20,7 +21,8 @@ import { openZip } from './zip.rules.ts';
  * from its text, except the date, where the signature wins (the block's
  * 成文日期 next, the posting time last and said so). A scanned PDF (no text
  * layer) and an image take the OCR path: slower, and its text is flagged as
- * OCR with its confidence in the result and in a warning.
+ * OCR with its confidence in the result and in a warning; so are the scanned
+ * pages of a text PDF, read by OCR into their place (`ocrPages` names them).
  */
 
 export interface ReadFile extends ParsedFile {
@@ -31,6 +33,8 @@ export interface ReadFile extends ParsedFile {
   ocr?: boolean;
   /** OCR only: the recognised characters' mean confidence, 0-100. */
   ocrConfidence?: number;
+  /** Set when only some pages were read by OCR (scanned pages in a text PDF): those pages. */
+  ocrPages?: number[];
 }
 
 export interface ReadOptions {
@@ -49,7 +53,8 @@ export async function readDocumentFile(bytes: Uint8Array, options: ReadOptions):
   const kind = sniff(bytes, fileName);
   if (kind === 'pdf') {
     const pdf = await readPdf(bytes, fileName, maxPages);
-    if (!pdf.scanned) return withFormat(parseExtracted(pdf.text, fileName, pdf.warnings), 'pdf', pdf.pages);
+    if (!pdf.scanned && pdf.imagePages.length === 0) return withFormat(parseExtracted(pdf.text, fileName, pdf.warnings), 'pdf', pdf.pages);
+    if (!pdf.scanned) return withScannedPages(await readScannedPages(bytes, fileName, pdf, limits.ocr ?? defaultOcr), fileName, pdf.pages);
     return fromOcr(await ocrPdf(bytes, fileName, pdf.pages, pdf.largestPage, limits.ocr ?? defaultOcr), fileName, 'pdf');
   }
   if (kind === 'image') {
@@ -75,6 +80,11 @@ function withFormat(parsed: ParsedFile, format: FileFormat, pages?: number): Rea
   return pages === undefined ? { ...parsed, format } : { ...parsed, format, pages };
 }
 
+function withScannedPages(read: PdfWithScannedPages, fileName: string, pages: number): ReadFile {
+  const parsed = withFormat(parseExtracted(read.text, fileName, read.warnings), 'pdf', pages);
+  return read.ocr ? { ...parsed, ocr: true, ocrConfidence: read.ocr.confidence, ocrPages: read.ocr.pages } : parsed;
+}
+
 function fromOcr(ocr: OcrText, fileName: string, format: FileFormat): ReadFile {
   if (ocr.text.trim().length === 0) {
     throw new AppError('no_documents', `${fileName}: OCR 没有识别出文字(共 ${ocr.pages} 页;空白页,或图像过于模糊)`, { file: fileName, pages: ocr.pages });
@@ -83,7 +93,7 @@ function fromOcr(ocr: OcrText, fileName: string, format: FileFormat): ReadFile {
   const warnings: ParseWarning[] = [
     { line: null, message: `文字由 OCR 识别(Tesseract 简体中文,共 ${ocr.pages} 页,平均置信度 ${confidence.toFixed(1)}%),可能有错字,请与原件核对` },
   ];
-  if (ocr.weakPages.length > 0) warnings.push({ line: null, message: `第 ${ocr.weakPages.join('、')} 页 OCR 置信度低于 60%,请重点核对` });
+  if (ocr.weakPages.length > 0) warnings.push(lowConfidenceWarning(ocr.weakPages));
   const parsed = parseExtracted(ocr.text, fileName, warnings);
   return { ...parsed, format, pages: ocr.pages, ocr: true, ocrConfidence: confidence };
 }

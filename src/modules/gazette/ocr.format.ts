@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { layoutText } from './layout.rules.ts';
-import { imageSize, meanConfidence, readTsv, type OcrPage, type OcrSettings } from './ocr.rules.ts';
+import { imageSize, meanConfidence, readTsv, weakPagesOf, type OcrPage, type OcrSettings } from './ocr.rules.ts';
 
 /**
  * The OCR path, apart from the text-layer readers because it is slow and its
@@ -119,8 +119,7 @@ async function recognise(image: string, page: number, clock: Clock, settings: Oc
 
 function result(pages: OcrPage[]): OcrText {
   const text = layoutText(pages.flatMap((page) => page.lines));
-  const weakPages = pages.flatMap((page, index) => (page.confidence !== null && page.confidence < 60 ? [index + 1] : []));
-  return { text, pages: pages.length, confidence: meanConfidence(pages), weakPages };
+  return { text, pages: pages.length, confidence: meanConfidence(pages), weakPages: weakPagesOf(pages) };
 }
 
 async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
@@ -161,17 +160,39 @@ export async function ocrImage(bytes: Uint8Array, fileName: string, format: stri
 }
 
 /**
- * A scanned PDF: each page rasterised (grayscale PNG), then recognised, page
- * by page so that the time limit is the page's and a long file is refused at
- * the limit rather than at the end. The next page is rasterised while this
- * one is recognised (the two programs on two cores). `largestPage` is the
- * longest page side in points.
+ * A scanned PDF: every page rasterised and recognised (recognisePdfPages).
+ * `largestPage` is the longest page side in points.
  */
 export async function ocrPdf(bytes: Uint8Array, fileName: string, pages: number, largestPage: number, settings: OcrSettings): Promise<OcrText> {
-  if (!(await hasTesseract(settings.tesseract))) {
-    throw needsOcr(fileName, `PDF 是扫描件(共 ${pages} 页,没有文字层)`, 'tesseract-ocr 与 tesseract-ocr-chi-sim', { pages });
-  }
+  const what = `PDF 是扫描件(共 ${pages} 页,没有文字层)`;
+  const { pages: recognised } = await recognisePdfPages(bytes, fileName, Array.from({ length: pages }, (_, index) => index + 1), largestPage, settings, what);
+  return result(recognised);
+}
+
+export interface RecognisedPages {
+  pages: OcrPage[];
+  /** Dots per inch the pages were rasterised at: a line's pixels × 72 / dpi are points. */
+  dpi: number;
+}
+
+/**
+ * Some pages of a PDF, each rasterised (grayscale PNG) then recognised, page
+ * by page so that the time limit is the page's and a long file is refused at
+ * the limit rather than at the end. The next page is rasterised while this
+ * one is recognised (the two programs on two cores). `what` says, in the
+ * refusal when OCR is not installed, what needed it.
+ */
+export async function recognisePdfPages(
+  bytes: Uint8Array,
+  fileName: string,
+  numbers: number[],
+  largestPage: number,
+  settings: OcrSettings,
+  what: string,
+): Promise<RecognisedPages> {
+  if (!(await hasTesseract(settings.tesseract))) throw needsOcr(fileName, what, 'tesseract-ocr 与 tesseract-ocr-chi-sim', { pages: numbers.length });
   const resolution = Math.max(72, Math.min(dpi, Math.floor((Math.sqrt(maxPixels) * 72) / Math.max(largestPage, 1))));
+  if (numbers.length === 0) return { pages: [], dpi: resolution };
   return inTempDir(async (dir) => {
     await writeFile(join(dir, 'in.pdf'), bytes);
     const clock = new Clock(settings, fileName);
@@ -181,7 +202,7 @@ export async function ocrPdf(bytes: Uint8Array, fileName: string, pages: number,
       try {
         await run(settings.pdftoppm, args, seconds, dir);
       } catch (error) {
-        if (notInstalled(error)) throw needsOcr(fileName, `PDF 是扫描件(共 ${pages} 页,没有文字层)`, 'poppler-utils(pdftoppm)', { pages });
+        if (notInstalled(error)) throw needsOcr(fileName, what, 'poppler-utils(pdftoppm)', { pages: numbers.length });
         throw clock.fail(error, page, seconds, `第 ${page} 页无法转为图像`);
       }
       // pdftoppm pads the page number to the width of the page count: page-1.png, page-01.png …
@@ -190,17 +211,17 @@ export async function ocrPdf(bytes: Uint8Array, fileName: string, pages: number,
       return image;
     };
     const recognised: OcrPage[] = [];
-    let next = rasterisePage(1);
-    for (let page = 1; page <= pages; page++) {
+    let next = rasterisePage(numbers[0]!);
+    for (const [index, page] of numbers.entries()) {
       const image = await next;
-      if (page < pages) {
-        next = rasterisePage(page + 1);
+      if (index + 1 < numbers.length) {
+        next = rasterisePage(numbers[index + 1]!);
         // Awaited on the next turn; a failure after this page's own is not left unhandled meanwhile.
         next.catch(() => undefined);
       }
       recognised.push(await recognise(image, page, clock, settings, dir));
       await rm(join(dir, image), { force: true });
     }
-    return result(recognised);
+    return { pages: recognised, dpi: resolution };
   });
 }

@@ -32,6 +32,8 @@ export interface OcrLine extends Fragment {
 }
 
 export interface OcrPage {
+  /** The page's number in its file. */
+  page: number;
   lines: OcrLine[];
   /** Recognised characters, spaces excluded. */
   characters: number;
@@ -97,8 +99,11 @@ export function readTsv(tsv: string, page: number): OcrPage {
       confidence: lineWeighted / chars,
     });
   }
-  return { lines: out, characters, confidence: characters > 0 ? weighted / characters : null };
+  return { page, lines: out, characters, confidence: characters > 0 ? weighted / characters : null };
 }
+
+/** Pages whose confidence is low (under 60), to be checked by a person. */
+export const weakPagesOf = (pages: OcrPage[]): number[] => pages.flatMap((page) => (page.confidence !== null && page.confidence < 60 ? [page.page] : []));
 
 /** The character-weighted mean confidence of several pages, 0-100 (one decimal). */
 export function meanConfidence(pages: OcrPage[]): number | null {
@@ -106,6 +111,11 @@ export function meanConfidence(pages: OcrPage[]): number | null {
   if (characters === 0) return null;
   const weighted = pages.reduce((sum, page) => sum + (page.confidence ?? 0) * page.characters, 0);
   return Math.round((weighted / characters) * 10) / 10;
+}
+
+/** The warning that names the pages to check first. */
+export function lowConfidenceWarning(pages: number[]): { line: null; message: string } {
+  return { line: null, message: `第 ${pages.join('、')} 页 OCR 置信度低于 60%,请重点核对` };
 }
 
 /** Letters and marks Tesseract reads where a digit was printed. */
