@@ -5,8 +5,8 @@
  * from the parser's output) it parses the document with the same entry as
  * `gongkai parse FILE --json` and compares title, docNumber, issuer, date and type.
  * Prints accuracy per field and per format (all documents, the held-out third listed
- * in baseline.json, and the fresh set — documents whose expectations were committed before
- * the parser was ever run on them — separately) and every miss (file, field, expected, got).
+ * in baseline.json, and each sealed set — `fresh`, `fresh2`, …: documents whose expectations were
+ * committed before the parser was ever run on them — separately) and every miss (file, field, expected, got).
  *
  * The documents themselves are read from GONGKAI_REAL_CORPUS when set, otherwise from
  * test/fixtures/real/. A document that is missing, or of a format the parser cannot read
@@ -42,6 +42,8 @@ export interface Baseline {
   heldOut: string[];
   /** Documents added after the rules were written, never looked at before measuring (also in heldOut). */
   fresh?: string[];
+  /** A second such set, sealed after `fresh` had been used to change the parser (also in heldOut). */
+  fresh2?: string[];
   accuracy: Record<string, Partial<Record<Field, number>>>;
 }
 export interface Miss {
@@ -60,7 +62,8 @@ export interface Evaluation {
   expected: number;
   byFormat: Record<string, Tally>;
   heldOutByFormat: Record<string, Tally>;
-  freshByFormat: Record<string, Tally>;
+  /** Per named list of baseline.json (fresh, fresh2, …; see namedLists), tallies by format. */
+  listsByFormat: Record<string, Record<string, Tally>>;
   misses: Miss[];
 }
 
@@ -71,6 +74,18 @@ export function documentsDir(): string {
 export function readBaseline(): Baseline {
   return JSON.parse(readFileSync(join(realDir, 'baseline.json'), 'utf8')) as Baseline;
 }
+
+/** Every list of file names in baseline.json other than heldOut (fresh, fresh2, …), in file order. */
+export function namedLists(baseline: Baseline = readBaseline()): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(baseline)) if (name !== 'heldOut' && Array.isArray(value)) lists[name] = value as string[];
+  return lists;
+}
+
+const listTitles: Record<string, string> = {
+  fresh: 'fresh set (never looked at before measuring, 2026-11-29)',
+  fresh2: 'second fresh set (sealed 2026-11-29, never looked at before measuring)',
+};
 
 function readExpected(): ExpectedFile[] {
   const dir = join(realDir, 'expected');
@@ -105,9 +120,11 @@ const emptyTally = (): Tally => ({ documents: 0, right: { title: 0, docNumber: 0
 export async function evaluate(
   dir = documentsDir(),
   heldOut = new Set(readBaseline().heldOut),
-  fresh = new Set(readBaseline().fresh ?? []),
+  lists: Record<string, string[]> = namedLists(),
 ): Promise<Evaluation> {
-  const result: Evaluation = { documentsDir: dir, present: 0, expected: 0, byFormat: {}, heldOutByFormat: {}, freshByFormat: {}, misses: [] };
+  const result: Evaluation = { documentsDir: dir, present: 0, expected: 0, byFormat: {}, heldOutByFormat: {}, listsByFormat: {}, misses: [] };
+  const members = Object.entries(lists).map(([name, files]) => [name, new Set(files)] as const);
+  for (const [name] of members) result.listsByFormat[name] = {};
   for (const file of readExpected()) {
     const path = join(dir, file.file);
     const present = existsSync(path);
@@ -126,7 +143,7 @@ export async function evaluate(
       result.expected += 1;
       const tallies = [(result.byFormat[file.format] ??= emptyTally())];
       if (heldOut.has(file.file)) tallies.push((result.heldOutByFormat[file.format] ??= emptyTally()));
-      if (fresh.has(file.file)) tallies.push((result.freshByFormat[file.format] ??= emptyTally()));
+      for (const [name, files] of members) if (files.has(file.file)) tallies.push(((result.listsByFormat[name] ??= {})[file.format] ??= emptyTally()));
       for (const tally of tallies) tally.documents += 1;
       const got = counterpart(parsed, expected);
       for (const field of fields) {
@@ -172,8 +189,7 @@ async function main(): Promise<void> {
     '',
     ...table('accuracy, held-out third (not looked at while tuning)', result.heldOutByFormat),
     '',
-    ...table('accuracy, fresh set (never looked at before measuring, 2026-11-29)', result.freshByFormat),
-    '',
+    ...Object.entries(result.listsByFormat).flatMap(([name, byFormat]) => [...table(`accuracy, ${listTitles[name] ?? `list ${name}`}`, byFormat), '']),
     `misses (${result.misses.length}):`,
     ...result.misses.map((miss) => `  ${miss.file}  ${miss.field}  expected ${JSON.stringify(miss.expected)}  got ${JSON.stringify(miss.got)}`),
   ];
