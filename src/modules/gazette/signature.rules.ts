@@ -20,7 +20,7 @@ export const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长
 export function isOrganName(text: string): boolean {
   const name = text.trim();
   // A line that says 关于 is a title's first half ("…人民政府关于同意举办"), never a name.
-  return name.length >= 3 && name.length <= 25 && /^[\u4e00-\u9fff]+$/.test(name) && !name.includes('关于') && organ.test(foldText(name));
+  return name.length >= 3 && name.length <= 25 && /^[\u4e00-\u9fff]+$/.test(name) && !foldText(name).includes('关于') && organ.test(foldText(name));
 }
 
 function organNames(text: string): string[] | null {

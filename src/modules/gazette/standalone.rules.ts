@@ -1,5 +1,6 @@
 import { findNoticeNumber, type DocNumber } from './docnumber.rules.ts';
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
+import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName, signer } from './signature.rules.ts';
@@ -42,9 +43,10 @@ const aboutTitle = /^(?:[\u4e00-\u9fff]{2,40}?)?关于.{2,100}$/;
 function firstLineTitle(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, topLines); index++) {
     const text = squash(lines[index]!.text);
+    const folded = foldText(text);
     const above = index > 0 ? squash(lines[index - 1]!.text) : '';
-    if (aboutTitle.test(text) && documentType(text) && !endsSentence(text) && text.length <= 100) {
-      const before = text.slice(0, text.indexOf('关于'));
+    if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 100) {
+      const before = text.slice(0, folded.indexOf('关于'));
       if (before.length > 0 && issuerFromTitle(text) === null) continue;
       // An organ-name line over 关于…: one title printed on two lines.
       if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + 1, issuer: above };
