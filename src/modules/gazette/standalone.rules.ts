@@ -38,19 +38,19 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
   return null;
 }
 
-const aboutTitle = /^(?:[\u4e00-\u9fff]{2,40}?)?关于.{2,100}$/;
+const aboutTitle = /^(?:[\u4e00-\u9fff]{2,90}?)?关于.{2,100}$/;
 
 function firstLineTitle(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, topLines); index++) {
     const text = squash(lines[index]!.text);
     const folded = foldText(text);
     const above = index > 0 ? squash(lines[index - 1]!.text) : '';
-    if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 100) {
+    if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
       const before = text.slice(0, folded.indexOf('关于'));
       if (before.length > 0 && issuerFromTitle(text) === null) continue;
       // An organ-name line over 关于…: one title printed on two lines.
       if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + 1, issuer: above };
-      return { title: text, bodyStart: index + 1, issuer: null };
+      return { title: lines[index]!.text.trim(), bodyStart: index + 1, issuer: null };
     }
     if (isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
       return { title: above + lines[index]!.text.trim(), bodyStart: index + 1, issuer: above };
