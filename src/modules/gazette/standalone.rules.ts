@@ -39,22 +39,73 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
 }
 
 const aboutTitle = /^(?:[\u4e00-\u9fff]{2,90}?)?关于.{2,100}$/;
+// A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
+const annualReport = /^([\u4e00-\u9fff]{2,30}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
 
-function firstLineTitle(lines: SourceLine[]): StandaloneHead | null {
-  for (let index = 0; index < Math.min(lines.length, topLines); index++) {
-    const text = squash(lines[index]!.text);
+/**
+ * Page furniture a reader passes over above a title: a short line that is no sentence (a news
+ * headline, a portal's name, a `label:` line, a field's value). Scanning for the title goes on past these only.
+ */
+function pageClutter(text: string): boolean {
+  const line = text.trim();
+  return line.length <= 40 && !endsSentence(line.replace(/[:：]$/, '')) && !/[，,]/.test(line);
+}
+
+/** Lines index… that read as one title (up to four, none after the first an organ's name), with the squashed text. */
+function titleSpans(lines: SourceLine[], index: number, most: number): { text: string; printed: string; count: number }[] {
+  const spans: { text: string; printed: string; count: number }[] = [];
+  let printed = '';
+  for (let count = 1; count <= most && index + count <= lines.length; count++) {
+    const line = lines[index + count - 1]!;
+    if (count > 1 && (!titleCandidate(line) || isOrganName(squash(line.text)))) break;
+    printed += count > 1 && /[\u4e00-\u9fff]$/.test(printed) ? line.text.trim() : (count > 1 ? ' ' : '') + line.text.trim();
+    spans.push({ text: squash(printed), printed: printed.trim(), count });
+    if (documentType(squash(printed))) break;
+  }
+  return spans;
+}
+
+function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHead | null {
+  const above = index > 0 ? squash(lines[index - 1]!.text) : '';
+  for (const { text, printed, count } of titleSpans(lines, index, most)) {
+    if (count > 1 && !titleCandidate(lines[index]!)) break;
     const folded = foldText(text);
-    const above = index > 0 ? squash(lines[index - 1]!.text) : '';
+    const report = annualReport.exec(text);
+    if (count === 1 && report && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer: report[1]! };
     if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
       const before = text.slice(0, folded.indexOf('关于'));
-      if (before.length > 0 && issuerFromTitle(text) === null) continue;
+      if (before.length > 0 && issuerFromTitle(text) === null) return null;
       // An organ-name line over 关于…: one title printed on two lines.
-      if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + 1, issuer: above };
-      return { title: lines[index]!.text.trim(), bodyStart: index + 1, issuer: null };
+      if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + count, issuer: above };
+      return { title: printed, bodyStart: index + count, issuer: null };
     }
-    if (isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
+    if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
       return { title: above + lines[index]!.text.trim(), bodyStart: index + 1, issuer: above };
     }
+  }
+  return null;
+}
+
+/** A title printed again just below (a portal's heading, then the document's own line) is read once. */
+function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
+  const key = squash(head.title);
+  let bodyStart = head.bodyStart;
+  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (pageClutter(lines[at]!.text) || squash(lines[at]!.text) === key); at++) {
+    if (squash(lines[at]!.text) === key) bodyStart = at + 1;
+  }
+  return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
+}
+
+/**
+ * The title at the top: within the first lines, or (in a text that is one piece) past any page
+ * clutter above it and wrapped over up to four lines. In a compilation of pieces only a one-line
+ * title at the very top counts (the pieces are read by their own titles).
+ */
+function firstLineTitle(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
+  for (let index = 0; index < Math.min(lines.length, headLines); index++) {
+    const head = titleAt(lines, index, singlePiece ? maxTitleLines : 1);
+    if (head) return afterRepeats(lines, head);
+    if (index + 1 >= topLines && (!singlePiece || !pageClutter(lines[index]!.text))) return null;
   }
   return null;
 }
@@ -70,7 +121,7 @@ function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
 }
 
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
-  return (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines) ?? (singlePiece ? metadataBlockTitle(lines) : null);
+  return (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
 }
 
 /**
