@@ -149,8 +149,8 @@ function fromOrder(lines: SourceLine[], order: OrderFrame): ParsedDocument {
 function fromStandalone(lines: SourceLine[], head: StandaloneHead): ParsedDocument {
   const document = buildDocument({
     title: head.title,
-    number: null,
-    date: null,
+    number: head.number ?? null,
+    date: head.date ?? null,
     section: null,
     lines: lines.slice(head.bodyStart),
     lineStart: lines[0]!.no,

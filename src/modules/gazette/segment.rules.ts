@@ -1,4 +1,4 @@
-import { docNumberLine, findHeaderDocNumber, type DocNumber } from './docnumber.rules.ts';
+import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
@@ -217,13 +217,16 @@ interface Anchor {
 }
 
 function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEntry[]): Anchor | null {
-  const number = docNumberLine(lines[index]!.text);
+  const paired = numberAndDateLine(lines[index]!.text);
+  const number = paired?.number ?? docNumberLine(lines[index]!.text);
   if (!number) return null;
-  let date: string | null = null;
+  let date: string | null = paired?.date ?? null;
   let titleEnd = index - 1;
   let bodyStart = index + 1;
   const above = lines[index - 1];
-  if (above && dateOnlyLine(above.text)) {
+  if (paired) {
+    // The bracketed number and date close the title above them.
+  } else if (above && dateOnlyLine(above.text)) {
     date = dateOnlyLine(above.text);
     titleEnd = index - 2;
   } else if (above && trailingDate.test(above.text)) {
@@ -247,7 +250,7 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   }
   const below = titleBelowMasthead(lines, index, titleEnd, floor, ruled);
   if (below) return { ...below, date, number };
-  const underNumber = toc.length === 0 && bodyStart === index + 1 ? titleBelowNumber(lines, index) : null;
+  const underNumber = toc.length === 0 && !paired && bodyStart === index + 1 ? titleBelowNumber(lines, index) : null;
   if (titleEnd <= floor) return underNumber ? { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number } : { start: index, bodyStart, titleLines: [], date, number };
   const start = chooseTitleStart(lines, titleEnd, floor, toc);
   const titleLines = lines.slice(start, titleEnd + 1);

@@ -1,4 +1,4 @@
-import { findNoticeNumber, type DocNumber } from './docnumber.rules.ts';
+import { findNoticeNumber, numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
@@ -19,6 +19,9 @@ export interface StandaloneHead {
   bodyStart: number;
   /** The issuing body when only the title's first line names it. */
   issuer: string | null;
+  /** The number and date printed in brackets under the title, when they are. */
+  number?: DocNumber | null;
+  date?: string | null;
 }
 
 const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
@@ -96,6 +99,15 @@ function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead
   return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
 }
 
+/** "(2010年3月22日)" or "(XX发〔2010〕3号 2010年3月22日)" under a title, as gazettes print them: the date (and number). */
+function withBracketedDate(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
+  const text = lines[head.bodyStart]?.text.trim() ?? '';
+  const paired = numberAndDateLine(text);
+  if (paired) return { ...head, number: paired.number, date: paired.date, bodyStart: head.bodyStart + 1 };
+  const date = /^[(（]/.test(text) ? dateOnlyLine(text) : null;
+  return date ? { ...head, date, bodyStart: head.bodyStart + 1 } : head;
+}
+
 /**
  * The title at the top: within the first lines, or (in a text that is one piece) past any page
  * clutter above it and wrapped over up to four lines. In a compilation of pieces only a one-line
@@ -104,7 +116,7 @@ function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead
 function firstLineTitle(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, headLines); index++) {
     const head = titleAt(lines, index, singlePiece ? maxTitleLines : 1);
-    if (head) return afterRepeats(lines, head);
+    if (head) return withBracketedDate(lines, afterRepeats(lines, head));
     if (index + 1 >= topLines && (!singlePiece || !pageClutter(lines[index]!.text))) return null;
   }
   return null;
