@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { cleanText } from './clean.rules.ts';
-import { buildCrawlerDocument, readCrawlerPage } from './crawler.rules.ts';
+import { buildCrawlerDocument, readCrawlerPage, readOneLinePage } from './crawler.rules.ts';
 import { pieceTitle, splitPieces } from './compilation.rules.ts';
 import { decodeBytes, type DecodeLimits } from './decode.rules.ts';
 import { buildDocument, linkInterpretations, type DocumentDraft } from './document.build.ts';
@@ -47,6 +47,8 @@ export function parseText(text: string, fileName: string, encoding = 'utf-8'): P
   }
   const flat = parseFlat(lines, warnings);
   if (flat) return { kind: 'single', encoding, gazette: null, documents: flat, warnings };
+  const oneLine = readOneLinePage(lines);
+  if (oneLine) return { kind: 'single', encoding, gazette: null, documents: [oneLine], warnings };
   const starts = splitPieces(lines);
   const head = findStandaloneHead(lines, starts.length === 1);
   if (head) return { kind: 'single', encoding, gazette: null, documents: [fromStandalone(lines, head)], warnings };
