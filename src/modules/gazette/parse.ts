@@ -8,7 +8,8 @@ import { readFlatHeader } from './flat.rules.ts';
 import { isGazette, readGazetteFrame, tocMatches } from './gazette.frame.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning, SourceLine } from './gazette.types.ts';
 import { findSegments, sectionOf, type Segment } from './segment.rules.ts';
-import { findStandaloneHead, readOrderFrame, type OrderFrame, type StandaloneHead } from './standalone.rules.ts';
+import { readOrderFrame, type OrderFrame } from './promulgation.rules.ts';
+import { findStandaloneHead, type StandaloneHead } from './standalone.rules.ts';
 
 /**
  * Text in, structure out: no I/O. Chooses the layout — gazette issue, a
@@ -134,7 +135,7 @@ function parseFlat(lines: SourceLine[], warnings: ParseWarning[]): ParsedDocumen
   ];
 }
 
-/** A regulation promulgated by 令: the regulation's title, the order's number, issuer and date, type 令. */
+/** A regulation promulgated by 令 (or a standing committee's 公告): the regulation's title, the order's number, issuer and date. */
 function fromOrder(lines: SourceLine[], order: OrderFrame): ParsedDocument {
   const document = buildDocument({
     title: order.title,
@@ -145,7 +146,7 @@ function fromOrder(lines: SourceLine[], order: OrderFrame): ParsedDocument {
     lineStart: lines[0]!.no,
     lineEnd: lines[lines.length - 1]!.no,
   });
-  return { ...document, issuer: order.issuer ?? document.issuer, type: '令' };
+  return { ...document, issuer: order.issuer ?? document.issuer, type: order.type };
 }
 
 function fromStandalone(lines: SourceLine[], head: StandaloneHead): ParsedDocument {

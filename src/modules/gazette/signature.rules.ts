@@ -14,7 +14,8 @@ export interface Signature {
 }
 
 const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
-export const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长|主任)[\s\u3000:：]*[\u4e00-\u9fff]{2,4}$/;
+// The head's title with the name, or alone when the name is not printed ("市 长").
+export const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长|主任)(?:[\s\u3000:：]*[\u4e00-\u9fff]{2,4})?$/;
 
 /** One organ's name on its own ("平潭县人事局"), not a portal's ("中国平潭") nor a title's first line. */
 export function isOrganName(text: string): boolean {
@@ -36,7 +37,7 @@ export function readSignature(lines: SourceLine[]): Signature | null {
     const date = dateOnlyLine(lines[index]!.text);
     if (!date) continue;
     const above = lines[index - 1]!.text.trim();
-    if (signer.test(above)) return { issuer: null, date };
+    if (signer.test(above.replace(/[\s\u3000]+/g, ''))) return { issuer: null, date };
     const names: string[] = [];
     for (let at = index - 1; at >= 0 && index - at <= 4; at--) {
       const found = organNames(lines[at]!.text);

@@ -1,9 +1,9 @@
-import { findNoticeNumber, numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
+import { numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { startsNewBlock, titleCandidate } from './segment.rules.ts';
-import { isOrganName, signer } from './signature.rules.ts';
+import { isOrganName } from './signature.rules.ts';
 import { dateOnlyLine, endsSentence } from './text.rules.ts';
 
 /**
@@ -134,56 +134,4 @@ function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
 
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   return (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
-}
-
-/**
- * The 令 frame: "XX人民政府令 第N号" (or 政府令〔year〕第N号; any organ's: 卫生部令, 国务院令…), the order's one sentence
- * (《regulation》已经…通过，现予公布/发布), the head of government's name, and the date.
- * The document is the regulation: its title, type 令, the order's number as printed,
- * the issuer the order names, the date under the signer.
- */
-export interface OrderFrame {
-  title: string;
-  number: DocNumber;
-  issuer: string | null;
-  date: string | null;
-  bodyStart: number;
-}
-
-const orderSentence = /《([^》]{2,60})》.{0,80}?(?:通过|审议|讨论).{0,20}?(?:公布|发布|施行)/;
-
-const orderHeading = /^[\u4e00-\u9fff]{2,30}令$/;
-const orderSerial = /^第[0-9一二三四五六七八九十百〇零]{1,6}号$/;
-
-/** The order's number line; any organ's 令 (部令, 委令, 署令, 国务院令…) may print "第N号" on the line below. */
-function orderNumberText(lines: SourceLine[], index: number): { text: string; last: number } {
-  const text = squash(lines[index]!.text);
-  const next = squash(lines[index + 1]?.text ?? '');
-  return orderHeading.test(text) && orderSerial.test(next) ? { text: text + next, last: index + 1 } : { text, last: index };
-}
-
-export function readOrderFrame(lines: SourceLine[]): OrderFrame | null {
-  for (let start = 0; start < Math.min(lines.length, headLines); start++) {
-    const { text, last: index } = orderNumberText(lines, start);
-    if (text.length > 30) continue;
-    const number = findNoticeNumber(text);
-    if (!number || !number.prefix.endsWith('令') || number.normalised !== text.replace(/^[(（]|[)）]$/g, '')) continue;
-    const sentenceAt = lines.findIndex((line, at) => at > index && at <= index + 3 && orderSentence.test(line.text));
-    if (sentenceAt < 0) continue;
-    let date: string | null = null;
-    let bodyStart = sentenceAt + 1;
-    for (let at = sentenceAt + 1; at <= sentenceAt + 3 && at < lines.length; at++) {
-      const found = dateOnlyLine(lines[at]!.text);
-      if (found && signer.test(squash(lines[at - 1]!.text).replace(/[:：]/, ''))) {
-        date = found;
-        bodyStart = at + 1;
-        break;
-      }
-    }
-    if (date === null) continue;
-    const named = number.prefix.replace(/令$/, '');
-    const above = lines.slice(Math.max(0, start - 3), start).map((line) => squash(line.text)).reverse().find(isOrganName) ?? null;
-    return { title: orderSentence.exec(lines[sentenceAt]!.text)![1]!, number, issuer: isOrganName(named) ? named : above, date, bodyStart };
-  }
-  return null;
 }
