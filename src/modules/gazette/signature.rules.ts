@@ -67,11 +67,12 @@ export function closingDate(lines: SourceLine[]): string | null {
 }
 
 const closingFormula = /(?:特此[\u4e00-\u9fff]{2}|此复|此函|此令)[。.]?$/;
-const attachmentStart = /^(?:附\s*件|附\s*表|附[:：])/;
+// What follows the date that closes a 公文: an annex, or its publication note "(此件主动公开)".
+const attachmentStart = /^(?:附\s*件|附\s*表|附[:：]|[(（]此件[^()（）]{0,12}[)）]$)/;
 
 /**
- * A date line that closes the text though more follows it (an attached list, 附件, 附表):
- * the first date line right after a closing formula (特此批复。) or right before 附件/附表.
+ * A date line that closes the text though more follows it (an attached list, 附件, 附表, the issued text):
+ * the first date line right after a closing formula (特此批复。) or right before 附件/附表 or the "(此件…公开)" note.
  */
 export function dateBeforeAttachment(lines: SourceLine[]): string | null {
   for (let index = 1; index < lines.length; index++) {
