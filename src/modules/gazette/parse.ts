@@ -7,7 +7,7 @@ import { buildDocument, linkInterpretations, type DocumentDraft } from './docume
 import { readFlatHeader } from './flat.rules.ts';
 import { isGazette, readGazetteFrame, tocMatches } from './gazette.frame.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning, SourceLine } from './gazette.types.ts';
-import { findSegments, sectionOf, type Segment } from './segment.rules.ts';
+import { findSegments, sectionOf, withoutOrganHeading, type Segment } from './segment.rules.ts';
 import { readOrderFrame, type OrderFrame } from './promulgation.rules.ts';
 import { findStandaloneHead, type StandaloneHead } from './standalone.rules.ts';
 
@@ -77,7 +77,7 @@ function fromSegments(lines: SourceLine[], segments: Segment[], fileName: string
       });
     }
     const draft: DocumentDraft = {
-      title: segment.titleLines.map((line) => line.text).join('') || null,
+      title: withoutOrganHeading(segment.titleLines, body).map((line) => line.text).join('') || null,
       number: segment.number,
       date: segment.date,
       section: segment.section,

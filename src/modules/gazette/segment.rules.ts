@@ -4,7 +4,7 @@ import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
-import { isOrganName } from './signature.rules.ts';
+import { isOrganName, readSignature } from './signature.rules.ts';
 import { cleanTitle, dateOnlyLine, datePattern, dateFromParts, endsSentence } from './text.rules.ts';
 
 /**
@@ -337,4 +337,18 @@ function preferContentsWording(titleLines: SourceLine[], toc: TocEntry[]): Sourc
   const key = looseTitleKey(titleLines.map((line) => line.text).join(''));
   const entry = toc.find((candidate) => looseTitleKey(candidate.title) === key);
   return entry ? [{ no: titleLines[0]!.no, text: entry.title }] : titleLines;
+}
+
+/**
+ * A reprint sets the issuing body's name as a heading over a title that starts with 印发/转发/批转
+ * ("XX省XX市人民政府" / "印发…的通知"). When the signature names the body in another form, the heading
+ * is the site's, not the title's first line: the title is the rest, and the signature names the issuer.
+ */
+export function withoutOrganHeading(titleLines: SourceLine[], body: SourceLine[]): SourceLine[] {
+  if (titleLines.length < 2) return titleLines;
+  const heading = titleLines[0]!.text.replace(/[\s\u3000]+/g, '');
+  const rest = titleLines.slice(1);
+  if (!isOrganName(heading) || !/^(?:印发|转发|批转)/.test(foldText(rest[0]!.text.trim()))) return titleLines;
+  const signed = readSignature(body)?.issuer ?? null;
+  return signed !== null && signed !== heading ? rest : titleLines;
 }
