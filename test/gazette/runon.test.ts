@@ -97,18 +97,17 @@ describe('a whole page on one line without a crawler header', () => {
 });
 
 describe('a date closing the body with no signature line', () => {
-  it('is the 成文日期 when the publication note and the issued text follow it', () => {
+  it('is the 成文日期 when the publication note and more text (a list) follow it', () => {
     const document = parseText(
       [
-        '青山市人民政府办公室关于印发青山市养老服务体系建设实施方案的通知',
+        '青山市人民政府办公室关于公布2017年度养老服务示范机构名单的通知',
         '各区人民政府，市政府各部门：',
-        '《青山市养老服务体系建设实施方案》已经市政府同意，现印发给你们，请认真组织实施。',
+        '经评审，现将2017年度养老服务示范机构名单予以公布。',
         '2017年4月12日',
         '(此件公开发布)',
-        '青山市养老服务体系建设实施方案',
-        '为加快养老服务体系建设，制定本方案。',
-        '一、总体要求',
-        '到2020年，基本建成养老服务体系。',
+        '2017年度养老服务示范机构名单',
+        '一、城区',
+        '青山市福寿养老院',
       ].join('\n'),
       'closing-date.txt',
     ).documents[0]!;
