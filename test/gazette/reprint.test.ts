@@ -62,3 +62,28 @@ describe('a reprint', () => {
     assert.equal(document!.title, '青山县人民政府关于公布2025年度重大行政决策事项目录的通知');
   });
 });
+
+describe("a reprint's organ heading over a title that starts with 印发", () => {
+  const lines = (signature: string) => [
+    '青山市城乡居民医疗保险办法',
+    '某某省青山市人民政府',
+    '印发青山市城乡居民医疗保险办法的通知',
+    '青府〔2006〕9号',
+    '各区人民政府，市直各单位：',
+    '现将《青山市城乡居民医疗保险办法》印发给你们，请认真贯彻执行。',
+    signature,
+    '二〇〇六年五月八日',
+  ];
+
+  it('is a heading when the signature names the body in another form', () => {
+    const document = parseText(lines('青山市人民政府').join('\n'), 'reprint.txt').documents[0]!;
+    assert.equal(document.title, '印发青山市城乡居民医疗保险办法的通知');
+    assert.equal(document.issuer, '青山市人民政府');
+    assert.equal(document.docNumber, '青府〔2006〕9号');
+  });
+
+  it('stays the title\'s first line when the signature prints the same name', () => {
+    const document = parseText(lines('某某省青山市人民政府').join('\n'), 'reprint.txt').documents[0]!;
+    assert.equal(document.title, '某某省青山市人民政府印发青山市城乡居民医疗保险办法的通知');
+  });
+});

@@ -72,3 +72,46 @@ describe('a 公告 or 令 numbered in its own series', () => {
     assert.equal(findNoticeNumber('特此公告。2019年3月1日'), null);
   });
 });
+
+describe('a whole page on one line without a crawler header', () => {
+  it('cuts title, addressees and text as for a crawler page', () => {
+    const text = [
+      '青山市人民政府办公室关于做好春节期间安全生产工作的通知',
+      '各区人民政府，市政府各部门：',
+      '春节将至，为确保全市安全生产形势稳定，经市政府同意，现就有关事项通知如下：',
+      '一、高度重视节日安全生产工作。各地各部门要切实加强领导，落实责任，认真排查各类隐患，确保人民群众度过一个安全祥和的节日。',
+      '二、加强值班值守。节日期间严格执行领导带班和二十四小时值班制度，遇有重大情况及时报告。',
+      '三、做好应急准备。各地要完善应急预案，储备应急物资，确保一旦发生事故能够迅速有效处置。',
+    ].join(' ');
+    const document = parseText(text, 'one-line.txt').documents[0]!;
+    assert.equal(document.title, '青山市人民政府办公室关于做好春节期间安全生产工作的通知');
+    assert.equal(document.issuer, '青山市人民政府办公室');
+    assert.equal(document.type, '通知');
+    assert.equal(document.addressees, '各区人民政府，市政府各部门');
+  });
+
+  it('leaves a long line that opens with no title to the other rules', () => {
+    const text = `春节将至，为确保全市安全生产形势稳定，现就有关事项说明如下：${'各地各部门要切实加强领导，落实责任。'.repeat(12)}`;
+    assert.equal(parseText(text, 'one-line.txt').documents[0]!.title, null);
+  });
+});
+
+describe('a date closing the body with no signature line', () => {
+  it('is the 成文日期 when the publication note and more text (a list) follow it', () => {
+    const document = parseText(
+      [
+        '青山市人民政府办公室关于公布2017年度养老服务示范机构名单的通知',
+        '各区人民政府，市政府各部门：',
+        '经评审，现将2017年度养老服务示范机构名单予以公布。',
+        '2017年4月12日',
+        '(此件公开发布)',
+        '2017年度养老服务示范机构名单',
+        '一、城区',
+        '青山市福寿养老院',
+      ].join('\n'),
+      'closing-date.txt',
+    ).documents[0]!;
+    assert.equal(document.date, '2017-04-12');
+    assert.equal(document.issuer, '青山市人民政府办公室');
+  });
+});

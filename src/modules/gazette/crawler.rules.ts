@@ -67,3 +67,18 @@ export function buildCrawlerDocument(page: CrawlerPage): ParsedDocument {
   document.issuer ??= page.issuer;
   return document;
 }
+
+const overlong = 200;
+
+/**
+ * A whole page saved on one line with no crawler header (a copied page: title, addressees and text joined
+ * by spaces): the run-on cuts apply all the same, when the line holds most of the text and they find a title.
+ */
+export function readOneLinePage(lines: SourceLine[]): ParsedDocument | null {
+  const first = lines[0];
+  if (!first || first.text.length < overlong) return null;
+  const total = lines.reduce((sum, line) => sum + line.text.length, 0);
+  if (first.text.length < total * 0.8) return null;
+  if (readRunOn(first.text, first.no).title === null) return null;
+  return buildCrawlerDocument({ title: null, docNumber: null, issuer: null, body: lines });
+}

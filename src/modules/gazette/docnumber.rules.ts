@@ -14,6 +14,7 @@ export interface DocNumber {
 }
 
 import { foldText } from './fold.rules.ts';
+import { dateFromParts, datePattern } from './text.rules.ts';
 
 const open = '[〔﹝\\[(（【〖]';
 const close = '[〕﹞\\])）】〗]';
@@ -146,4 +147,16 @@ export function findNoticeNumber(text: string): DocNumber | null {
     };
   }
   return null;
+}
+
+// "(赣府字〔2010〕37号 2010年3月22日)": a gazette prints the number and the date in brackets under the title.
+const numberAndDate = new RegExp(`^[(（]\\s*([^()（）\\s]{2,30}?[号號])[\\s,，]*${datePattern}\\s*[)）]$`);
+
+/** A bracketed line under a title holding the 发文字号 and the 成文日期. */
+export function numberAndDateLine(text: string): { number: DocNumber; date: string | null } | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 60) return null;
+  const match = numberAndDate.exec(trimmed);
+  const number = match ? docNumberLine(match[1]!) : null;
+  return number ? { number, date: dateFromParts(match![2]!, match![3]!, match![4]!) } : null;
 }

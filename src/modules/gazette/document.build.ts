@@ -10,6 +10,7 @@ import {
   findValidity,
   issuedTitle,
   issuerFromTitle,
+  jointIssuerFromTitle,
   locateIssued,
   withoutSelfCitations,
 } from './fields.rules.ts';
@@ -70,7 +71,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     displayTitle: title ?? draft.fallbackTitle ?? '(无标题)',
     docNumber: draft.number?.normalised ?? null,
     docNumberPrinted: draft.number?.printed ?? null,
-    issuer: untitledForm ? null : chooseIssuer(issuerFromTitle(title), signature?.issuer ?? null, draft.masthead ?? null),
+    issuer: untitledForm ? null : chooseIssuer(jointIssuerFromTitle(draft.title) ?? issuerFromTitle(title), signature?.issuer ?? null, draft.masthead ?? null),
     date,
     type,
     section: draft.section,

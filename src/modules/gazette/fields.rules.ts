@@ -27,13 +27,31 @@ export function documentType(title: string | null): string | null {
   return null;
 }
 
-const issuerEnd = /^(.{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心))(?=关于|印发|转发|批转|决定|的|对)/;
+// Up to 90 characters: a joint title names several bodies before 关于 (four bureaus make 45).
+const issuerEnd = /^(.{2,90}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心))(?=关于|印发|转发|批转|决定|的|对)/;
 
-/** The issuing body: the title's opening up to 关于 / 印发 / 转发. */
+/** The issuing body: the title's opening up to 关于 / 印发 / 转发 (never a phrase that itself says 关于). */
 export function issuerFromTitle(title: string | null): string | null {
   if (!title) return null;
   const match = issuerEnd.exec(foldText(title));
-  return match ? title.slice(0, match[1]!.length) : null;
+  if (!match || match[1]!.includes('关于')) return null;
+  return title.slice(0, match[1]!.length);
+}
+
+const organEnd = /(?:人民政府|政府|办公厅|办公室|委员会|管委会|[局厅委办院部署会]|中心|指挥部)$/;
+
+/**
+ * A joint title prints its bodies apart ("A市人民政府 A市中级人民法院印发…", "A局 中共A市委B部 C局 关于…"):
+ * the issuer is those bodies joined with 、 (as a joint signature is read). Null when the title's issuer is one body.
+ */
+export function jointIssuerFromTitle(printed: string | null): string | null {
+  if (!printed) return null;
+  const issuer = issuerFromTitle(printed.replace(/[\s\u3000]+/g, ''));
+  if (!issuer) return null;
+  let end = 0;
+  for (let count = 0; end < printed.length && count < issuer.length; end++) if (!/[\s\u3000]/.test(printed[end]!)) count++;
+  const parts = printed.slice(0, end).trim().split(/[\s\u3000]+/);
+  return parts.length > 1 && parts.every((part) => part.length >= 3 && /^[\u4e00-\u9fff]+$/.test(part) && organEnd.test(foldText(part))) ? parts.join('、') : null;
 }
 
 /** The addressee line ("区政府各委、办、局,各街道办事处:") that opens a body. */

@@ -1,14 +1,15 @@
 import { AppError } from '../../core/errors.ts';
 import { cleanText } from './clean.rules.ts';
-import { buildCrawlerDocument, readCrawlerPage } from './crawler.rules.ts';
+import { buildCrawlerDocument, readCrawlerPage, readOneLinePage } from './crawler.rules.ts';
 import { pieceTitle, splitPieces } from './compilation.rules.ts';
 import { decodeBytes, type DecodeLimits } from './decode.rules.ts';
 import { buildDocument, linkInterpretations, type DocumentDraft } from './document.build.ts';
 import { readFlatHeader } from './flat.rules.ts';
 import { isGazette, readGazetteFrame, tocMatches } from './gazette.frame.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning, SourceLine } from './gazette.types.ts';
-import { findSegments, sectionOf, type Segment } from './segment.rules.ts';
-import { findStandaloneHead, readOrderFrame, type OrderFrame, type StandaloneHead } from './standalone.rules.ts';
+import { findSegments, sectionOf, withoutOrganHeading, type Segment } from './segment.rules.ts';
+import { readOrderFrame, type OrderFrame } from './promulgation.rules.ts';
+import { findStandaloneHead, type StandaloneHead } from './standalone.rules.ts';
 
 /**
  * Text in, structure out: no I/O. Chooses the layout — gazette issue, a
@@ -47,6 +48,8 @@ export function parseText(text: string, fileName: string, encoding = 'utf-8'): P
   }
   const flat = parseFlat(lines, warnings);
   if (flat) return { kind: 'single', encoding, gazette: null, documents: flat, warnings };
+  const oneLine = readOneLinePage(lines);
+  if (oneLine) return { kind: 'single', encoding, gazette: null, documents: [oneLine], warnings };
   const starts = splitPieces(lines);
   const head = findStandaloneHead(lines, starts.length === 1);
   if (head) return { kind: 'single', encoding, gazette: null, documents: [fromStandalone(lines, head)], warnings };
@@ -74,7 +77,7 @@ function fromSegments(lines: SourceLine[], segments: Segment[], fileName: string
       });
     }
     const draft: DocumentDraft = {
-      title: segment.titleLines.map((line) => line.text).join('') || null,
+      title: withoutOrganHeading(segment.titleLines, body).map((line) => line.text).join('') || null,
       number: segment.number,
       date: segment.date,
       section: segment.section,
@@ -132,7 +135,7 @@ function parseFlat(lines: SourceLine[], warnings: ParseWarning[]): ParsedDocumen
   ];
 }
 
-/** A regulation promulgated by 令: the regulation's title, the order's number, issuer and date, type 令. */
+/** A regulation promulgated by 令 (or a standing committee's 公告): the regulation's title, the order's number, issuer and date. */
 function fromOrder(lines: SourceLine[], order: OrderFrame): ParsedDocument {
   const document = buildDocument({
     title: order.title,
@@ -143,14 +146,14 @@ function fromOrder(lines: SourceLine[], order: OrderFrame): ParsedDocument {
     lineStart: lines[0]!.no,
     lineEnd: lines[lines.length - 1]!.no,
   });
-  return { ...document, issuer: order.issuer ?? document.issuer, type: '令' };
+  return { ...document, issuer: order.issuer ?? document.issuer, type: order.type };
 }
 
 function fromStandalone(lines: SourceLine[], head: StandaloneHead): ParsedDocument {
   const document = buildDocument({
     title: head.title,
-    number: null,
-    date: null,
+    number: head.number ?? null,
+    date: head.date ?? null,
     section: null,
     lines: lines.slice(head.bodyStart),
     lineStart: lines[0]!.no,

@@ -1,5 +1,6 @@
 import { findHeaderDocNumber, findNoticeNumber, type DocNumber } from './docnumber.rules.ts';
 import { issuerFromTitle } from './fields.rules.ts';
+import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { datePattern } from './text.rules.ts';
 
@@ -46,7 +47,7 @@ function leadingNumber(text: string): { number: DocNumber; end: number } | null 
 
 /** The title a run-on text opens with: 关于…+文种, with the issuer before 关于, ending where the addressees or the text begin. */
 function leadingTitle(text: string): { title: string; end: number } | null {
-  const about = text.indexOf('关于');
+  const about = foldText(text).indexOf('关于');
   if (about < 0 || about > 40) return null;
   typeEnd.lastIndex = about + 2;
   for (let match = typeEnd.exec(text); match && match.index - about <= 150; match = typeEnd.exec(text)) {

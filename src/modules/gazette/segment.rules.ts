@@ -1,10 +1,10 @@
-import { docNumberLine, findHeaderDocNumber, type DocNumber } from './docnumber.rules.ts';
+import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
-import { isOrganName } from './signature.rules.ts';
+import { isOrganName, readSignature } from './signature.rules.ts';
 import { cleanTitle, dateOnlyLine, datePattern, dateFromParts, endsSentence } from './text.rules.ts';
 
 /**
@@ -90,7 +90,7 @@ export function startsNewBlock(above: string, block: string): boolean {
   // A page's info line (浏览量: 时间:…) is not a title; a metadata label before the title is (cleanTitle drops it).
   if (/[:：]/.test(line) && !/^(标题|名称|主题词)[:：]/.test(line)) return true;
   if (findHeaderDocNumber(line) && !docNumberLine(line)) return true;
-  const complete = (text: string) => documentType(text) !== null && (/关于/.test(text) || issuerFromTitle(text) !== null);
+  const complete = (text: string) => documentType(text) !== null && (/关于/.test(foldText(text)) || issuerFromTitle(text) !== null);
   if (complete(line) && complete(joined)) return true;
   // A title that opens with its issuer and ends in a 文种 is whole: a heading above it (a file's
   // name on a sharing site) is another block, unless that line breaks off mid-phrase (…转发, …关于).
@@ -102,12 +102,12 @@ export function startsNewBlock(above: string, block: string): boolean {
 /** <issuer>关于…, <issuer>印发…: a title that begins by naming who issues it. */
 function opensWithIssuer(text: string): boolean {
   const issuer = issuerFromTitle(text);
-  return issuer !== null && /^(关于|印发|转发|批转)/.test(text.slice(issuer.length));
+  return issuer !== null && /^(关于|印发|转发|批转)/.test(foldText(text.slice(issuer.length)));
 }
 
 /** A line that breaks off where a title goes on: 关于, 转发, 印发, 的, 和, 、 … */
 function endsMidPhrase(text: string): boolean {
-  return /(关于|转发|印发|批转|发布|公布|的|和|与|及|或|对|在|为|、|，|,)$/.test(text);
+  return /(关于|转发|印发|批转|发布|公布|的|和|与|及|或|对|在|为|、|，|,)$/.test(foldText(text));
 }
 
 function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, toc: TocEntry[]): number {
@@ -140,6 +140,38 @@ function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, 
 function metadataLabel(text: string): boolean {
   return /^[\u4e00-\u9fff\s\u3000]{2,10}[：:]$/.test(text.trim());
 }
+
+// The keys of a portal's metadata block other than the title's own (名称/标题), spaces allowed inside.
+const metadataKeys = ['文号', '发文字号', '发布机构', '发文机关', '主题词', '主题分类', '索引号', '生成日期', '发布日期', '成文日期', '信息分类', '公开方式'];
+const metadataRowPattern = new RegExp(`^(?:${metadataKeys.map((key) => [...key].join('[\\s\\u3000]*')).join('|')})[\\s\\u3000]*[：:]`);
+
+/** A row of a portal's metadata block keyed by something other than the title (文号：…, 发布机构：…): never part of a title. */
+export function metadataRow(text: string): boolean {
+  return metadataRowPattern.test(text.trim());
+}
+
+/**
+ * A number printed at the top with no masthead (a portal's or gkmlpt page's layout: number, title,
+ * addressees): the title is the lines below the number, when they end in a 文种.
+ */
+function titleBelowNumber(lines: SourceLine[], index: number): { titleLines: SourceLine[]; bodyStart: number } | null {
+  const titleLines: SourceLine[] = [];
+  let at = index + 1;
+  while (at < lines.length && ruleLine(lines[at]!.text)) at++;
+  while (at < lines.length && titleLines.length < maxTitleLines && titleCandidate(lines[at]!) && !/[：:]$/.test(lines[at]!.text.trim())) {
+    if (titleLines.length > 0 && readsAsAddressees(lines, at, titleLines)) break;
+    titleLines.push(lines[at]!);
+    at++;
+  }
+  // The longest run of lines that ends in a 文种 is the title; what follows it is the body.
+  for (let count = titleLines.length; count > 0; count--) {
+    const title = titleLines.slice(0, count);
+    if (documentType(squashed(title)) !== null) return { titleLines: title, bodyStart: at - (titleLines.length - count) };
+  }
+  return null;
+}
+
+const squashed = (titleLines: SourceLine[]) => titleLines.map((line) => line.text).join('').replace(/[\s\u3000]+/g, '');
 
 /**
  * A document as printed starts with its masthead (版头, "XX人民政府文件", one line per
@@ -185,13 +217,16 @@ interface Anchor {
 }
 
 function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEntry[]): Anchor | null {
-  const number = docNumberLine(lines[index]!.text);
+  const paired = numberAndDateLine(lines[index]!.text);
+  const number = paired?.number ?? docNumberLine(lines[index]!.text);
   if (!number) return null;
-  let date: string | null = null;
+  let date: string | null = paired?.date ?? null;
   let titleEnd = index - 1;
   let bodyStart = index + 1;
   const above = lines[index - 1];
-  if (above && dateOnlyLine(above.text)) {
+  if (paired) {
+    // The bracketed number and date close the title above them.
+  } else if (above && dateOnlyLine(above.text)) {
     date = dateOnlyLine(above.text);
     titleEnd = index - 2;
   } else if (above && trailingDate.test(above.text)) {
@@ -205,8 +240,8 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
     date = dateOnlyLine(lines[index + 1]!.text);
     bodyStart = index + 2;
   }
-  // A portal's metadata label ("发文字号：") between the title and the number is not part of the title.
-  while (titleEnd > floor && metadataLabel(lines[titleEnd]!.text)) titleEnd--;
+  // A portal's metadata label ("发文字号：") or row ("文号：…") between the title and the number is not part of the title.
+  while (titleEnd > floor && (metadataLabel(lines[titleEnd]!.text) || metadataRow(lines[titleEnd]!.text))) titleEnd--;
   // The red rule under a masthead (or any separator) is layout, never a title.
   let ruled = false;
   while (titleEnd > floor && ruleLine(lines[titleEnd]!.text)) {
@@ -215,11 +250,16 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   }
   const below = titleBelowMasthead(lines, index, titleEnd, floor, ruled);
   if (below) return { ...below, date, number };
-  if (titleEnd <= floor) return { start: index, bodyStart, titleLines: [], date, number };
+  const underNumber = toc.length === 0 && !paired && bodyStart === index + 1 ? titleBelowNumber(lines, index) : null;
+  if (titleEnd <= floor) return underNumber ? { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number } : { start: index, bodyStart, titleLines: [], date, number };
   const start = chooseTitleStart(lines, titleEnd, floor, toc);
   const titleLines = lines.slice(start, titleEnd + 1);
   const whole = toc.length === 0 ? untruncatedTitle(lines, start, floor, titleLines) : null;
-  return { start, bodyStart, titleLines: whole ? [whole] : titleLines, date, number };
+  const aboveTitle = whole ? [whole] : titleLines;
+  if (underNumber && documentType(cleanTitle(squashed(aboveTitle))) === null) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
+  // The same title printed above the number (a metadata row) and underNumber it (the document's own line): one title.
+  const repeated = underNumber !== null && looseTitleKey(cleanTitle(squashed(aboveTitle))) === looseTitleKey(squashed(underNumber.titleLines));
+  return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number };
 }
 
 /** A reprint may cut the printed title short; its heading above gives the whole title, which starts with the same words. */
@@ -251,7 +291,8 @@ export function findSegments(lines: SourceLine[], from: number, to: number, toc:
       const previous = starts[starts.length - 1];
       if (previous && anchor.start < previous.bodyStart) continue;
       // The same number printed twice in a row (a reprint's heading, then the document's own line) is one header.
-      if (previous && anchor.titleLines.length === 0 && previous.bodyStart === i && previous.number?.normalised === anchor.number?.normalised) {
+      if (previous && anchor.start === i && previous.bodyStart === i && previous.number?.normalised === anchor.number?.normalised) {
+        if (previous.titleLines.length === 0) previous.titleLines = anchor.titleLines;
         previous.bodyStart = anchor.bodyStart;
         floor = anchor.bodyStart - 1;
         i = anchor.bodyStart - 1;
@@ -296,4 +337,18 @@ function preferContentsWording(titleLines: SourceLine[], toc: TocEntry[]): Sourc
   const key = looseTitleKey(titleLines.map((line) => line.text).join(''));
   const entry = toc.find((candidate) => looseTitleKey(candidate.title) === key);
   return entry ? [{ no: titleLines[0]!.no, text: entry.title }] : titleLines;
+}
+
+/**
+ * A reprint sets the issuing body's name as a heading over a title that starts with 印发/转发/批转
+ * ("XX省XX市人民政府" / "印发…的通知"). When the signature names the body in another form, the heading
+ * is the site's, not the title's first line: the title is the rest, and the signature names the issuer.
+ */
+export function withoutOrganHeading(titleLines: SourceLine[], body: SourceLine[]): SourceLine[] {
+  if (titleLines.length < 2) return titleLines;
+  const heading = titleLines[0]!.text.replace(/[\s\u3000]+/g, '');
+  const rest = titleLines.slice(1);
+  if (!isOrganName(heading) || !/^(?:印发|转发|批转)/.test(foldText(rest[0]!.text.trim()))) return titleLines;
+  const signed = readSignature(body)?.issuer ?? null;
+  return signed !== null && signed !== heading ? rest : titleLines;
 }

@@ -14,13 +14,14 @@ export interface Signature {
 }
 
 const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
-export const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长|主任)[\s\u3000:：]*[\u4e00-\u9fff]{2,4}$/;
+// The head's title with the name, or alone when the name is not printed ("市 长").
+export const signer = /^(总理|省长|市长|县长|区长|主席|局长|部长|主任)(?:[\s\u3000:：]*[\u4e00-\u9fff]{2,4})?$/;
 
 /** One organ's name on its own ("平潭县人事局"), not a portal's ("中国平潭") nor a title's first line. */
 export function isOrganName(text: string): boolean {
   const name = text.trim();
   // A line that says 关于 is a title's first half ("…人民政府关于同意举办"), never a name.
-  return name.length >= 3 && name.length <= 25 && /^[\u4e00-\u9fff]+$/.test(name) && !name.includes('关于') && organ.test(foldText(name));
+  return name.length >= 3 && name.length <= 25 && /^[\u4e00-\u9fff]+$/.test(name) && !foldText(name).includes('关于') && organ.test(foldText(name));
 }
 
 function organNames(text: string): string[] | null {
@@ -36,7 +37,7 @@ export function readSignature(lines: SourceLine[]): Signature | null {
     const date = dateOnlyLine(lines[index]!.text);
     if (!date) continue;
     const above = lines[index - 1]!.text.trim();
-    if (signer.test(above)) return { issuer: null, date };
+    if (signer.test(above.replace(/[\s\u3000]+/g, ''))) return { issuer: null, date };
     const names: string[] = [];
     for (let at = index - 1; at >= 0 && index - at <= 4; at--) {
       const found = organNames(lines[at]!.text);
@@ -66,11 +67,12 @@ export function closingDate(lines: SourceLine[]): string | null {
 }
 
 const closingFormula = /(?:特此[\u4e00-\u9fff]{2}|此复|此函|此令)[。.]?$/;
-const attachmentStart = /^(?:附\s*件|附\s*表|附[:：])/;
+// What follows the date that closes a 公文: an annex, or its publication note "(此件主动公开)".
+const attachmentStart = /^(?:附\s*件|附\s*表|附[:：]|[(（]此件[^()（）]{0,12}[)）]$)/;
 
 /**
- * A date line that closes the text though more follows it (an attached list, 附件, 附表):
- * the first date line right after a closing formula (特此批复。) or right before 附件/附表.
+ * A date line that closes the text though more follows it (an attached list, 附件, 附表, the issued text):
+ * the first date line right after a closing formula (特此批复。) or right before 附件/附表 or the "(此件…公开)" note.
  */
 export function dateBeforeAttachment(lines: SourceLine[]): string | null {
   for (let index = 1; index < lines.length; index++) {

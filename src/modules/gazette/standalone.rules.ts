@@ -1,8 +1,9 @@
-import { findNoticeNumber, type DocNumber } from './docnumber.rules.ts';
+import { numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
+import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { startsNewBlock, titleCandidate } from './segment.rules.ts';
-import { isOrganName, signer } from './signature.rules.ts';
+import { isOrganName } from './signature.rules.ts';
 import { dateOnlyLine, endsSentence } from './text.rules.ts';
 
 /**
@@ -18,6 +19,9 @@ export interface StandaloneHead {
   bodyStart: number;
   /** The issuing body when only the title's first line names it. */
   issuer: string | null;
+  /** The number and date printed in brackets under the title, when they are. */
+  number?: DocNumber | null;
+  date?: string | null;
 }
 
 const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
@@ -37,22 +41,83 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
   return null;
 }
 
-const aboutTitle = /^(?:[\u4e00-\u9fff]{2,40}?)?关于.{2,100}$/;
+const aboutTitle = /^(?:[\u4e00-\u9fff]{2,90}?)?关于.{2,100}$/;
+// A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
+const annualReport = /^([\u4e00-\u9fff]{2,30}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
 
-function firstLineTitle(lines: SourceLine[]): StandaloneHead | null {
-  for (let index = 0; index < Math.min(lines.length, topLines); index++) {
-    const text = squash(lines[index]!.text);
-    const above = index > 0 ? squash(lines[index - 1]!.text) : '';
-    if (aboutTitle.test(text) && documentType(text) && !endsSentence(text) && text.length <= 100) {
-      const before = text.slice(0, text.indexOf('关于'));
-      if (before.length > 0 && issuerFromTitle(text) === null) continue;
+/**
+ * Page furniture a reader passes over above a title: a short line that is no sentence (a news
+ * headline, a portal's name, a `label:` line, a field's value). Scanning for the title goes on past these only.
+ */
+function pageClutter(text: string): boolean {
+  const line = text.trim();
+  return line.length <= 40 && !endsSentence(line.replace(/[:：]$/, '')) && !/[，,]/.test(line);
+}
+
+/** Lines index… that read as one title (up to four, none after the first an organ's name), with the squashed text. */
+function titleSpans(lines: SourceLine[], index: number, most: number): { text: string; printed: string; count: number }[] {
+  const spans: { text: string; printed: string; count: number }[] = [];
+  let printed = '';
+  for (let count = 1; count <= most && index + count <= lines.length; count++) {
+    const line = lines[index + count - 1]!;
+    if (count > 1 && (!titleCandidate(line) || isOrganName(squash(line.text)))) break;
+    printed += count > 1 && /[\u4e00-\u9fff]$/.test(printed) ? line.text.trim() : (count > 1 ? ' ' : '') + line.text.trim();
+    spans.push({ text: squash(printed), printed: printed.trim(), count });
+    if (documentType(squash(printed))) break;
+  }
+  return spans;
+}
+
+function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHead | null {
+  const above = index > 0 ? squash(lines[index - 1]!.text) : '';
+  for (const { text, printed, count } of titleSpans(lines, index, most)) {
+    if (count > 1 && !titleCandidate(lines[index]!)) break;
+    const folded = foldText(text);
+    const report = annualReport.exec(text);
+    if (count === 1 && report && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer: report[1]! };
+    if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
+      const before = text.slice(0, folded.indexOf('关于'));
+      if (before.length > 0 && issuerFromTitle(text) === null) return null;
       // An organ-name line over 关于…: one title printed on two lines.
-      if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + 1, issuer: above };
-      return { title: text, bodyStart: index + 1, issuer: null };
+      if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + count, issuer: above };
+      return { title: printed, bodyStart: index + count, issuer: null };
     }
-    if (isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
+    if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
       return { title: above + lines[index]!.text.trim(), bodyStart: index + 1, issuer: above };
     }
+  }
+  return null;
+}
+
+/** A title printed again just below (a portal's heading, then the document's own line) is read once. */
+function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
+  const key = squash(head.title);
+  let bodyStart = head.bodyStart;
+  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (pageClutter(lines[at]!.text) || squash(lines[at]!.text) === key); at++) {
+    if (squash(lines[at]!.text) === key) bodyStart = at + 1;
+  }
+  return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
+}
+
+/** "(2010年3月22日)" or "(XX发〔2010〕3号 2010年3月22日)" under a title, as gazettes print them: the date (and number). */
+function withBracketedDate(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
+  const text = lines[head.bodyStart]?.text.trim() ?? '';
+  const paired = numberAndDateLine(text);
+  if (paired) return { ...head, number: paired.number, date: paired.date, bodyStart: head.bodyStart + 1 };
+  const date = /^[(（]/.test(text) ? dateOnlyLine(text) : null;
+  return date ? { ...head, date, bodyStart: head.bodyStart + 1 } : head;
+}
+
+/**
+ * The title at the top: within the first lines, or (in a text that is one piece) past any page
+ * clutter above it and wrapped over up to four lines. In a compilation of pieces only a one-line
+ * title at the very top counts (the pieces are read by their own titles).
+ */
+function firstLineTitle(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
+  for (let index = 0; index < Math.min(lines.length, headLines); index++) {
+    const head = titleAt(lines, index, singlePiece ? maxTitleLines : 1);
+    if (head) return withBracketedDate(lines, afterRepeats(lines, head));
+    if (index + 1 >= topLines && (!singlePiece || !pageClutter(lines[index]!.text))) return null;
   }
   return null;
 }
@@ -68,57 +133,5 @@ function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
 }
 
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
-  return (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines) ?? (singlePiece ? metadataBlockTitle(lines) : null);
-}
-
-/**
- * The 令 frame: "XX人民政府令 第N号" (or 政府令〔year〕第N号; any organ's: 卫生部令, 国务院令…), the order's one sentence
- * (《regulation》已经…通过，现予公布/发布), the head of government's name, and the date.
- * The document is the regulation: its title, type 令, the order's number as printed,
- * the issuer the order names, the date under the signer.
- */
-export interface OrderFrame {
-  title: string;
-  number: DocNumber;
-  issuer: string | null;
-  date: string | null;
-  bodyStart: number;
-}
-
-const orderSentence = /《([^》]{2,60})》.{0,80}?(?:通过|审议|讨论).{0,20}?(?:公布|发布|施行)/;
-
-const orderHeading = /^[\u4e00-\u9fff]{2,30}令$/;
-const orderSerial = /^第[0-9一二三四五六七八九十百〇零]{1,6}号$/;
-
-/** The order's number line; any organ's 令 (部令, 委令, 署令, 国务院令…) may print "第N号" on the line below. */
-function orderNumberText(lines: SourceLine[], index: number): { text: string; last: number } {
-  const text = squash(lines[index]!.text);
-  const next = squash(lines[index + 1]?.text ?? '');
-  return orderHeading.test(text) && orderSerial.test(next) ? { text: text + next, last: index + 1 } : { text, last: index };
-}
-
-export function readOrderFrame(lines: SourceLine[]): OrderFrame | null {
-  for (let start = 0; start < Math.min(lines.length, headLines); start++) {
-    const { text, last: index } = orderNumberText(lines, start);
-    if (text.length > 30) continue;
-    const number = findNoticeNumber(text);
-    if (!number || !number.prefix.endsWith('令') || number.normalised !== text.replace(/^[(（]|[)）]$/g, '')) continue;
-    const sentenceAt = lines.findIndex((line, at) => at > index && at <= index + 3 && orderSentence.test(line.text));
-    if (sentenceAt < 0) continue;
-    let date: string | null = null;
-    let bodyStart = sentenceAt + 1;
-    for (let at = sentenceAt + 1; at <= sentenceAt + 3 && at < lines.length; at++) {
-      const found = dateOnlyLine(lines[at]!.text);
-      if (found && signer.test(squash(lines[at - 1]!.text).replace(/[:：]/, ''))) {
-        date = found;
-        bodyStart = at + 1;
-        break;
-      }
-    }
-    if (date === null) continue;
-    const named = number.prefix.replace(/令$/, '');
-    const above = lines.slice(Math.max(0, start - 3), start).map((line) => squash(line.text)).reverse().find(isOrganName) ?? null;
-    return { title: orderSentence.exec(lines[sentenceAt]!.text)![1]!, number, issuer: isOrganName(named) ? named : above, date, bodyStart };
-  }
-  return null;
+  return (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
 }

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { numberAndDateLine } from '../../src/modules/gazette/docnumber.rules.ts';
+import { parseText } from '../../src/modules/gazette/index.ts';
+
+/** "(number date)" and "(date)" under a title, as gazettes print them (fresh-set rule 5 of test/fixtures/real/README.md). */
+const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
+
+describe('number and date in brackets under the title', () => {
+  it('reads "(number date)" as 发文字号 and 成文日期', () => {
+    const document = parseOne([
+      '青山市人民政府关于公布第二批历史文化街区名单的通知',
+      '(青府字〔2016〕12号 2016年8月3日)',
+      '各区人民政府，市政府各部门：',
+      '经市政府研究，现将第二批历史文化街区名单予以公布。',
+    ]);
+    assert.equal(document.title, '青山市人民政府关于公布第二批历史文化街区名单的通知');
+    assert.equal(document.docNumber, '青府字〔2016〕12号');
+    assert.equal(document.date, '2016-08-03');
+    assert.equal(document.type, '通知');
+  });
+
+  it('ends a title wrapped over two lines', () => {
+    const document = parseOne([
+      '青山市人民政府办公室关于转发',
+      '《青山市档案管理暂行办法》的通知',
+      '(青府办发〔1999〕45号 1999年11月2日)',
+      '各区人民政府：',
+      '现将《青山市档案管理暂行办法》转发给你们，请认真执行。',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公室关于转发《青山市档案管理暂行办法》的通知');
+    assert.equal(document.docNumber, '青府办发〔1999〕45号');
+    assert.equal(document.issuer, '青山市人民政府办公室');
+    assert.equal(document.date, '1999-11-02');
+  });
+
+  it('reads "(date)" alone under a title', () => {
+    const document = parseOne(['青山市人民政府关于调整最低工资标准的通知', '(2018年6月30日)', '各区人民政府：', '现将调整事项通知如下。']);
+    assert.equal(document.date, '2018-06-30');
+  });
+
+  it('is not a bracketed aside without a number', () => {
+    assert.equal(numberAndDateLine('(此件公开发布 2016年8月3日)'), null);
+    assert.equal(numberAndDateLine('(青府字〔2016〕12号，2016年8月3日)')?.date, '2016-08-03');
+  });
+});
