@@ -150,11 +150,8 @@ export function metadataRow(text: string): boolean {
   return metadataRowPattern.test(text.trim());
 }
 
-/**
- * A number printed at the top with no masthead (a portal's or gkmlpt page's layout: number, title,
- * addressees): the title is the lines below the number, when they end in a 文种.
- */
-function titleBelowNumber(lines: SourceLine[], index: number): { titleLines: SourceLine[]; bodyStart: number } | null {
+/** The lines that may be a title below the number line at `index` (past rule lines, up to the addressees), and where they end. */
+function linesBelowNumber(lines: SourceLine[], index: number): { titleLines: SourceLine[]; at: number } {
   const titleLines: SourceLine[] = [];
   let at = index + 1;
   while (at < lines.length && ruleLine(lines[at]!.text)) at++;
@@ -163,6 +160,15 @@ function titleBelowNumber(lines: SourceLine[], index: number): { titleLines: Sou
     titleLines.push(lines[at]!);
     at++;
   }
+  return { titleLines, at };
+}
+
+/**
+ * A number printed at the top with no masthead (a portal's or gkmlpt page's layout: number, title,
+ * addressees): the title is the lines below the number, when they end in a 文种.
+ */
+function titleBelowNumber(lines: SourceLine[], index: number): { titleLines: SourceLine[]; bodyStart: number } | null {
+  const { titleLines, at } = linesBelowNumber(lines, index);
   // The longest run of lines that ends in a 文种 is the title; what follows it is the body.
   for (let count = titleLines.length; count > 0; count--) {
     const title = titleLines.slice(0, count);
@@ -182,14 +188,7 @@ const squashed = (titleLines: SourceLine[]) => titleLines.map((line) => line.tex
 function titleBelowMasthead(lines: SourceLine[], index: number, titleEnd: number, floor: number, ruled: boolean): Omit<Anchor, 'date' | 'number'> | null {
   const masthead = findMasthead(lines, titleEnd, floor, ruled, titleCandidate);
   if (masthead === null) return null;
-  const titleLines: SourceLine[] = [];
-  let at = index + 1;
-  while (at < lines.length && ruleLine(lines[at]!.text)) at++;
-  while (at < lines.length && titleLines.length < maxTitleLines && titleCandidate(lines[at]!) && !/[：:]$/.test(lines[at]!.text.trim())) {
-    if (titleLines.length > 0 && readsAsAddressees(lines, at, titleLines)) break;
-    titleLines.push(lines[at]!);
-    at++;
-  }
+  const { titleLines, at } = linesBelowNumber(lines, index);
   if (titleLines.length === 0) return null;
   return { start: masthead.start, bodyStart: at, titleLines, masthead: masthead.issuer };
 }
