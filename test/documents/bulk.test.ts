@@ -103,6 +103,13 @@ for (const engine of engines) {
       assert.ok(expected.documents.length > 150 && expected.relations.length > 20);
       assert.ok(expected.relations.some((row) => (row as { target_number: string | null }).target_number !== null));
       assertSameStore(await storeState(database.db), expected);
+      // The search indexes are left with nothing pending: a search reads a pending list whole.
+      const pending = await database.db.query<{ index: string; pages: number }>(sql`
+        select c.relname as index, gin_clean_pending_list(i.indexrelid)::int as pages
+        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+        where i.indrelid = 'search_entries'::regclass and a.amname = 'gin' order by c.relname`);
+      assert.deepEqual(pending.map((row) => row.index), ['search_entries_title_idx', 'search_entries_words_facets_idx']);
+      assert.deepEqual(pending.map((row) => row.pages), [0, 0]);
     });
 
     it('stores nothing twice when run again', async () => {

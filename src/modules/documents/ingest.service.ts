@@ -9,6 +9,7 @@ import { fileTooLarge, type DecodeLimits } from '../gazette/index.ts';
 import {
   addSearchTerms,
   analyzeStore,
+  mergePendingIndexEntries,
   deleteDocuments,
   findExistingDocuments,
   findSourceBySha,
@@ -393,6 +394,7 @@ export function createIngestService(db: Database, limits: DecodeLimits): IngestS
       } finally {
         await preparer.close();
       }
+      await mergePendingIndexEntries(db);
       await analyzeStore(db);
       const summary = summarise(outcomes, bytes);
       await finishRun(db, runId, { ...summary, failed: summary.filesFailed });

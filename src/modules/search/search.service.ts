@@ -36,7 +36,7 @@ const titlesScanned = 200;
  */
 function withIndexPreferred<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.readTransaction(async (tx) => {
-    await tx.execScript('set local enable_seqscan = off; set local jit = off');
+    await tx.execScript(`set local enable_seqscan = off; set local jit = off; set local work_mem = '64MB'`);
     return work(tx);
   });
 }
