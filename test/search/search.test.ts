@@ -1,11 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Database, Queryable } from '../../src/core/db/database.ts';
 import { createIngestService } from '../../src/modules/documents/index.ts';
 import { createSearchService, readSearchParams, type SearchService } from '../../src/modules/search/index.ts';
 import type { FacetValue } from '../../src/modules/search/search.types.ts';
 import { seedsDir, testLimits } from '../support/corpus.ts';
 import { engines, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { extendedPolicy, tempDir } from '../support/files.ts';
+
+/** The database, with the text of every statement run through it kept in `statements`. */
+function recordingStatements(db: Database, statements: string[]): Database {
+  const recording = (target: Queryable): Queryable => ({
+    query: (fragment) => {
+      statements.push(fragment.compile().text);
+      return target.query(fragment);
+    },
+    execScript: (text) => target.execScript(text),
+  });
+  return { ...db, ...recording(db), transaction: (work) => db.transaction((tx) => work(recording(tx))), readTransaction: (work) => db.readTransaction((tx) => work(recording(tx))) };
+}
 
 const repealedPolicy = `上海市长宁区人民政府关于印发《长宁区公共数据管理办法》的通知
 (2019年3月1日)
@@ -74,6 +87,22 @@ for (const engine of engines) {
       for (const values of Object.values(result.facets!) as FacetValue[][]) assert.equal(values.reduce((sum, v) => sum + v.count, 0), 20);
       const exact = await capped.search(readSearchParams({ q: '行政协助' }, '2026-11-22'));
       assert.deepEqual([exact.total, exact.totalExact], [2, true]);
+    });
+
+    it('skips counting when the words times the library\'s share of the validity asked for surely exceed the limit', async () => {
+      // Validity on a day is no column the planner has statistics for; its share is sampled (here the whole library).
+      await database.db.execScript('analyze search_entries'); // the words' estimate is the planner's, from statistics
+      const statements: string[] = [];
+      const capped = createSearchService(recordingStatements(database.db, statements), { countLimit: 1 });
+      const ask = (validity: string) => readSearchParams({ q: '通知', validity }, '2026-11-22');
+      const exact = async (validity: string) => (await search.search(ask(validity))).total;
+      assert.ok((await exact('现行有效')) > 5 && (await exact('已废止')) <= 1);
+      const counted = () => statements.splice(0).some((text) => /select count\(\*\)::int as total/.test(text));
+      const common = await capped.search(ask('现行有效'));
+      assert.deepEqual([common.total, common.totalExact, counted()], [1, false, false]);
+      // A status few documents have is counted, however common the words.
+      const rare = await capped.search(ask('已废止'));
+      assert.deepEqual([rare.total, rare.totalExact, counted()], [await exact('已废止'), true, true]);
     });
 
     it('gives the same pages whichever way it gathers the matches', async () => {

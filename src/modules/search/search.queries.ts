@@ -23,6 +23,8 @@ export interface SearchPlan {
   countLimit: number;
   /** How many of the newest documents a walk tests before it gives up and gathers (see newestIds). */
   walkRows: number;
+  /** How many rows a sample of the library takes to estimate the share of a validity (see validityShare). */
+  sampleRows: number;
 }
 
 function numberCondition(number: NumberQuery): SqlFragment {
@@ -121,9 +123,42 @@ async function estimatedMatches(db: Queryable, where: SqlFragment): Promise<numb
   return parsed[0].Plan['Plan Rows'];
 }
 
+/**
+ * The share of the library that has this validity on the plan's day, from a
+ * sample of about `plan.sampleRows` rows (the whole table when it is
+ * smaller). The planner has no statistics for validity on a day (an
+ * expression of four dates and the day) and guesses 0.5 %: for 现行有效, most
+ * of the library, that hid a count of 221,000 rows at 1,000,000 documents.
+ */
+async function validityShare(db: Queryable, plan: SearchPlan, status: string): Promise<number | null> {
+  const [size] = await db.query<{ rows: number }>(sql`select greatest(reltuples, 1)::float8 as rows from pg_class where oid = 'search_entries'::regclass`);
+  const percent = Math.min(100, (100 * plan.sampleRows) / (size?.rows ?? 1));
+  const [row] = await db.query<{ sampled: number; with_status: number }>(sql`
+    select count(*)::int as sampled, count(*) filter (where ${validityOn(plan.on, sql`e`)} = ${status})::int as with_status
+    from search_entries e tablesample system (${percent}) repeatable (17)`);
+  if (!row || row.sampled === 0 || (percent < 100 && row.sampled < plan.sampleRows / 2)) return null;
+  return row.with_status / row.sampled;
+}
+
+/**
+ * Whether the plan surely matches more than five times its count limit, by
+ * the engine's estimate: of the words and the filters the index answers,
+ * times the sampled share of the validity asked for.
+ */
+async function surelyMoreThanLimit(db: Queryable, plan: SearchPlan): Promise<boolean> {
+  if (!plan.match) return false;
+  const enough = plan.countLimit * surelyMoreFactor;
+  const validity = plan.filters.validity;
+  if (validity === undefined) return (await estimatedMatches(db, baseWhere(plan))) > enough;
+  const withoutValidity = await estimatedMatches(db, baseWhere({ ...plan, filters: { ...plan.filters, validity: undefined } }));
+  if (withoutValidity <= enough) return false;
+  const share = await validityShare(db, plan, validity);
+  return share !== null && withoutValidity * share > enough;
+}
+
 /** Beyond the plan's count limit the count says "more than" (see search.service.ts). */
 export async function countMatches(db: Queryable, plan: SearchPlan): Promise<MatchCount> {
-  if (plan.match && (await estimatedMatches(db, baseWhere(plan))) > plan.countLimit * surelyMoreFactor) return { total: plan.countLimit, exact: false };
+  if (await surelyMoreThanLimit(db, plan)) return { total: plan.countLimit, exact: false };
   const [row] = await db.query<{ total: number }>(sql`
     select count(*)::int as total from (select 1 from ${entries} where ${baseWhere(plan)} limit ${plan.countLimit + 1}) m`);
   const total = row?.total ?? 0;
@@ -145,6 +180,12 @@ type Plan = 'gather' | 'walk';
  * and would gather them all and test each one's positions.
  */
 async function newestIds(db: Queryable, search: SearchPlan, where: SqlFragment, limit: number, plan: Plan): Promise<number[]> {
+  if (search.match === null && search.numbers.length === 0) {
+    // Filters alone (browsing): the btree on the date, or on the filter's
+    // column, answers in order, and the planner's estimates of columns are good.
+    const rows = await db.query<{ id: number }>(sql`select e.document_id as id from ${entries} where ${where} order by ${newestFirst} limit ${limit}`);
+    return rows.map((row) => row.id);
+  }
   if (plan === 'walk') {
     const walked = await db.query<{ id: number }>(sql`
       select e.document_id as id from (select * from ${entries} order by ${newestFirst} limit ${search.walkRows}) e
