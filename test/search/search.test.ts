@@ -129,6 +129,24 @@ for (const engine of engines) {
       }
     });
 
+    it('pages through every match once, newest first, when sorted by date', async () => {
+      // Matches of words are gathered a few years at a time, newest years first, then the undated.
+      for (const ask of [{ q: '通知' }, { q: '公开' }, { q: '审计 整改' }, { q: '"政务公开"' }, { q: '工作', type: '通知' }]) {
+        const seen: { id: number; date: string | null }[] = [];
+        let total = 0;
+        for (let page = 1; page === 1 || seen.length < total; page++) {
+          const result = await search.search(readSearchParams({ ...ask, sort: 'date', page: String(page), pageSize: '7' }, '2026-11-22'));
+          assert.ok(result.totalExact && result.items.length > 0, `${JSON.stringify(ask)} page ${page}`);
+          total = result.total;
+          seen.push(...result.items.map((item) => ({ id: item.id, date: item.date })));
+        }
+        assert.equal(new Set(seen.map((item) => item.id)).size, total, `${JSON.stringify(ask)}: each match once`);
+        const newestFirst = [...seen].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id);
+        assert.deepEqual(seen, newestFirst, `${JSON.stringify(ask)}: newest first`);
+        assert.ok(new Set(seen.map((item) => item.date?.slice(0, 4))).size > 1, `${JSON.stringify(ask)}: spans several years`);
+      }
+    });
+
     it('with words, a filter finds exactly the word\'s matches that the filter alone finds', async () => {
       // With words the filters are asked of the facets vector (migration 0046); without, of the columns.
       const ids = async (q: string, extra: Record<string, unknown> = {}) => new Set((await run(q, { pageSize: 100, ...extra })).items.map((item) => item.id));

@@ -34,7 +34,7 @@ export const searchOpenApi = {
                   type: 'object',
                   required: ['total', 'items'],
                   properties: {
-                    total: { type: 'integer', description: '命中篇数;精确计数至 10000 篇' },
+                    total: { type: 'integer', description: '命中篇数;含检索词时精确计数至 1000 篇(引号短语 200 篇),仅按条件浏览时至 10000 篇;totalExact 为 false 时为下限' },
                     totalExact: { type: 'boolean', description: '为 false 时表示超过 total 篇' },
                     page: { type: 'integer' },
                     pageSize: { type: 'integer' },

@@ -192,10 +192,36 @@ async function newestIds(db: Queryable, search: SearchPlan, where: SqlFragment, 
       where ${where} order by ${newestFirst} limit ${limit}`);
     if (walked.length === limit) return walked.map((row) => row.id);
   }
-  const rows = await db.query<{ id: number }>(sql`
+  if (search.match !== null) return newestByYears(db, where, limit);
+  return (await gathered(db, where, limit)).map((row) => row.id);
+}
+
+/** The matches of `where`, gathered through the index, then sorted: the newest `limit`. */
+function gathered(db: Queryable, where: SqlFragment, limit: number): Promise<{ id: number }[]> {
+  return db.query<{ id: number }>(sql`
     with m as materialized (select e.document_id, e.signed_on from ${entries} where ${where})
     select document_id as id from m order by signed_on desc nulls last, document_id desc limit ${limit}`);
-  return rows.map((row) => row.id);
+}
+
+/**
+ * The newest matches of words, gathered a few years at a time, newest years
+ * first: the latest year, the two before it, the four before those, and so
+ * on, then the undated. Sorting needs each match's date, read from its row;
+ * at 1,000,000 documents a common title word's 50,000 matches were 40,000
+ * rows read (300 to 500 ms) to keep ten. Each slice asks the year facets in
+ * the same GIN scan as the words, so only that slice's rows are read.
+ */
+async function newestByYears(db: Queryable, where: SqlFragment, limit: number): Promise<number[]> {
+  const [range] = await db.query<{ newest: number | null; oldest: number | null }>(sql`
+    select extract(year from max(signed_on))::int as newest, extract(year from min(signed_on))::int as oldest from ${entries}`);
+  const ids: number[] = [];
+  let width = 1;
+  for (let top = range?.newest ?? 0, oldest = range?.oldest ?? 1; ids.length < limit && top >= oldest; top -= width, width *= 2) {
+    const years = Array.from({ length: Math.min(width, top - oldest + 1) }, (_, i) => quoteLexeme(`年:${top - i}`)).join(' | ');
+    ids.push(...(await gathered(db, sql`${where} and e.facets @@ ${years}::tsquery`, limit - ids.length)).map((row) => row.id));
+  }
+  if (ids.length < limit) ids.push(...(await gathered(db, sql`${where} and e.signed_on is null`, limit - ids.length)).map((row) => row.id));
+  return ids;
 }
 
 /**

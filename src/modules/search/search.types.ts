@@ -54,7 +54,7 @@ export interface Facets {
 }
 
 export interface SearchResult {
-  /** Matches, counted exactly up to 10,000; beyond that 10,000 with totalExact false. */
+  /** Matches, counted exactly up to 1,000 with words (200 with a quoted phrase, 10,000 browsing by filters); beyond that the limit with totalExact false. */
   total: number;
   totalExact: boolean;
   page: number;
