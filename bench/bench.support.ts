@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BulkProgress } from '../src/modules/documents/index.ts';
@@ -87,4 +87,30 @@ export function printSteps(title: string, steps: Step[]): void {
     const writing = Number.isFinite(step.writtenPerSecond) ? step.writtenPerSecond.toFixed(0) : '';
     console.log(`| ${step.label} | ${step.docsPerSecond.toFixed(0)} | ${step.mbPerSecond.toFixed(2)} | ${writing} |`);
   }
+}
+
+export interface LoadFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** Answers 304 (counted in non2xx too). */
+  notModified: number;
+}
+
+/**
+ * Requests per second from autocannon run in a child process (bench/load.child.ts),
+ * `connections` at a time for `seconds`, cycling through `requests`. Asynchronous:
+ * a server in this process keeps answering while the child loads it.
+ */
+export function loadInChild(url: string, requests: (string | { path: string; headers: Record<string, string> })[], options: { connections?: number; seconds?: number } = {}): Promise<LoadFigures> {
+  const ask = { url, connections: options.connections ?? 8, seconds: options.seconds ?? 10, requests: requests.map((r) => (typeof r === 'string' ? { path: r } : r)) };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(benchRoot, 'bench/load.child.ts'), JSON.stringify(ask)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadFigures) : reject(new Error(`load generator exited with ${code}`))));
+  });
 }

@@ -97,7 +97,7 @@ for (const engine of engines) {
       const ask = (validity: string) => readSearchParams({ q: '通知', validity }, '2026-11-22');
       const exact = async (validity: string) => (await search.search(ask(validity))).total;
       assert.ok((await exact('现行有效')) > 5 && (await exact('已废止')) <= 1);
-      const counted = () => statements.splice(0).some((text) => /select count\(\*\)::int as total/.test(text));
+      const counted = () => statements.splice(0).some((text) => /select count\(\*\)::int as (total|scanned)/.test(text));
       const common = await capped.search(ask('现行有效'));
       assert.deepEqual([common.total, common.totalExact, counted()], [1, false, false]);
       // A status few documents have is counted, however common the words.
@@ -126,6 +126,23 @@ for (const engine of engines) {
           assert.deepEqual(pages[1], pages[0], `${JSON.stringify(ask)} page ${page}, walked`);
           assert.deepEqual(pages[2], pages[0], `${JSON.stringify(ask)} page ${page}, walk given up`);
         }
+      }
+    });
+
+    it('counts from the newest documents when they answer, and the same as the index would', async () => {
+      // The seeds' 48 documents are fewer than the probe of the newest: it counts them all, no index count runs.
+      const statements: string[] = [];
+      const recorded = createSearchService(recordingStatements(database.db, statements));
+      const indexCounted = () => statements.splice(0).some((text) => /select count\(\*\)::int as total/.test(text));
+      // Capped at one and walking three: the probe is the newest three, the walk the newest six.
+      const walking = createSearchService(recordingStatements(database.db, statements), { countLimit: 1, walkRows: 3 });
+      for (const q of ['"政务公开"', '通知', '审计 整改', '行政协助']) {
+        const params = readSearchParams({ q, pageSize: '100' }, '2026-11-22');
+        const all = await recorded.search(params);
+        assert.deepEqual([all.total, all.totalExact, indexCounted()], [all.items.length, true, false], q);
+        const capped = await walking.search(params);
+        assert.deepEqual([capped.total, capped.totalExact], all.total > 1 ? [1, false] : [all.total, true], q);
+        statements.length = 0;
       }
     });
 

@@ -159,10 +159,39 @@ async function surelyMoreThanLimit(db: Queryable, plan: SearchPlan): Promise<boo
 /** Beyond the plan's count limit the count says "more than" (see search.service.ts). */
 export async function countMatches(db: Queryable, plan: SearchPlan): Promise<MatchCount> {
   if (await surelyMoreThanLimit(db, plan)) return { total: plan.countLimit, exact: false };
+  const counted = (total: number): MatchCount => (total > plan.countLimit ? { total: plan.countLimit, exact: false } : { total, exact: true });
+  const walked = plan.match ? await countAmongNewest(db, plan) : null;
+  if (walked !== null) return counted(walked);
   const [row] = await db.query<{ total: number }>(sql`
     select count(*)::int as total from (select 1 from ${entries} where ${baseWhere(plan)} limit ${plan.countLimit + 1}) m`);
-  const total = row?.total ?? 0;
-  return total > plan.countLimit ? { total: plan.countLimit, exact: false } : { total, exact: true };
+  return counted(row?.total ?? 0);
+}
+
+/** The newest documents a count tests first (at most the plan's walk), to judge whether a walk would find more than the limit. */
+const probeRows = 300;
+
+/**
+ * The count, when the newest documents answer it: the whole library if it
+ * is no larger than the probe, or more than the limit found within the
+ * plan's walk. Null otherwise. Counting through the index builds the
+ * bitmap of every candidate first: at 1,000,000 documents a phrase of common
+ * character pairs had 48,000 to 177,000 candidates (75 to 165 ms) when 200
+ * matches were among the newest thousand documents. The probe (300 rows)
+ * tells the density; the walk (twice the plan's walk) is taken only if at
+ * that density it would reach the limit.
+ */
+async function countAmongNewest(db: Queryable, plan: SearchPlan): Promise<number | null> {
+  const newest = (rows: number) => sql`(select * from ${entries} order by ${newestFirst} limit ${rows}) e`;
+  const probeSize = Math.min(probeRows, plan.walkRows);
+  const [probe] = await db.query<{ scanned: number; found: number }>(sql`
+    select count(*)::int as scanned, count(*) filter (where ${baseWhere(plan)})::int as found from ${newest(probeSize)}`);
+  if (!probe) return null;
+  if (probe.scanned < probeSize) return probe.found;
+  const walkRows = plan.walkRows * 2;
+  if ((probe.found / probeSize) * walkRows <= plan.countLimit) return null;
+  const [walk] = await db.query<{ found: number }>(sql`
+    select count(*)::int as found from (select 1 from ${newest(walkRows)} where ${baseWhere(plan)} limit ${plan.countLimit + 1}) m`);
+  return walk && walk.found > plan.countLimit ? walk.found : null;
 }
 
 /** Below this many matches, matches are gathered through the index and then sorted. */
