@@ -20,6 +20,13 @@ export interface Database extends Queryable {
    * `set local`, one snapshot for several statements). A public read's may run on a replica.
    */
   readTransaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` on every NOTIFY of `channel` by any process's committed
+   * transaction (and once after a lost connection is restored: notices may
+   * have been missed). Resolves to the function that stops listening. On the
+   * primary only: a standby does not relay notices.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -71,6 +78,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     ...wrap(db),
     transaction,
     readTransaction: readOnly(transaction),
+    listen: (channel, onNotify) => db.listen(channel, () => onNotify()),
     async close() {
       try {
         await db.close();
@@ -166,7 +174,57 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     ...wrap(pool),
     transaction,
     readTransaction: readOnly(transaction),
+    listen: (channel, onNotify) => listenOnPostgres(() => new pg.Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000 }), channel, onNotify),
     close: () => pool.end(),
+  };
+}
+
+/** How long a lost listening connection waits before it is opened again. */
+const relistenMs = 1_000;
+
+/**
+ * A connection of its own that LISTENs (a pooled one would be handed to
+ * others). When it is lost it is opened again a second later, and
+ * `onNotify` is called once it listens again, for the notices missed.
+ */
+async function listenOnPostgres(connect: () => pg.Client, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  const quoted = `"${channel.replace(/"/g, '""')}"`;
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const open = async (): Promise<void> => {
+    const next = connect();
+    const lost = () => {
+      if (client !== next) return;
+      client = null;
+      next.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void open().then(onNotify, () => undefined), relistenMs);
+    };
+    next.on('error', lost);
+    next.on('end', lost);
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`listen ${quoted}`);
+    } catch (error) {
+      lost();
+      throw error;
+    }
+  };
+  await open().catch((error: unknown) => {
+    stopped = true; // the first connection is the caller's to retry
+    if (retry) clearTimeout(retry);
+    asUnavailable(error);
+  });
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const last = client;
+    client = null;
+    await last?.end().catch(() => undefined);
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
+import { primaryOf } from '../../core/db/replicas.ts';
 import { AppError } from '../../core/errors.ts';
 import { positiveId } from '../../server/http.params.ts';
 import { createPageCache } from '../../server/portal/page.cache.ts';
@@ -11,6 +12,9 @@ import { documentFiles } from './documents.files.sql.ts';
 import { browseCounts, getDocument, getGazetteIssue, listGazetteIssues } from './documents.queries.ts';
 import { countedListBody, gazetteBody, gazetteListBody } from './gazette.view.ts';
 import { todayInChina } from './validity.sql.ts';
+
+/** The channel of the notice the library's tables give when they change (migration 0049). */
+const libraryChanged = 'library_changed';
 
 /** Agency codes change rarely and every document page shows one: read at most once a minute. */
 const codesTtlMs = 60_000;
@@ -29,6 +33,16 @@ export function registerDocumentPages(app: FastifyInstance, context: AppContext)
   };
 
   const pages = createPageCache(context.config.server.pageCacheSeconds);
+  // Every process hears the database's notice that the library changed (migration 0049) and drops its pages.
+  // Without it (the listening connection refused), pages are still dropped at their age.
+  const listening = pages && primaryOf(db).listen?.(libraryChanged, () => pages.clear());
+  if (listening) {
+    const stop = listening.catch((error: Error) => {
+      app.log.warn({ err: error }, '页面缓存未能订阅文件库变更通知,页面在 PAGE_CACHE_SECONDS 后刷新');
+      return null;
+    });
+    app.addHook('onClose', async () => (await stop)?.());
+  }
   app.get('/documents/:id', async (request, reply) =>
     sendCachedPage(request, reply, pages, async () => {
       const document = await getDocument(db, positiveId((request.params as { id: string }).id), todayInChina());

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageCache } from './page.cache.ts';
+import { todayInChina } from '../../core/calendar/index.ts';
 import type { ValidityStatus } from '../../modules/documents/index.ts';
 import { html, type Html } from '../html.ts';
 import { renderPage } from './layout.ts';
@@ -82,16 +83,18 @@ export async function sendCachedPage(
   cache: PageCache | null,
   render: () => Promise<{ title: string; body: Html; extra?: PageExtras }>,
 ): Promise<string | Buffer> {
-  const key = `${largeTextPreferred(request) ? 'large' : 'normal'} ${request.url}`;
+  // Validity is judged on the day: a page is kept for the day it was rendered on.
+  const key = `${todayInChina()} ${largeTextPreferred(request) ? 'large' : 'normal'} ${request.url}`;
   const kept = cache?.get(key);
   if (kept) {
     reply.type('text/html; charset=utf-8').header('vary', 'cookie').header('cache-control', 'public, no-cache').header('etag', kept.etag);
     return kept.body;
   }
+  const since = cache?.generation ?? 0;
   const rendered = await render();
   const body = sendPage(request, reply, rendered.title, rendered.body, rendered.extra);
   if (!cache) return body;
-  const page = cache.put(key, body);
+  const page = cache.put(key, body, since);
   reply.header('etag', page.etag);
   return page.body;
 }
