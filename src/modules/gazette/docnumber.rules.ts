@@ -123,26 +123,32 @@ export function normaliseDocNumber(text: string): string | null {
 }
 
 // A 公告 numbered in its organ's own series ("国家税务总局公告 2013年第8号") and an order's
-// number ("鞍山市人民政府令第16号", "政府令〔2010〕第15号"): printed without the 〔year〕N号 form.
+// number ("鞍山市人民政府令第16号", "政府令〔2010〕第15号", a ministry's "交通部令2006年第8号", a joint
+// order "卫生部令 交通部令 2004年第2号"): printed without the 〔year〕N号 form.
 const noticeSeries = /([\u4e00-\u9fff]{2,20}?公告)\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*号/;
-const orderNumber = /([\u4e00-\u9fff]{0,20}?令)\s*(?:[〔\[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】])?\s*第\s*([0-9一二三四五六七八九十百〇零]{1,6})\s*号/;
+const orderNumber =
+  /([\u4e00-\u9fff]{0,20}?令(?:\s*[\u4e00-\u9fff]{2,20}?令)?)\s*(?:[〔\[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】]|((?:19|20)\d{2})\s*年)?\s*第\s*([0-9一二三四五六七八九十百〇零]{1,6})\s*号/;
 
-/** A 公告's or a 令's own numbering, kept as printed (spaces removed); the year is 0 when none is printed. */
+/**
+ * A 公告's or a 令's own numbering, kept as printed (spaces removed); the year is 0 when none is printed.
+ * Matched on the folded view (a traditional text's 號), the printed form sliced from the text.
+ */
 export function findNoticeNumber(text: string): DocNumber | null {
-  const notice = noticeSeries.exec(text);
+  const folded = foldText(text);
+  const notice = noticeSeries.exec(folded);
   if (notice) {
-    const printed = notice[0];
-    return { normalised: printed.replace(/\s+/g, ''), printed: printed.trim(), prefix: notice[1]!, year: Number(notice[2]), serial: Number(notice[3]) };
+    const printed = text.slice(notice.index, notice.index + notice[0].length);
+    return { normalised: printed.replace(/\s+/g, ''), printed: printed.trim(), prefix: text.slice(notice.index, notice.index + notice[1]!.length), year: Number(notice[2]), serial: Number(notice[3]) };
   }
-  const order = orderNumber.exec(text);
+  const order = orderNumber.exec(folded);
   if (order && order[1]!.length >= 2) {
-    const printed = order[0];
-    const serial = /^\d+$/.test(order[3]!) ? Number(order[3]) : Number.NaN;
+    const printed = text.slice(order.index, order.index + order[0].length);
+    const serial = /^\d+$/.test(order[4]!) ? Number(order[4]) : Number.NaN;
     return {
       normalised: printed.replace(/\s+/g, '').replace(/[\[(（【]/, '〔').replace(/[\])）】]/, '〕'),
       printed: printed.trim(),
-      prefix: order[1]!,
-      year: order[2] ? Number(order[2]) : 0,
+      prefix: text.slice(order.index, order.index + order[1]!.length).replace(/\s+/g, ''),
+      year: Number(order[2] ?? order[3] ?? 0),
       serial: Number.isNaN(serial) ? 0 : serial,
     };
   }
