@@ -255,7 +255,10 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   const titleLines = lines.slice(start, titleEnd + 1);
   const whole = toc.length === 0 ? untruncatedTitle(lines, start, floor, titleLines) : null;
   const aboveTitle = whole ? [whole] : titleLines;
-  if (underNumber && documentType(cleanTitle(squashed(aboveTitle))) === null) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
+  // Above the number, a title-less line or a name in book-title marks only ("《…实施方案》", a reprint's heading
+  // naming what the document issues): the title is the one below the number.
+  const heading = documentType(cleanTitle(squashed(aboveTitle))) === null || /^《[^《》]+》$/.test(squashed(aboveTitle));
+  if (underNumber && heading) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
   // The same title printed above the number (a metadata row) and underNumber it (the document's own line): one title.
   const repeated = underNumber !== null && looseTitleKey(cleanTitle(squashed(aboveTitle))) === looseTitleKey(squashed(underNumber.titleLines));
   return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number };
