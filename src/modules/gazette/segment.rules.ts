@@ -136,6 +136,14 @@ function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, 
   return start;
 }
 
+/**
+ * A metadata table printed one cell a line ("文件编号" / "沪X〔2025〕9号"): a number under its bare label is
+ * the table's value, not a document's header (the document prints its number again with its title).
+ */
+function numberLabel(text: string): boolean {
+  return /^(?:文号|发文字号|文件编号|发文号)$/.test(text.replace(/[\s\u3000]+/g, ''));
+}
+
 /** A bare label of a portal's metadata table: 标　　题：, 发文字号：, 成文日期：… */
 function metadataLabel(text: string): boolean {
   return /^[\u4e00-\u9fff\s\u3000]{2,10}[：:]$/.test(text.trim());
@@ -218,7 +226,7 @@ interface Anchor {
 function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEntry[]): Anchor | null {
   const paired = numberAndDateLine(lines[index]!.text);
   const number = paired?.number ?? docNumberLine(lines[index]!.text);
-  if (!number) return null;
+  if (!number || numberLabel(lines[index - 1]?.text ?? '')) return null;
   let date: string | null = paired?.date ?? null;
   let titleEnd = index - 1;
   let bodyStart = index + 1;

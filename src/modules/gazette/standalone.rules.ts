@@ -41,7 +41,8 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
   return null;
 }
 
-const aboutTitle = /^(?:[\u4e00-\u9fff]{2,90}?)?关于.{2,100}$/;
+// The issuer before 关于 may be several bodies joined with 、 (a joint 通告).
+const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、]{1,89}?)?关于.{2,100}$/;
 // A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
 const annualReport = /^([\u4e00-\u9fff]{2,30}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
 

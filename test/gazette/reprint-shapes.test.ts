@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { docNumberLine, parseText } from '../../src/modules/gazette/index.ts';
+import { findStandaloneHead } from '../../src/modules/gazette/standalone.rules.ts';
 
 /**
  * Rules from the second and third fresh sets (test/fixtures/real/README.md): a site that prints each character's
@@ -51,5 +52,52 @@ describe('a name in book-title marks above the number', () => {
     assert.equal(document.docNumber, '青政辦發(fā)〔2022〕14號(hào)');
     assert.equal(document.title, '關(guān)于印發(fā)《青山縣道路養護實(shí)施方案》的通知');
     assert.equal(document.date, '2022-05-06');
+  });
+});
+
+describe('layouts of the second and third fresh sets', () => {
+  it('reads a joint title whose bodies are joined with 、 as the first line', () => {
+    const title = '青山市交通运输局、青山市公安局关于东环路北段和西环路南段实行机动车单向通行的通告';
+    const lines = [
+      title,
+      '目前，东环路改造工程已经完工。为保障道路交通安全，维护通行秩序，根据有关法律法规的规定，结合本市实际情况，现就东环路实行单向通行的有关事项通告如下：',
+      '一、东环路自2023年6月1日起实行由北向南单向通行。',
+      '二、本通告自发布之日起施行。',
+      '2023年5月20日',
+    ].map((text, index) => ({ no: index + 1, text }));
+    assert.equal(findStandaloneHead(lines, true)?.title, title);
+    const document = parseOne(lines.map((line) => line.text));
+    assert.equal(document.title, title);
+    assert.equal(document.issuer, '青山市交通运输局、青山市公安局');
+    assert.equal(document.type, '通告');
+  });
+
+  it('reads a metadata table printed one cell a line as no document, and the date of a 函 that issues a text', () => {
+    const file = parseText(
+      [
+        '关于印发《青山市老旧小区改造工作指引》的函',
+        '索取号',
+        '0001/2025-00012',
+        '文件编号',
+        '青建规〔2025〕12号',
+        '发布机构',
+        '青山市住房和城乡建设局',
+        '青建规〔2025〕12号',
+        '关于印发《青山市老旧小区改造工作指引》的函',
+        '各区住房和城乡建设局：',
+        '现将《青山市老旧小区改造工作指引》印发给你们，请认真执行。',
+        '2025年4月2日',
+        '青山市老旧小区改造工作指引',
+        '一、总体要求',
+        '各区要统筹推进老旧小区改造。',
+      ].join('\n'),
+      'synthetic.txt',
+    );
+    assert.equal(file.documents.length, 1);
+    const document = file.documents[0]!;
+    assert.equal(document.docNumber, '青建规〔2025〕12号');
+    assert.equal(document.title, '关于印发《青山市老旧小区改造工作指引》的函');
+    assert.equal(document.date, '2025-04-02');
+    assert.equal(document.attachment, '青山市老旧小区改造工作指引');
   });
 });
