@@ -2,6 +2,7 @@ import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber }
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
+import { metadataRow, tableRow } from './metablock.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
 import { isOrganName, readSignature } from './signature.rules.ts';
@@ -75,6 +76,7 @@ export function titleCandidate(line: SourceLine): boolean {
     !/^[(（].*[)）]$/.test(text) &&
     sectionOf(text) === null &&
     !ruleLine(text) &&
+    !tableRow(text) &&
     !/^(附件|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])/.test(text)
   );
 }
@@ -147,15 +149,6 @@ function numberLabel(text: string): boolean {
 /** A bare label of a portal's metadata table: 标　　题：, 发文字号：, 成文日期：… */
 function metadataLabel(text: string): boolean {
   return /^[\u4e00-\u9fff\s\u3000]{2,10}[：:]$/.test(text.trim());
-}
-
-// The keys of a portal's metadata block other than the title's own (名称/标题), spaces allowed inside.
-const metadataKeys = ['文号', '发文字号', '发布机构', '发文机关', '主题词', '主题分类', '索引号', '生成日期', '发布日期', '成文日期', '信息分类', '公开方式'];
-const metadataRowPattern = new RegExp(`^(?:${metadataKeys.map((key) => [...key].join('[\\s\\u3000]*')).join('|')})[\\s\\u3000]*[：:]`);
-
-/** A row of a portal's metadata block keyed by something other than the title (文号：…, 发布机构：…): never part of a title. */
-export function metadataRow(text: string): boolean {
-  return metadataRowPattern.test(text.trim());
 }
 
 /** The lines that may be a title below the number line at `index` (past rule lines, up to the addressees), and where they end. */

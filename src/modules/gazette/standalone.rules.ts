@@ -36,7 +36,7 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
     if (!titleCandidate(lines[start]!)) return null;
     const block = () => lines.slice(start, index).map((line) => line.text).join('');
     while (start > 0 && index - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
-    return documentType(squash(block())) ? { title: block(), bodyStart: index, issuer: null } : null;
+    return documentType(squash(block())) ? { title: block(), bodyStart: index, issuer: reportIssuer(squash(block())) } : null;
   }
   return null;
 }
@@ -45,6 +45,13 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
 const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、]{1,89}?)?关于.{2,100}$/;
 // A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
 const annualReport = /^([\u4e00-\u9fff]{2,30}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
+// …or with the year first: <year>年<organ or place>政府信息公开工作年度报告 (the issuer is the name after the year).
+const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府)?信息公开工作年度报告$/;
+
+/** The issuer an annual report's title names, with or before its year. */
+function reportIssuer(title: string): string | null {
+  return (annualReport.exec(title) ?? yearFirstReport.exec(title))?.[1] ?? null;
+}
 
 /**
  * Page furniture a reader passes over above a title: a short line that is no sentence (a news
@@ -74,8 +81,8 @@ function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHe
   for (const { text, printed, count } of titleSpans(lines, index, most)) {
     if (count > 1 && !titleCandidate(lines[index]!)) break;
     const folded = foldText(text);
-    const report = annualReport.exec(text);
-    if (count === 1 && report && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer: report[1]! };
+    const issuer = reportIssuer(text);
+    if (count === 1 && issuer && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer };
     if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
       const before = text.slice(0, folded.indexOf('关于'));
       if (before.length > 0 && issuerFromTitle(text) === null) return null;
