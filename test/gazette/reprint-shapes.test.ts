@@ -100,4 +100,23 @@ describe('layouts of the second and third fresh sets', () => {
     assert.equal(document.date, '2025-04-02');
     assert.equal(document.attachment, '青山市老旧小区改造工作指引');
   });
+
+  it('reads a title line that carries its number in brackets, and a joint issuer printed without a break', () => {
+    const document = parseOne([
+      '归档时间:2019-03-02',
+      '当前位置: 首页 > 政务公开 > 政策法规',
+      '中共青山市委办公室青山市人民政府办公室印发《关于加强基层治理的实施意见》的通知(青办发〔2018〕5号)',
+      '来源:青山市政府门户网 日期:2018-02-12',
+      '各县市区委、人民政府，市直各单位：',
+      '《关于加强基层治理的实施意见》已经市委、市人民政府同意，现印发给你们，请认真贯彻执行。',
+      '中共青山市委办公室',
+      '青山市人民政府办公室',
+      '2018年2月10日',
+    ]);
+    assert.equal(document.title, '中共青山市委办公室青山市人民政府办公室印发《关于加强基层治理的实施意见》的通知');
+    assert.equal(document.docNumber, '青办发〔2018〕5号');
+    assert.equal(document.issuer, '中共青山市委办公室、青山市人民政府办公室');
+    assert.equal(document.date, '2018-02-10');
+    assert.equal(document.type, '通知');
+  });
 });

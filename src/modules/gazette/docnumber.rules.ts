@@ -194,3 +194,12 @@ export function numberAndDateLine(text: string): { number: DocNumber; date: stri
   const number = match ? docNumberLine(match[1]!) : null;
   return number ? { number, date: dateFromParts(match![2]!, match![3]!, match![4]!) } : null;
 }
+
+const trailingBracket = /^(.{4,}?)\s*[(（]\s*([^()（）]{2,30}?[号號])\s*[)）]$/;
+
+/** A title line that carries its 发文字号 in brackets at the end ("…的通知(岳办发〔2017〕2号)", a portal's heading). */
+export function titleWithNumber(text: string): { title: string; number: DocNumber } | null {
+  const match = trailingBracket.exec(text.trim());
+  const number = match ? docNumberLine(match[2]!) : null;
+  return number ? { title: match![1]!, number } : null;
+}

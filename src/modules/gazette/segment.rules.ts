@@ -102,7 +102,7 @@ export function startsNewBlock(above: string, block: string): boolean {
 }
 
 /** <issuer>关于…, <issuer>印发…: a title that begins by naming who issues it. */
-function opensWithIssuer(text: string): boolean {
+export function opensWithIssuer(text: string): boolean {
   const issuer = issuerFromTitle(text);
   return issuer !== null && /^(关于|印发|转发|批转)/.test(foldText(text.slice(issuer.length)));
 }

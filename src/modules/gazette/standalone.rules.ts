@@ -1,8 +1,8 @@
-import { numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
+import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.rules.ts';
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
-import { startsNewBlock, titleCandidate } from './segment.rules.ts';
+import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
 import { dateOnlyLine, endsSentence } from './text.rules.ts';
 
@@ -78,21 +78,35 @@ function titleSpans(lines: SourceLine[], index: number, most: number): { text: s
 
 function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHead | null {
   const above = index > 0 ? squash(lines[index - 1]!.text) : '';
-  for (const { text, printed, count } of titleSpans(lines, index, most)) {
-    if (count > 1 && !titleCandidate(lines[index]!)) break;
-    const folded = foldText(text);
-    const issuer = reportIssuer(text);
-    if (count === 1 && issuer && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer };
-    if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
-      const before = text.slice(0, folded.indexOf('关于'));
-      if (before.length > 0 && issuerFromTitle(text) === null) return null;
-      // An organ-name line over 关于…: one title printed on two lines.
-      if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + count, issuer: above };
-      return { title: printed, bodyStart: index + count, issuer: null };
-    }
-    if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
-      return { title: above + lines[index]!.text.trim(), bodyStart: index + 1, issuer: above };
-    }
+  for (const span of titleSpans(lines, index, most)) {
+    if (span.count > 1 && !titleCandidate(lines[index]!)) break;
+    // A heading may carry the number in brackets after the title.
+    const numbered = titleWithNumber(span.printed);
+    const head = readSpan(numbered ? { ...span, text: squash(numbered.title), printed: numbered.title } : span, index, above);
+    if (head === 'none') return null;
+    if (head) return numbered ? { ...head, number: numbered.number } : head;
+  }
+  return null;
+}
+
+/** The head a span of lines reads as, null to try a longer span, 'none' when no span can be a title. */
+function readSpan({ text, printed, count }: { text: string; printed: string; count: number }, index: number, above: string): StandaloneHead | 'none' | null {
+  const folded = foldText(text);
+  const issuer = reportIssuer(text);
+  if (count === 1 && issuer && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer };
+  if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
+    const before = text.slice(0, folded.indexOf('关于'));
+    if (before.length > 0 && issuerFromTitle(text) === null) return 'none';
+    // An organ-name line over 关于…: one title printed on two lines.
+    if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + count, issuer: above };
+    return { title: printed, bodyStart: index + count, issuer: null };
+  }
+  // <issuer>印发/转发/批转…的通知: a title without 关于 that opens with its issuer.
+  if (opensWithIssuer(text) && /^[\u4e00-\u9fff]+$/.test(issuerFromTitle(text)!) && documentType(text) && !endsSentence(text) && text.length <= 150) {
+    return { title: printed, bodyStart: index + count, issuer: null };
+  }
+  if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
+    return { title: above + printed, bodyStart: index + 1, issuer: above };
   }
   return null;
 }
