@@ -4,7 +4,7 @@ import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
-import { dateOnlyLine, endsSentence } from './text.rules.ts';
+import { dateFromParts, dateOnlyLine, datePattern, endsSentence } from './text.rules.ts';
 
 /**
  * A document that prints neither masthead nor 发文字号 is still read by its title:
@@ -121,12 +121,19 @@ function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead
   return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
 }
 
-/** "(2010年3月22日)" or "(XX发〔2010〕3号 2010年3月22日)" under a title, as gazettes print them: the date (and number). */
+// "(2020年6月10日某市第十三届人民代表大会常务委员会第二十五次会议通过)": a 决定 or 决议 dated by the meeting that adopted it.
+const adoptedOn = new RegExp(`^[(（]\\s*${datePattern}[^()（）]{0,60}?(?:通过|批准)\\s*[)）]$`);
+
+/**
+ * "(2010年3月22日)", "(XX发〔2010〕3号 2010年3月22日)" or "(<date>…会议通过)" under a title, as gazettes print them:
+ * the date (and number).
+ */
 function withBracketedDate(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
   const text = lines[head.bodyStart]?.text.trim() ?? '';
   const paired = numberAndDateLine(text);
   if (paired) return { ...head, number: paired.number, date: paired.date, bodyStart: head.bodyStart + 1 };
-  const date = /^[(（]/.test(text) ? dateOnlyLine(text) : null;
+  const adopted = adoptedOn.exec(text);
+  const date = /^[(（]/.test(text) ? (dateOnlyLine(text) ?? (adopted ? dateFromParts(adopted[1]!, adopted[2]!, adopted[3]!) : null)) : null;
   return date ? { ...head, date, bodyStart: head.bodyStart + 1 } : head;
 }
 
