@@ -119,4 +119,19 @@ describe('layouts of the second and third fresh sets', () => {
     assert.equal(document.date, '2018-02-10');
     assert.equal(document.type, '通知');
   });
+
+  it("reads the issuer from a law database's byline under the title printed again", () => {
+    const document = parseOne([
+      '您的位置: 首页 » 法规库 » 法律法规 »',
+      '关于调整农村公路养护补助标准的通知',
+      '时间:2024-07-09 06:45:11 来源: 法规库 阅读:912',
+      '关于调整农村公路养护补助标准的通知',
+      '交通部、财政部',
+      '各省、自治区、直辖市交通厅（局）、财政厅（局）：',
+      '为加强农村公路养护，现将补助标准调整如下：',
+      '一、补助标准每公里每年提高一百元。',
+    ]);
+    assert.equal(document.title, '关于调整农村公路养护补助标准的通知');
+    assert.equal(document.issuer, '交通部、财政部');
+  });
 });

@@ -162,5 +162,20 @@ function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
 }
 
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
-  return (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
+  const head = (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
+  return head && !head.issuer ? { ...head, issuer: bylineIssuer(lines, head.title) } : head;
+}
+
+/**
+ * A law database prints the issuing body on its own line right under the title ("关于…的通知" / "A部、B部"),
+ * often with the title printed again: the organ line under any printing of the title names the issuer.
+ */
+function bylineIssuer(lines: SourceLine[], title: string): string | null {
+  const key = squash(title);
+  for (let at = 0; at + 1 < Math.min(lines.length, headLines); at++) {
+    if (squash(lines[at]!.text) !== key) continue;
+    const names = lines[at + 1]!.text.trim().split(/[、\s\u3000]+/);
+    if (names.length > 0 && names.every(isOrganName)) return names.join('、');
+  }
+  return null;
 }
