@@ -43,4 +43,19 @@ describe('number and date in brackets under the title', () => {
     assert.equal(numberAndDateLine('(此件公开发布 2016年8月3日)'), null);
     assert.equal(numberAndDateLine('(青府字〔2016〕12号，2016年8月3日)')?.date, '2016-08-03');
   });
+
+  it('dates a 决定 by the meeting that adopted it, printed in brackets under the title', () => {
+    const document = parseText(
+      [
+        '青山市人民代表大会常务委员会',
+        '关于同意设立青山市湿地公园的决定',
+        '(2021年4月28日青山市第十届人民代表大会常务委员会第三十次会议通过)',
+        '青山市第十届人民代表大会常务委员会第三十次会议听取和审议了市人民政府的议案，决定同意设立青山市湿地公园。',
+      ].join('\n'),
+      'synthetic.txt',
+    ).documents[0]!;
+    assert.equal(document.title, '青山市人民代表大会常务委员会关于同意设立青山市湿地公园的决定');
+    assert.equal(document.date, '2021-04-28');
+    assert.equal(document.type, '决定');
+  });
 });

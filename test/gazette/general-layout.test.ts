@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyMetadata } from '../../src/modules/gazette/formats.ts';
-import type { PageMetadata } from '../../src/modules/gazette/html.format.ts';
+import type { PageMetadata } from '../../src/modules/gazette/metadata.rules.ts';
 import { parseText } from '../../src/modules/gazette/index.ts';
 
 /** General layouts that the nine fresh real-corpus documents showed (rules 11–16 of test/fixtures/real/README.md). */

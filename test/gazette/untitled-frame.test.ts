@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyMetadata } from '../../src/modules/gazette/formats.ts';
-import type { PageMetadata } from '../../src/modules/gazette/html.format.ts';
+import type { PageMetadata } from '../../src/modules/gazette/metadata.rules.ts';
 import { parseText } from '../../src/modules/gazette/index.ts';
 
 /** Documents without masthead or 发文字号 (issue 13 part 2, rules 4, 5, 7, 8 and 10 of test/fixtures/real/README.md). */

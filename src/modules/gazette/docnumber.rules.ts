@@ -22,23 +22,46 @@ const close = '[〕﹞\\])）】〗]';
 // Anchored on the year, not on the agency prefix: scanning from every Chinese
 // character for a prefix is what made number search slow on long texts.
 const bracketed = new RegExp(`${open}\\s*((?:19|20)\\d{2})\\s*${close}\\s*第?\\s*(\\d{1,5})\\s*号`, 'g');
-const bare = new RegExp(`((?:19|20)\\d{2})\\s+(\\d{1,5})\\s*号`, 'g');
-/** The 号 as printed: a traditional text keeps its 號. */
-const hao = (printed: string) => (printed.trimEnd().endsWith('號') ? '號' : '号');
+const barePattern = new RegExp(`((?:19|20)\\d{2})\\s+(\\d{1,5})\\s*号`, 'g');
+// A site that annotates characters with their pinyin prints "發(fā)", "號(hào)": the annotation is part of the
+// number as printed, but never of its structure.
+const annotation = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}\)/;
+const annotationAtEnd = new RegExp(`${annotation.source}$`);
+const annotationOnly = new RegExp(`^${annotation.source}$`);
+const annotations = new RegExp(annotation.source, 'g');
+const haoAtEnd = new RegExp(`[号號](?:${annotation.source})?$`);
+/** The 号 as printed: a traditional text keeps its 號, an annotated one its "號(hào)". */
+const hao = (printed: string) => haoAtEnd.exec(printed.trimEnd())?.[0] ?? '号';
 const maxPrefix = 16;
 
-/** The run of Chinese characters (spaces allowed) that ends just before `index`. */
+/** The run of Chinese characters (spaces and pinyin annotations allowed) that ends just before `index`. */
 function prefixBefore(text: string, index: number): { prefix: string; start: number } {
   let start = index;
   while (start > 0 && /\s/.test(text[start - 1]!)) start--;
   let chars = 0;
   while (start > 0 && chars < maxPrefix) {
+    const annotated = annotationAtEnd.exec(text.slice(Math.max(0, start - 8), start));
+    if (annotated && start - annotated[0].length > 0) {
+      start -= annotated[0].length;
+      continue;
+    }
     const code = text.charCodeAt(start - 1);
     if (code < 0x4e00 || code > 0x9fff) break;
     start--;
     chars++;
   }
   return { prefix: text.slice(start, index).replace(/\s+/g, ''), start };
+}
+
+/** The last `count` characters of a prefix, annotations not counted but kept with their character. */
+function lastChars(prefix: string, count: number): string {
+  if (prefix.replace(annotations, '').length <= count) return prefix;
+  let start = prefix.length;
+  for (let kept = 0; kept < count && start > 0; kept++) {
+    const annotated = annotationAtEnd.exec(prefix.slice(0, start));
+    start -= annotated ? annotated[0].length + 1 : 1;
+  }
+  return prefix.slice(start);
 }
 
 interface NumberMatch {
@@ -67,7 +90,7 @@ function* matches(folded: string, pattern: RegExp, printed: string): Generator<N
 function build(prefixRun: string, year: string, serial: string, printed: string): DocNumber | null {
   // A red-header file prints "上海市工商行政管理局文件沪工商办2017 107 号": the prefix follows 文件.
   const afterHeader = prefixRun.includes('文件') ? prefixRun.slice(prefixRun.lastIndexOf('文件') + 2) : prefixRun;
-  const prefix = afterHeader.length > 8 ? afterHeader.slice(-8) : afterHeader;
+  const prefix = lastChars(afterHeader, 8);
   if (prefix.length === 0) return null;
   const serialNumber = Number(serial);
   if (serialNumber === 0) return null;
@@ -93,13 +116,18 @@ export function findDocNumbers(text: string): DocNumber[] {
 
 /** A line that is only a document number (the 文号 line under a title), bracketed or not. */
 export function docNumberLine(text: string): DocNumber | null {
-  if (text.length > 40 || !/[号號]\s*[)）]?\s*$/.test(text)) return null;
-  const trimmed = text.trim().replace(/^[(（]|[)）]$/g, '');
-  if (trimmed.length > 30) return null;
+  const unannotated = text.trim().replace(annotationAtEnd, '');
+  if (unannotated.length > 40 || !/[号號]\s*[)）]?\s*$/.test(unannotated)) return null;
+  const line = text.trim();
+  const trimmed = annotationAtEnd.test(line) ? line.replace(/^[(（]/, '') : line.replace(/^[(（]|[)）]$/g, '');
+  if (trimmed.replace(annotations, '').length > 30) return null;
   const folded = foldText(trimmed);
-  for (const pattern of [bracketed, bare]) {
+  for (const pattern of [bracketed, barePattern]) {
     for (const match of matches(folded, pattern, trimmed)) {
-      if (match.start === 0 && match.end === trimmed.length) return build(match.prefix, match.year, match.serial, trimmed);
+      const rest = trimmed.slice(match.end);
+      if (match.start === 0 && (rest === '' || annotationOnly.test(rest))) {
+        return build(match.prefix, match.year, match.serial, trimmed);
+      }
     }
   }
   return null;
@@ -108,7 +136,7 @@ export function docNumberLine(text: string): DocNumber | null {
 /** The first document number in a header region, bracketed or bare (PDF text loses brackets). */
 export function findHeaderDocNumber(text: string): DocNumber | null {
   const folded = foldText(text);
-  for (const pattern of [bracketed, bare]) {
+  for (const pattern of [bracketed, barePattern]) {
     for (const match of matches(folded, pattern, text)) {
       const number = build(match.prefix, match.year, match.serial, text.slice(match.start, match.end));
       if (number) return number;
@@ -123,26 +151,32 @@ export function normaliseDocNumber(text: string): string | null {
 }
 
 // A 公告 numbered in its organ's own series ("国家税务总局公告 2013年第8号") and an order's
-// number ("鞍山市人民政府令第16号", "政府令〔2010〕第15号"): printed without the 〔year〕N号 form.
+// number ("鞍山市人民政府令第16号", "政府令〔2010〕第15号", a ministry's "交通部令2006年第8号", a joint
+// order "卫生部令 交通部令 2004年第2号"): printed without the 〔year〕N号 form.
 const noticeSeries = /([\u4e00-\u9fff]{2,20}?公告)\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*号/;
-const orderNumber = /([\u4e00-\u9fff]{0,20}?令)\s*(?:[〔\[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】])?\s*第\s*([0-9一二三四五六七八九十百〇零]{1,6})\s*号/;
+const orderNumber =
+  /([\u4e00-\u9fff]{0,20}?令(?:\s*[\u4e00-\u9fff]{2,20}?令)?)\s*(?:[〔\[(（【]\s*((?:19|20)\d{2})\s*[〕\])）】]|((?:19|20)\d{2})\s*年)?\s*第\s*([0-9一二三四五六七八九十百〇零]{1,6})\s*号/;
 
-/** A 公告's or a 令's own numbering, kept as printed (spaces removed); the year is 0 when none is printed. */
+/**
+ * A 公告's or a 令's own numbering, kept as printed (spaces removed); the year is 0 when none is printed.
+ * Matched on the folded view (a traditional text's 號), the printed form sliced from the text.
+ */
 export function findNoticeNumber(text: string): DocNumber | null {
-  const notice = noticeSeries.exec(text);
+  const folded = foldText(text);
+  const notice = noticeSeries.exec(folded);
   if (notice) {
-    const printed = notice[0];
-    return { normalised: printed.replace(/\s+/g, ''), printed: printed.trim(), prefix: notice[1]!, year: Number(notice[2]), serial: Number(notice[3]) };
+    const printed = text.slice(notice.index, notice.index + notice[0].length);
+    return { normalised: printed.replace(/\s+/g, ''), printed: printed.trim(), prefix: text.slice(notice.index, notice.index + notice[1]!.length), year: Number(notice[2]), serial: Number(notice[3]) };
   }
-  const order = orderNumber.exec(text);
+  const order = orderNumber.exec(folded);
   if (order && order[1]!.length >= 2) {
-    const printed = order[0];
-    const serial = /^\d+$/.test(order[3]!) ? Number(order[3]) : Number.NaN;
+    const printed = text.slice(order.index, order.index + order[0].length);
+    const serial = /^\d+$/.test(order[4]!) ? Number(order[4]) : Number.NaN;
     return {
       normalised: printed.replace(/\s+/g, '').replace(/[\[(（【]/, '〔').replace(/[\])）】]/, '〕'),
       printed: printed.trim(),
-      prefix: order[1]!,
-      year: order[2] ? Number(order[2]) : 0,
+      prefix: text.slice(order.index, order.index + order[1]!.length).replace(/\s+/g, ''),
+      year: Number(order[2] ?? order[3] ?? 0),
       serial: Number.isNaN(serial) ? 0 : serial,
     };
   }
@@ -159,4 +193,13 @@ export function numberAndDateLine(text: string): { number: DocNumber; date: stri
   const match = numberAndDate.exec(trimmed);
   const number = match ? docNumberLine(match[1]!) : null;
   return number ? { number, date: dateFromParts(match![2]!, match![3]!, match![4]!) } : null;
+}
+
+const trailingBracket = /^(.{4,}?)\s*[(（]\s*([^()（）]{2,30}?[号號])\s*[)）]$/;
+
+/** A title line that carries its 发文字号 in brackets at the end ("…的通知(岳办发〔2017〕2号)", a portal's heading). */
+export function titleWithNumber(text: string): { title: string; number: DocNumber } | null {
+  const match = trailingBracket.exec(text.trim());
+  const number = match ? docNumberLine(match[2]!) : null;
+  return number ? { title: match![1]!, number } : null;
 }

@@ -98,10 +98,13 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
 
 /**
  * The title's issuer, else the signature's, else the masthead's. A title that shortens its
- * issuer ("市人民政府办公厅" under the masthead "贵阳市人民政府办公厅") takes the masthead's full name.
+ * issuer ("市人民政府办公厅" under the masthead "贵阳市人民政府办公厅") takes the masthead's full name;
+ * a joint title that prints its bodies without a break ("A市委办公室A市人民政府办公室印发…") is split as
+ * the signature names them, one a line.
  */
 function chooseIssuer(fromTitle: string | null, signed: string | null, masthead: string | null): string | null {
   if (fromTitle && masthead && masthead.length > fromTitle.length && masthead.endsWith(fromTitle)) return masthead;
+  if (fromTitle && signed?.includes('、') && signed.replace(/、/g, '') === fromTitle) return signed;
   return fromTitle ?? signed ?? masthead;
 }
 

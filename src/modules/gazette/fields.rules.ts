@@ -90,9 +90,10 @@ export function issuedTitle(title: string | null): string | null {
   if (!title) return null;
   const folded = foldText(title);
   if (!/(印发|转发|批转|发布)/.test(folded)) return null;
-  const quoted = /(?:印发|转发|批转|发布)[^《]{0,30}《(.+)》[^《》]{0,12}的?(通知|决定)$/.exec(title);
+  // A 函 may issue a text too ("关于印发《…指引》的函").
+  const quoted = /(?:印发|转发|批转|发布)[^《]{0,30}《(.+)》[^《》]{0,12}的?(通知|决定|函)$/.exec(title);
   if (quoted) return quoted[1]!.replace(/〈/g, '《').replace(/〉/g, '》');
-  const bare = /(?:印发|转发|批转|发布)(?:修订后的)?(.+?)的(?:通知|决定)$/.exec(title);
+  const bare = /(?:印发|转发|批转|发布)(?:修订后的)?(.+?)的(?:通知|决定|函)$/.exec(title);
   return bare ? bare[1]!.trim() : null;
 }
 

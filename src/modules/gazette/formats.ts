@@ -3,7 +3,9 @@ import { decodeBytes, fileTooLarge, type DecodeLimits } from './decode.rules.ts'
 import { docNumberLine, findNoticeNumber } from './docnumber.rules.ts';
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning } from './gazette.types.ts';
-import { readHtml, type PageMetadata } from './html.format.ts';
+import { readHtml } from './html.format.ts';
+import { readMarkdown } from './markdown.format.ts';
+import type { PageMetadata } from './metadata.rules.ts';
 import { readDocx, readOfd } from './office.format.ts';
 import { ocrImage, ocrPdf, type OcrText } from './ocr.format.ts';
 import { defaultOcr, lowConfidenceWarning } from './ocr.rules.ts';
@@ -73,6 +75,8 @@ export async function readDocumentFile(bytes: Uint8Array, options: ReadOptions):
     const parsed = parseExtracted(page.text, fileName, [], encoding);
     return withFormat(applyMetadata(parsed, page.metadata), 'html');
   }
+  const markdown = readMarkdown(text);
+  if (markdown) return withFormat(applyMetadata(parseExtracted(markdown.text, fileName, [], encoding), markdown.metadata), 'txt');
   return withFormat(parseText(text, fileName, encoding), 'txt');
 }
 
@@ -133,7 +137,8 @@ export function applyMetadata(parsed: ParsedFile, metadata: PageMetadata): Parse
     document.docNumber = metadata.docNumber;
     document.docNumberPrinted = metadata.docNumber;
   }
-  if (metadata.issuer) document.issuer = metadata.issuer;
+  // The issuer is named as the document names itself: a title that opens with its issuer keeps that form.
+  if (metadata.issuer && !titleNamesIssuer(document)) document.issuer = metadata.issuer;
   if (document.date && metadata.signedOn && document.date !== metadata.signedOn) {
     warnings.push({ line: null, message: `网页标注的成文日期 ${metadata.signedOn} 与落款日期 ${document.date} 不一致,取落款日期` });
   }
@@ -144,6 +149,11 @@ export function applyMetadata(parsed: ParsedFile, metadata: PageMetadata): Parse
   }
   document.type ??= documentType(document.title) ?? typeOfNumber(document.docNumber);
   return { ...parsed, warnings };
+}
+
+function titleNamesIssuer(document: ParsedDocument): boolean {
+  const squash = (text: string) => text.replace(/[\s\u3000、]+/g, '');
+  return document.issuer !== null && document.title !== null && squash(document.title).startsWith(squash(document.issuer));
 }
 
 /**

@@ -7,6 +7,7 @@ import { buildDocument, linkInterpretations, type DocumentDraft } from './docume
 import { readFlatHeader } from './flat.rules.ts';
 import { isGazette, readGazetteFrame, tocMatches } from './gazette.frame.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning, SourceLine } from './gazette.types.ts';
+import { readMetadataBlock } from './metablock.rules.ts';
 import { findSegments, sectionOf, withoutOrganHeading, type Segment } from './segment.rules.ts';
 import { readOrderFrame, type OrderFrame } from './promulgation.rules.ts';
 import { findStandaloneHead, type StandaloneHead } from './standalone.rules.ts';
@@ -30,6 +31,21 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions): ParsedFile
 export function parseText(text: string, fileName: string, encoding = 'utf-8'): ParsedFile {
   const { lines, chunked } = cleanText(text);
   if (lines.length === 0) throw new AppError('no_documents', `${fileName}: 去除网页残留和页码后没有正文`, { file: fileName });
+  const parsed = parseLines(lines, chunked, fileName, encoding);
+  const only = parsed.documents.length === 1 ? parsed.documents[0]! : null;
+  const block = only && (!only.docNumber || !only.date) ? readMetadataBlock(lines) : null;
+  if (only && block) {
+    // A page's metadata block gives what the document itself does not print.
+    if (!only.docNumber && block.docNumber) {
+      only.docNumber = block.docNumber.normalised;
+      only.docNumberPrinted = block.docNumber.printed;
+    }
+    only.date ??= block.signedOn;
+  }
+  return parsed;
+}
+
+function parseLines(lines: SourceLine[], chunked: boolean, fileName: string, encoding: string): ParsedFile {
   const warnings: ParseWarning[] = [];
   const crawled = readCrawlerPage(lines);
   if (crawled) return { kind: 'single', encoding, gazette: null, documents: [buildCrawlerDocument(crawled)], warnings };

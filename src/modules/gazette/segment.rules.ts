@@ -2,6 +2,7 @@ import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber }
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
+import { metadataRow, tableRow } from './metablock.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
 import { isOrganName, readSignature } from './signature.rules.ts';
@@ -75,6 +76,7 @@ export function titleCandidate(line: SourceLine): boolean {
     !/^[(（].*[)）]$/.test(text) &&
     sectionOf(text) === null &&
     !ruleLine(text) &&
+    !tableRow(text) &&
     !/^(附件|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])/.test(text)
   );
 }
@@ -100,7 +102,7 @@ export function startsNewBlock(above: string, block: string): boolean {
 }
 
 /** <issuer>关于…, <issuer>印发…: a title that begins by naming who issues it. */
-function opensWithIssuer(text: string): boolean {
+export function opensWithIssuer(text: string): boolean {
   const issuer = issuerFromTitle(text);
   return issuer !== null && /^(关于|印发|转发|批转)/.test(foldText(text.slice(issuer.length)));
 }
@@ -136,18 +138,17 @@ function chooseTitleStart(lines: SourceLine[], titleEnd: number, floor: number, 
   return start;
 }
 
+/**
+ * A metadata table printed one cell a line ("文件编号" / "沪X〔2025〕9号"): a number under its bare label is
+ * the table's value, not a document's header (the document prints its number again with its title).
+ */
+function numberLabel(text: string): boolean {
+  return /^(?:文号|发文字号|文件编号|发文号)$/.test(text.replace(/[\s\u3000]+/g, ''));
+}
+
 /** A bare label of a portal's metadata table: 标　　题：, 发文字号：, 成文日期：… */
 function metadataLabel(text: string): boolean {
   return /^[\u4e00-\u9fff\s\u3000]{2,10}[：:]$/.test(text.trim());
-}
-
-// The keys of a portal's metadata block other than the title's own (名称/标题), spaces allowed inside.
-const metadataKeys = ['文号', '发文字号', '发布机构', '发文机关', '主题词', '主题分类', '索引号', '生成日期', '发布日期', '成文日期', '信息分类', '公开方式'];
-const metadataRowPattern = new RegExp(`^(?:${metadataKeys.map((key) => [...key].join('[\\s\\u3000]*')).join('|')})[\\s\\u3000]*[：:]`);
-
-/** A row of a portal's metadata block keyed by something other than the title (文号：…, 发布机构：…): never part of a title. */
-export function metadataRow(text: string): boolean {
-  return metadataRowPattern.test(text.trim());
 }
 
 /** The lines that may be a title below the number line at `index` (past rule lines, up to the addressees), and where they end. */
@@ -218,7 +219,7 @@ interface Anchor {
 function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEntry[]): Anchor | null {
   const paired = numberAndDateLine(lines[index]!.text);
   const number = paired?.number ?? docNumberLine(lines[index]!.text);
-  if (!number) return null;
+  if (!number || numberLabel(lines[index - 1]?.text ?? '')) return null;
   let date: string | null = paired?.date ?? null;
   let titleEnd = index - 1;
   let bodyStart = index + 1;
@@ -255,7 +256,10 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   const titleLines = lines.slice(start, titleEnd + 1);
   const whole = toc.length === 0 ? untruncatedTitle(lines, start, floor, titleLines) : null;
   const aboveTitle = whole ? [whole] : titleLines;
-  if (underNumber && documentType(cleanTitle(squashed(aboveTitle))) === null) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
+  // Above the number, a title-less line or a name in book-title marks only ("《…实施方案》", a reprint's heading
+  // naming what the document issues): the title is the one below the number.
+  const heading = documentType(cleanTitle(squashed(aboveTitle))) === null || /^《[^《》]+》$/.test(squashed(aboveTitle));
+  if (underNumber && heading) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
   // The same title printed above the number (a metadata row) and underNumber it (the document's own line): one title.
   const repeated = underNumber !== null && looseTitleKey(cleanTitle(squashed(aboveTitle))) === looseTitleKey(squashed(underNumber.titleLines));
   return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number };

@@ -1,10 +1,10 @@
-import { numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
+import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.rules.ts';
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
-import { startsNewBlock, titleCandidate } from './segment.rules.ts';
+import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
-import { dateOnlyLine, endsSentence } from './text.rules.ts';
+import { dateFromParts, dateOnlyLine, datePattern, endsSentence } from './text.rules.ts';
 
 /**
  * A document that prints neither masthead nor 发文字号 is still read by its title:
@@ -36,14 +36,22 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
     if (!titleCandidate(lines[start]!)) return null;
     const block = () => lines.slice(start, index).map((line) => line.text).join('');
     while (start > 0 && index - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
-    return documentType(squash(block())) ? { title: block(), bodyStart: index, issuer: null } : null;
+    return documentType(squash(block())) ? { title: block(), bodyStart: index, issuer: reportIssuer(squash(block())) } : null;
   }
   return null;
 }
 
-const aboutTitle = /^(?:[\u4e00-\u9fff]{2,90}?)?关于.{2,100}$/;
+// The issuer before 关于 may be several bodies joined with 、 (a joint 通告).
+const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、]{1,89}?)?关于.{2,100}$/;
 // A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
 const annualReport = /^([\u4e00-\u9fff]{2,30}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
+// …or with the year first: <year>年<organ or place>政府信息公开工作年度报告 (the issuer is the name after the year).
+const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府)?信息公开工作年度报告$/;
+
+/** The issuer an annual report's title names, with or before its year. */
+function reportIssuer(title: string): string | null {
+  return (annualReport.exec(title) ?? yearFirstReport.exec(title))?.[1] ?? null;
+}
 
 /**
  * Page furniture a reader passes over above a title: a short line that is no sentence (a news
@@ -70,21 +78,35 @@ function titleSpans(lines: SourceLine[], index: number, most: number): { text: s
 
 function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHead | null {
   const above = index > 0 ? squash(lines[index - 1]!.text) : '';
-  for (const { text, printed, count } of titleSpans(lines, index, most)) {
-    if (count > 1 && !titleCandidate(lines[index]!)) break;
-    const folded = foldText(text);
-    const report = annualReport.exec(text);
-    if (count === 1 && report && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer: report[1]! };
-    if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
-      const before = text.slice(0, folded.indexOf('关于'));
-      if (before.length > 0 && issuerFromTitle(text) === null) return null;
-      // An organ-name line over 关于…: one title printed on two lines.
-      if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + count, issuer: above };
-      return { title: printed, bodyStart: index + count, issuer: null };
-    }
-    if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
-      return { title: above + lines[index]!.text.trim(), bodyStart: index + 1, issuer: above };
-    }
+  for (const span of titleSpans(lines, index, most)) {
+    if (span.count > 1 && !titleCandidate(lines[index]!)) break;
+    // A heading may carry the number in brackets after the title.
+    const numbered = titleWithNumber(span.printed);
+    const head = readSpan(numbered ? { ...span, text: squash(numbered.title), printed: numbered.title } : span, index, above);
+    if (head === 'none') return null;
+    if (head) return numbered ? { ...head, number: numbered.number } : head;
+  }
+  return null;
+}
+
+/** The head a span of lines reads as, null to try a longer span, 'none' when no span can be a title. */
+function readSpan({ text, printed, count }: { text: string; printed: string; count: number }, index: number, above: string): StandaloneHead | 'none' | null {
+  const folded = foldText(text);
+  const issuer = reportIssuer(text);
+  if (count === 1 && issuer && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer };
+  if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
+    const before = text.slice(0, folded.indexOf('关于'));
+    if (before.length > 0 && issuerFromTitle(text) === null) return 'none';
+    // An organ-name line over 关于…: one title printed on two lines.
+    if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + count, issuer: above };
+    return { title: printed, bodyStart: index + count, issuer: null };
+  }
+  // <issuer>印发/转发/批转…的通知: a title without 关于 that opens with its issuer.
+  if (opensWithIssuer(text) && /^[\u4e00-\u9fff]+$/.test(issuerFromTitle(text)!) && documentType(text) && !endsSentence(text) && text.length <= 150) {
+    return { title: printed, bodyStart: index + count, issuer: null };
+  }
+  if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
+    return { title: above + printed, bodyStart: index + 1, issuer: above };
   }
   return null;
 }
@@ -99,12 +121,19 @@ function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead
   return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
 }
 
-/** "(2010年3月22日)" or "(XX发〔2010〕3号 2010年3月22日)" under a title, as gazettes print them: the date (and number). */
+// "(2020年6月10日某市第十三届人民代表大会常务委员会第二十五次会议通过)": a 决定 or 决议 dated by the meeting that adopted it.
+const adoptedOn = new RegExp(`^[(（]\\s*${datePattern}[^()（）]{0,60}?(?:通过|批准)\\s*[)）]$`);
+
+/**
+ * "(2010年3月22日)", "(XX发〔2010〕3号 2010年3月22日)" or "(<date>…会议通过)" under a title, as gazettes print them:
+ * the date (and number).
+ */
 function withBracketedDate(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
   const text = lines[head.bodyStart]?.text.trim() ?? '';
   const paired = numberAndDateLine(text);
   if (paired) return { ...head, number: paired.number, date: paired.date, bodyStart: head.bodyStart + 1 };
-  const date = /^[(（]/.test(text) ? dateOnlyLine(text) : null;
+  const adopted = adoptedOn.exec(text);
+  const date = /^[(（]/.test(text) ? (dateOnlyLine(text) ?? (adopted ? dateFromParts(adopted[1]!, adopted[2]!, adopted[3]!) : null)) : null;
   return date ? { ...head, date, bodyStart: head.bodyStart + 1 } : head;
 }
 
@@ -133,5 +162,20 @@ function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
 }
 
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
-  return (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
+  const head = (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
+  return head && !head.issuer ? { ...head, issuer: bylineIssuer(lines, head.title) } : head;
+}
+
+/**
+ * A law database prints the issuing body on its own line right under the title ("关于…的通知" / "A部、B部"),
+ * often with the title printed again: the organ line under any printing of the title names the issuer.
+ */
+function bylineIssuer(lines: SourceLine[], title: string): string | null {
+  const key = squash(title);
+  for (let at = 0; at + 1 < Math.min(lines.length, headLines); at++) {
+    if (squash(lines[at]!.text) !== key) continue;
+    const names = lines[at + 1]!.text.trim().split(/[、\s\u3000]+/);
+    if (names.length > 0 && names.every(isOrganName)) return names.join('、');
+  }
+  return null;
 }

@@ -1,0 +1,72 @@
+import { docNumberLine, type DocNumber } from './docnumber.rules.ts';
+import { foldText } from './fold.rules.ts';
+import type { SourceLine } from './gazette.types.ts';
+import { findDate } from './text.rules.ts';
+
+/**
+ * A portal's metadata block saved as plain text: rows of `key: value`, `key value key value`
+ * (索 引 号 … 公开方式 …, 发布机构 … 文  号 …), `- 发文字号:…` list items or `| 文號: | … |` table cells,
+ * above the document. Its 文号 and 成文日期 count when the document itself prints none; its rows are never
+ * part of a title.
+ */
+
+// The keys of such blocks (spaces allowed inside when printed); the title's own keys (名称/标题) included.
+const keys = [
+  '索引号', '文号', '发文字号', '文件编号', '发布机构', '发文机关', '发文机构', '发文单位', '主题词', '主题分类', '组配分类',
+  '信息分类', '公开方式', '公开范围', '生成日期', '发布日期', '成文日期', '名称', '标题', '有效性', '实施日期', '废止日期',
+];
+const titleKeys = new Set(['名称', '标题']);
+const spaced = (key: string) => [...key].join('[\\s\\u3000]*');
+const keyPattern = new RegExp(`(?<=^|[\\s\\u3000|\\[【(（-])(${keys.map(spaced).join('|')})(?=[\\s\\u3000]*[:：|\\]】)）]|[\\s\\u3000])`, 'g');
+const rowKeys = keys.filter((key) => !titleKeys.has(key)).map(spaced).join('|');
+const keyedRow = new RegExp(`^(?:${rowKeys})[\\s\\u3000]*[：:]`);
+const spacedRow = new RegExp(`^(?:${rowKeys})[\\s\\u3000]+[^\\s\\u3000:：]`);
+const headLines = 30;
+
+interface Cell {
+  key: string;
+  value: string;
+}
+
+/** The key-value cells of one line, keys matched on the folded view (文號 like 文号). */
+function cells(text: string): Cell[] {
+  const folded = foldText(text);
+  const found = [...folded.matchAll(keyPattern)];
+  return found.map((match, at) => {
+    const end = found[at + 1]?.index ?? text.length;
+    const value = text.slice(match.index + match[0].length, end).replace(/^[\s\u3000:：|\]】)）]+|[\s\u3000|\[【(（-]+$/g, '');
+    return { key: match[1]!.replace(/[\s\u3000]+/g, ''), value };
+  });
+}
+
+/** A row of the block: keyed by something other than the title (文号：…, 组配分类 …), or holding two keys or more. */
+export function metadataRow(text: string): boolean {
+  return keyedRow.test(text.trim()) || tableRow(text);
+}
+
+/**
+ * A row printed as a table's cells, never a title's line: a key and its value apart (组配分类 政府信息公开年报), or
+ * two keys or more. (A single `主题词：` row may carry a title, which cleanTitle then reads without its label.)
+ */
+export function tableRow(text: string): boolean {
+  const line = text.trim();
+  return spacedRow.test(line) || (line.length <= 200 && cells(line).length >= 2);
+}
+
+export interface MetadataBlock {
+  docNumber: DocNumber | null;
+  signedOn: string | null;
+}
+
+/** The block's 文号 and 成文日期, when the head of the text holds a block (two keys or more). */
+export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
+  const found = lines
+    .slice(0, headLines)
+    .filter((line) => line.text.length <= 200)
+    .flatMap((line) => cells(line.text.replace(/^\s*(?:[-*•]|\d+\.)\s+/, ' ')));
+  if (found.length < 2) return null;
+  const value = (wanted: string[]) => found.find((cell) => wanted.includes(foldText(cell.key)) && cell.value.length > 0)?.value ?? null;
+  const number = value(['文号', '发文字号', '文件编号']);
+  const signed = value(['成文日期']);
+  return { docNumber: number ? docNumberLine(number) : null, signedOn: signed ? findDate(signed) : null };
+}
