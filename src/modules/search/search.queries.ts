@@ -169,6 +169,8 @@ export async function countMatches(db: Queryable, plan: SearchPlan): Promise<Mat
 
 /** The newest documents a count tests first (at most the plan's walk), to judge whether a walk would find more than the limit. */
 const probeRows = 300;
+/** A count's walk goes this many times further than a page's: it must find the limit, a page only ten. */
+const countWalkFactor = 8;
 
 /**
  * The count, when the newest documents answer it: the whole library if it
@@ -177,8 +179,8 @@ const probeRows = 300;
  * bitmap of every candidate first: at 1,000,000 documents a phrase of common
  * character pairs had 48,000 to 177,000 candidates (75 to 165 ms) when 200
  * matches were among the newest thousand documents. The probe (300 rows)
- * tells the density; the walk (twice the plan's walk) is taken only if at
- * that density it would reach the limit.
+ * tells the density; the walk (eight times the plan's walk) is taken only
+ * if at that density it would reach the limit.
  */
 async function countAmongNewest(db: Queryable, plan: SearchPlan): Promise<number | null> {
   const newest = (rows: number) => sql`(select * from ${entries} order by ${newestFirst} limit ${rows}) e`;
@@ -187,7 +189,7 @@ async function countAmongNewest(db: Queryable, plan: SearchPlan): Promise<number
     select count(*)::int as scanned, count(*) filter (where ${baseWhere(plan)})::int as found from ${newest(probeSize)}`);
   if (!probe) return null;
   if (probe.scanned < probeSize) return probe.found;
-  const walkRows = plan.walkRows * 2;
+  const walkRows = plan.walkRows * countWalkFactor;
   if ((probe.found / probeSize) * walkRows <= plan.countLimit) return null;
   const [walk] = await db.query<{ found: number }>(sql`
     select count(*)::int as found from (select 1 from ${newest(walkRows)} where ${baseWhere(plan)} limit ${plan.countLimit + 1}) m`);
@@ -197,14 +199,17 @@ async function countAmongNewest(db: Queryable, plan: SearchPlan): Promise<number
 /** Below this many matches, matches are gathered through the index and then sorted. */
 const fewMatches = 5_000;
 
-type Plan = 'gather' | 'walk';
+/** A walk over the newest documents, or none (gather at once). */
+type Plan = 'gather' | { walkRows: number };
+
+/** A title is in the row itself (its vector is short): testing it is about fifteen times cheaper than the words' vector out of line. */
+const titleWalkFactor = 4;
 
 /**
  * Ids in date order, by a plan the search chooses itself. "gather" collects
  * the matches through the GIN index and sorts them. "walk" tests the newest
  * documents one by one and stops when the page is full, which for a common
- * word is after a few dozen; after the plan's `walkRows` it gives up and
- * gathers. The planner cannot choose between them: it estimates a phrase or
+ * word is after a few dozen; after `walkRows` it gives up and gathers. The planner cannot choose between them: it estimates a phrase or
  * a pair of common words at a few dozen rows when tens of thousands match,
  * and would gather them all and test each one's positions.
  */
@@ -215,13 +220,13 @@ async function newestIds(db: Queryable, search: SearchPlan, where: SqlFragment, 
     const rows = await db.query<{ id: number }>(sql`select e.document_id as id from ${entries} where ${where} order by ${newestFirst} limit ${limit}`);
     return rows.map((row) => row.id);
   }
-  if (plan === 'walk') {
+  if (plan !== 'gather') {
     const walked = await db.query<{ id: number }>(sql`
-      select e.document_id as id from (select * from ${entries} order by ${newestFirst} limit ${search.walkRows}) e
+      select e.document_id as id from (select * from ${entries} order by ${newestFirst} limit ${plan.walkRows}) e
       where ${where} order by ${newestFirst} limit ${limit}`);
     if (walked.length === limit) return walked.map((row) => row.id);
   }
-  if (search.match !== null) return newestByYears(db, where, limit);
+  if (search.match !== null) return newestByYears(db, search, where, limit);
   return (await gathered(db, where, limit)).map((row) => row.id);
 }
 
@@ -240,7 +245,9 @@ function gathered(db: Queryable, where: SqlFragment, limit: number): Promise<{ i
  * rows read (300 to 500 ms) to keep ten. Each slice asks the year facets in
  * the same GIN scan as the words, so only that slice's rows are read.
  */
-async function newestByYears(db: Queryable, where: SqlFragment, limit: number): Promise<number[]> {
+async function newestByYears(db: Queryable, search: SearchPlan, where: SqlFragment, limit: number): Promise<number[]> {
+  // A year asked for is the only slice there is (its facet is in `where` already): one gather.
+  if (search.filters.year !== undefined) return (await gathered(db, where, limit)).map((row) => row.id);
   const [range] = await db.query<{ newest: number | null; oldest: number | null }>(sql`
     select extract(year from max(signed_on))::int as newest, extract(year from min(signed_on))::int as oldest from ${entries}`);
   const ids: number[] = [];
@@ -260,7 +267,7 @@ async function newestByYears(db: Queryable, where: SqlFragment, limit: number): 
  */
 async function firstTierIds(db: Queryable, plan: SearchPlan, limit: number): Promise<number[]> {
   const inTitle = plan.match ? sql`e.title_vector @@ ${plan.match}::tsquery` : null;
-  if (plan.numbers.length === 0) return inTitle ? newestIds(db, plan, all([inTitle, ...filterConditions(plan)]), limit, 'walk') : [];
+  if (plan.numbers.length === 0) return inTitle ? newestIds(db, plan, all([inTitle, ...filterConditions(plan)]), limit, { walkRows: plan.walkRows * titleWalkFactor }) : [];
   const top = inTitle ? sql`(${numberHit(plan)} or ${inTitle})` : numberHit(plan);
   const rows = await db.query<{ id: number }>(sql`
     select e.document_id as id from ${entries} where ${baseWhere(plan)} and ${top}
@@ -276,7 +283,7 @@ export async function pageIds(
   window: { limit: number; offset: number },
   matches: MatchCount,
 ): Promise<number[]> {
-  const everything: Plan = matches.exact && matches.total <= fewMatches ? 'gather' : 'walk';
+  const everything: Plan = matches.exact && matches.total <= fewMatches ? 'gather' : { walkRows: plan.walkRows };
   const end = window.offset + window.limit;
   if (sort === 'date') return (await newestIds(db, plan, baseWhere(plan), end, everything)).slice(window.offset);
   const first = await firstTierIds(db, plan, end);
