@@ -94,41 +94,43 @@ export interface DocumentDetail extends DocumentListItem, DocumentFiles {
 }
 
 export async function getDocument(db: Queryable, id: number, on: string): Promise<DocumentDetail | null> {
-  const rows = await db.query<ListRow & {
+  // One statement for the document and its lists (a page's round trips were most of its time), the files apart.
+  const [rows, files] = await Promise.all([db.query<ListRow & {
     validity: ValidityStatus; addressees: string | null; attachment_title: string | null; validity_basis: string | null; section: string | null;
     meeting: DocumentDetail['meeting']; annexes: string[]; published_on: string | null; released_on: string | null;
     platform_agency: string | null; file_name: string; source_url: string | null; subject: string; index_issuer: string | null; index_year: number | null; index_serial: number | null; extended_to: string | null; repealed_on: string | null;
     repealed_by: number | null; repealer_title: string | null; amended_on: string | null; gazette_issue_id: number | null;
     gazette_title: string | null; gazette_issue: string | null; body: Block[]; created_at: Date; updated_at: Date;
+    relations: { kind: string; target_doc_number: string | null; target_title: string | null; target_document_id: number | null; resolved_title: string | null }[];
+    inbound: { kind: string; id: number; display_title: string; doc_number: string | null }[];
+    appointments: { person: string; post: string; action: 'appoint' | 'remove'; notes: string[] }[];
+    tasks: { anchor: string | null; text: string; lead_units: string[]; responsible_units: string[]; due: string | null }[];
   }>(planOnce(sql`
     select d.id, d.display_title, d.doc_number, coalesce(d.issuer, ${interpretedIssuerOf()}) as issuer, d.signed_on, d.doc_type, d.effective_from, d.effective_to,
            d.normative, ${sourceOf()} as source, ${validityOn(on)} as validity, ${subjectOf()} as subject,
            d.addressees, d.attachment_title, d.validity_basis, d.section, d.meeting, d.annexes, g.published_on,
            ${releasedOn()} as released_on, ${platformAgencyOf()} as platform_agency, s.file_name, s.source_url, d.index_issuer, d.index_year, d.index_serial,
            d.extended_to, d.repealed_on, d.repealed_by, rb.display_title as repealer_title, d.amended_on,
-           d.gazette_issue_id, g.title as gazette_title, g.issue as gazette_issue, d.body, d.created_at, d.updated_at
+           d.gazette_issue_id, g.title as gazette_title, g.issue as gazette_issue, d.body, d.created_at, d.updated_at,
+           (select coalesce(json_agg(json_build_object('kind', r.kind, 'target_doc_number', r.target_doc_number, 'target_title', r.target_title,
+                     'target_document_id', r.target_document_id, 'resolved_title', t.display_title) order by r.id), '[]')
+              from document_relations r left join documents t on t.id = r.target_document_id where r.document_id = d.id) as relations,
+           (select coalesce(json_agg(json_build_object('kind', r.kind, 'id', o.id, 'display_title', o.display_title, 'doc_number', o.doc_number)
+                     order by o.signed_on desc nulls last, o.id), '[]')
+              from document_relations r join documents o on o.id = r.document_id where r.target_document_id = d.id) as inbound,
+           (select coalesce(json_agg(json_build_object('person', a.person, 'post', a.post, 'action', a.action, 'notes', a.notes) order by a.seq), '[]')
+              from appointments a where a.document_id = d.id) as appointments,
+           (select coalesce(json_agg(json_build_object('anchor', k.anchor, 'text', k.text, 'lead_units', k.lead_units, 'responsible_units', k.responsible_units,
+                     'due', k.due) order by k.seq), '[]')
+              from document_tasks k where k.document_id = d.id) as tasks
     from documents d
     join source_files s on s.id = d.source_file_id
     left join gazette_issues g on g.id = d.gazette_issue_id
     left join documents rb on rb.id = d.repealed_by
-    where d.id = ${id}`));
+    where d.id = ${id}`)), documentFiles(db, id)]);
   const row = rows[0];
   if (!row) return null;
-  const [relations, inbound, appointments, tasks, files] = await Promise.all([
-    db.query<{ kind: string; target_doc_number: string | null; target_title: string | null; target_document_id: number | null; resolved_title: string | null }>(planOnce(sql`
-      select r.kind, r.target_doc_number, r.target_title, r.target_document_id, t.display_title as resolved_title
-      from document_relations r left join documents t on t.id = r.target_document_id
-      where r.document_id = ${id} order by r.id`)),
-    db.query<{ kind: string; id: number; display_title: string; doc_number: string | null }>(planOnce(sql`
-      select r.kind, s.id, s.display_title, s.doc_number
-      from document_relations r join documents s on s.id = r.document_id
-      where r.target_document_id = ${id} order by s.signed_on desc nulls last, s.id`)),
-    db.query<{ person: string; post: string; action: 'appoint' | 'remove'; notes: string[] }>(planOnce(sql`
-      select person, post, action, notes from appointments where document_id = ${id} order by seq`)),
-    db.query<{ anchor: string | null; text: string; lead_units: string[]; responsible_units: string[]; due: string | null }>(planOnce(sql`
-      select anchor, text, lead_units, responsible_units, due from document_tasks where document_id = ${id} order by seq`)),
-    documentFiles(db, id),
-  ]);
+  const { relations, inbound, appointments, tasks } = row;
   return {
     ...toItem(row),
     validity: row.validity,
