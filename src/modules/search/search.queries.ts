@@ -135,7 +135,7 @@ async function validityShare(db: Queryable, plan: SearchPlan, status: string): P
   const percent = Math.min(100, (100 * plan.sampleRows) / (size?.rows ?? 1));
   const [row] = await db.query<{ sampled: number; with_status: number }>(sql`
     select count(*)::int as sampled, count(*) filter (where ${validityOn(plan.on, sql`e`)} = ${status})::int as with_status
-    from search_entries e tablesample system (${percent}) repeatable (17)`);
+    from ${entries} tablesample system (${percent}) repeatable (17)`);
   if (!row || row.sampled === 0 || (percent < 100 && row.sampled < plan.sampleRows / 2)) return null;
   return row.with_status / row.sampled;
 }
@@ -209,9 +209,10 @@ const titleWalkFactor = 4;
  * Ids in date order, by a plan the search chooses itself. "gather" collects
  * the matches through the GIN index and sorts them. "walk" tests the newest
  * documents one by one and stops when the page is full, which for a common
- * word is after a few dozen; after `walkRows` it gives up and gathers. The planner cannot choose between them: it estimates a phrase or
- * a pair of common words at a few dozen rows when tens of thousands match,
- * and would gather them all and test each one's positions.
+ * word is after a few dozen; after `walkRows` it gives up and gathers. The
+ * planner cannot choose between them: it estimates a phrase or a pair of
+ * common words at a few dozen rows when tens of thousands match, and would
+ * gather them all and test each one's positions.
  */
 async function newestIds(db: Queryable, search: SearchPlan, where: SqlFragment, limit: number, plan: Plan): Promise<number[]> {
   if (search.match === null && search.numbers.length === 0) {
