@@ -15,6 +15,7 @@ export interface DocNumber {
 
 import { foldText } from './fold.rules.ts';
 import { dateFromParts, datePattern } from './text.rules.ts';
+import { annotation } from './annotation.rules.ts';
 
 const open = '[〔﹝\\[(（【〖]';
 const close = '[〕﹞\\])）】〗]';
@@ -24,8 +25,7 @@ const close = '[〕﹞\\])）】〗]';
 const bracketed = new RegExp(`${open}\\s*((?:19|20)\\d{2})\\s*${close}\\s*第?\\s*(\\d{1,5})\\s*号`, 'g');
 const barePattern = new RegExp(`((?:19|20)\\d{2})\\s+(\\d{1,5})\\s*号`, 'g');
 // A site that annotates characters with their pinyin prints "發(fā)", "號(hào)": the annotation is part of the
-// number as printed, but never of its structure.
-const annotation = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}\)/;
+// number as printed, but never of its structure (annotation.rules.ts).
 const annotationAtEnd = new RegExp(`${annotation.source}$`);
 const annotationOnly = new RegExp(`^${annotation.source}$`);
 const annotations = new RegExp(annotation.source, 'g');

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseText } from '../../src/modules/gazette/index.ts';
+
+/**
+ * Rules from the fourth fresh set (test/fixtures/real/README.md, h/parser5). Every text here is synthetic.
+ */
+const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
+
+describe('pinyin annotations after traditional characters', () => {
+  it('reads title, type and issuer through them, and keeps them as printed', () => {
+    const document = parseOne([
+      '青府發(fā)〔2019〕12號',
+      '青山市人民政府印發(fā)《關(guān)于加強(qiáng)河道管理的意見》的通知',
+      '各區(qū)人民政府,市政府各部門:',
+      '現(xiàn)將《關(guān)於加強(qiáng)河道管理的意見》印發(fā)給你們,請認真執行。',
+      '青山市人民政府',
+      '2019年5月6日',
+    ]);
+    assert.equal(document.title, '青山市人民政府印發(fā)《關(guān)于加強(qiáng)河道管理的意見》的通知');
+    assert.equal(document.type, '通知');
+    assert.equal(document.issuer, '青山市人民政府');
+    assert.equal(document.docNumber, '青府發(fā)〔2019〕12號');
+    assert.equal(document.date, '2019-05-06');
+  });
+
+  it('gives back a title wrapped over two lines as one line, annotations kept', () => {
+    const document = parseOne([
+      '青山市人民政府辦公廳關(guān)于做好防汛',
+      '工作的通報(bào)',
+      '青府辦發(fā)〔2020〕3號',
+      '各區(qū)人民政府:',
+      '今年汛期來(lái)得早,現將有關事項通報(bào)如下。',
+      '青山市人民政府辦公廳',
+      '2020年6月1日',
+    ]);
+    assert.equal(document.title, '青山市人民政府辦公廳關(guān)于做好防汛工作的通報(bào)');
+    assert.equal(document.type, '通报');
+  });
+});
