@@ -38,3 +38,35 @@ describe('pinyin annotations after traditional characters', () => {
     assert.equal(document.type, '通报');
   });
 });
+
+describe("a page's reading widgets and dateline around the title", () => {
+  it('drops a font-size switcher and a speech reader line', () => {
+    const document = parseOne([
+      '无法启动语音阅读器',
+      '',
+      '青山市交通运输局关于做好春运工作的通知',
+      '',
+      '文章来源:  |  发布日期:2021年01月07日',
+      '    为做好今年春运工作,现将有关事项通知如下:',
+      '    一,各地要加强组织.',
+    ]);
+    assert.equal(document.title, '青山市交通运输局关于做好春运工作的通知');
+    assert.equal(document.issuer, '青山市交通运输局');
+  });
+
+  it('does not read the dateline between the title and the number as title', () => {
+    const document = parseOne([
+      '青山市人民政府办公室关于印发《青山市防汛应急预案》的通知',
+      '2022-03-04 09:30:00 来源: 市政府办公室',
+      '〔字体: 大 中 小〕',
+      '青政办发〔2022〕9号',
+      '各县(市)、区人民政府,市政府各部门:',
+      '现将《青山市防汛应急预案》印发给你们,请认真贯彻执行。',
+      '青山市人民政府办公室',
+      '2022年3月1日',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公室关于印发《青山市防汛应急预案》的通知');
+    assert.equal(document.type, '通知');
+    assert.equal(document.docNumber, '青政办发〔2022〕9号');
+  });
+});

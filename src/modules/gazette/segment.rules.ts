@@ -2,7 +2,7 @@ import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber }
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
-import { metadataRow, tableRow } from './metablock.rules.ts';
+import { metadataRow, pageInfoLine, tableRow } from './metablock.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
 import { isOrganName, readSignature } from './signature.rules.ts';
@@ -77,6 +77,7 @@ export function titleCandidate(line: SourceLine): boolean {
     sectionOf(text) === null &&
     !ruleLine(text) &&
     !tableRow(text) &&
+    !pageInfoLine(text) &&
     !/^(附件|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])/.test(text)
   );
 }
@@ -240,8 +241,9 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
     date = dateOnlyLine(lines[index + 1]!.text);
     bodyStart = index + 2;
   }
-  // A portal's metadata label ("发文字号：") or row ("文号：…") between the title and the number is not part of the title.
-  while (titleEnd > floor && (metadataLabel(lines[titleEnd]!.text) || metadataRow(lines[titleEnd]!.text))) titleEnd--;
+  // A portal's metadata label ("发文字号："), row ("文号：…") or dateline ("…来源：…") between the title and the number is not part of the title.
+  const pageMetadata = (text: string) => metadataLabel(text) || metadataRow(text) || pageInfoLine(text);
+  while (titleEnd > floor && pageMetadata(lines[titleEnd]!.text)) titleEnd--;
   // The red rule under a masthead (or any separator) is layout, never a title.
   let ruled = false;
   while (titleEnd > floor && ruleLine(lines[titleEnd]!.text)) {
