@@ -70,3 +70,45 @@ describe("a page's reading widgets and dateline around the title", () => {
     assert.equal(document.docNumber, '青政办发〔2022〕9号');
   });
 });
+
+describe('a title wrapped before the name it cites', () => {
+  it('joins the issuer line above a line that opens with 《', () => {
+    const document = parseOne([
+      '青山省人民政府關于實施',
+      '《國務院關于加強職業教育的決定》的意見',
+      '(青政[2004]15號)',
+      '各市、縣人民政府,省政府各部門:',
+      '為貫徹落實《國務院關于加強職業教育的決定》,現提出以下意見。',
+      '一、提高認識',
+    ]);
+    assert.equal(document.title, '青山省人民政府關于實施《國務院關于加強職業教育的決定》的意見');
+    assert.equal(document.issuer, '青山省人民政府');
+  });
+});
+
+describe("a title quoted in a 令's sentence", () => {
+  it('gives back 《》 for the 〈〉 it cites', () => {
+    const document = parseOne([
+      '青山市人民政府令',
+      '第8号',
+      '《青山市人民政府关于修改〈青山市河道管理办法〉的决定》已经市政府常务会议通过,现予公布,自2020年1月1日起施行。',
+      '市长  张某',
+      '2019年12月2日',
+    ]);
+    assert.equal(document.title, '青山市人民政府关于修改《青山市河道管理办法》的决定');
+  });
+});
+
+describe("a reprint's foot under the date", () => {
+  it('reads the closing date above a source line and a QR-code invitation', () => {
+    const document = parseOne([
+      '青山市人民政府关于表彰先进集体的通报',
+      '各区(市)县政府,市政府各部门:',
+      '2020年以来,各地认真贯彻落实有关部署,取得明显成效。现予通报表彰。',
+      '二○二一年三月一日',
+      '来源:青山市人民政府办公厅',
+      '扫描二维码 关注我们',
+    ]);
+    assert.equal(document.date, '2021-03-01');
+  });
+});

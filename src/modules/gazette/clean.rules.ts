@@ -22,6 +22,8 @@ const noiseLines: RegExp[] = [
   // A page's font-size switcher and speech reader, however bracketed ("【字体:", "[字体：大 中 小]", "不能读取语音阅读器").
   /^[【\[〔(（]?\s*字体[:：]?\s*(大|中|小|默认|\s|[】\]〕)）])*$/,
   /^[^，。,;；]{0,8}语音(阅读|播报|朗读)[^，。,;；]{0,6}$/,
+  // A page's QR-code invitation under the text ("扫描二维码 关注我们", traditional too).
+  /^(扫|掃)(描|一扫).{0,4}(二维码|二維碼|手机|手機).{0,12}$/,
   /^[(（]\s*\d{4}\s*年\s*第\s*\d+\s*期\s*[)）]$/,
   /^[—–-]+\s*\d{1,4}\s*[—–-]+$/,
 ];

@@ -30,11 +30,14 @@ export function documentType(title: string | null): string | null {
 // Up to 90 characters: a joint title names several bodies before 关于 (four bureaus make 45).
 const issuerEnd = /^(.{2,90}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心))(?=关于|印发|转发|批转|决定|的|对)/;
 
-/** The issuing body: the title's opening up to 关于 / 印发 / 转发 (never a phrase that itself says 关于). */
+/**
+ * The issuing body: the title's opening up to 关于 / 印发 / 转发 (never a phrase that itself says 关于, and never a
+ * name in book-title marks: "《A部关于…的决定》的意见" is the tail of a title whose issuer is on the line above).
+ */
 export function issuerFromTitle(title: string | null): string | null {
   if (!title) return null;
   const match = issuerEnd.exec(foldText(title));
-  if (!match || match[1]!.includes('关于')) return null;
+  if (!match || match[1]!.includes('关于') || match[1]!.includes('《')) return null;
   return title.slice(0, match[1]!.length);
 }
 

@@ -22,7 +22,9 @@ export function cleanTitle(text: string): string {
   // A portal's metadata row ("标　　题：…") gives the title after its label.
   const title = collapseCjkSpaces(normaliseParens(text)).replace(/\s+/g, ' ').trim().replace(/^(标\s*题|名\s*称|主\s*题\s*词)\s*[:：]\s*/, '');
   // A reprint heads the page with the title in book-title marks: 《…的通知》.
-  return /^《[^《》]+》$/.test(title) ? title.slice(1, -1) : title;
+  if (/^《[^《》]+》$/.test(title)) return title.slice(1, -1);
+  // A title quoted inside 《》 (a 令's sentence "《…关于修改〈…〉的决定》已经…") marks the names it cites 〈〉: standing alone they are 《》.
+  return title.includes('〈') && !title.includes('《') ? title.replace(/〈([^〈〉《》]+)〉/g, '《$1》') : title;
 }
 
 const digitValues: Record<string, number> = Object.fromEntries(
