@@ -112,3 +112,32 @@ describe("a reprint's foot under the date", () => {
     assert.equal(document.date, '2021-03-01');
   });
 });
+
+describe("a database's heading: the number before the title", () => {
+  it('splits number and title printed on one line above the addressees', () => {
+    const document = parseOne([
+      '主 题 词: |',
+      '青政发〔2012〕7号 青山市人民政府关于表彰植树造林先进单位的决定',
+      '各县、区人民政府,市政府各部门:',
+      '过去一年,全市植树造林工作取得显著成效。市政府决定,对下列单位予以表彰。',
+    ]);
+    assert.equal(document.title, '青山市人民政府关于表彰植树造林先进单位的决定');
+    assert.equal(document.docNumber, '青政发〔2012〕7号');
+    assert.equal(document.issuer, '青山市人民政府');
+  });
+
+  it("reads past a metadata table with bars, and takes the issuer from its 发文机关 cell when nothing else names one", () => {
+    const document = parseOne([
+      '索 引 號: | 主題分類: | 市政府文件 | |',
+      '發文機關: | 青山市政府 | 成文日期: | |',
+      '標 題: | 青政發〔2006〕12號 關于表彰植樹造林先進單位的決定 | ||',
+      '發文字號: | 發布日期: | 2007-03-01 | |',
+      '青政發〔2006〕12號 關于表彰植樹造林先進單位的決定',
+      '各縣、區人民政府,市政府各部門: 過去一年,全市植樹造林工作取得顯著成效,市政府決定予以表彰。',
+    ]);
+    assert.equal(document.title, '關于表彰植樹造林先進單位的決定');
+    assert.equal(document.docNumber, '青政發〔2006〕12號');
+    assert.equal(document.issuer, '青山市政府');
+    assert.equal(document.type, '决定');
+  });
+});

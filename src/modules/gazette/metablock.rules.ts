@@ -67,9 +67,11 @@ export function tableRow(text: string): boolean {
 export interface MetadataBlock {
   docNumber: DocNumber | null;
   signedOn: string | null;
+  /** The 发文机关 cell, as printed. */
+  issuer: string | null;
 }
 
-/** The block's 文号 and 成文日期, when the head of the text holds a block (two keys or more). */
+/** The block's 文号, 成文日期 and 发文机关, when the head of the text holds a block (two keys or more). */
 export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   const found = lines
     .slice(0, headLines)
@@ -79,5 +81,11 @@ export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   const value = (wanted: string[]) => found.find((cell) => wanted.includes(foldText(cell.key)) && cell.value.length > 0)?.value ?? null;
   const number = value(['文号', '发文字号', '文件编号']);
   const signed = value(['成文日期']);
-  return { docNumber: number ? docNumberLine(number) : null, signedOn: signed ? findDate(signed) : null };
+  // The issuing organ's own key only: a 发布机构 is often the portal that publishes, not the issuer.
+  const organ = value(['发文机关', '发文机构', '发文单位']);
+  return {
+    docNumber: number ? docNumberLine(number) : null,
+    signedOn: signed ? findDate(signed) : null,
+    issuer: organ && /^[\u4e00-\u9fff、]{2,60}$/.test(organ) ? organ : null,
+  };
 }

@@ -51,7 +51,7 @@ function parsePlainText(text: string, fileName: string, encoding: string): Parse
   if (lines.length === 0) throw new AppError('no_documents', `${fileName}: 去除网页残留和页码后没有正文`, { file: fileName });
   const parsed = parseLines(lines, chunked, fileName, encoding);
   const only = parsed.documents.length === 1 ? parsed.documents[0]! : null;
-  const block = only && (!only.docNumber || !only.date) ? readMetadataBlock(lines) : null;
+  const block = only && (!only.docNumber || !only.date || !only.issuer) ? readMetadataBlock(lines) : null;
   if (only && block) {
     // A page's metadata block gives what the document itself does not print.
     if (!only.docNumber && block.docNumber) {
@@ -59,6 +59,8 @@ function parsePlainText(text: string, fileName: string, encoding: string): Parse
       only.docNumberPrinted = block.docNumber.printed;
     }
     only.date ??= block.signedOn;
+    // An interpretation or an appointment list names no issuer of its own (document.build.ts).
+    if (only.type !== '解读' && only.type !== '任免') only.issuer ??= block.issuer;
   }
   return parsed;
 }

@@ -2,6 +2,7 @@ import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
+import { tableRow } from './metablock.rules.ts';
 import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
 import { dateFromParts, dateOnlyLine, datePattern, endsSentence } from './text.rules.ts';
@@ -36,7 +37,11 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
     if (!titleCandidate(lines[start]!)) return null;
     const block = () => lines.slice(start, index).map((line) => line.text).join('');
     while (start > 0 && index - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
-    return documentType(squash(block())) ? { title: block(), bodyStart: index, issuer: reportIssuer(squash(block())) } : null;
+    if (!documentType(squash(block()))) return null;
+    // A database's heading may print the number before the title ("X发〔2010〕2号 关于…的决定").
+    const numbered = titleWithNumber(block());
+    const title = numbered?.title ?? block();
+    return { title, bodyStart: index, issuer: reportIssuer(squash(title)), ...(numbered ? { number: numbered.number } : {}) };
   }
   return null;
 }
@@ -59,6 +64,8 @@ function reportIssuer(title: string): string | null {
  */
 function pageClutter(text: string): boolean {
   const line = text.trim();
+  // A row of the page's metadata table, however long: two keys or more, or one key with its cells between bars.
+  if (tableRow(line) || /^[\u4e00-\u9fff\s\u3000]{2,12}[:：]\s*\|/.test(line)) return true;
   return line.length <= 40 && !endsSentence(line.replace(/[:：]$/, '')) && !/[，,]/.test(line);
 }
 
