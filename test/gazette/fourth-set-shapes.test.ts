@@ -141,3 +141,16 @@ describe("a database's heading: the number before the title", () => {
     assert.equal(document.type, '决定');
   });
 });
+
+describe('a date in doubled brackets after the title', () => {
+  it('splits the date off the title line, the body run on one line below', () => {
+    const document = parseOne([
+      '青山市人民政府办公厅关于转发青山市志编纂方案的通知 ((1991年3月2日))',
+      '各区、县人民政府,市政府各委、办、局: 经市政府同意,现将《青山市志编纂方案》转发给你们,请认真组织实施。',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公厅关于转发青山市志编纂方案的通知');
+    assert.equal(document.date, '1991-03-02');
+    assert.equal(document.issuer, '青山市人民政府办公厅');
+    assert.equal(document.type, '通知');
+  });
+});

@@ -6,7 +6,7 @@ import { metadataRow, pageInfoLine, tableRow } from './metablock.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
 import { isOrganName, readSignature } from './signature.rules.ts';
-import { cleanTitle, dateOnlyLine, datePattern, dateFromParts, endsSentence } from './text.rules.ts';
+import { cleanTitle, dateOnlyLine, endsSentence, titleAndDate } from './text.rules.ts';
 
 /**
  * Finds where each document begins in a run of lines. A titled document is
@@ -31,7 +31,6 @@ export interface Segment {
 }
 
 const sectionHeader = /^【\s*(.{1,20}?)\s*】$/;
-const trailingDate = new RegExp(`^(.*?)\\s*[(（]\\s*${datePattern}\\s*[)）]\\s*$`);
 const untitledForms = [/人事任免(事项|名单)?$/, /^《[^》]{2,80}》\s*(政策)?解读$/, /^关于.{2,60}的(政策)?解读$/];
 const maxTitleLines = 4;
 
@@ -230,10 +229,10 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   } else if (above && dateOnlyLine(above.text)) {
     date = dateOnlyLine(above.text);
     titleEnd = index - 2;
-  } else if (above && trailingDate.test(above.text)) {
-    const match = trailingDate.exec(above.text)!;
-    date = dateFromParts(match[2]!, match[3]!, match[4]!);
-    const titleOnly = { no: above.no, text: match[1]! };
+  } else if (above && titleAndDate(above.text)) {
+    const dated = titleAndDate(above.text)!;
+    date = dated.date;
+    const titleOnly = { no: above.no, text: dated.title };
     const start = chooseTitleStart(lines, index - 1, floor, toc);
     const titleLines = [...lines.slice(start, index - 1), titleOnly];
     return { start, bodyStart, titleLines, date, number };

@@ -5,7 +5,7 @@ import type { SourceLine } from './gazette.types.ts';
 import { tableRow } from './metablock.rules.ts';
 import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
-import { dateFromParts, dateOnlyLine, datePattern, endsSentence } from './text.rules.ts';
+import { dateFromParts, dateOnlyLine, datePattern, endsSentence, titleAndDate } from './text.rules.ts';
 
 /**
  * A document that prints neither masthead nor 发文字号 is still read by its title:
@@ -87,11 +87,13 @@ function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHe
   const above = index > 0 ? squash(lines[index - 1]!.text) : '';
   for (const span of titleSpans(lines, index, most)) {
     if (span.count > 1 && !titleCandidate(lines[index]!)) break;
-    // A heading may carry the number in brackets after the title.
+    // A heading may carry the number, or the date, in brackets after the title.
     const numbered = titleWithNumber(span.printed);
-    const head = readSpan(numbered ? { ...span, text: squash(numbered.title), printed: numbered.title } : span, index, above);
+    const dated = numbered ? null : titleAndDate(span.printed);
+    const title = numbered?.title ?? dated?.title ?? null;
+    const head = readSpan(title !== null ? { ...span, text: squash(title), printed: title } : span, index, above);
     if (head === 'none') return null;
-    if (head) return numbered ? { ...head, number: numbered.number } : head;
+    if (head) return { ...head, ...(numbered ? { number: numbered.number } : {}), ...(dated ? { date: dated.date } : {}) };
   }
   return null;
 }

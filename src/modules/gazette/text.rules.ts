@@ -114,6 +114,16 @@ export function dateOnlyLine(text: string): string | null {
   return match ? dateFromParts(match[1]!, match[2]!, match[3]!) : null;
 }
 
+// "…的通知(2016年7月9日)", also doubled as some databases print it: "…的通知 ((1990年11月16日))".
+const trailingDate = new RegExp(`^(.*?)\\s*[(（]{1,2}\\s*${datePattern}\\s*[)）]{1,2}\\s*$`);
+
+/** A title line that ends with its date in brackets: the title and the date; null otherwise. */
+export function titleAndDate(text: string): { title: string; date: string } | null {
+  const match = trailingDate.exec(text);
+  const date = match && match[1]!.length > 0 ? dateFromParts(match[2]!, match[3]!, match[4]!) : null;
+  return date ? { title: match![1]!, date } : null;
+}
+
 const terminalPunctuation = /[。;；!！?？:：…]["”’」』)）]?$/;
 export function endsSentence(text: string): boolean {
   return terminalPunctuation.test(text);
