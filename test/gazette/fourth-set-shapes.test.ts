@@ -154,3 +154,33 @@ describe('a date in doubled brackets after the title', () => {
     assert.equal(document.type, '通知');
   });
 });
+
+describe('a title above the addressees, as reprints print it', () => {
+  it('passes over a dateline between the title and the addressees; a plan is no 文种', () => {
+    const document = parseOne([
+      '市人民政府关于进一步优化政务服务的实施方案',
+      '来自:某市政府门户网站 时间:2019-04-02',
+      '各县(市、区)人民政府,市直各单位:',
+      '为进一步优化政务服务,特制定本实施方案。',
+      '一、总体要求',
+    ]);
+    assert.equal(document.title, '市人民政府关于进一步优化政务服务的实施方案');
+    assert.equal(document.issuer, '市人民政府');
+    assert.equal(document.type, null);
+  });
+
+  it('reads a title in book-title marks above the addressees', () => {
+    const document = parseOne([
+      '《青山市人民政府办公厅关于建立工作落实报告制度的通知》',
+      '浏览量: 时间:2018-11-13 15:36:26',
+      '《青山市人民政府办公厅关于建立工作落实报告制度的通知》',
+      '各区(市)县政府,市政府各部门:',
+      '市政府决定建立工作落实报告制度。现将有关事项通知如下:',
+      '一、报告内容。',
+      '二○○一年四月四日',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公厅关于建立工作落实报告制度的通知');
+    assert.equal(document.issuer, '青山市人民政府办公厅');
+    assert.equal(document.type, '通知');
+  });
+});

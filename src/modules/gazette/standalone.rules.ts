@@ -2,10 +2,10 @@ import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
-import { tableRow } from './metablock.rules.ts';
+import { pageInfoLine, tableRow } from './metablock.rules.ts';
 import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
-import { dateFromParts, dateOnlyLine, datePattern, endsSentence, titleAndDate } from './text.rules.ts';
+import { cleanTitle, dateFromParts, dateOnlyLine, datePattern, endsSentence, titleAndDate } from './text.rules.ts';
 
 /**
  * A document that prints neither masthead nor 发文字号 is still read by its title:
@@ -33,11 +33,14 @@ const topLines = 3;
 function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 1; index < Math.min(lines.length, headLines); index++) {
     if (addresseeLine(lines[index]!.text) === null) continue;
-    let start = index - 1;
+    // A page's dateline may stand between the title and the addressees.
+    const end = index - 1 > 0 && pageInfoLine(lines[index - 1]!.text) ? index - 1 : index;
+    let start = end - 1;
     if (!titleCandidate(lines[start]!)) return null;
-    const block = () => lines.slice(start, index).map((line) => line.text).join('');
-    while (start > 0 && index - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
-    if (!documentType(squash(block()))) return null;
+    const block = () => lines.slice(start, end).map((line) => line.text).join('');
+    while (start > 0 && end - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
+    // A reprint may print the title in book-title marks (《…的通知》).
+    if (!documentType(cleanTitle(squash(block())))) return null;
     // A database's heading may print the number before the title ("X发〔2010〕2号 关于…的决定").
     const numbered = titleWithNumber(block());
     const title = numbered?.title ?? block();
