@@ -184,3 +184,21 @@ describe('a title above the addressees, as reprints print it', () => {
     assert.equal(document.type, '通知');
   });
 });
+
+describe("a portal page's head above the title", () => {
+  it('passes over the breadcrumb and the metadata rows, its 标题 row included, to the title printed below', () => {
+    const document = parseOne([
+      '今天是:',
+      '当前位置: 网站首页 >  政务公开 >  政府信息公开年报 >  2021年 >  正文',
+      '索引号 abc01/2022-00003 发文字号',
+      '成文日期 2022-01-20 发布日期 2022-01-20',
+      '标   题 区政府办2021年度政府信息公开工作年度报告',
+      '发布机构 区政府办公室 公文时效 有效',
+      '区政府办2021年度政府信息公开工作年度报告',
+      '本报告根据《中华人民共和国政府信息公开条例》规定编制。',
+    ]);
+    assert.equal(document.title, '区政府办2021年度政府信息公开工作年度报告');
+    assert.equal(document.issuer, '区政府办');
+    assert.equal(document.type, '报告');
+  });
+});

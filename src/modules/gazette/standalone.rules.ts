@@ -65,10 +65,15 @@ function reportIssuer(title: string): string | null {
  * Page furniture a reader passes over above a title: a short line that is no sentence (a news
  * headline, a portal's name, a `label:` line, a field's value). Scanning for the title goes on past these only.
  */
+const titleRow = (text: string) => /^(标[\s\u3000]*题|名[\s\u3000]*称)[\s\u3000:：]/.test(text.trim());
+
 function pageClutter(text: string): boolean {
   const line = text.trim();
-  // A row of the page's metadata table, however long: two keys or more, or one key with its cells between bars.
-  if (tableRow(line) || /^[\u4e00-\u9fff\s\u3000]{2,12}[:：]\s*\|/.test(line)) return true;
+  // A row of the page's metadata table, however long: two keys or more, one key with its cells between bars, or the
+  // table's own 标题 row (the title is printed again below it; metadataBlockTitle reads the row when it is not).
+  if (tableRow(line) || /^[\u4e00-\u9fff\s\u3000]{2,12}[:：]\s*\|/.test(line) || titleRow(line)) return true;
+  // A breadcrumb, however long: "当前位置: 网站首页 > 政务公开 > …", "您的位置: 首页 » …".
+  if (/^[\u4e00-\u9fff]{0,4}位置[:：]/.test(line) && /[>»›]/.test(line)) return true;
   return line.length <= 40 && !endsSentence(line.replace(/[:：]$/, '')) && !/[，,]/.test(line);
 }
 
@@ -156,7 +161,7 @@ function withBracketedDate(lines: SourceLine[], head: StandaloneHead): Standalon
  */
 function firstLineTitle(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, headLines); index++) {
-    const head = titleAt(lines, index, singlePiece ? maxTitleLines : 1);
+    const head = singlePiece && titleRow(lines[index]!.text) ? null : titleAt(lines, index, singlePiece ? maxTitleLines : 1);
     if (head) return withBracketedDate(lines, afterRepeats(lines, head));
     if (index + 1 >= topLines && (!singlePiece || !pageClutter(lines[index]!.text))) return null;
   }
