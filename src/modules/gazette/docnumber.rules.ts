@@ -15,6 +15,7 @@ export interface DocNumber {
 
 import { foldText } from './fold.rules.ts';
 import { dateFromParts, datePattern } from './text.rules.ts';
+import { annotation } from './annotation.rules.ts';
 
 const open = '[〔﹝\\[(（【〖]';
 const close = '[〕﹞\\])）】〗]';
@@ -24,8 +25,7 @@ const close = '[〕﹞\\])）】〗]';
 const bracketed = new RegExp(`${open}\\s*((?:19|20)\\d{2})\\s*${close}\\s*第?\\s*(\\d{1,5})\\s*号`, 'g');
 const barePattern = new RegExp(`((?:19|20)\\d{2})\\s+(\\d{1,5})\\s*号`, 'g');
 // A site that annotates characters with their pinyin prints "發(fā)", "號(hào)": the annotation is part of the
-// number as printed, but never of its structure.
-const annotation = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}\)/;
+// number as printed, but never of its structure (annotation.rules.ts).
 const annotationAtEnd = new RegExp(`${annotation.source}$`);
 const annotationOnly = new RegExp(`^${annotation.source}$`);
 const annotations = new RegExp(annotation.source, 'g');
@@ -197,9 +197,19 @@ export function numberAndDateLine(text: string): { number: DocNumber; date: stri
 
 const trailingBracket = /^(.{4,}?)\s*[(（]\s*([^()（）]{2,30}?[号號])\s*[)）]$/;
 
-/** A title line that carries its 发文字号 in brackets at the end ("…的通知(岳办发〔2017〕2号)", a portal's heading). */
+// "盘政发〔2010〕22号 盘锦市人民政府关于…的决定": a database's heading puts the number before the title, a space between.
+const leadingNumber = /^([^\s()（）《]{2,30}?[号號])\s+(\S.{3,})$/;
+
+/**
+ * A title line that carries its 发文字号: in brackets at the end ("…的通知(岳办发〔2017〕2号)", a portal's heading)
+ * or before it, a space between ("岳办发〔2017〕2号 关于…的通知", a database's heading).
+ */
 export function titleWithNumber(text: string): { title: string; number: DocNumber } | null {
-  const match = trailingBracket.exec(text.trim());
-  const number = match ? docNumberLine(match[2]!) : null;
-  return number ? { title: match![1]!, number } : null;
+  const trimmed = text.trim();
+  const trailing = trailingBracket.exec(trimmed);
+  const number = trailing ? docNumberLine(trailing[2]!) : null;
+  if (number) return { title: trailing![1]!, number };
+  const leading = leadingNumber.exec(trimmed);
+  const first = leading ? docNumberLine(leading[1]!) : null;
+  return first ? { title: leading![2]!, number: first } : null;
 }

@@ -3,7 +3,6 @@ import { joinBrokenParagraphs, structureBody } from './body.rules.ts';
 import type { DocNumber } from './docnumber.rules.ts';
 import {
   addresseeLine,
-  documentType,
   findAmendments,
   findMeeting,
   findRelations,
@@ -12,6 +11,7 @@ import {
   issuerFromTitle,
   jointIssuerFromTitle,
   locateIssued,
+  statutoryType,
   withoutSelfCitations,
 } from './fields.rules.ts';
 import type { ParsedDocument, SourceLine } from './gazette.types.ts';
@@ -39,7 +39,7 @@ export interface DocumentDraft {
 
 export function buildDocument(draft: DocumentDraft): ParsedDocument {
   const title = draft.title ? cleanTitle(draft.title) : null;
-  const type = documentType(title);
+  const type = statutoryType(title);
   let body = joinBrokenParagraphs(draft.lines);
   let addressees = draft.addressees ?? null;
   if (addressees === null && body[0]) {

@@ -27,14 +27,30 @@ export function documentType(title: string | null): string | null {
   return null;
 }
 
-// Up to 90 characters: a joint title names several bodies before 关于 (four bureaus make 45).
-const issuerEnd = /^(.{2,90}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心))(?=关于|印发|转发|批转|决定|的|对)/;
+// The 15 文种 of the 党政机关公文处理工作条例 (2012, art. 8), and the two forms this project reads without a title's 文种.
+const statutoryTypes = new Set(['决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要', '解读', '任免']);
 
-/** The issuing body: the title's opening up to 关于 / 印发 / 转发 (never a phrase that itself says 关于). */
+/**
+ * A document's 文种 as a field: only a statutory one. A title that ends in 办法, 规定 or 方案 names what it issues
+ * (a rule, a plan), not a 文种 (documentType still reads those endings to find where titles end).
+ */
+export function statutoryType(title: string | null): string | null {
+  const type = documentType(title);
+  return type !== null && statutoryTypes.has(type) ? type : null;
+}
+
+// Up to 90 characters: a joint title names several bodies before 关于 (four bureaus make 45); as short as 市人民政府,
+// 省人民政府 when a title names its own government by level only.
+const issuerEnd = /^(.{1,90}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心))(?=关于|印发|转发|批转|决定|的|对)/;
+
+/**
+ * The issuing body: the title's opening up to 关于 / 印发 / 转发 (never a phrase that itself says 关于, and never a
+ * name in book-title marks: "《A部关于…的决定》的意见" is the tail of a title whose issuer is on the line above).
+ */
 export function issuerFromTitle(title: string | null): string | null {
   if (!title) return null;
   const match = issuerEnd.exec(foldText(title));
-  if (!match || match[1]!.includes('关于')) return null;
+  if (!match || match[1]!.includes('关于') || match[1]!.includes('《')) return null;
   return title.slice(0, match[1]!.length);
 }
 

@@ -44,6 +44,17 @@ export function metadataRow(text: string): boolean {
   return keyedRow.test(text.trim()) || tableRow(text);
 }
 
+// A page's dateline under its heading: "上载日期: 2019-11-21 来源: 某办公室", "2011-06-18 00:00:00 来源: 本站原创",
+// "来自:某网站 时间:2018-11-22" — a posting date beside a label of the page's own (source, author, views).
+const pageLabel = /(来源|来自|出处|作者|浏览|点击|阅读|上载|上传|更新|发布|录入)(日期|时间|次数|量|数)?[\s\u3000]*[:：]/;
+const postingDate = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}/;
+
+/** A page's dateline (a posting date and a page label such as 来源:), never a title's line. */
+export function pageInfoLine(text: string): boolean {
+  const folded = foldText(text);
+  return pageLabel.test(folded) && postingDate.test(folded);
+}
+
 /**
  * A row printed as a table's cells, never a title's line: a key and its value apart (组配分类 政府信息公开年报), or
  * two keys or more. (A single `主题词：` row may carry a title, which cleanTitle then reads without its label.)
@@ -56,9 +67,11 @@ export function tableRow(text: string): boolean {
 export interface MetadataBlock {
   docNumber: DocNumber | null;
   signedOn: string | null;
+  /** The 发文机关 cell, as printed. */
+  issuer: string | null;
 }
 
-/** The block's 文号 and 成文日期, when the head of the text holds a block (two keys or more). */
+/** The block's 文号, 成文日期 and 发文机关, when the head of the text holds a block (two keys or more). */
 export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   const found = lines
     .slice(0, headLines)
@@ -68,5 +81,11 @@ export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   const value = (wanted: string[]) => found.find((cell) => wanted.includes(foldText(cell.key)) && cell.value.length > 0)?.value ?? null;
   const number = value(['文号', '发文字号', '文件编号']);
   const signed = value(['成文日期']);
-  return { docNumber: number ? docNumberLine(number) : null, signedOn: signed ? findDate(signed) : null };
+  // The issuing organ's own key only: a 发布机构 is often the portal that publishes, not the issuer.
+  const organ = value(['发文机关', '发文机构', '发文单位']);
+  return {
+    docNumber: number ? docNumberLine(number) : null,
+    signedOn: signed ? findDate(signed) : null,
+    issuer: organ && /^[\u4e00-\u9fff、]{2,60}$/.test(organ) ? organ : null,
+  };
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../core/errors.ts';
+import { asPrinted, withoutAnnotations } from './annotation.rules.ts';
 import { cleanText } from './clean.rules.ts';
 import { buildCrawlerDocument, readCrawlerPage, readOneLinePage } from './crawler.rules.ts';
 import { pieceTitle, splitPieces } from './compilation.rules.ts';
@@ -29,11 +30,28 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions): ParsedFile
 }
 
 export function parseText(text: string, fileName: string, encoding = 'utf-8'): ParsedFile {
+  const plain = withoutAnnotations(text);
+  const parsed = parsePlainText(plain, fileName, encoding);
+  if (plain !== text) for (const document of parsed.documents) restorePrinted(document, text);
+  return parsed;
+}
+
+/** Fields read from a text without its pinyin annotations, given back as printed. */
+function restorePrinted(document: ParsedDocument, original: string): void {
+  const printed = (field: string | null) => (field === null ? null : asPrinted(field, original));
+  document.title = printed(document.title);
+  document.displayTitle = asPrinted(document.displayTitle, original);
+  document.issuer = printed(document.issuer);
+  document.docNumber = printed(document.docNumber);
+  document.docNumberPrinted = printed(document.docNumberPrinted);
+}
+
+function parsePlainText(text: string, fileName: string, encoding: string): ParsedFile {
   const { lines, chunked } = cleanText(text);
   if (lines.length === 0) throw new AppError('no_documents', `${fileName}: 去除网页残留和页码后没有正文`, { file: fileName });
   const parsed = parseLines(lines, chunked, fileName, encoding);
   const only = parsed.documents.length === 1 ? parsed.documents[0]! : null;
-  const block = only && (!only.docNumber || !only.date) ? readMetadataBlock(lines) : null;
+  const block = only && (!only.docNumber || !only.date || !only.issuer) ? readMetadataBlock(lines) : null;
   if (only && block) {
     // A page's metadata block gives what the document itself does not print.
     if (!only.docNumber && block.docNumber) {
@@ -41,6 +59,8 @@ export function parseText(text: string, fileName: string, encoding = 'utf-8'): P
       only.docNumberPrinted = block.docNumber.printed;
     }
     only.date ??= block.signedOn;
+    // An interpretation or an appointment list names no issuer of its own (document.build.ts).
+    if (only.type !== '解读' && only.type !== '任免') only.issuer ??= block.issuer;
   }
   return parsed;
 }

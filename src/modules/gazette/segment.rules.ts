@@ -2,11 +2,11 @@ import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber }
 import { documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
-import { metadataRow, tableRow } from './metablock.rules.ts';
+import { metadataRow, pageInfoLine, tableRow } from './metablock.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
 import { isOrganName, readSignature } from './signature.rules.ts';
-import { cleanTitle, dateOnlyLine, datePattern, dateFromParts, endsSentence } from './text.rules.ts';
+import { cleanTitle, dateOnlyLine, endsSentence, titleAndDate } from './text.rules.ts';
 
 /**
  * Finds where each document begins in a run of lines. A titled document is
@@ -31,7 +31,6 @@ export interface Segment {
 }
 
 const sectionHeader = /^【\s*(.{1,20}?)\s*】$/;
-const trailingDate = new RegExp(`^(.*?)\\s*[(（]\\s*${datePattern}\\s*[)）]\\s*$`);
 const untitledForms = [/人事任免(事项|名单)?$/, /^《[^》]{2,80}》\s*(政策)?解读$/, /^关于.{2,60}的(政策)?解读$/];
 const maxTitleLines = 4;
 
@@ -77,6 +76,7 @@ export function titleCandidate(line: SourceLine): boolean {
     sectionOf(text) === null &&
     !ruleLine(text) &&
     !tableRow(text) &&
+    !pageInfoLine(text) &&
     !/^(附件|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.])/.test(text)
   );
 }
@@ -229,10 +229,10 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   } else if (above && dateOnlyLine(above.text)) {
     date = dateOnlyLine(above.text);
     titleEnd = index - 2;
-  } else if (above && trailingDate.test(above.text)) {
-    const match = trailingDate.exec(above.text)!;
-    date = dateFromParts(match[2]!, match[3]!, match[4]!);
-    const titleOnly = { no: above.no, text: match[1]! };
+  } else if (above && titleAndDate(above.text)) {
+    const dated = titleAndDate(above.text)!;
+    date = dated.date;
+    const titleOnly = { no: above.no, text: dated.title };
     const start = chooseTitleStart(lines, index - 1, floor, toc);
     const titleLines = [...lines.slice(start, index - 1), titleOnly];
     return { start, bodyStart, titleLines, date, number };
@@ -240,8 +240,9 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
     date = dateOnlyLine(lines[index + 1]!.text);
     bodyStart = index + 2;
   }
-  // A portal's metadata label ("发文字号：") or row ("文号：…") between the title and the number is not part of the title.
-  while (titleEnd > floor && (metadataLabel(lines[titleEnd]!.text) || metadataRow(lines[titleEnd]!.text))) titleEnd--;
+  // A portal's metadata label ("发文字号："), row ("文号：…") or dateline ("…来源：…") between the title and the number is not part of the title.
+  const pageMetadata = (text: string) => metadataLabel(text) || metadataRow(text) || pageInfoLine(text);
+  while (titleEnd > floor && pageMetadata(lines[titleEnd]!.text)) titleEnd--;
   // The red rule under a masthead (or any separator) is layout, never a title.
   let ruled = false;
   while (titleEnd > floor && ruleLine(lines[titleEnd]!.text)) {

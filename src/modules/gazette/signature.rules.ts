@@ -51,8 +51,9 @@ export function readSignature(lines: SourceLine[]): Signature | null {
   return null;
 }
 
-// What may follow the date at the foot of a document: "(此件公开发布)", the 抄送/分送 lines, the 印发 line.
-const footNote = /^(?:[(（][^()（）]{1,20}[)）]|(?:抄送|分送)[:：].*|.{0,40}印发)$/;
+// What may follow the date at the foot of a document: "(此件公开发布)", the 抄送/分送 lines, the 印发 line, and a
+// reprint's source line ("来源：某市人民政府办公厅").
+const footNote = /^(?:[(（][^()（）]{1,20}[)）]|(?:抄送|分送)[:：].*|.{0,40}印发|[来來]源[:：].{0,40})$/;
 
 /**
  * A date line closing the text with no issuer line above it (an unsigned notice,

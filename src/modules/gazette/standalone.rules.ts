@@ -2,9 +2,10 @@ import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.
 import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
+import { pageInfoLine, tableRow } from './metablock.rules.ts';
 import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
-import { dateFromParts, dateOnlyLine, datePattern, endsSentence } from './text.rules.ts';
+import { cleanTitle, dateFromParts, dateOnlyLine, datePattern, endsSentence, titleAndDate } from './text.rules.ts';
 
 /**
  * A document that prints neither masthead nor 发文字号 is still read by its title:
@@ -32,11 +33,18 @@ const topLines = 3;
 function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 1; index < Math.min(lines.length, headLines); index++) {
     if (addresseeLine(lines[index]!.text) === null) continue;
-    let start = index - 1;
+    // A page's dateline may stand between the title and the addressees.
+    const end = index - 1 > 0 && pageInfoLine(lines[index - 1]!.text) ? index - 1 : index;
+    let start = end - 1;
     if (!titleCandidate(lines[start]!)) return null;
-    const block = () => lines.slice(start, index).map((line) => line.text).join('');
-    while (start > 0 && index - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
-    return documentType(squash(block())) ? { title: block(), bodyStart: index, issuer: reportIssuer(squash(block())) } : null;
+    const block = () => lines.slice(start, end).map((line) => line.text).join('');
+    while (start > 0 && end - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
+    // A reprint may print the title in book-title marks (《…的通知》).
+    if (!documentType(cleanTitle(squash(block())))) return null;
+    // A database's heading may print the number before the title ("X发〔2010〕2号 关于…的决定").
+    const numbered = titleWithNumber(block());
+    const title = numbered?.title ?? block();
+    return { title, bodyStart: index, issuer: reportIssuer(squash(title)), ...(numbered ? { number: numbered.number } : {}) };
   }
   return null;
 }
@@ -57,8 +65,15 @@ function reportIssuer(title: string): string | null {
  * Page furniture a reader passes over above a title: a short line that is no sentence (a news
  * headline, a portal's name, a `label:` line, a field's value). Scanning for the title goes on past these only.
  */
+const titleRow = (text: string) => /^(标[\s\u3000]*题|名[\s\u3000]*称)[\s\u3000:：]/.test(text.trim());
+
 function pageClutter(text: string): boolean {
   const line = text.trim();
+  // A row of the page's metadata table, however long: two keys or more, one key with its cells between bars, or the
+  // table's own 标题 row (the title is printed again below it; metadataBlockTitle reads the row when it is not).
+  if (tableRow(line) || /^[\u4e00-\u9fff\s\u3000]{2,12}[:：]\s*\|/.test(line) || titleRow(line)) return true;
+  // A breadcrumb, however long: "当前位置: 网站首页 > 政务公开 > …", "您的位置: 首页 » …".
+  if (/^[\u4e00-\u9fff]{0,4}位置[:：]/.test(line) && /[>»›]/.test(line)) return true;
   return line.length <= 40 && !endsSentence(line.replace(/[:：]$/, '')) && !/[，,]/.test(line);
 }
 
@@ -80,11 +95,13 @@ function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHe
   const above = index > 0 ? squash(lines[index - 1]!.text) : '';
   for (const span of titleSpans(lines, index, most)) {
     if (span.count > 1 && !titleCandidate(lines[index]!)) break;
-    // A heading may carry the number in brackets after the title.
+    // A heading may carry the number, or the date, in brackets after the title.
     const numbered = titleWithNumber(span.printed);
-    const head = readSpan(numbered ? { ...span, text: squash(numbered.title), printed: numbered.title } : span, index, above);
+    const dated = numbered ? null : titleAndDate(span.printed);
+    const title = numbered?.title ?? dated?.title ?? null;
+    const head = readSpan(title !== null ? { ...span, text: squash(title), printed: title } : span, index, above);
     if (head === 'none') return null;
-    if (head) return numbered ? { ...head, number: numbered.number } : head;
+    if (head) return { ...head, ...(numbered ? { number: numbered.number } : {}), ...(dated ? { date: dated.date } : {}) };
   }
   return null;
 }
@@ -144,7 +161,7 @@ function withBracketedDate(lines: SourceLine[], head: StandaloneHead): Standalon
  */
 function firstLineTitle(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, headLines); index++) {
-    const head = titleAt(lines, index, singlePiece ? maxTitleLines : 1);
+    const head = singlePiece && titleRow(lines[index]!.text) ? null : titleAt(lines, index, singlePiece ? maxTitleLines : 1);
     if (head) return withBracketedDate(lines, afterRepeats(lines, head));
     if (index + 1 >= topLines && (!singlePiece || !pageClutter(lines[index]!.text))) return null;
   }

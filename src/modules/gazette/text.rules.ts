@@ -22,7 +22,9 @@ export function cleanTitle(text: string): string {
   // A portal's metadata row ("标　　题：…") gives the title after its label.
   const title = collapseCjkSpaces(normaliseParens(text)).replace(/\s+/g, ' ').trim().replace(/^(标\s*题|名\s*称|主\s*题\s*词)\s*[:：]\s*/, '');
   // A reprint heads the page with the title in book-title marks: 《…的通知》.
-  return /^《[^《》]+》$/.test(title) ? title.slice(1, -1) : title;
+  if (/^《[^《》]+》$/.test(title)) return title.slice(1, -1);
+  // A title quoted inside 《》 (a 令's sentence "《…关于修改〈…〉的决定》已经…") marks the names it cites 〈〉: standing alone they are 《》.
+  return title.includes('〈') && !title.includes('《') ? title.replace(/〈([^〈〉《》]+)〉/g, '《$1》') : title;
 }
 
 const digitValues: Record<string, number> = Object.fromEntries(
@@ -110,6 +112,16 @@ const dateOnlyRegex = new RegExp(`^[(（]?\\s*${datePattern}\\s*[)）]?$`);
 export function dateOnlyLine(text: string): string | null {
   const match = dateOnlyRegex.exec(text.trim());
   return match ? dateFromParts(match[1]!, match[2]!, match[3]!) : null;
+}
+
+// "…的通知(2016年7月9日)", also doubled as some databases print it: "…的通知 ((1990年11月16日))".
+const trailingDate = new RegExp(`^(.*?)\\s*[(（]{1,2}\\s*${datePattern}\\s*[)）]{1,2}\\s*$`);
+
+/** A title line that ends with its date in brackets: the title and the date; null otherwise. */
+export function titleAndDate(text: string): { title: string; date: string } | null {
+  const match = trailingDate.exec(text);
+  const date = match && match[1]!.length > 0 ? dateFromParts(match[2]!, match[3]!, match[4]!) : null;
+  return date ? { title: match![1]!, date } : null;
 }
 
 const terminalPunctuation = /[。;；!！?？:：…]["”’」』)）]?$/;
