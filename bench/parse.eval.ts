@@ -86,7 +86,8 @@ const listTitles: Record<string, string> = {
   fresh: 'fresh set (never looked at before measuring, 2026-11-29)',
   fresh2: 'second fresh set (sealed 2026-11-29; rules were then written from its misses)',
   fresh3: 'third fresh set (sealed 2026-11-29; rules were then written from its misses)',
-  fresh4: 'fourth fresh set (sealed 2026-11-29, measured first on the parser of h/parser4)',
+  fresh4: 'fourth fresh set (sealed 2026-11-29; rules were then written from its misses, h/parser5)',
+  fresh5: 'fifth fresh set (sealed 2026-11-29, measured first on the parser of h/parser5)',
 };
 
 function readExpected(): ExpectedFile[] {
