@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Database, Queryable } from '../../src/core/db/database.ts';
+import { sql } from '../../src/core/db/sql.ts';
 import { createIngestService } from '../../src/modules/documents/index.ts';
 import { createSearchService, readSearchParams, type SearchService } from '../../src/modules/search/index.ts';
 import type { FacetValue } from '../../src/modules/search/search.types.ts';
@@ -103,6 +104,15 @@ for (const engine of engines) {
       // A status few documents have is counted, however common the words.
       const rare = await capped.search(ask('已废止'));
       assert.deepEqual([rare.total, rare.totalExact, counted()], [await exact('已废止'), true, true]);
+    });
+
+    it('keeps statistics of ten thousand common words, so a common pair is known to be common', async () => {
+      await database.db.execScript('analyze search_entries');
+      const [stats] = await database.db.query<{ n: number }>(
+        sql`select array_length(most_common_elems, 1) as n from pg_stats where schemaname = current_schema() and tablename = 'search_entries' and attname = 'search_vector'`,
+      );
+      // The default list keeps 1,000 lexemes; the seeds' 48 documents share more than that.
+      assert.ok((stats?.n ?? 0) > 1_000, `most common lexemes kept: ${stats?.n}`);
     });
 
     it('gives the same pages whichever way it gathers the matches', async () => {
