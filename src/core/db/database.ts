@@ -184,41 +184,42 @@ const relistenMs = 1_000;
 
 /**
  * A connection of its own that LISTENs (a pooled one would be handed to
- * others). When it is lost it is opened again a second later, and
- * `onNotify` is called once it listens again, for the notices missed.
+ * others). When it is lost it is opened again a second later, and again
+ * every second until it listens; `onNotify` is then called once, for the
+ * notices missed. The first connection's failure is the caller's.
  */
 async function listenOnPostgres(connect: () => pg.Client, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
   const quoted = `"${channel.replace(/"/g, '""')}"`;
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
+  const later = () => {
+    if (!stopped) retry = setTimeout(() => void open().then(() => stopped || onNotify(), later), relistenMs);
+  };
   const open = async (): Promise<void> => {
     const next = connect();
     const lost = () => {
-      if (client !== next) return;
+      if (client !== next) return; // not listening yet: open's caller hears of it
       client = null;
       next.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(() => void open().then(onNotify, () => undefined), relistenMs);
+      later();
     };
     next.on('error', lost);
     next.on('end', lost);
     next.on('notification', (message) => {
       if (message.channel === channel) onNotify();
     });
-    client = next;
     try {
       await next.connect();
       await next.query(`listen ${quoted}`);
     } catch (error) {
-      lost();
+      next.end().catch(() => undefined);
       throw error;
     }
+    if (stopped) await next.end().catch(() => undefined);
+    else client = next;
   };
-  await open().catch((error: unknown) => {
-    stopped = true; // the first connection is the caller's to retry
-    if (retry) clearTimeout(retry);
-    asUnavailable(error);
-  });
+  await open().catch(asUnavailable);
   return async () => {
     stopped = true;
     if (retry) clearTimeout(retry);
