@@ -9,7 +9,7 @@ import { addDays, cleanTitle, collapseCjkSpaces, dateFromParts, dateOnlyLine, da
 const documentTypes = [
   '政策解读', '任免事项', '实施细则', '实施意见', '实施方案', '工作要点', '指导意见', '管理办法',
   '通知', '通告', '公告', '通报', '报告', '请示', '批复', '意见', '决定', '决议', '规定', '办法', '细则',
-  '方案', '要点', '规划', '计划', '纪要', '命令', '议案', '公报', '函', '令',
+  '方案', '要点', '规划', '计划', '纪要', '规则', '公示', '命令', '议案', '公报', '函', '令',
 ];
 
 /** 文种 from the title's ending: a notice that issues measures is still a 通知. */

@@ -11,7 +11,7 @@ import type { ParsedDocument, ParsedFile, ParseWarning, SourceLine } from './gaz
 import { readMetadataBlock } from './metablock.rules.ts';
 import { findSegments, sectionOf, withoutOrganHeading, type Segment } from './segment.rules.ts';
 import { readOrderFrame, type OrderFrame } from './promulgation.rules.ts';
-import { findStandaloneHead, type StandaloneHead } from './standalone.rules.ts';
+import { findStandaloneHead, standaloneBody, type StandaloneHead } from './standalone.rules.ts';
 
 /**
  * Text in, structure out: no I/O. Chooses the layout — gazette issue, a
@@ -186,16 +186,17 @@ function fromOrder(lines: SourceLine[], order: OrderFrame): ParsedDocument {
 }
 
 function fromStandalone(lines: SourceLine[], head: StandaloneHead): ParsedDocument {
+  const body = standaloneBody(lines, head);
   const document = buildDocument({
     title: head.title,
-    number: head.number ?? null,
+    number: head.number ?? body.number,
     date: head.date ?? null,
     section: null,
-    lines: lines.slice(head.bodyStart),
+    lines: body.lines,
     lineStart: lines[0]!.no,
     lineEnd: lines[lines.length - 1]!.no,
   });
-  return head.issuer && !document.issuer ? { ...document, issuer: head.issuer } : document;
+  return head.issuer && (!document.issuer || head.namedByTitle) ? { ...document, issuer: head.issuer } : document;
 }
 
 function fromPieces(lines: SourceLine[], starts: number[]): ParsedDocument[] {

@@ -1,8 +1,9 @@
 import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.rules.ts';
-import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
+import { addresseeLine, documentType, issuerFromTitle, statutoryType } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { pageInfoLine, tableRow } from './metablock.rules.ts';
+import { readRunOn } from './runon.rules.ts';
 import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
 import { cleanTitle, dateFromParts, dateOnlyLine, datePattern, endsSentence, titleAndDate } from './text.rules.ts';
@@ -20,6 +21,8 @@ export interface StandaloneHead {
   bodyStart: number;
   /** The issuing body when only the title's first line names it. */
   issuer: string | null;
+  /** The title names its issuer before its subject (no 关于): that form wins over the signature's, as 关于 titles do. */
+  namedByTitle?: boolean;
   /** The number and date printed in brackets under the title, when they are. */
   number?: DocNumber | null;
   date?: string | null;
@@ -122,8 +125,27 @@ function readSpan({ text, printed, count }: { text: string; printed: string; cou
   if (opensWithIssuer(text) && /^[\u4e00-\u9fff]+$/.test(issuerFromTitle(text)!) && documentType(text) && !endsSentence(text) && text.length <= 150) {
     return { title: printed, bodyStart: index + count, issuer: null };
   }
+  // <organ><what>+文种 without 关于 ("某县人民政府征收土地启动公告", "某区人民政府森林防火禁火令"): the organ issues it.
+  const organ = count === 1 ? organBeforeSubject(text) : null;
+  if (organ) return { title: printed, bodyStart: index + 1, issuer: organ, namedByTitle: true };
   if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
     return { title: above + printed, bodyStart: index + 1, issuer: above };
+  }
+  return null;
+}
+
+/**
+ * The organ a one-line title opens with when a subject follows it before a statutory 文种 and no 关于 stands between
+ * (a 公告, 通告 or 令 titled by its matter). The longest name that reads as an organ wins (办公室 over 人民政府). Not
+ * a 规则 or 办法 that names a government as its subject (type null there), nor a bare `<organ>令` order line.
+ */
+function organBeforeSubject(text: string): string | null {
+  if (text.length > 60 || endsSentence(text) || !/^[\u4e00-\u9fff]+$/.test(text) || foldText(text).includes('关于')) return null;
+  const type = statutoryType(text);
+  if (!type) return null;
+  const rest = text.length - type.length;
+  for (let end = Math.min(25, rest - 2); end >= 3; end--) {
+    if (isOrganName(text.slice(0, end))) return text.slice(0, end);
   }
   return null;
 }
@@ -176,6 +198,47 @@ function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
     if (match && documentType(squash(match[1]!))) return { title: match[1]!.trim(), bodyStart: index + 1, issuer: null };
   }
   return null;
+}
+
+// "(2025年第2号)": a 公告's, 通告's or 令's own yearly series, printed in brackets under or right after its title.
+const yearSeries = /^[(（]\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*([号號])\s*[)）]/;
+
+function yearSeriesNumber(text: string, title: string): { number: DocNumber; end: number } | null {
+  if (!/(?:公告|通告|令)$/.test(foldText(squash(title)))) return null;
+  const match = yearSeries.exec(text.trim());
+  if (!match) return null;
+  const printed = `${match[1]}年第${match[2]}${match[3]}`;
+  return { number: { normalised: printed, printed, prefix: '', year: Number(match[1]), serial: Number(match[2]) }, end: text.length - text.trimStart().length + match[0].length };
+}
+
+const overlong = 200;
+
+/**
+ * The body under a standalone title, as lines. A page whose text was saved on one line after its title (a copy:
+ * the title again, "(2025年第2号)", the text, the signing organ and the date, joined by spaces) is cut by the run-on
+ * rules, so its signature and date are read; a yearly series number under the title is the document's number.
+ */
+export function standaloneBody(lines: SourceLine[], head: StandaloneHead): { lines: SourceLine[]; number: DocNumber | null } {
+  const body = lines.slice(head.bodyStart);
+  const total = body.reduce((sum, line) => sum + line.text.length, 0);
+  const longest = body.findIndex((line) => line.text.length >= overlong && line.text.length >= total * 0.8);
+  if (longest < 0) {
+    const series = body[0] ? yearSeriesNumber(body[0].text, head.title) : null;
+    return { lines: series && body[0]!.text.trim().length === series.end ? body.slice(1) : body, number: series?.number ?? null };
+  }
+  let text = body[longest]!.text.trim();
+  // The title printed again at the start of the line.
+  if (squash(text).startsWith(squash(head.title))) {
+    let seen = 0;
+    let at = 0;
+    const key = squash(head.title).length;
+    while (at < text.length && seen < key) if (!/[\s\u3000]/.test(text[at++]!)) seen++;
+    text = text.slice(at);
+  }
+  const series = yearSeriesNumber(text, head.title);
+  if (series) text = text.slice(series.end);
+  const runOn = readRunOn(text, body[longest]!.no);
+  return { lines: [...body.slice(0, longest), ...runOn.lines, ...body.slice(longest + 1)], number: series?.number ?? runOn.number };
 }
 
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {

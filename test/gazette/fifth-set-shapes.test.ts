@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseText } from '../../src/modules/gazette/index.ts';
+
+/**
+ * Rules from the fifth sealed set (test/fixtures/real/README.md, h/parser6). Every text here is synthetic.
+ */
+const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
+
+describe('a title that opens with its issuer and names its matter without 关于', () => {
+  it('reads a 公告 titled <organ><matter>公告, its number in brackets on the same line', () => {
+    const document = parseOne([
+      '转载自某某新闻网',
+      '清河县人民政府拟收回国有土地使用权公告(清土收公告﹝2023﹞6号)',
+      '根据有关法律法规的规定,经县政府研究,现将拟收回国有土地使用权有关事项公告如下:',
+      '一、收回范围:城关镇东街以北地块。',
+      '特此公告',
+      '2023年4月12日',
+    ]);
+    assert.equal(document.title, '清河县人民政府拟收回国有土地使用权公告');
+    assert.equal(document.issuer, '清河县人民政府');
+    assert.equal(document.type, '公告');
+    assert.equal(document.docNumber, '清土收公告〔2023〕6号');
+  });
+
+  it('keeps the title\'s form of the issuer over the signature\'s fuller one, and the longest organ name', () => {
+    const document = parseOne([
+      '清河县人民政府办公室夏季防汛值班通告',
+      '为做好汛期值班工作,确保信息畅通,现将有关事项通告如下:',
+      '一、汛期实行二十四小时值班。',
+      '河北省清河县人民政府办公室',
+      '2021年6月2日',
+    ]);
+    assert.equal(document.title, '清河县人民政府办公室夏季防汛值班通告');
+    assert.equal(document.issuer, '清河县人民政府办公室');
+  });
+
+  it('does not read an issuer from a 规则 that names a government as its subject', () => {
+    const document = parseOne(['清政发〔2019〕8号', '清河县人民政府工作规则', '第一章 总则', '第一条 为规范县政府工作,制定本规则。']);
+    assert.equal(document.title, '清河县人民政府工作规则');
+    assert.equal(document.type, null);
+    assert.equal(document.issuer, null);
+  });
+});
+
+describe('titles ending in 公示 or 规则', () => {
+  it('reads a 公示 titled 关于…的公示 below a portal headline, type null (not a statutory 文种)', () => {
+    const document = parseOne([
+      '某县人民政府',
+      '公示!某县拟入选先进名单',
+      '发布时间:2024-03-02   浏览次数:',
+      '关于某省拟推荐全省文明村镇名单的公示',
+      '根据评选办法,经各地推荐、实地考察,形成拟推荐名单,现予公示,接受社会监督。',
+      '公示时间为2024年3月1日至3月7日。',
+      '某省精神文明建设委员会办公室',
+      '2024年3月1日',
+    ]);
+    assert.equal(document.title, '关于某省拟推荐全省文明村镇名单的公示');
+    assert.equal(document.type, null);
+    assert.equal(document.issuer, '某省精神文明建设委员会办公室');
+    assert.equal(document.date, '2024-03-01');
+  });
+});
+
+describe('a body saved on one line under its title', () => {
+  it('reads the yearly series number, the signature and the date from the run-on line', () => {
+    const document = parseOne([
+      '青山区人民政府春节烟花爆竹禁放令',
+      '2024-02-01 10:20:11 来源:青山区人民政府 责任编辑:某某',
+      '|',
+      '青山区人民政府春节烟花爆竹禁放令 (2024年第1号) 为保障春节期间公共安全,根据有关法律法规规定,区政府决定:2024年2月9日至2月24日在城区范围内禁止燃放烟花爆竹。燃放烟花爆竹易引发火灾和人身伤害事故,各街道、社区要加强宣传和巡查,发现违规燃放行为及时劝阻并报告公安机关,各有关部门要按照职责分工做好相关工作,确保全区人民群众度过一个安全、祥和、文明的春节。违令者依法追究责任。 某省青山区人民政府 2024年2月1日 |',
+    ]);
+    assert.equal(document.title, '青山区人民政府春节烟花爆竹禁放令');
+    assert.equal(document.type, '令');
+    assert.equal(document.docNumber, '2024年第1号');
+    assert.equal(document.issuer, '青山区人民政府');
+    assert.equal(document.date, '2024-02-01');
+  });
+
+  it('reads a yearly series number on its own line under a 通告', () => {
+    const document = parseOne([
+      '青山区人民政府禁止燃放孔明灯通告',
+      '(2023年第4号)',
+      '为预防火灾,区政府决定在全区禁止燃放孔明灯。',
+      '青山区人民政府',
+      '2023年9月1日',
+    ]);
+    assert.equal(document.docNumber, '2023年第4号');
+    assert.equal(document.date, '2023-09-01');
+  });
+});
