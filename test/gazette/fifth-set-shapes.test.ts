@@ -89,3 +89,31 @@ describe('a body saved on one line under its title', () => {
     assert.equal(document.date, '2023-09-01');
   });
 });
+
+describe('a page label above a title that names its issuer', () => {
+  it('is passed over: the title is the line that is a whole title by itself', () => {
+    const document = parseOne([
+      '欢迎访问某某资料库',
+      '',
+      '政策文件',
+      '',
+      '某省人民政府关于加强农村公路养护的实施意见',
+      '',
+      '发布部门:某省政府 发布时间:2019年03月02日',
+      '为加强农村公路养护,根据有关规定,结合我省实际,提出如下实施意见。',
+      '一、总体要求',
+    ]);
+    assert.equal(document.title, '某省人民政府关于加强农村公路养护的实施意见');
+    assert.equal(document.issuer, '某省人民政府');
+  });
+
+  it('still joins a title wrapped after a line that breaks off mid-phrase', () => {
+    const document = parseOne([
+      '某市人民政府办公室关于转发',
+      '某省人民政府关于加强农村公路养护的通知的通知',
+      '各市人民政府:',
+      '现将该意见转发给你们,请认真贯彻执行。',
+    ]);
+    assert.equal(document.title, '某市人民政府办公室关于转发某省人民政府关于加强农村公路养护的通知的通知');
+  });
+});

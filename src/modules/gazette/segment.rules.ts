@@ -108,7 +108,7 @@ export function opensWithIssuer(text: string): boolean {
 }
 
 /** A line that breaks off where a title goes on: 关于, 转发, 印发, 的, 和, 、 … */
-function endsMidPhrase(text: string): boolean {
+export function endsMidPhrase(text: string): boolean {
   return /(关于|转发|印发|批转|发布|公布|的|和|与|及|或|对|在|为|、|，|,)$/.test(foldText(text));
 }
 

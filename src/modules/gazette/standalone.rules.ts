@@ -4,7 +4,7 @@ import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { pageInfoLine, tableRow } from './metablock.rules.ts';
 import { readRunOn } from './runon.rules.ts';
-import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
+import { endsMidPhrase, opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
 import { cleanTitle, dateFromParts, dateOnlyLine, datePattern, endsSentence, titleAndDate } from './text.rules.ts';
 
@@ -80,6 +80,8 @@ function pageClutter(text: string): boolean {
   return line.length <= 40 && !endsSentence(line.replace(/[:：]$/, '')) && !/[，,]/.test(line);
 }
 
+const wholeTitle = (text: string) => opensWithIssuer(text) && documentType(text) !== null && !endsSentence(text);
+
 /** Lines index… that read as one title (up to four, none after the first an organ's name), with the squashed text. */
 function titleSpans(lines: SourceLine[], index: number, most: number): { text: string; printed: string; count: number }[] {
   const spans: { text: string; printed: string; count: number }[] = [];
@@ -87,6 +89,8 @@ function titleSpans(lines: SourceLine[], index: number, most: number): { text: s
   for (let count = 1; count <= most && index + count <= lines.length; count++) {
     const line = lines[index + count - 1]!;
     if (count > 1 && (!titleCandidate(line) || isOrganName(squash(line.text)))) break;
+    // A line that is a whole title by itself (<organ>关于…+文种) does not continue a page's label above it ("地方政策").
+    if (count > 1 && wholeTitle(squash(line.text)) && !endsMidPhrase(squash(printed))) break;
     printed += count > 1 && /[\u4e00-\u9fff]$/.test(printed) ? line.text.trim() : (count > 1 ? ' ' : '') + line.text.trim();
     spans.push({ text: squash(printed), printed: printed.trim(), count });
     if (documentType(squash(printed))) break;
