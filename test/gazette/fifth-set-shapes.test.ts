@@ -117,3 +117,42 @@ describe('a page label above a title that names its issuer', () => {
     assert.equal(document.title, '某市人民政府办公室关于转发某省人民政府关于加强农村公路养护的通知的通知');
   });
 });
+
+describe('a heading above the number that names only what the notice issues', () => {
+  it('gives way to the covering notice below the number, wrapped after 关于', () => {
+    const document = parseOne([
+      '青山市会议管理办法、会务细则',
+      '青政办发〔2016〕9号',
+      '青山市人民政府办公室关于',
+      '印发《青山市会议管理办法》和《青山市会务工作细则》的通知',
+      '各镇人民政府,市直各部门:',
+      '经市政府同意,现将《青山市会议管理办法》和《青山市会务工作细则》印发给你们,请认真执行。',
+      '青山市人民政府办公室',
+      '2016年3月8日',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公室关于印发《青山市会议管理办法》和《青山市会务工作细则》的通知');
+    assert.equal(document.issuer, '青山市人民政府办公室');
+    assert.equal(document.type, '通知');
+    assert.equal(document.docNumber, '青政办发〔2016〕9号');
+  });
+});
+
+describe('the date of a notice that issues a text, with no signature above it', () => {
+  const notice = (heading: string[]) => [
+    '青山市人民政府办公室关于印发《青山市城市绿地管理办法》的通知',
+    '(青政办发〔2015〕4号)',
+    '各区人民政府,市政府各部门:',
+    '《青山市城市绿地管理办法》已经市政府常务会议审议通过,现予印发,请认真遵照执行。',
+    '　　二○一五年三月九日',
+    ...heading,
+    '第一条 为了加强城市绿地管理,制定本办法。',
+  ];
+
+  it('is the date line right above the issued text\'s heading, even when the heading differs from the title\'s', () => {
+    assert.equal(parseOne(notice(['青山市绿地管理办法'])).date, '2015-03-09');
+  });
+
+  it('is read above a heading wrapped over two lines', () => {
+    assert.equal(parseOne(notice(['青山市城市绿地保护、', '建设和管理办法'])).date, '2015-03-09');
+  });
+});

@@ -1,5 +1,5 @@
 import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
-import { documentType, issuerFromTitle } from './fields.rules.ts';
+import { documentType, issuerFromTitle, statutoryType } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
 import { metadataRow, pageInfoLine, tableRow } from './metablock.rules.ts';
@@ -259,7 +259,10 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   const aboveTitle = whole ? [whole] : titleLines;
   // Above the number, a title-less line or a name in book-title marks only ("《…实施方案》", a reprint's heading
   // naming what the document issues): the title is the one below the number.
-  const heading = documentType(cleanTitle(squashed(aboveTitle))) === null || /^《[^《》]+》$/.test(squashed(aboveTitle));
+  // So is a heading that names only what is issued (an 办法, 细则, 方案) over a covering 通知 that ends in a statutory 文种.
+  const headingText = cleanTitle(squashed(aboveTitle));
+  const issuedOnly = underNumber !== null && statutoryType(headingText) === null && statutoryType(squashed(underNumber.titleLines)) !== null;
+  const heading = documentType(headingText) === null || /^《[^《》]+》$/.test(squashed(aboveTitle)) || issuedOnly;
   if (underNumber && heading) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
   // The same title printed above the number (a metadata row) and underNumber it (the document's own line): one title.
   const repeated = underNumber !== null && looseTitleKey(cleanTitle(squashed(aboveTitle))) === looseTitleKey(squashed(underNumber.titleLines));
