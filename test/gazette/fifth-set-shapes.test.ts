@@ -156,3 +156,37 @@ describe('the date of a notice that issues a text, with no signature above it', 
     assert.equal(parseOne(notice(['青山市城市绿地保护、', '建设和管理办法'])).date, '2015-03-09');
   });
 });
+
+describe('a portal metadata list printed one key a line, its value on the line below', () => {
+  const page = (organ: string) => [
+    '回到顶部',
+    '青山县人民政府工作规则',
+    '  • 索引号:',
+    '    1234560000/2023-000123',
+    '  • 主题分类:',
+    '  • 发文机构:',
+    `    ${organ}`,
+    '  • 发文字号:',
+    '    青政发〔2023〕5号',
+    '  • 发文日期:',
+    '    2023年05月16日 09:30',
+    '  • 发布日期:',
+    '    2023年05月17日 10:02',
+    '青山县人民政府工作规则',
+    '第一章 总则',
+    '一、为规范县政府工作,结合本县实际,制定本规则。',
+  ];
+
+  it('reads the 文号 and the 发文日期 as the 成文日期, and the title above the list', () => {
+    const document = parseOne(page('县政府网站'));
+    assert.equal(document.title, '青山县人民政府工作规则');
+    assert.equal(document.docNumber, '青政发〔2023〕5号');
+    assert.equal(document.date, '2023-05-16');
+    assert.equal(document.type, null);
+  });
+
+  it('takes the 发文机构 as issuer only when it names an organ, not the portal', () => {
+    assert.equal(parseOne(page('县政府网站')).issuer, null);
+    assert.equal(parseOne(page('青山县人民政府办公室')).issuer, '青山县人民政府办公室');
+  });
+});

@@ -24,6 +24,8 @@ const noiseLines: RegExp[] = [
   /^[^，。,;；]{0,8}语音(阅读|播报|朗读)[^，。,;；]{0,6}$/,
   // A page's QR-code invitation under the text ("扫描二维码 关注我们", traditional too).
   /^(扫|掃)(描|一扫).{0,4}(二维码|二維碼|手机|手機).{0,12}$/,
+  // A page's back-to-top link ("返回顶部", "回到顶部", traditional too).
+  /^[【\[]?\s*(返回|回到)(顶部|頂部)\s*[】\]]?$/,
   /^[(（]\s*\d{4}\s*年\s*第\s*\d+\s*期\s*[)）]$/,
   /^[—–-]+\s*\d{1,4}\s*[—–-]+$/,
 ];

@@ -130,8 +130,9 @@ function readSpan({ text, printed, count }: { text: string; printed: string; cou
     return { title: printed, bodyStart: index + count, issuer: null };
   }
   // <organ><what>+文种 without 关于 ("某县人民政府征收土地启动公告", "某区人民政府森林防火禁火令"): the organ issues it.
+  // A 规则 or 办法 titled so names the government as its subject, not as its issuer.
   const organ = count === 1 ? organBeforeSubject(text) : null;
-  if (organ) return { title: printed, bodyStart: index + 1, issuer: organ, namedByTitle: true };
+  if (organ) return statutoryType(text) ? { title: printed, bodyStart: index + 1, issuer: organ, namedByTitle: true } : { title: printed, bodyStart: index + 1, issuer: null };
   if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
     return { title: above + printed, bodyStart: index + 1, issuer: above };
   }
@@ -139,13 +140,13 @@ function readSpan({ text, printed, count }: { text: string; printed: string; cou
 }
 
 /**
- * The organ a one-line title opens with when a subject follows it before a statutory 文种 and no 关于 stands between
- * (a 公告, 通告 or 令 titled by its matter). The longest name that reads as an organ wins (办公室 over 人民政府). Not
- * a 规则 or 办法 that names a government as its subject (type null there), nor a bare `<organ>令` order line.
+ * The organ a one-line title opens with when a subject follows it before its 文种 (or a rule's name) and no 关于 stands
+ * between (a 公告, 通告 or 令 titled by its matter; a government's 工作规则). The longest name that reads as an organ
+ * wins (办公室 over 人民政府). Never a bare `<organ>令` order line: two characters of subject at least.
  */
 function organBeforeSubject(text: string): string | null {
   if (text.length > 60 || endsSentence(text) || !/^[\u4e00-\u9fff]+$/.test(text) || foldText(text).includes('关于')) return null;
-  const type = statutoryType(text);
+  const type = documentType(text);
   if (!type) return null;
   const rest = text.length - type.length;
   for (let end = Math.min(25, rest - 2); end >= 3; end--) {
