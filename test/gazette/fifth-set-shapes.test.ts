@@ -190,3 +190,20 @@ describe('a portal metadata list printed one key a line, its value on the line b
     assert.equal(parseOne(page('青山县人民政府办公室')).issuer, '青山县人民政府办公室');
   });
 });
+
+describe('a title printed whole in book-title marks under a site\'s slogan', () => {
+  it('is not joined to the slogan line above it', () => {
+    const document = parseOne([
+      '某某文库-一个优质的资料下载网站',
+      '《青山市人民政府办公厅印发关于促进家政服务业发展若干措施的通知》',
+      '青政办发〔2021〕8号',
+      '各区人民政府,市政府各委、办、局:',
+      '经市人民政府同意,现将《关于促进家政服务业发展的若干措施》印发给你们,请照此执行。',
+      '青山市人民政府办公厅',
+      '2021年4月2日',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公厅印发关于促进家政服务业发展若干措施的通知');
+    assert.equal(document.type, '通知');
+    assert.equal(document.issuer, '青山市人民政府办公厅');
+  });
+});

@@ -88,7 +88,9 @@ export function titleCandidate(line: SourceLine): boolean {
  */
 export function startsNewBlock(above: string, block: string): boolean {
   const line = above.replace(/[\s\u3000]+/g, '');
-  const joined = block.replace(/[\s\u3000]+/g, '');
+  const squashedBlock = block.replace(/[\s\u3000]+/g, '');
+  // A reprint may print the whole title in book-title marks (《A市人民政府关于…的通知》): read it without them.
+  const joined = /^《[^《》]+》$/.test(squashedBlock) ? squashedBlock.slice(1, -1) : squashedBlock;
   // A page's info line (浏览量: 时间:…) is not a title; a metadata label before the title is (cleanTitle drops it).
   if (/[:：]/.test(line) && !/^(标题|名称|主题词)[:：]/.test(line)) return true;
   if (findHeaderDocNumber(line) && !docNumberLine(line)) return true;
