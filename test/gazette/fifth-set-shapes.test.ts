@@ -207,3 +207,24 @@ describe('a title printed whole in book-title marks under a site\'s slogan', () 
     assert.equal(document.issuer, '青山市人民政府办公厅');
   });
 });
+
+describe('a report an organ titles with its name and the year it covers', () => {
+  it('reads <organ><year>年度…报告 as a title of type 报告 issued by the organ, a stray space inside', () => {
+    const document = parseOne([
+      '归档时间:2022-05-10',
+      '当前位置: 首页 > 公开领域 > 财政预决算',
+      '青山县交通运输局2021年度部门整体支出 绩效自评报告',
+      '详细信息',
+      '为加强预算绩效管理,提高财政资金使用效益,我局对2021年度部门整体支出开展了绩效自评,现将有关情况报告如下:',
+      '一、部门概况',
+    ]);
+    assert.equal(document.title, '青山县交通运输局2021年度部门整体支出绩效自评报告');
+    assert.equal(document.issuer, '青山县交通运输局');
+    assert.equal(document.type, '报告');
+  });
+
+  it('names no issuer when the name before the year is not an organ', () => {
+    const document = parseOne(['青山县2021年国民经济和社会发展统计公报报告', '全县经济运行总体平稳。']);
+    assert.equal(document.issuer, null);
+  });
+});

@@ -59,9 +59,15 @@ const annualReport = /^([\u4e00-\u9fff]{2,30}?)((?:19|20)\d{2})年[\u4e00-\u9fff
 // …or with the year first: <year>年<organ or place>政府信息公开工作年度报告 (the issuer is the name after the year).
 const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府)?信息公开工作年度报告$/;
 
+// …or any report an organ titles with its name and the year it covers: <organ><year>年(度)…报告 ("某局2018年度整体支出绩效评价报告").
+const organYearReport = /^([\u4e00-\u9fff]{3,25}?)(?:19|20)\d{2}年度?[\u4e00-\u9fff、]{0,30}报告$/;
+
 /** The issuer an annual report's title names, with or before its year. */
 function reportIssuer(title: string): string | null {
-  return (annualReport.exec(title) ?? yearFirstReport.exec(title))?.[1] ?? null;
+  const named = (annualReport.exec(title) ?? yearFirstReport.exec(title))?.[1];
+  if (named) return named;
+  const organ = organYearReport.exec(title)?.[1];
+  return organ && isOrganName(organ) ? organ : null;
 }
 
 /**
