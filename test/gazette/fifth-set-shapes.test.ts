@@ -228,3 +228,23 @@ describe('a report an organ titles with its name and the year it covers', () => 
     assert.equal(document.issuer, null);
   });
 });
+
+describe('a metadata table\'s 文号 cell in a small body\'s own form', () => {
+  const page = (cell: string) => [
+    `[ 索引号 ] | 11500000000000000X/2021-00011 | [ 发文字号 ] | ${cell} |`,
+    '[ 发布机构 ] | 某区某镇 | [ 成文日期 ] | 2021-06-10 |',
+    '某市某区青石镇人民政府关于青石镇人民代表大会第5号建议的复函',
+    '某某代表:',
+    '您提出的关于修缮村道的建议收悉,现答复如下:村道修缮已列入今年计划。',
+    '某市某区青石镇人民政府',
+    '2021年6月10日',
+  ];
+
+  it('is taken as printed when the text prints no number ("<year>-<serial>")', () => {
+    assert.equal(parseOne(page('2021-37')).docNumber, '2021-37');
+  });
+
+  it('is not taken when it is a placeholder', () => {
+    assert.equal(parseOne(page('无')).docNumber, null);
+  });
+});

@@ -72,6 +72,17 @@ export interface MetadataBlock {
   issuer: string | null;
 }
 
+/**
+ * A 文号 cell in a small body's own form ("2022-92", a town's year and serial): taken as printed when it has a year
+ * and a serial and nothing else (not 无, not a placeholder, not an index number with a slash).
+ */
+function ownSeriesNumber(value: string): DocNumber | null {
+  const match = /^((?:19|20)\d{2})\s*[-—–]\s*(\d{1,4})$/.exec(value.trim());
+  if (!match) return null;
+  const printed = value.trim();
+  return { normalised: printed.replace(/\s+/g, ''), printed, prefix: '', year: Number(match[1]), serial: Number(match[2]) };
+}
+
 /** The block's 文号, 成文日期 and 发文机关, when the head of the text holds a block (two keys or more). */
 export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   const found = lines
@@ -86,7 +97,7 @@ export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   // The issuing organ's own key only: a 发布机构 is often the portal that publishes, not the issuer.
   const organ = value(['发文机关', '发文机构', '发文单位']);
   return {
-    docNumber: number ? docNumberLine(number) : null,
+    docNumber: number ? (docNumberLine(number) ?? ownSeriesNumber(number)) : null,
     signedOn: signed ? findDate(signed) : null,
     // A portal names itself there at times ("县政府网站"): only organs' names count.
     issuer: organ && /^[\u4e00-\u9fff、]{2,60}$/.test(organ) && organ.split('、').every(isOrganName) ? organ : null,
