@@ -248,3 +248,33 @@ describe('a metadata table\'s 文号 cell in a small body\'s own form', () => {
     assert.equal(parseOne(page('无')).docNumber, null);
   });
 });
+
+describe('a law database page: the issued text\'s name, the organ under it, then the notice', () => {
+  const page = (heading: string) => [
+    '您的位置: 首页 » 某某法律网 » 法律法规 »',
+    heading,
+    '作者:某某法律网 时间:2024-03-01 10:00:00  浏览:1234   来源:某某法律网',
+    heading,
+    '某省青山市人民政府办公室',
+    '关于印发青山市政务服务工作实施细则的通知',
+    '( 青府发〔2004〕12号 )',
+    '市政府各部门,市直各单位:',
+    '现将《青山市政务服务工作实施细则》印发给你们,请遵照执行。',
+    '二OO四年五月八日',
+    '青山市政务服务工作实施细则',
+    '为规范政务服务,特制定本实施细则。',
+  ];
+
+  it('reads the organ line as the byline (the issuer), not as the title\'s first line, and the number with spaces inside its brackets', () => {
+    const document = parseOne(page('青山市政务服务工作实施细则'));
+    assert.equal(document.title, '关于印发青山市政务服务工作实施细则的通知');
+    assert.equal(document.issuer, '某省青山市人民政府办公室');
+    assert.equal(document.docNumber, '青府发〔2004〕12号');
+    assert.equal(document.date, '2004-05-08');
+  });
+
+  it('keeps the organ line in the title when the line above it does not name what the notice issues', () => {
+    const document = parseOne(page('政策法规'));
+    assert.equal(document.title, '某省青山市人民政府办公室关于印发青山市政务服务工作实施细则的通知');
+  });
+});

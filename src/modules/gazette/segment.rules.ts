@@ -1,5 +1,5 @@
 import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
-import { documentType, issuerFromTitle, statutoryType } from './fields.rules.ts';
+import { documentType, issuedTitle, issuerFromTitle, statutoryType } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
 import { metadataRow, pageInfoLine, tableRow } from './metablock.rules.ts';
@@ -255,7 +255,9 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   if (below) return { ...below, date, number };
   const underNumber = toc.length === 0 && !paired && bodyStart === index + 1 ? titleBelowNumber(lines, index) : null;
   if (titleEnd <= floor) return underNumber ? { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number } : { start: index, bodyStart, titleLines: [], date, number };
-  const start = chooseTitleStart(lines, titleEnd, floor, toc);
+  const chosen = chooseTitleStart(lines, titleEnd, floor, toc);
+  const byline = toc.length === 0 ? bylineAbove(lines, chosen, titleEnd, floor) : null;
+  const start = byline ? chosen + 1 : chosen;
   const titleLines = lines.slice(start, titleEnd + 1);
   const whole = toc.length === 0 ? untruncatedTitle(lines, start, floor, titleLines) : null;
   const aboveTitle = whole ? [whole] : titleLines;
@@ -268,7 +270,23 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   if (underNumber && heading) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
   // The same title printed above the number (a metadata row) and underNumber it (the document's own line): one title.
   const repeated = underNumber !== null && looseTitleKey(cleanTitle(squashed(aboveTitle))) === looseTitleKey(squashed(underNumber.titleLines));
-  return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number };
+  return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number, ...(byline ? { masthead: byline } : {}) };
+}
+
+/**
+ * A law database heads a page with the name of what a notice issues, the issuing organ on the line under it, then the
+ * notice ("某某实施细则" / "某市人民政府办公室" / "关于印发某某实施细则的通知"): that organ line is the heading's byline, not
+ * the title's first line; it names the issuer.
+ */
+function bylineAbove(lines: SourceLine[], start: number, titleEnd: number, floor: number): string | null {
+  if (start >= titleEnd || start - 1 <= floor) return null;
+  const organ = squashed([lines[start]!]);
+  if (!isOrganName(organ)) return null;
+  // Only over a 关于 title: an organ line over 印发… is read by withoutOrganHeading, against the signature.
+  const title = cleanTitle(squashed(lines.slice(start + 1, titleEnd + 1)));
+  if (!foldText(title).startsWith('关于')) return null;
+  const issued = issuedTitle(title);
+  return issued !== null && looseTitleKey(cleanTitle(squashed([lines[start - 1]!]))) === looseTitleKey(issued) ? organ : null;
 }
 
 /** A reprint may cut the printed title short; its heading above gives the whole title, which starts with the same words. */
