@@ -278,3 +278,18 @@ describe('a law database page: the issued text\'s name, the organ under it, then
     assert.equal(document.title, '某省青山市人民政府办公室关于印发青山市政务服务工作实施细则的通知');
   });
 });
+
+describe('an annual report whose organ\'s name holds a place in brackets', () => {
+  it('reads the title and the issuer, brackets and all, a space before the year', () => {
+    const document = parseOne([
+      '您现在的位置:首页 > 信息公开 > 年度报告',
+      '某某新区临港产业园(青山)管理委员会 2023年政府信息公开工作年度报告',
+      '来源:某某新区 撰写时间:2024-01-18 10:00:00 字体: 分享',
+      '一、总体情况',
+      '2023年,管委会认真贯彻落实政府信息公开的有关要求,现将工作情况报告如下:',
+    ]);
+    assert.equal(document.title, '某某新区临港产业园(青山)管理委员会2023年政府信息公开工作年度报告');
+    assert.equal(document.issuer, '某某新区临港产业园(青山)管理委员会');
+    assert.equal(document.type, '报告');
+  });
+});

@@ -55,7 +55,8 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
 // The issuer before 关于 may be several bodies joined with 、 (a joint 通告).
 const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、]{1,89}?)?关于.{2,100}$/;
 // A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
-const annualReport = /^([\u4e00-\u9fff]{2,30}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
+// The name may hold a place in brackets ("某某经济区(廊坊)管理委员会").
+const annualReport = /^([\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,39}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
 // …or with the year first: <year>年<organ or place>政府信息公开工作年度报告 (the issuer is the name after the year).
 const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府)?信息公开工作年度报告$/;
 
