@@ -293,3 +293,30 @@ describe('an annual report whose organ\'s name holds a place in brackets', () =>
     assert.equal(document.type, '报告');
   });
 });
+
+describe('a law database\'s byline under a document\'s name', () => {
+  const page = (byline: string) => [
+    '热门站点| 某某资料网 | 某某论坛',
+    '某某物品运输许可证管理办法',
+    '作者:某某资料网 时间:2024-07-01 13:16:35  浏览:1234  来源:某某资料网',
+    '下载地址: 点击此处下载',
+    '某某物品运输许可证管理办法',
+    byline,
+    '某某物品运输许可证管理办法',
+    '1992年6月8日,交通部',
+    '第1条 为了加强运输安全管理,特制定本办法。',
+    '第2条 本办法适用于全国。',
+  ];
+
+  it('reads the name as the title, the organ under it as the issuer and the dated note as the date', () => {
+    const document = parseOne(page('交通部'));
+    assert.equal(document.title, '某某物品运输许可证管理办法');
+    assert.equal(document.issuer, '交通部');
+    assert.equal(document.date, '1992-06-08');
+    assert.equal(document.type, null);
+  });
+
+  it('reads no title from a name whose next line is not an organ', () => {
+    assert.equal(parseOne(page('(内部资料)')).issuer, null);
+  });
+});

@@ -253,8 +253,35 @@ export function standaloneBody(lines: SourceLine[], head: StandaloneHead): { lin
   return { lines: [...body.slice(0, longest), ...runOn.lines, ...body.slice(longest + 1)], number: series?.number ?? runOn.number };
 }
 
+/**
+ * A law database prints a document's name with the issuing organ on the line under it ("某某管理办法" / "某部"), often
+ * after the same name as the page's heading: in a one-piece text, the first line ending in a 文种 or a rule's name
+ * with an organ's name under it is the title, and the organ its issuer.
+ */
+function titleOverByline(lines: SourceLine[]): StandaloneHead | null {
+  for (let index = 0; index + 1 < Math.min(lines.length, headLines); index++) {
+    const text = squash(lines[index]!.text);
+    if (!titleCandidate(lines[index]!) || text.length > 60 || documentType(text) === null) continue;
+    const organ = squash(lines[index + 1]!.text);
+    if (isOrganName(organ)) return withDatedByline(lines, afterRepeats(lines, { title: lines[index]!.text.trim(), bodyStart: index + 2, issuer: organ }));
+  }
+  return null;
+}
+
+// "1990年3月10日,某部": the database's note of when and by whom the document was issued, under its title.
+const datedByline = new RegExp(`^${datePattern}[,，、\\s\\u3000]+([\\u4e00-\\u9fff、]{2,40})$`);
+
+function withDatedByline(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
+  const match = datedByline.exec(lines[head.bodyStart]?.text.trim() ?? '');
+  if (!match || !match[4]!.split('、').every(isOrganName)) return head;
+  return { ...head, date: dateFromParts(match[1]!, match[2]!, match[3]!), bodyStart: head.bodyStart + 1 };
+}
+
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
-  const head = (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
+  const head =
+    (singlePiece ? titleAboveAddressees(lines) : null) ??
+    firstLineTitle(lines, singlePiece) ??
+    (singlePiece ? (titleOverByline(lines) ?? metadataBlockTitle(lines)) : null);
   return head && !head.issuer ? { ...head, issuer: bylineIssuer(lines, head.title) } : head;
 }
 
