@@ -320,3 +320,22 @@ describe('a law database\'s byline under a document\'s name', () => {
     assert.equal(parseOne(page('(内部资料)')).issuer, null);
   });
 });
+
+describe('a law database\'s "title / organ / number"', () => {
+  it('reads the organ above the number as the byline, the issuer named in full where the page prints it so', () => {
+    const document = parseOne([
+      '某省水利工程管理办法',
+      '作者:某某资料网 时间:2024-05-29 00:13:44   浏览:100   来源:某某资料网',
+      '某省水利工程管理办法',
+      '某省人民政府',
+      '某省水利工程管理办法',
+      '某省政府',
+      '某政发[1993]21号',
+      '为了加强水利工程管理,根据国家有关规定,特制定本办法:',
+      '第一条 本办法适用于全省。',
+    ]);
+    assert.equal(document.title, '某省水利工程管理办法');
+    assert.equal(document.issuer, '某省人民政府');
+    assert.equal(document.docNumber, '某政发〔1993〕21号');
+  });
+});

@@ -253,9 +253,12 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   }
   const below = titleBelowMasthead(lines, index, titleEnd, floor, ruled);
   if (below) return { ...below, date, number };
+  // A law database's "title / organ / number": the organ line is the byline, not the title's last line.
+  const signedTitle = toc.length === 0 ? bylineUnderTitle(lines, titleEnd, floor) : null;
+  if (signedTitle) titleEnd--;
   const underNumber = toc.length === 0 && !paired && bodyStart === index + 1 ? titleBelowNumber(lines, index) : null;
   if (titleEnd <= floor) return underNumber ? { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number } : { start: index, bodyStart, titleLines: [], date, number };
-  const chosen = chooseTitleStart(lines, titleEnd, floor, toc);
+  const chosen = signedTitle ? titleEnd : chooseTitleStart(lines, titleEnd, floor, toc);
   const byline = toc.length === 0 ? bylineAbove(lines, chosen, titleEnd, floor) : null;
   const start = byline ? chosen + 1 : chosen;
   const titleLines = lines.slice(start, titleEnd + 1);
@@ -270,7 +273,23 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   if (underNumber && heading) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
   // The same title printed above the number (a metadata row) and underNumber it (the document's own line): one title.
   const repeated = underNumber !== null && looseTitleKey(cleanTitle(squashed(aboveTitle))) === looseTitleKey(squashed(underNumber.titleLines));
-  return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number, ...(byline ? { masthead: byline } : {}) };
+  const organ = byline ?? signedTitle;
+  return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number, ...(organ ? { masthead: organ } : {}) };
+}
+
+/**
+ * An organ's name right above the number under a line that is a whole title (a name ending in a 文种 or a rule's
+ * name): the database's byline. The issuer is the organ printed under the first printing of that title (a page may
+ * print the name twice, the organ once in full and once short).
+ */
+function bylineUnderTitle(lines: SourceLine[], titleEnd: number, floor: number): string | null {
+  if (titleEnd - 1 <= floor || !isOrganName(squashed([lines[titleEnd]!]))) return null;
+  const title = squashed([lines[titleEnd - 1]!]);
+  if (!titleCandidate(lines[titleEnd - 1]!) || documentType(title) === null || endsSentence(title)) return null;
+  for (let at = floor + 1; at < titleEnd; at++) {
+    if (squashed([lines[at]!]) === title && isOrganName(squashed([lines[at + 1]!]))) return squashed([lines[at + 1]!]);
+  }
+  return null;
 }
 
 /**
