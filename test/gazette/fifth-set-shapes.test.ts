@@ -339,3 +339,35 @@ describe('a law database\'s "title / organ / number"', () => {
     assert.equal(document.docNumber, '某政发〔1993〕21号');
   });
 });
+
+describe('a page\'s table bars after the title and a body on one line', () => {
+  it('drops the bars and reads the title, the signature and the date', () => {
+    const document = parseOne([
+      '青山市人民政府办公室关于公布2020年度全市河长制工作考核结果的通知 | |',
+      '发布日期:2021-03-07 16:27',
+      '信息来源:市政府办公室',
+      '浏览次数:',
+      '各县(市、区)人民政府,市政府各部门、直属各单位: 2020年以来,各地、各有关部门按照市委、市政府的统一部署,扎实推进河长制各项工作,取得了明显成效。根据年度考核办法及综合考评情况,经市政府同意,现将2020年度全市河长制工作考核结果公布如下: 一、优秀单位 甲县政府、乙区政府。 二、良好单位 丙市政府、丁县政府。 希望受表彰的单位再接再厉,争创新业绩。 青山市人民政府办公室 2021年3月5日 作者: 信息来源: |',
+      '|',
+      '|',
+    ]);
+    assert.equal(document.title, '青山市人民政府办公室关于公布2020年度全市河长制工作考核结果的通知');
+    assert.equal(document.issuer, '青山市人民政府办公室');
+    assert.equal(document.date, '2021-03-05');
+  });
+
+  it('keeps a metadata row\'s cell bars (the row is still read as the table\'s)', () => {
+    const document = parseOne([
+      '发文机关: | 青山市人民政府 | 成文日期: | |',
+      '标 题: | 青政发〔2012〕3号 青山市人民政府关于表彰先进集体的决定 | ||',
+      '主 题 词: |',
+      '青政发〔2012〕3号 青山市人民政府关于表彰先进集体的决定',
+      '各县、区人民政府,市政府各部门:',
+      '现决定表彰一批先进集体。',
+      '青山市人民政府',
+      '2012年1月9日',
+    ]);
+    assert.equal(document.title, '青山市人民政府关于表彰先进集体的决定');
+    assert.equal(document.docNumber, '青政发〔2012〕3号');
+  });
+});

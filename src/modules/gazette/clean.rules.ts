@@ -44,6 +44,13 @@ export interface CleanResult {
   noiseRemoved: number;
 }
 
+const trailingBars = /(?:[ \t]*\|)+[ \t]*$/;
+
+function withoutTrailingBars(line: string): string {
+  const text = line.replace(trailingBars, '');
+  return text.includes('|') || /[:：]\s*$/.test(text) ? line : text;
+}
+
 function normaliseSpaces(text: string): string {
   // Plain lines (the vast majority) need none of the replacements below.
   if (!/[\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\r]|\s$/.test(text)) return text;
@@ -63,8 +70,11 @@ export function cleanText(text: string): CleanResult {
     watermarks.forEach((mark, index) => {
       if (line.includes(mark)) line = line.replace(watermarkPatterns[index]!, '');
     });
+    // A page's table layout leaves cell bars after a line's text ("…的通知 | |") and on lines of their own; a
+    // metadata row's cells ("发文机关: | 某市政府 |", "主题词: |") are the table's own and stay.
+    if (line.endsWith('|')) line = withoutTrailingBars(line);
     const trimmed = line.trim();
-    if (trimmed.length === 0) continue;
+    if (trimmed.length === 0 || /^\|[\s|]*$/.test(trimmed)) continue;
     if (trimmed.length <= 300 && noiseLine.test(trimmed)) {
       noiseRemoved++;
       continue;
