@@ -371,3 +371,18 @@ describe('a page\'s table bars after the title and a body on one line', () => {
     assert.equal(document.docNumber, '青政发〔2012〕3号');
   });
 });
+
+describe('a title printed twice, once with its number in brackets', () => {
+  it('takes the number from the numbered printing', () => {
+    const document = parseOne([
+      '关于转发《青山市农村公路养护资金管理实施细则(试行)》的通知(青府办发〔2005〕77号)',
+      '关于转发《青山市农村公路养护资金管理实施细则(试行)》的通知',
+      '各县(市、区)人民政府,市各有关部门:',
+      '经市政府研究同意,现将《青山市农村公路养护资金管理实施细则(试行)》转发给你们,请认真贯彻落实。',
+      '二OO五年六月二日',
+    ]);
+    assert.equal(document.title, '关于转发《青山市农村公路养护资金管理实施细则(试行)》的通知');
+    assert.equal(document.docNumber, '青府办发〔2005〕77号');
+    assert.equal(document.date, '2005-06-02');
+  });
+});

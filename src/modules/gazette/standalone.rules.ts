@@ -282,7 +282,18 @@ export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): S
     (singlePiece ? titleAboveAddressees(lines) : null) ??
     firstLineTitle(lines, singlePiece) ??
     (singlePiece ? (titleOverByline(lines) ?? metadataBlockTitle(lines)) : null);
-  return head && !head.issuer ? { ...head, issuer: bylineIssuer(lines, head.title) } : head;
+  const numbered = head && !head.number ? { ...head, number: numberedPrinting(lines, head.title) } : head;
+  return numbered && !numbered.issuer ? { ...numbered, issuer: bylineIssuer(lines, numbered.title) } : numbered;
+}
+
+/** A page may print the title twice, once with its number in brackets ("关于…的通知(X发〔2003〕1号)"): that number is the document's. */
+function numberedPrinting(lines: SourceLine[], title: string): DocNumber | null {
+  const key = squash(cleanTitle(title));
+  for (let at = 0; at < Math.min(lines.length, headLines); at++) {
+    const numbered = titleWithNumber(lines[at]!.text);
+    if (numbered && squash(cleanTitle(numbered.title)) === key) return numbered.number;
+  }
+  return null;
 }
 
 /**
