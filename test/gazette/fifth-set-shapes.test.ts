@@ -386,3 +386,17 @@ describe('a title printed twice, once with its number in brackets', () => {
     assert.equal(document.date, '2005-06-02');
   });
 });
+
+describe('a consultation titled by the draft it publishes', () => {
+  it('reads "《…(征求意见稿)》公开征求意见" as the title, with no 文种 (not an 意见)', () => {
+    const document = parseOne([
+      '当前位置:首页 > 法治政府建设 > 意见征集',
+      '《青山市物业管理办法(修订草案征求意见稿)》公开征求意见',
+      '来源:立法科 时间:2021-04-02 09:30',
+      '为了广泛听取社会各界的意见和建议,现将《青山市物业管理办法(修订草案征求意见稿)》予以公布,征求社会各界意见。',
+      '请于2021年5月2日前将书面意见送青山市司法局。',
+    ]);
+    assert.equal(document.title, '《青山市物业管理办法(修订草案征求意见稿)》公开征求意见');
+    assert.equal(document.type, null);
+  });
+});

@@ -18,6 +18,8 @@ export function documentType(title: string | null): string | null {
   const folded = foldText(title).replace(/[)）]\s*$/, '');
   if (/任免(事项|名单)?$/.test(folded)) return '任免';
   if (/解读$/.test(folded)) return '解读';
+  // "《…(征求意见稿)》公开征求意见": a consultation's heading, not an 意见 (no statutory 文种).
+  if (/》(?:公开)?征求意见$/.test(folded)) return '征求意见';
   for (const type of documentTypes) {
     if (folded.endsWith(type)) {
       if (type.length === 4 && type !== '政策解读' && type !== '任免事项') return type.slice(2);

@@ -132,6 +132,8 @@ function readSpan({ text, printed, count }: { text: string; printed: string; cou
     if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + count, issuer: above };
     return { title: printed, bodyStart: index + count, issuer: null };
   }
+  // "《某某办法(征求意见稿)》公开征求意见": a consultation titled by the draft it publishes.
+  if (count === 1 && documentType(text) === '征求意见' && /^《/.test(text) && text.length <= 100) return { title: printed, bodyStart: index + 1, issuer: null };
   // <issuer>印发/转发/批转…的通知: a title without 关于 that opens with its issuer.
   if (opensWithIssuer(text) && /^[\u4e00-\u9fff]+$/.test(issuerFromTitle(text)!) && documentType(text) && !endsSentence(text) && text.length <= 150) {
     return { title: printed, bodyStart: index + count, issuer: null };
