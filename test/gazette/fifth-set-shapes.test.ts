@@ -400,3 +400,22 @@ describe('a consultation titled by the draft it publishes', () => {
     assert.equal(document.type, null);
   });
 });
+
+describe('a title naming its issuer by level only', () => {
+  const notice = (signature: string) => [
+    '市政府办公室关于印发青山市粮食应急预案的通知',
+    '青政办发〔2019〕88号',
+    '各县(市)区人民政府,市各委、办、局:',
+    '经市政府同意,现将《青山市粮食应急预案》印发给你们,请认真贯彻执行。',
+    signature,
+    '2019年10月8日',
+  ];
+
+  it('takes the signature\'s full name of the same body', () => {
+    assert.equal(parseOne(notice('青山市人民政府办公室')).issuer, '青山市人民政府办公室');
+  });
+
+  it('keeps the title\'s form when the signature names another body', () => {
+    assert.equal(parseOne(notice('青山市发展和改革委员会')).issuer, '市政府办公室');
+  });
+});

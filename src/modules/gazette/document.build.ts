@@ -102,9 +102,16 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
  * a joint title that prints its bodies without a break ("A市委办公室A市人民政府办公室印发…") is split as
  * the signature names them, one a line.
  */
+const byLevelOnly = /^[省市县区](?:人民)?政府/;
+
 function chooseIssuer(fromTitle: string | null, signed: string | null, masthead: string | null): string | null {
   if (fromTitle && masthead && masthead.length > fromTitle.length && masthead.endsWith(fromTitle)) return masthead;
   if (fromTitle && signed?.includes('、') && signed.replace(/、/g, '') === fromTitle) return signed;
+  // A title that names its issuer by level only ("市政府办公室关于…") refers to the body the signature names in full.
+  if (fromTitle && signed && byLevelOnly.test(fromTitle) && signed.length > fromTitle.length) {
+    const full = fromTitle.replace(/^([省市县区])政府/, '$1人民政府');
+    if (signed.endsWith(fromTitle) || signed.endsWith(full)) return signed;
+  }
   return fromTitle ?? signed ?? masthead;
 }
 
