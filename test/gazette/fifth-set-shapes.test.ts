@@ -419,3 +419,28 @@ describe('a title naming its issuer by level only', () => {
     assert.equal(parseOne(notice('青山市发展和改革委员会')).issuer, '市政府办公室');
   });
 });
+
+describe('a joint title that counts its bodies ("A等N部门关于…")', () => {
+  const notice = (date: string) => [
+    '某省发展和改革委员会等3部门',
+    '关于印发某省特色产业园区名单的通知',
+    '各市(州)人民政府,省直各部门:',
+    '经报请省政府同意,现将名单印发给你们,请认真做好相关工作。',
+    '某省发展和改革委员会',
+    '某省自然资源厅',
+    '某省商务厅',
+    date,
+    '附件',
+    '某省特色产业园区名单',
+  ];
+
+  it('reads the title over two lines, and the issuer as the bodies signing one a line, the date\'s year lost', () => {
+    const document = parseOne(notice('年12月31日'));
+    assert.equal(document.title, '某省发展和改革委员会等3部门关于印发某省特色产业园区名单的通知');
+    assert.equal(document.issuer, '某省发展和改革委员会、某省自然资源厅、某省商务厅');
+  });
+
+  it('reads the joint signature as before when the date is whole', () => {
+    assert.equal(parseOne(notice('2021年12月31日')).issuer, '某省发展和改革委员会、某省自然资源厅、某省商务厅');
+  });
+});

@@ -43,7 +43,8 @@ export function statutoryType(title: string | null): string | null {
 
 // Up to 90 characters: a joint title names several bodies before 关于 (four bureaus make 45); as short as 市人民政府,
 // 省人民政府 when a title names its own government by level only.
-const issuerEnd = /^(.{1,90}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心))(?=关于|印发|转发|批转|决定|的|对)/;
+// A joint title may name its first body and count the rest ("某委员会等10部门关于…").
+const issuerEnd = /^(.{1,90}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心)(?:等\d{1,2}个?部门)?)(?=关于|印发|转发|批转|决定|的|对)/;
 
 /**
  * The issuing body: the title's opening up to 关于 / 印发 / 转发 (never a phrase that itself says 关于, and never a

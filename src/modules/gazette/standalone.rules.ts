@@ -53,7 +53,8 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
 }
 
 // The issuer before 关于 may be several bodies joined with 、 (a joint 通告).
-const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、]{1,89}?)?关于.{2,100}$/;
+// It may count the rest of its bodies ("某委员会等10部门关于…").
+const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、\d]{1,89}?)?关于.{2,100}$/;
 // A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
 // The name may hold a place in brackets ("某某经济区(廊坊)管理委员会").
 const annualReport = /^([\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,39}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
