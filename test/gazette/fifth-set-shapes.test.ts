@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /**
  * Rules from the fifth sealed set (test/fixtures/real/README.md, h/parser6). Every text here is synthetic.
  */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe('a title that opens with its issuer and names its matter without 关于', () => {
   it('reads a 公告 titled <organ><matter>公告, its number in brackets on the same line', () => {
