@@ -6,7 +6,7 @@ import { metadataRow, pageInfoLine, tableRow } from './metablock.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
 import { isOrganName, readSignature } from './signature.rules.ts';
-import { cleanTitle, dateOnlyLine, endsSentence, titleAndDate } from './text.rules.ts';
+import { cleanTitle, dateOnlyLine, endsSentence, squashSpaces, titleAndDate } from './text.rules.ts';
 
 /**
  * Finds where each document begins in a run of lines. A titled document is
@@ -88,7 +88,7 @@ export function titleCandidate(line: SourceLine): boolean {
  */
 export function startsNewBlock(above: string, block: string): boolean {
   const line = above.replace(/[\s\u3000]+/g, '');
-  const squashedBlock = block.replace(/[\s\u3000]+/g, '');
+  const squashedBlock = squashSpaces(block);
   // A reprint may print the whole title in book-title marks (《A市人民政府关于…的通知》): read it without them.
   const joined = /^《[^《》]+》$/.test(squashedBlock) ? squashedBlock.slice(1, -1) : squashedBlock;
   // A page's info line (浏览量: 时间:…) is not a title; a metadata label before the title is (cleanTitle drops it).
@@ -180,7 +180,7 @@ function titleBelowNumber(lines: SourceLine[], index: number): { titleLines: Sou
   return null;
 }
 
-const squashed = (titleLines: SourceLine[]) => titleLines.map((line) => line.text).join('').replace(/[\s\u3000]+/g, '');
+const squashed = (titleLines: SourceLine[]) => squashSpaces(titleLines.map((line) => line.text).join(''));
 
 /**
  * A document as printed starts with its masthead (版头, "XX人民政府文件", one line per

@@ -6,7 +6,7 @@ import { pageInfoLine, tableRow } from './metablock.rules.ts';
 import { readRunOn } from './runon.rules.ts';
 import { endsMidPhrase, opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
-import { cleanTitle, dateFromParts, dateOnlyLine, datePattern, endsSentence, titleAndDate } from './text.rules.ts';
+import { cleanTitle, dateFromParts, dateOnlyLine, datePattern, endsSentence, squashSpaces, titleAndDate } from './text.rules.ts';
 
 /**
  * A document that prints neither masthead nor 发文字号 is still read by its title:
@@ -28,7 +28,6 @@ export interface StandaloneHead {
   date?: string | null;
 }
 
-const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
 const maxTitleLines = 4;
 const headLines = 25;
 const topLines = 3;
@@ -43,11 +42,11 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
     const block = () => lines.slice(start, end).map((line) => line.text).join('');
     while (start > 0 && end - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
     // A reprint may print the title in book-title marks (《…的通知》).
-    if (!documentType(cleanTitle(squash(block())))) return null;
+    if (!documentType(cleanTitle(squashSpaces(block())))) return null;
     // A database's heading may print the number before the title ("X发〔2010〕2号 关于…的决定").
     const numbered = titleWithNumber(block());
     const title = numbered?.title ?? block();
-    return { title, bodyStart: index, issuer: reportIssuer(squash(title)), ...(numbered ? { number: numbered.number } : {}) };
+    return { title, bodyStart: index, issuer: reportIssuer(squashSpaces(title)), ...(numbered ? { number: numbered.number } : {}) };
   }
   return null;
 }
@@ -96,25 +95,25 @@ function titleSpans(lines: SourceLine[], index: number, most: number): { text: s
   let printed = '';
   for (let count = 1; count <= most && index + count <= lines.length; count++) {
     const line = lines[index + count - 1]!;
-    if (count > 1 && (!titleCandidate(line) || isOrganName(squash(line.text)))) break;
+    if (count > 1 && (!titleCandidate(line) || isOrganName(squashSpaces(line.text)))) break;
     // A line that is a whole title by itself (<organ>关于…+文种) does not continue a page's label above it ("地方政策").
-    if (count > 1 && wholeTitle(squash(line.text)) && !endsMidPhrase(squash(printed))) break;
+    if (count > 1 && wholeTitle(squashSpaces(line.text)) && !endsMidPhrase(squashSpaces(printed))) break;
     printed += count > 1 && /[\u4e00-\u9fff]$/.test(printed) ? line.text.trim() : (count > 1 ? ' ' : '') + line.text.trim();
-    spans.push({ text: squash(printed), printed: printed.trim(), count });
-    if (documentType(squash(printed))) break;
+    spans.push({ text: squashSpaces(printed), printed: printed.trim(), count });
+    if (documentType(squashSpaces(printed))) break;
   }
   return spans;
 }
 
 function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHead | null {
-  const above = index > 0 ? squash(lines[index - 1]!.text) : '';
+  const above = index > 0 ? squashSpaces(lines[index - 1]!.text) : '';
   for (const span of titleSpans(lines, index, most)) {
     if (span.count > 1 && !titleCandidate(lines[index]!)) break;
     // A heading may carry the number, or the date, in brackets after the title.
     const numbered = titleWithNumber(span.printed);
     const dated = numbered ? null : titleAndDate(span.printed);
     const title = numbered?.title ?? dated?.title ?? null;
-    const head = readSpan(title !== null ? { ...span, text: squash(title), printed: title } : span, index, above);
+    const head = readSpan(title !== null ? { ...span, text: squashSpaces(title), printed: title } : span, index, above);
     if (head === 'none') return null;
     if (head) return { ...head, ...(numbered ? { number: numbered.number } : {}), ...(dated ? { date: dated.date } : {}) };
   }
@@ -167,10 +166,10 @@ function organBeforeSubject(text: string): string | null {
 
 /** A title printed again just below (a portal's heading, then the document's own line) is read once. */
 function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
-  const key = squash(head.title);
+  const key = squashSpaces(head.title);
   let bodyStart = head.bodyStart;
-  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (pageClutter(lines[at]!.text) || squash(lines[at]!.text) === key); at++) {
-    if (squash(lines[at]!.text) === key) bodyStart = at + 1;
+  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (pageClutter(lines[at]!.text) || squashSpaces(lines[at]!.text) === key); at++) {
+    if (squashSpaces(lines[at]!.text) === key) bodyStart = at + 1;
   }
   return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
 }
@@ -210,7 +209,7 @@ const metadataTitle = /(?:^|\s)(?:名称|标题|文件名称)\s*[:：]\s*(\S.{2,
 function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, headLines); index++) {
     const match = metadataTitle.exec(lines[index]!.text);
-    if (match && documentType(squash(match[1]!))) return { title: match[1]!.trim(), bodyStart: index + 1, issuer: null };
+    if (match && documentType(squashSpaces(match[1]!))) return { title: match[1]!.trim(), bodyStart: index + 1, issuer: null };
   }
   return null;
 }
@@ -219,7 +218,7 @@ function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
 const yearSeries = /^[(（]\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*([号號])\s*[)）]/;
 
 function yearSeriesNumber(text: string, title: string): { number: DocNumber; end: number } | null {
-  if (!/(?:公告|通告|令)$/.test(foldText(squash(title)))) return null;
+  if (!/(?:公告|通告|令)$/.test(foldText(squashSpaces(title)))) return null;
   const match = yearSeries.exec(text.trim());
   if (!match) return null;
   const printed = `${match[1]}年第${match[2]}${match[3]}`;
@@ -243,10 +242,10 @@ export function standaloneBody(lines: SourceLine[], head: StandaloneHead): { lin
   }
   let text = body[longest]!.text.trim();
   // The title printed again at the start of the line.
-  if (squash(text).startsWith(squash(head.title))) {
+  if (squashSpaces(text).startsWith(squashSpaces(head.title))) {
     let seen = 0;
     let at = 0;
-    const key = squash(head.title).length;
+    const key = squashSpaces(head.title).length;
     while (at < text.length && seen < key) if (!/[\s\u3000]/.test(text[at++]!)) seen++;
     text = text.slice(at);
   }
@@ -263,9 +262,9 @@ export function standaloneBody(lines: SourceLine[], head: StandaloneHead): { lin
  */
 function titleOverByline(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 0; index + 1 < Math.min(lines.length, headLines); index++) {
-    const text = squash(lines[index]!.text);
+    const text = squashSpaces(lines[index]!.text);
     if (!titleCandidate(lines[index]!) || text.length > 60 || documentType(text) === null) continue;
-    const organ = squash(lines[index + 1]!.text);
+    const organ = squashSpaces(lines[index + 1]!.text);
     if (isOrganName(organ)) return withDatedByline(lines, afterRepeats(lines, { title: lines[index]!.text.trim(), bodyStart: index + 2, issuer: organ }));
   }
   return null;
@@ -291,10 +290,10 @@ export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): S
 
 /** A page may print the title twice, once with its number in brackets ("关于…的通知(X发〔2003〕1号)"): that number is the document's. */
 function numberedPrinting(lines: SourceLine[], title: string): DocNumber | null {
-  const key = squash(cleanTitle(title));
+  const key = squashSpaces(cleanTitle(title));
   for (let at = 0; at < Math.min(lines.length, headLines); at++) {
     const numbered = titleWithNumber(lines[at]!.text);
-    if (numbered && squash(cleanTitle(numbered.title)) === key) return numbered.number;
+    if (numbered && squashSpaces(cleanTitle(numbered.title)) === key) return numbered.number;
   }
   return null;
 }
@@ -304,9 +303,9 @@ function numberedPrinting(lines: SourceLine[], title: string): DocNumber | null 
  * often with the title printed again: the organ line under any printing of the title names the issuer.
  */
 function bylineIssuer(lines: SourceLine[], title: string): string | null {
-  const key = squash(title);
+  const key = squashSpaces(title);
   for (let at = 0; at + 1 < Math.min(lines.length, headLines); at++) {
-    if (squash(lines[at]!.text) !== key) continue;
+    if (squashSpaces(lines[at]!.text) !== key) continue;
     const names = lines[at + 1]!.text.trim().split(/[、\s\u3000]+/);
     if (names.length > 0 && names.every(isOrganName)) return names.join('、');
   }
