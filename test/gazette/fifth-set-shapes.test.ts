@@ -443,3 +443,11 @@ describe('a joint title that counts its bodies ("A等N部门关于…")', () => 
     assert.equal(parseOne(notice('2021年12月31日')).issuer, '某省发展和改革委员会、某省自然资源厅、某省商务厅');
   });
 });
+
+describe('table bars on a very long line', () => {
+  it('are dropped in linear time', () => {
+    const started = performance.now();
+    parseOne(['关于某事的通知', `${'| '.repeat(100_000)}甲 |`, '正文。']);
+    assert.ok(performance.now() - started < 5_000);
+  });
+});

@@ -44,10 +44,11 @@ export interface CleanResult {
   noiseRemoved: number;
 }
 
-const trailingBars = /(?:[ \t]*\|)+[ \t]*$/;
-
+/** The line without the bars and blanks at its end (a loop from the end: a regex over long runs of bars backtracks). */
 function withoutTrailingBars(line: string): string {
-  const text = line.replace(trailingBars, '');
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === '|' || line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  const text = line.slice(0, end);
   return text.includes('|') || /[:：]\s*$/.test(text) ? line : text;
 }
 

@@ -292,7 +292,7 @@ export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): S
 function numberedPrinting(lines: SourceLine[], title: string): DocNumber | null {
   const key = squashSpaces(cleanTitle(title));
   for (let at = 0; at < Math.min(lines.length, headLines); at++) {
-    const numbered = titleWithNumber(lines[at]!.text);
+    const numbered = lines[at]!.text.length <= 200 ? titleWithNumber(lines[at]!.text) : null;
     if (numbered && squashSpaces(cleanTitle(numbered.title)) === key) return numbered.number;
   }
   return null;
