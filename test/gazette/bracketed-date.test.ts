@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { numberAndDateLine } from '../../src/modules/gazette/docnumber.rules.ts';
 import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /** "(number date)" and "(date)" under a title, as gazettes print them (fresh-set rule 5 of test/fixtures/real/README.md). */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe('number and date in brackets under the title', () => {
   it('reads "(number date)" as 发文字号 and 成文日期', () => {

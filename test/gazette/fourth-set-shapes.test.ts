@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /**
  * Rules from the fourth fresh set (test/fixtures/real/README.md, h/parser5). Every text here is synthetic.
  */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe('pinyin annotations after traditional characters', () => {
   it('reads title, type and issuer through them, and keeps them as printed', () => {

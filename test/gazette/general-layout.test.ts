@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { applyMetadata } from '../../src/modules/gazette/formats.ts';
 import type { PageMetadata } from '../../src/modules/gazette/metadata.rules.ts';
 import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /** General layouts that the nine fresh real-corpus documents showed (rules 11–16 of test/fixtures/real/README.md). */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe("any organ's 令", () => {
   it('reads a ministry order printed as "<organ>令" over "第 N 号"', () => {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { jointIssuerFromTitle } from '../../src/modules/gazette/fields.rules.ts';
-import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /** Joint issuers printed apart in the title line (fresh-set rule 7 of test/fixtures/real/README.md). */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe('joint issuers separated by spaces', () => {
   it('joins the bodies with 、, a party department among them', () => {

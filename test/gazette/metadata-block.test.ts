@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /**
  * A portal's metadata block saved as plain text above the document (rules from the second and third fresh sets,
  * test/fixtures/real/README.md): its 文号 and 成文日期 count when the document prints none; its rows are no title.
  */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 const body = ['各乡镇人民政府，县直各单位：', '现将有关事项通知如下，请认真贯彻执行。', '青山县人民政府'];
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /** Page clutter above a title, and one-line annual-report titles (fresh-set rules 3 and 6 of test/fixtures/real/README.md). */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe('page clutter above the title', () => {
   it('passes over a news headline above an organ line and a title wrapped over three lines', () => {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /** Promulgation forms beyond "<organ>令" (fresh-set rule 8 of test/fixtures/real/README.md). */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe('promulgation forms', () => {
   it('reads an abbreviated order number and a bare 市 长 line', () => {

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { docNumberLine, parseText } from '../../src/modules/gazette/index.ts';
 import { findStandaloneHead } from '../../src/modules/gazette/standalone.rules.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /**
  * Rules from the second and third fresh sets (test/fixtures/real/README.md): a site that prints each character's
  * pinyin after it ("發(fā)", "號(hào)") keeps the annotation inside the number as printed; a name in book-title
  * marks above the number is a reprint's heading, not the title.
  */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe('a number with pinyin annotations', () => {
   it('reads the number, annotations kept as printed, also one after 號', () => {

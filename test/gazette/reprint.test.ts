@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /** Reprints stack their own headings above the document (issue 13 part 2, rule 2 of test/fixtures/real/README.md). */
 describe('a reprint', () => {
@@ -76,14 +77,14 @@ describe("a reprint's organ heading over a title that starts with 印发", () =>
   ];
 
   it('is a heading when the signature names the body in another form', () => {
-    const document = parseText(lines('青山市人民政府').join('\n'), 'reprint.txt').documents[0]!;
+    const document = parseOne(lines('青山市人民政府'), 'reprint.txt');
     assert.equal(document.title, '印发青山市城乡居民医疗保险办法的通知');
     assert.equal(document.issuer, '青山市人民政府');
     assert.equal(document.docNumber, '青府〔2006〕9号');
   });
 
   it('stays the title\'s first line when the signature prints the same name', () => {
-    const document = parseText(lines('某某省青山市人民政府').join('\n'), 'reprint.txt').documents[0]!;
+    const document = parseOne(lines('某某省青山市人民政府'), 'reprint.txt');
     assert.equal(document.title, '某某省青山市人民政府印发青山市城乡居民医疗保险办法的通知');
   });
 });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseText } from '../../src/modules/gazette/index.ts';
+import { parseOne } from '../support/parse-one.ts';
 
 /** A 发文字号 printed at the top with no masthead, the title below it (fresh-set rules 1, 2 and 12 of test/fixtures/real/README.md). */
-const parseOne = (lines: string[]) => parseText(lines.join('\n'), 'synthetic.txt').documents[0]!;
 
 describe('a number line at the top, the title below it', () => {
   it('reads number, title and type when the title follows the number', () => {

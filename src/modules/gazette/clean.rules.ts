@@ -24,6 +24,8 @@ const noiseLines: RegExp[] = [
   /^[^，。,;；]{0,8}语音(阅读|播报|朗读)[^，。,;；]{0,6}$/,
   // A page's QR-code invitation under the text ("扫描二维码 关注我们", traditional too).
   /^(扫|掃)(描|一扫).{0,4}(二维码|二維碼|手机|手機).{0,12}$/,
+  // A page's back-to-top link ("返回顶部", "回到顶部", traditional too).
+  /^[【\[]?\s*(返回|回到)(顶部|頂部)\s*[】\]]?$/,
   /^[(（]\s*\d{4}\s*年\s*第\s*\d+\s*期\s*[)）]$/,
   /^[—–-]+\s*\d{1,4}\s*[—–-]+$/,
 ];
@@ -40,6 +42,14 @@ export interface CleanResult {
   /** The file is PDF extraction in numbered chunks (002): line structure is not the document's. */
   chunked: boolean;
   noiseRemoved: number;
+}
+
+/** The line without the bars and blanks at its end (a loop from the end: a regex over long runs of bars backtracks). */
+function withoutTrailingBars(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === '|' || line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  const text = line.slice(0, end);
+  return text.includes('|') || /[:：]\s*$/.test(text) ? line : text;
 }
 
 function normaliseSpaces(text: string): string {
@@ -61,8 +71,11 @@ export function cleanText(text: string): CleanResult {
     watermarks.forEach((mark, index) => {
       if (line.includes(mark)) line = line.replace(watermarkPatterns[index]!, '');
     });
+    // A page's table layout leaves cell bars after a line's text ("…的通知 | |") and on lines of their own; a
+    // metadata row's cells ("发文机关: | 某市政府 |", "主题词: |") are the table's own and stay.
+    if (line.endsWith('|')) line = withoutTrailingBars(line);
     const trimmed = line.trim();
-    if (trimmed.length === 0) continue;
+    if (trimmed.length === 0 || /^\|[\s|]*$/.test(trimmed)) continue;
     if (trimmed.length <= 300 && noiseLine.test(trimmed)) {
       noiseRemoved++;
       continue;

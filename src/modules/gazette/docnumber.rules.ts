@@ -119,7 +119,8 @@ export function docNumberLine(text: string): DocNumber | null {
   const unannotated = text.trim().replace(annotationAtEnd, '');
   if (unannotated.length > 40 || !/[号號]\s*[)）]?\s*$/.test(unannotated)) return null;
   const line = text.trim();
-  const trimmed = annotationAtEnd.test(line) ? line.replace(/^[(（]/, '') : line.replace(/^[(（]|[)）]$/g, '');
+  // A law database prints spaces inside the brackets: "( 吉府发〔2003〕37号 )".
+  const trimmed = (annotationAtEnd.test(line) ? line.replace(/^[(（]/, '') : line.replace(/^[(（]|[)）]$/g, '')).trim();
   if (trimmed.replace(annotations, '').length > 30) return null;
   const folded = foldText(trimmed);
   for (const pattern of [bracketed, barePattern]) {

@@ -15,7 +15,7 @@ import {
   withoutSelfCitations,
 } from './fields.rules.ts';
 import type { ParsedDocument, SourceLine } from './gazette.types.ts';
-import { closingDate, dateBeforeAttachment, readSignature } from './signature.rules.ts';
+import { closingDate, dateBeforeAttachment, dateBeforeIssuedText, isOrganName, readSignature } from './signature.rules.ts';
 import { readTasks } from './tasks.rules.ts';
 import { cleanTitle } from './text.rules.ts';
 
@@ -57,7 +57,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
   const issuedAt = issued ? body[issued.index]!.no : Number.POSITIVE_INFINITY;
   const signed = draft.lines.filter((line) => line.no < issuedAt);
   const signature = untitledForm ? null : readSignature(signed);
-  const date = draft.date ?? signature?.date ?? (untitledForm ? null : (closingDate(signed) ?? dateBeforeAttachment(signed)));
+  const date = draft.date ?? signature?.date ?? (untitledForm ? null : (closingDate(signed) ?? dateBeforeAttachment(signed) ?? (wanted ? dateBeforeIssuedText(signed) : null)));
   const validity = interpretation ? { effectiveFrom: null, effectiveTo: null, basis: null } : findValidity(paragraphs, date);
   const relations = findRelations(paragraphs, draft.number?.normalised ?? null);
   const isAppointment = type === '任免' || /(任免|任职|免职)/.test(title ?? '');
@@ -71,7 +71,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
     displayTitle: title ?? draft.fallbackTitle ?? '(无标题)',
     docNumber: draft.number?.normalised ?? null,
     docNumberPrinted: draft.number?.printed ?? null,
-    issuer: untitledForm ? null : chooseIssuer(jointIssuerFromTitle(draft.title) ?? issuerFromTitle(title), signature?.issuer ?? null, draft.masthead ?? null),
+    issuer: untitledForm ? null : chooseIssuer(jointIssuerFromTitle(draft.title) ?? issuerFromTitle(title), signature?.issuer ?? countedBodies(signed, issuerFromTitle(title)), draft.masthead ?? null),
     date,
     type,
     section: draft.section,
@@ -102,9 +102,32 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
  * a joint title that prints its bodies without a break ("A市委办公室A市人民政府办公室印发…") is split as
  * the signature names them, one a line.
  */
+/**
+ * A title that counts its bodies ("某委员会等10部门关于…") is signed by all of them, one a line: the run of that many
+ * organ lines starting with the named body, even when the date under them lost its year.
+ */
+function countedBodies(lines: SourceLine[], fromTitle: string | null): string | null {
+  const counted = fromTitle ? /^(.+?)等(\d{1,2})个?部门$/.exec(fromTitle) : null;
+  if (!counted) return null;
+  const count = Number(counted[2]);
+  const first = lines.findIndex((line) => line.text.trim() === counted[1]);
+  if (first < 0) return null;
+  const names = lines.slice(first, first + count).map((line) => line.text.trim());
+  return names.length === count && names.every(isOrganName) ? names.join('、') : null;
+}
+
+const byLevelOnly = /^[省市县区](?:人民)?政府/;
+
 function chooseIssuer(fromTitle: string | null, signed: string | null, masthead: string | null): string | null {
   if (fromTitle && masthead && masthead.length > fromTitle.length && masthead.endsWith(fromTitle)) return masthead;
   if (fromTitle && signed?.includes('、') && signed.replace(/、/g, '') === fromTitle) return signed;
+  // "某委员会等10部门": the signature names the bodies the title counts.
+  if (fromTitle && signed?.includes('、') && /等\d{1,2}个?部门$/.test(fromTitle) && signed.startsWith(fromTitle.replace(/等\d{1,2}个?部门$/, ''))) return signed;
+  // A title that names its issuer by level only ("市政府办公室关于…") refers to the body the signature names in full.
+  if (fromTitle && signed && byLevelOnly.test(fromTitle) && signed.length > fromTitle.length) {
+    const full = fromTitle.replace(/^([省市县区])政府/, '$1人民政府');
+    if (signed.endsWith(fromTitle) || signed.endsWith(full)) return signed;
+  }
   return fromTitle ?? signed ?? masthead;
 }
 

@@ -9,7 +9,7 @@ import { addDays, cleanTitle, collapseCjkSpaces, dateFromParts, dateOnlyLine, da
 const documentTypes = [
   '政策解读', '任免事项', '实施细则', '实施意见', '实施方案', '工作要点', '指导意见', '管理办法',
   '通知', '通告', '公告', '通报', '报告', '请示', '批复', '意见', '决定', '决议', '规定', '办法', '细则',
-  '方案', '要点', '规划', '计划', '纪要', '命令', '议案', '公报', '函', '令',
+  '方案', '要点', '规划', '计划', '纪要', '规则', '公示', '命令', '议案', '公报', '函', '令',
 ];
 
 /** 文种 from the title's ending: a notice that issues measures is still a 通知. */
@@ -18,6 +18,8 @@ export function documentType(title: string | null): string | null {
   const folded = foldText(title).replace(/[)）]\s*$/, '');
   if (/任免(事项|名单)?$/.test(folded)) return '任免';
   if (/解读$/.test(folded)) return '解读';
+  // "《…(征求意见稿)》公开征求意见": a consultation's heading, not an 意见 (no statutory 文种).
+  if (/》(?:公开)?征求意见$/.test(folded)) return '征求意见';
   for (const type of documentTypes) {
     if (folded.endsWith(type)) {
       if (type.length === 4 && type !== '政策解读' && type !== '任免事项') return type.slice(2);
@@ -41,7 +43,8 @@ export function statutoryType(title: string | null): string | null {
 
 // Up to 90 characters: a joint title names several bodies before 关于 (four bureaus make 45); as short as 市人民政府,
 // 省人民政府 when a title names its own government by level only.
-const issuerEnd = /^(.{1,90}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心))(?=关于|印发|转发|批转|决定|的|对)/;
+// A joint title may name its first body and count the rest ("某委员会等10部门关于…").
+const issuerEnd = /^(.{1,90}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|[局厅委办院部署会]|中心)(?:等\d{1,2}个?部门)?)(?=关于|印发|转发|批转|决定|的|对)/;
 
 /**
  * The issuing body: the title's opening up to 关于 / 印发 / 转发 (never a phrase that itself says 关于, and never a

@@ -14,6 +14,7 @@ import { readPdf } from './pdf.format.ts';
 import { readScannedPages, type PdfWithScannedPages } from './scanned-pages.format.ts';
 import { imageFormat, looksLikeHtml, sniff, zipFormat, type FileFormat } from './sniff.rules.ts';
 import { openZip } from './zip.rules.ts';
+import { squashSpaces } from './text.rules.ts';
 
 /**
  * Any file an agency publishes to documents: the format is read from the
@@ -110,7 +111,7 @@ function parseExtracted(text: string, fileName: string, warnings: ParseWarning[]
 
 /** The document the page is about: the one with the block's title or number, else the first. */
 function mainDocument(documents: ParsedDocument[], metadata: PageMetadata): ParsedDocument | undefined {
-  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, '');
+  const squash = (text: string | null) => squashSpaces(text ?? '');
   return (
     documents.find((document) => metadata.title && squash(document.title) === squash(metadata.title)) ??
     documents.find((document) => metadata.docNumber && document.docNumber === docNumberLine(metadata.docNumber)?.normalised) ??

@@ -1,6 +1,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { emptyMetadata, labelOf, setField, type MetadataField, type PageMetadata } from './metadata.rules.ts';
+import { squashSpaces } from './text.rules.ts';
 
 /**
  * A web page as saved from a government portal: the CMS's metadata block
@@ -30,7 +31,6 @@ const blockTags = new Set([
   'blockquote', 'pre', 'dd', 'dt', 'dl', 'ul', 'ol', 'hr', 'main', 'aside', 'figure', 'figcaption', 'caption', 'address',
 ]);
 
-const squash = (text: string) => text.replace(/[\s\u3000\u00a0]+/g, '');
 
 /** The text of a small element, or null as soon as it passes `limit` characters (the metadata scan stays linear). */
 function shortText(node: AnyNode, limit: number): string | null {
@@ -93,7 +93,7 @@ function readMetadata($: CheerioAPI): PageMetadata {
 
 function contentRoot($: CheerioAPI): AnyNode[] {
   for (const selector of contentSelectors) {
-    const found = $(selector).filter((_, element) => squash($(element).text()).length >= 50);
+    const found = $(selector).filter((_, element) => squashSpaces($(element).text()).length >= 50);
     if (found.length > 0) return [found.get(0)!];
   }
   const body = $('body');

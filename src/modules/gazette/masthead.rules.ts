@@ -1,5 +1,6 @@
 import type { SourceLine } from './gazette.types.ts';
 import { isOrganName } from './signature.rules.ts';
+import { squashSpaces } from './text.rules.ts';
 
 /**
  * The red header (版头) above a document's number: the organ's name and 文件, printed
@@ -16,19 +17,18 @@ export interface Masthead {
   issuer: string | null;
 }
 
-const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
 const mastheadLine = /^(?:[\u4e00-\u9fff]{2,40})?文件$/;
 const maxMastheadLines = 4;
 
 /** A line that is only a rule (the red line under a masthead, a separator): ——————, -----, ━━━, ＿＿＿, ——★—— */
 export function ruleLine(text: string): boolean {
-  const line = squash(text);
+  const line = squashSpaces(text);
   return /^[-—–－─━═_＿=＝~～★☆·*]+$/.test(line) && (line.match(/[-—–－─━═_＿=＝~～]/g)?.length ?? 0) >= 3;
 }
 
 /** The organ(s) named by the masthead lines (文件 dropped): one name split over lines, or one per line. */
 function mastheadIssuer(texts: string[]): string | null {
-  const names = texts.map((text) => squash(text).replace(/文件$/, '').replace(/、$/, '')).filter(Boolean);
+  const names = texts.map((text) => squashSpaces(text).replace(/文件$/, '').replace(/、$/, '')).filter(Boolean);
   if (names.length > 1 && names.every(isOrganName)) return names.join('、');
   const joined = names.join('');
   if (isOrganName(joined)) return joined;
@@ -44,14 +44,14 @@ function mastheadIssuer(texts: string[]): string | null {
 export function findMasthead(lines: SourceLine[], end: number, floor: number, ruled: boolean, short: (line: SourceLine) => boolean): Masthead | null {
   let start: number | null = null;
   for (let at = end; at > floor && end - at < maxMastheadLines && short(lines[at]!); at--) {
-    if (mastheadLine.test(squash(lines[at]!.text))) start = at;
+    if (mastheadLine.test(squashSpaces(lines[at]!.text))) start = at;
   }
-  if (start === null && ruled && end > floor && isOrganName(squash(lines[end]!.text))) start = end;
+  if (start === null && ruled && end > floor && isOrganName(squashSpaces(lines[end]!.text))) start = end;
   if (start === null) return null;
   // "文件" alone, "政府文件" or a rule: the organ's name (or the joint bodies' names) stands above.
-  const head = squash(lines[start]!.text).replace(/文件$/, '');
+  const head = squashSpaces(lines[start]!.text).replace(/文件$/, '');
   // A joint masthead lists its bodies: a line above ending in 、 goes on the list.
-  while (start - 1 > floor && end - (start - 1) < maxMastheadLines && /^[\u4e00-\u9fff、]{3,40}、$/.test(squash(lines[start - 1]!.text))) start--;
+  while (start - 1 > floor && end - (start - 1) < maxMastheadLines && /^[\u4e00-\u9fff、]{3,40}、$/.test(squashSpaces(lines[start - 1]!.text))) start--;
   if (!isOrganName(head) || ruled) {
     while (start - 1 > floor && end - (start - 1) < maxMastheadLines && extendsMasthead(lines, start - 1)) start--;
   }
@@ -59,9 +59,9 @@ export function findMasthead(lines: SourceLine[], end: number, floor: number, ru
 }
 
 function extendsMasthead(lines: SourceLine[], at: number): boolean {
-  const text = squash(lines[at]!.text);
+  const text = squashSpaces(lines[at]!.text);
   if (isOrganName(text)) return true;
   // The first half of a name split over two lines ("新疆维吾尔自治区人民" over "政府文件").
-  const below = squash(lines[at + 1]!.text).replace(/文件$/, '');
+  const below = squashSpaces(lines[at + 1]!.text).replace(/文件$/, '');
   return /^[\u4e00-\u9fff]{2,20}$/.test(text) && !isOrganName(below) && isOrganName(text + below);
 }

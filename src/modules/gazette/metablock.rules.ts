@@ -1,6 +1,7 @@
 import { docNumberLine, type DocNumber } from './docnumber.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
+import { isOrganName } from './signature.rules.ts';
 import { findDate } from './text.rules.ts';
 
 /**
@@ -13,7 +14,7 @@ import { findDate } from './text.rules.ts';
 // The keys of such blocks (spaces allowed inside when printed); the title's own keys (名称/标题) included.
 const keys = [
   '索引号', '文号', '发文字号', '文件编号', '发布机构', '发文机关', '发文机构', '发文单位', '主题词', '主题分类', '组配分类',
-  '信息分类', '公开方式', '公开范围', '生成日期', '发布日期', '成文日期', '名称', '标题', '有效性', '实施日期', '废止日期',
+  '信息分类', '公开方式', '公开范围', '生成日期', '发布日期', '成文日期', '发文日期', '名称', '标题', '有效性', '实施日期', '废止日期',
 ];
 const titleKeys = new Set(['名称', '标题']);
 const spaced = (key: string) => [...key].join('[\\s\\u3000]*');
@@ -71,6 +72,17 @@ export interface MetadataBlock {
   issuer: string | null;
 }
 
+/**
+ * A 文号 cell in a small body's own form ("2022-92", a town's year and serial): taken as printed when it has a year
+ * and a serial and nothing else (not 无, not a placeholder, not an index number with a slash).
+ */
+function ownSeriesNumber(value: string): DocNumber | null {
+  const match = /^((?:19|20)\d{2})\s*[-—–]\s*(\d{1,4})$/.exec(value.trim());
+  if (!match) return null;
+  const printed = value.trim();
+  return { normalised: printed.replace(/\s+/g, ''), printed, prefix: '', year: Number(match[1]), serial: Number(match[2]) };
+}
+
 /** The block's 文号, 成文日期 and 发文机关, when the head of the text holds a block (two keys or more). */
 export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   const found = lines
@@ -80,12 +92,41 @@ export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   if (found.length < 2) return null;
   const value = (wanted: string[]) => found.find((cell) => wanted.includes(foldText(cell.key)) && cell.value.length > 0)?.value ?? null;
   const number = value(['文号', '发文字号', '文件编号']);
-  const signed = value(['成文日期']);
+  // 发文日期 (the date the document was issued) stands for the 成文日期 on portals that print no 成文日期 key.
+  const signed = value(['成文日期']) ?? value(['发文日期']);
   // The issuing organ's own key only: a 发布机构 is often the portal that publishes, not the issuer.
   const organ = value(['发文机关', '发文机构', '发文单位']);
   return {
-    docNumber: number ? docNumberLine(number) : null,
+    docNumber: number ? (docNumberLine(number) ?? ownSeriesNumber(number)) : null,
     signedOn: signed ? findDate(signed) : null,
-    issuer: organ && /^[\u4e00-\u9fff、]{2,60}$/.test(organ) ? organ : null,
+    // A portal names itself there at times ("县政府网站"): only organs' names count.
+    issuer: organ && /^[\u4e00-\u9fff、]{2,60}$/.test(organ) && organ.split('、').every(isOrganName) ? organ : null,
   };
+}
+
+const bullet = /^(?:[-*•·]|\d+\.)[\s\u3000]*/;
+const keyOnly = new RegExp(`^(?:${keys.map(spaced).join('|')})[\\s\\u3000]*[:：]$`);
+
+/**
+ * A portal's metadata list printed one key a line, its value on the line below ("• 发文字号:" / "X政发〔2024〕7号"),
+ * becomes one row per key ("发文字号: X政发〔2024〕7号"), as the block is printed elsewhere; a key with no value
+ * (the next line is another key) stays alone. Only at the head of the text.
+ */
+export function joinKeyedValues(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const key = index < headLines * 2 ? line.text.trim().replace(bullet, '') : '';
+    if (!keyOnly.test(foldText(key))) {
+      out.push(line);
+      continue;
+    }
+    const next = lines[index + 1]?.text.trim() ?? '';
+    const nextIsKey = keyOnly.test(foldText(next.replace(bullet, ''))) || bullet.test(next) || cells(next).length > 0;
+    if (next.length > 0 && next.length <= 60 && !nextIsKey) {
+      out.push({ no: line.no, text: `${key}${next}` });
+      index++;
+    } else out.push({ no: line.no, text: key });
+  }
+  return out;
 }

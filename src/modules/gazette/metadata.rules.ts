@@ -1,4 +1,4 @@
-import { findDate } from './text.rules.ts';
+import { findDate, squashSpaces } from './text.rules.ts';
 
 /**
  * What a page prints about the document apart from the document itself — a portal's CMS block
@@ -33,14 +33,13 @@ const labels: [RegExp, MetadataField][] = [
   [/^(?:有效性|效力状态|时效性|有效性状态)$/, 'validity'],
 ];
 
-const squash = (text: string) => text.replace(/[\s\u3000\u00a0]+/g, '');
 
 export function emptyMetadata(): PageMetadata {
   return { title: null, docNumber: null, issuer: null, signedOn: null, postedOn: null, indexNumber: null, subject: null, validity: null, source: null };
 }
 
 export function labelOf(text: string): MetadataField | null {
-  const bare = squash(text).replace(/[:：]$/, '');
+  const bare = squashSpaces(text).replace(/[:：]$/, '');
   if (bare.length === 0 || bare.length > 8) return null;
   return labels.find(([pattern]) => pattern.test(bare))?.[1] ?? null;
 }
@@ -48,5 +47,5 @@ export function labelOf(text: string): MetadataField | null {
 export function setField(metadata: PageMetadata, field: MetadataField, raw: string): void {
   const value = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   if (!value || metadata[field]) return;
-  metadata[field] = field === 'signedOn' || field === 'postedOn' ? findDate(value) : field === 'docNumber' || field === 'issuer' ? squash(value) : value;
+  metadata[field] = field === 'signedOn' || field === 'postedOn' ? findDate(value) : field === 'docNumber' || field === 'issuer' ? squashSpaces(value) : value;
 }

@@ -8,10 +8,10 @@ import { buildDocument, linkInterpretations, type DocumentDraft } from './docume
 import { readFlatHeader } from './flat.rules.ts';
 import { isGazette, readGazetteFrame, tocMatches } from './gazette.frame.ts';
 import type { ParsedDocument, ParsedFile, ParseWarning, SourceLine } from './gazette.types.ts';
-import { readMetadataBlock } from './metablock.rules.ts';
+import { joinKeyedValues, readMetadataBlock } from './metablock.rules.ts';
 import { findSegments, sectionOf, withoutOrganHeading, type Segment } from './segment.rules.ts';
 import { readOrderFrame, type OrderFrame } from './promulgation.rules.ts';
-import { findStandaloneHead, type StandaloneHead } from './standalone.rules.ts';
+import { findStandaloneHead, standaloneBody, type StandaloneHead } from './standalone.rules.ts';
 
 /**
  * Text in, structure out: no I/O. Chooses the layout — gazette issue, a
@@ -47,7 +47,9 @@ function restorePrinted(document: ParsedDocument, original: string): void {
 }
 
 function parsePlainText(text: string, fileName: string, encoding: string): ParsedFile {
-  const { lines, chunked } = cleanText(text);
+  const cleaned = cleanText(text);
+  const chunked = cleaned.chunked;
+  const lines = joinKeyedValues(cleaned.lines);
   if (lines.length === 0) throw new AppError('no_documents', `${fileName}: 去除网页残留和页码后没有正文`, { file: fileName });
   const parsed = parseLines(lines, chunked, fileName, encoding);
   const only = parsed.documents.length === 1 ? parsed.documents[0]! : null;
@@ -186,16 +188,17 @@ function fromOrder(lines: SourceLine[], order: OrderFrame): ParsedDocument {
 }
 
 function fromStandalone(lines: SourceLine[], head: StandaloneHead): ParsedDocument {
+  const body = standaloneBody(lines, head);
   const document = buildDocument({
     title: head.title,
-    number: head.number ?? null,
+    number: head.number ?? body.number,
     date: head.date ?? null,
     section: null,
-    lines: lines.slice(head.bodyStart),
+    lines: body.lines,
     lineStart: lines[0]!.no,
     lineEnd: lines[lines.length - 1]!.no,
   });
-  return head.issuer && !document.issuer ? { ...document, issuer: head.issuer } : document;
+  return head.issuer && (!document.issuer || head.namedByTitle) ? { ...document, issuer: head.issuer } : document;
 }
 
 function fromPieces(lines: SourceLine[], starts: number[]): ParsedDocument[] {

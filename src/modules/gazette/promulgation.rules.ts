@@ -2,9 +2,8 @@ import { findNoticeNumber, type DocNumber } from './docnumber.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { isOrganName, signer } from './signature.rules.ts';
 import { foldText } from './fold.rules.ts';
-import { dateFromParts, dateOnlyLine, datePattern, endsSentence } from './text.rules.ts';
+import { dateFromParts, dateOnlyLine, datePattern, endsSentence, squashSpaces } from './text.rules.ts';
 
-const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
 const headLines = 25;
 
 /**
@@ -41,12 +40,12 @@ const orderSerial = /^(?:(?:19|20)\d{2}年)?第[0-9一二三四五六七八九�
 const signedTail = new RegExp(`[。.]([^。]{2,24}?)\\s*${datePattern}\\s*$`);
 
 /** Squashed and folded (現發佈 → 现发布, 號 → 号): the view every test below reads. */
-const view = (text: string) => foldText(squash(text));
+const view = (text: string) => foldText(squashSpaces(text));
 
 /** The order's number line; any organ's 令 (部令, 委令, 署令, 国务院令…) may print "第N号" on the line below. */
 function orderNumberText(lines: SourceLine[], index: number): { text: string; last: number } {
-  const text = squash(lines[index]!.text);
-  const next = squash(lines[index + 1]?.text ?? '');
+  const text = squashSpaces(lines[index]!.text);
+  const next = squashSpaces(lines[index + 1]?.text ?? '');
   return orderHeading.test(foldText(text)) && orderSerial.test(foldText(next)) ? { text: text + next, last: index + 1 } : { text, last: index };
 }
 
@@ -56,7 +55,7 @@ function regulationTitleOf(lines: SourceLine[], sentenceAt: number, orderAt: num
   const named = orderSentence.exec(sentence) ?? publishSentence.exec(sentence);
   if (named) return lines[sentenceAt]!.text.slice(named.index).match(/《([^》]{2,60})》/)?.[1] ?? null;
   for (let at = orderAt - 1; at >= Math.max(0, orderAt - 3); at--) {
-    const text = squash(lines[at]!.text);
+    const text = squashSpaces(lines[at]!.text);
     if (text.length <= 60 && regulationTitle.test(foldText(text)) && !isOrganName(text)) return text;
   }
   return null;
@@ -84,7 +83,7 @@ function readOrderSignature(lines: SourceLine[], sentenceStart: number): OrderSi
   let sentenceAt = sentenceStart;
   while (sentenceAt < sentenceStart + 2 && sentenceAt + 1 < lines.length && !/[。.]/.test(lines[sentenceAt]!.text)) sentenceAt++;
   const tail = signedTail.exec(foldText(lines[sentenceAt]!.text));
-  if (tail && signer.test(squash(tail[1]!))) return { date: dateFromParts(tail[2]!, tail[3]!, tail[4]!), signedBy: null, bodyStart: sentenceAt + 1 };
+  if (tail && signer.test(squashSpaces(tail[1]!))) return { date: dateFromParts(tail[2]!, tail[3]!, tail[4]!), signedBy: null, bodyStart: sentenceAt + 1 };
   let signers = 0;
   let signedBy: string | null = null;
   for (let at = sentenceAt + 1; at <= sentenceAt + 4 && at < lines.length; at++) {
@@ -94,7 +93,7 @@ function readOrderSignature(lines: SourceLine[], sentenceStart: number): OrderSi
     if (signer.test(text)) signers++;
     else if (isOrganName(text)) {
       signers++;
-      signedBy = squash(lines[at]!.text).replace(/[:：]/, '');
+      signedBy = squashSpaces(lines[at]!.text).replace(/[:：]/, '');
     } else return signers > 0 ? { date: null, signedBy, bodyStart: at } : null;
   }
   return signers > 0 ? { date: null, signedBy, bodyStart: Math.min(lines.length, sentenceAt + 1 + signers) } : null;
@@ -111,7 +110,7 @@ export function readOrderFrame(lines: SourceLine[]): OrderFrame | null {
     const signature = readOrderSignature(lines, sentenceAt);
     const title = regulationTitleOf(lines, sentenceAt, start);
     if (!signature || !title) continue;
-    const above = lines.slice(Math.max(0, start - 3), start).map((line) => squash(line.text)).reverse().find(isOrganName) ?? null;
+    const above = lines.slice(Math.max(0, start - 3), start).map((line) => squashSpaces(line.text)).reverse().find(isOrganName) ?? null;
     const type = number.prefix.endsWith('令') ? '令' : '公告';
     return { title, type, number, issuer: signature.signedBy ?? orderIssuer(number.prefix) ?? above, date: signature.date, bodyStart: signature.bodyStart };
   }
@@ -135,11 +134,11 @@ function promulgationNote(lines: SourceLine[]): OrderFrame | null {
     if (!/^[(（]/.test(lines[start]!.text.trim())) continue;
     let end = start;
     while (end < start + 2 && end + 1 < lines.length && !/[)）]$/.test(lines[end]!.text.trim())) end++;
-    const note = lines.slice(start, end + 1).map((line) => squash(line.text)).join('');
+    const note = lines.slice(start, end + 1).map((line) => squashSpaces(line.text)).join('');
     if (note.length > 140 || !/[)）]$/.test(note)) continue;
     const match = noteOrder.exec(foldText(note));
     const number = match ? findNoticeNumber(note.slice(match.index + match[0].length - match[4]!.length - 2, match.index + match[0].length - 2)) : null;
-    const title = squash(lines[start - 1]!.text);
+    const title = squashSpaces(lines[start - 1]!.text);
     if (!match || !number || title.length > 60 || isOrganName(title) || endsSentence(title)) continue;
     return { title, type: '令', number, issuer: orderIssuer(number.prefix), date: dateFromParts(match[1]!, match[2]!, match[3]!), bodyStart: end + 1 };
   }

@@ -1,12 +1,12 @@
 import { docNumberLine, findHeaderDocNumber, numberAndDateLine, type DocNumber } from './docnumber.rules.ts';
-import { documentType, issuerFromTitle } from './fields.rules.ts';
+import { documentType, issuedTitle, issuerFromTitle, statutoryType } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import { findMasthead, ruleLine } from './masthead.rules.ts';
 import { metadataRow, pageInfoLine, tableRow } from './metablock.rules.ts';
 import { looseTitleKey, tocMatches } from './gazette.frame.ts';
 import type { SourceLine, TocEntry } from './gazette.types.ts';
 import { isOrganName, readSignature } from './signature.rules.ts';
-import { cleanTitle, dateOnlyLine, endsSentence, titleAndDate } from './text.rules.ts';
+import { cleanTitle, dateOnlyLine, endsSentence, squashSpaces, titleAndDate } from './text.rules.ts';
 
 /**
  * Finds where each document begins in a run of lines. A titled document is
@@ -88,7 +88,9 @@ export function titleCandidate(line: SourceLine): boolean {
  */
 export function startsNewBlock(above: string, block: string): boolean {
   const line = above.replace(/[\s\u3000]+/g, '');
-  const joined = block.replace(/[\s\u3000]+/g, '');
+  const squashedBlock = squashSpaces(block);
+  // A reprint may print the whole title in book-title marks (《A市人民政府关于…的通知》): read it without them.
+  const joined = /^《[^《》]+》$/.test(squashedBlock) ? squashedBlock.slice(1, -1) : squashedBlock;
   // A page's info line (浏览量: 时间:…) is not a title; a metadata label before the title is (cleanTitle drops it).
   if (/[:：]/.test(line) && !/^(标题|名称|主题词)[:：]/.test(line)) return true;
   if (findHeaderDocNumber(line) && !docNumberLine(line)) return true;
@@ -108,7 +110,7 @@ export function opensWithIssuer(text: string): boolean {
 }
 
 /** A line that breaks off where a title goes on: 关于, 转发, 印发, 的, 和, 、 … */
-function endsMidPhrase(text: string): boolean {
+export function endsMidPhrase(text: string): boolean {
   return /(关于|转发|印发|批转|发布|公布|的|和|与|及|或|对|在|为|、|，|,)$/.test(foldText(text));
 }
 
@@ -178,7 +180,7 @@ function titleBelowNumber(lines: SourceLine[], index: number): { titleLines: Sou
   return null;
 }
 
-const squashed = (titleLines: SourceLine[]) => titleLines.map((line) => line.text).join('').replace(/[\s\u3000]+/g, '');
+const squashed = (titleLines: SourceLine[]) => squashSpaces(titleLines.map((line) => line.text).join(''));
 
 /**
  * A document as printed starts with its masthead (版头, "XX人民政府文件", one line per
@@ -251,19 +253,59 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   }
   const below = titleBelowMasthead(lines, index, titleEnd, floor, ruled);
   if (below) return { ...below, date, number };
+  // A law database's "title / organ / number": the organ line is the byline, not the title's last line.
+  const signedTitle = toc.length === 0 ? bylineUnderTitle(lines, titleEnd, floor) : null;
+  if (signedTitle) titleEnd--;
   const underNumber = toc.length === 0 && !paired && bodyStart === index + 1 ? titleBelowNumber(lines, index) : null;
   if (titleEnd <= floor) return underNumber ? { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number } : { start: index, bodyStart, titleLines: [], date, number };
-  const start = chooseTitleStart(lines, titleEnd, floor, toc);
+  const chosen = signedTitle ? titleEnd : chooseTitleStart(lines, titleEnd, floor, toc);
+  const byline = toc.length === 0 ? bylineAbove(lines, chosen, titleEnd, floor) : null;
+  const start = byline ? chosen + 1 : chosen;
   const titleLines = lines.slice(start, titleEnd + 1);
   const whole = toc.length === 0 ? untruncatedTitle(lines, start, floor, titleLines) : null;
   const aboveTitle = whole ? [whole] : titleLines;
   // Above the number, a title-less line or a name in book-title marks only ("《…实施方案》", a reprint's heading
   // naming what the document issues): the title is the one below the number.
-  const heading = documentType(cleanTitle(squashed(aboveTitle))) === null || /^《[^《》]+》$/.test(squashed(aboveTitle));
+  // So is a heading that names only what is issued (an 办法, 细则, 方案) over a covering 通知 that ends in a statutory 文种.
+  const headingText = cleanTitle(squashed(aboveTitle));
+  const issuedOnly = underNumber !== null && statutoryType(headingText) === null && statutoryType(squashed(underNumber.titleLines)) !== null;
+  const heading = documentType(headingText) === null || /^《[^《》]+》$/.test(squashed(aboveTitle)) || issuedOnly;
   if (underNumber && heading) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
   // The same title printed above the number (a metadata row) and underNumber it (the document's own line): one title.
   const repeated = underNumber !== null && looseTitleKey(cleanTitle(squashed(aboveTitle))) === looseTitleKey(squashed(underNumber.titleLines));
-  return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number };
+  const organ = byline ?? signedTitle;
+  return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number, ...(organ ? { masthead: organ } : {}) };
+}
+
+/**
+ * An organ's name right above the number under a line that is a whole title (a name ending in a 文种 or a rule's
+ * name): the database's byline. The issuer is the organ printed under the first printing of that title (a page may
+ * print the name twice, the organ once in full and once short).
+ */
+function bylineUnderTitle(lines: SourceLine[], titleEnd: number, floor: number): string | null {
+  if (titleEnd - 1 <= floor || !isOrganName(squashed([lines[titleEnd]!]))) return null;
+  const title = squashed([lines[titleEnd - 1]!]);
+  if (!titleCandidate(lines[titleEnd - 1]!) || documentType(title) === null || endsSentence(title)) return null;
+  for (let at = floor + 1; at < titleEnd; at++) {
+    if (squashed([lines[at]!]) === title && isOrganName(squashed([lines[at + 1]!]))) return squashed([lines[at + 1]!]);
+  }
+  return null;
+}
+
+/**
+ * A law database heads a page with the name of what a notice issues, the issuing organ on the line under it, then the
+ * notice ("某某实施细则" / "某市人民政府办公室" / "关于印发某某实施细则的通知"): that organ line is the heading's byline, not
+ * the title's first line; it names the issuer.
+ */
+function bylineAbove(lines: SourceLine[], start: number, titleEnd: number, floor: number): string | null {
+  if (start >= titleEnd || start - 1 <= floor) return null;
+  const organ = squashed([lines[start]!]);
+  if (!isOrganName(organ)) return null;
+  // Only over a 关于 title: an organ line over 印发… is read by withoutOrganHeading, against the signature.
+  const title = cleanTitle(squashed(lines.slice(start + 1, titleEnd + 1)));
+  if (!foldText(title).startsWith('关于')) return null;
+  const issued = issuedTitle(title);
+  return issued !== null && looseTitleKey(cleanTitle(squashed([lines[start - 1]!]))) === looseTitleKey(issued) ? organ : null;
 }
 
 /** A reprint may cut the printed title short; its heading above gives the whole title, which starts with the same words. */

@@ -1,5 +1,6 @@
 import type { SourceLine } from './gazette.types.ts';
 import { foldText } from './fold.rules.ts';
+import { documentType } from './fields.rules.ts';
 import { dateOnlyLine, endsSentence } from './text.rules.ts';
 
 /**
@@ -82,6 +83,23 @@ export function dateBeforeAttachment(lines: SourceLine[]): string | null {
     const date = dateOnlyLine(lines[index]!.text);
     if (!date) continue;
     if (closingFormula.test(lines[index - 1]!.text.trim()) || attachmentStart.test(lines[index + 1]?.text.trim() ?? '')) return date;
+  }
+  return null;
+}
+
+/**
+ * In a notice that issues a text (印发/转发…), the text follows the notice's date under its own heading; a reprint may
+ * print that heading differently from the title's 《…》, or wrap it. The first date line followed by a heading — one
+ * or two short lines, no sentence, ending in a 文种 or a rule's name (办法, 规定, 细则…) — is the 成文日期.
+ */
+export function dateBeforeIssuedText(lines: SourceLine[]): string | null {
+  for (let index = 1; index + 1 < lines.length; index++) {
+    const date = dateOnlyLine(lines[index]!.text);
+    if (!date) continue;
+    const first = lines[index + 1]!.text.replace(/[\s\u3000]+/g, '');
+    const second = (lines[index + 2]?.text ?? '').replace(/[\s\u3000]+/g, '');
+    const heading = [first, first + second].some((text) => text.length <= 60 && !endsSentence(text) && !/[:：]$/.test(text) && documentType(text) !== null);
+    return heading ? date : null;
   }
   return null;
 }

@@ -1,11 +1,12 @@
 import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.rules.ts';
-import { addresseeLine, documentType, issuerFromTitle } from './fields.rules.ts';
+import { addresseeLine, documentType, issuerFromTitle, statutoryType } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 import { pageInfoLine, tableRow } from './metablock.rules.ts';
-import { opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
+import { readRunOn } from './runon.rules.ts';
+import { endsMidPhrase, opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
-import { cleanTitle, dateFromParts, dateOnlyLine, datePattern, endsSentence, titleAndDate } from './text.rules.ts';
+import { cleanTitle, dateFromParts, dateOnlyLine, datePattern, endsSentence, squashSpaces, titleAndDate } from './text.rules.ts';
 
 /**
  * A document that prints neither masthead nor 发文字号 is still read by its title:
@@ -20,12 +21,13 @@ export interface StandaloneHead {
   bodyStart: number;
   /** The issuing body when only the title's first line names it. */
   issuer: string | null;
+  /** The title names its issuer before its subject (no 关于): that form wins over the signature's, as 关于 titles do. */
+  namedByTitle?: boolean;
   /** The number and date printed in brackets under the title, when they are. */
   number?: DocNumber | null;
   date?: string | null;
 }
 
-const squash = (text: string) => text.replace(/[\s\u3000]+/g, '');
 const maxTitleLines = 4;
 const headLines = 25;
 const topLines = 3;
@@ -40,25 +42,33 @@ function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
     const block = () => lines.slice(start, end).map((line) => line.text).join('');
     while (start > 0 && end - start < maxTitleLines && titleCandidate(lines[start - 1]!) && !startsNewBlock(lines[start - 1]!.text, block())) start--;
     // A reprint may print the title in book-title marks (《…的通知》).
-    if (!documentType(cleanTitle(squash(block())))) return null;
+    if (!documentType(cleanTitle(squashSpaces(block())))) return null;
     // A database's heading may print the number before the title ("X发〔2010〕2号 关于…的决定").
     const numbered = titleWithNumber(block());
     const title = numbered?.title ?? block();
-    return { title, bodyStart: index, issuer: reportIssuer(squash(title)), ...(numbered ? { number: numbered.number } : {}) };
+    return { title, bodyStart: index, issuer: reportIssuer(squashSpaces(title)), ...(numbered ? { number: numbered.number } : {}) };
   }
   return null;
 }
 
 // The issuer before 关于 may be several bodies joined with 、 (a joint 通告).
-const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、]{1,89}?)?关于.{2,100}$/;
+// It may count the rest of its bodies ("某委员会等10部门关于…").
+const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、\d]{1,89}?)?关于.{2,100}$/;
 // A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
-const annualReport = /^([\u4e00-\u9fff]{2,30}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
+// The name may hold a place in brackets ("某某经济区(廊坊)管理委员会").
+const annualReport = /^([\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,39}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
 // …or with the year first: <year>年<organ or place>政府信息公开工作年度报告 (the issuer is the name after the year).
 const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府)?信息公开工作年度报告$/;
 
+// …or any report an organ titles with its name and the year it covers: <organ><year>年(度)…报告 ("某局2018年度整体支出绩效评价报告").
+const organYearReport = /^([\u4e00-\u9fff]{3,25}?)(?:19|20)\d{2}年度?[\u4e00-\u9fff、]{0,30}报告$/;
+
 /** The issuer an annual report's title names, with or before its year. */
 function reportIssuer(title: string): string | null {
-  return (annualReport.exec(title) ?? yearFirstReport.exec(title))?.[1] ?? null;
+  const named = (annualReport.exec(title) ?? yearFirstReport.exec(title))?.[1];
+  if (named) return named;
+  const organ = organYearReport.exec(title)?.[1];
+  return organ && isOrganName(organ) ? organ : null;
 }
 
 /**
@@ -77,29 +87,33 @@ function pageClutter(text: string): boolean {
   return line.length <= 40 && !endsSentence(line.replace(/[:：]$/, '')) && !/[，,]/.test(line);
 }
 
+const wholeTitle = (text: string) => opensWithIssuer(text) && documentType(text) !== null && !endsSentence(text);
+
 /** Lines index… that read as one title (up to four, none after the first an organ's name), with the squashed text. */
 function titleSpans(lines: SourceLine[], index: number, most: number): { text: string; printed: string; count: number }[] {
   const spans: { text: string; printed: string; count: number }[] = [];
   let printed = '';
   for (let count = 1; count <= most && index + count <= lines.length; count++) {
     const line = lines[index + count - 1]!;
-    if (count > 1 && (!titleCandidate(line) || isOrganName(squash(line.text)))) break;
+    if (count > 1 && (!titleCandidate(line) || isOrganName(squashSpaces(line.text)))) break;
+    // A line that is a whole title by itself (<organ>关于…+文种) does not continue a page's label above it ("地方政策").
+    if (count > 1 && wholeTitle(squashSpaces(line.text)) && !endsMidPhrase(squashSpaces(printed))) break;
     printed += count > 1 && /[\u4e00-\u9fff]$/.test(printed) ? line.text.trim() : (count > 1 ? ' ' : '') + line.text.trim();
-    spans.push({ text: squash(printed), printed: printed.trim(), count });
-    if (documentType(squash(printed))) break;
+    spans.push({ text: squashSpaces(printed), printed: printed.trim(), count });
+    if (documentType(squashSpaces(printed))) break;
   }
   return spans;
 }
 
 function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHead | null {
-  const above = index > 0 ? squash(lines[index - 1]!.text) : '';
+  const above = index > 0 ? squashSpaces(lines[index - 1]!.text) : '';
   for (const span of titleSpans(lines, index, most)) {
     if (span.count > 1 && !titleCandidate(lines[index]!)) break;
     // A heading may carry the number, or the date, in brackets after the title.
     const numbered = titleWithNumber(span.printed);
     const dated = numbered ? null : titleAndDate(span.printed);
     const title = numbered?.title ?? dated?.title ?? null;
-    const head = readSpan(title !== null ? { ...span, text: squash(title), printed: title } : span, index, above);
+    const head = readSpan(title !== null ? { ...span, text: squashSpaces(title), printed: title } : span, index, above);
     if (head === 'none') return null;
     if (head) return { ...head, ...(numbered ? { number: numbered.number } : {}), ...(dated ? { date: dated.date } : {}) };
   }
@@ -118,22 +132,44 @@ function readSpan({ text, printed, count }: { text: string; printed: string; cou
     if (before.length === 0 && isOrganName(above)) return { title: above + text, bodyStart: index + count, issuer: above };
     return { title: printed, bodyStart: index + count, issuer: null };
   }
+  // "《某某办法(征求意见稿)》公开征求意见": a consultation titled by the draft it publishes.
+  if (count === 1 && documentType(text) === '征求意见' && /^《/.test(text) && text.length <= 100) return { title: printed, bodyStart: index + 1, issuer: null };
   // <issuer>印发/转发/批转…的通知: a title without 关于 that opens with its issuer.
   if (opensWithIssuer(text) && /^[\u4e00-\u9fff]+$/.test(issuerFromTitle(text)!) && documentType(text) && !endsSentence(text) && text.length <= 150) {
     return { title: printed, bodyStart: index + count, issuer: null };
   }
+  // <organ><what>+文种 without 关于 ("某县人民政府征收土地启动公告", "某区人民政府森林防火禁火令"): the organ issues it.
+  // A 规则 or 办法 titled so names the government as its subject, not as its issuer.
+  const organ = count === 1 ? organBeforeSubject(text) : null;
+  if (organ) return statutoryType(text) ? { title: printed, bodyStart: index + 1, issuer: organ, namedByTitle: true } : { title: printed, bodyStart: index + 1, issuer: null };
   if (count === 1 && isOrganName(above) && documentType(text) && !endsSentence(text) && text.length <= 60 && issuerFromTitle(text) === null) {
     return { title: above + printed, bodyStart: index + 1, issuer: above };
   }
   return null;
 }
 
+/**
+ * The organ a one-line title opens with when a subject follows it before its 文种 (or a rule's name) and no 关于 stands
+ * between (a 公告, 通告 or 令 titled by its matter; a government's 工作规则). The longest name that reads as an organ
+ * wins (办公室 over 人民政府). Never a bare `<organ>令` order line: two characters of subject at least.
+ */
+function organBeforeSubject(text: string): string | null {
+  if (text.length > 60 || endsSentence(text) || !/^[\u4e00-\u9fff]+$/.test(text) || foldText(text).includes('关于')) return null;
+  const type = documentType(text);
+  if (!type) return null;
+  const rest = text.length - type.length;
+  for (let end = Math.min(25, rest - 2); end >= 3; end--) {
+    if (isOrganName(text.slice(0, end))) return text.slice(0, end);
+  }
+  return null;
+}
+
 /** A title printed again just below (a portal's heading, then the document's own line) is read once. */
 function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
-  const key = squash(head.title);
+  const key = squashSpaces(head.title);
   let bodyStart = head.bodyStart;
-  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (pageClutter(lines[at]!.text) || squash(lines[at]!.text) === key); at++) {
-    if (squash(lines[at]!.text) === key) bodyStart = at + 1;
+  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (pageClutter(lines[at]!.text) || squashSpaces(lines[at]!.text) === key); at++) {
+    if (squashSpaces(lines[at]!.text) === key) bodyStart = at + 1;
   }
   return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
 }
@@ -173,14 +209,93 @@ const metadataTitle = /(?:^|\s)(?:名称|标题|文件名称)\s*[:：]\s*(\S.{2,
 function metadataBlockTitle(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, headLines); index++) {
     const match = metadataTitle.exec(lines[index]!.text);
-    if (match && documentType(squash(match[1]!))) return { title: match[1]!.trim(), bodyStart: index + 1, issuer: null };
+    if (match && documentType(squashSpaces(match[1]!))) return { title: match[1]!.trim(), bodyStart: index + 1, issuer: null };
   }
   return null;
 }
 
+// "(2025年第2号)": a 公告's, 通告's or 令's own yearly series, printed in brackets under or right after its title.
+const yearSeries = /^[(（]\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*([号號])\s*[)）]/;
+
+function yearSeriesNumber(text: string, title: string): { number: DocNumber; end: number } | null {
+  if (!/(?:公告|通告|令)$/.test(foldText(squashSpaces(title)))) return null;
+  const match = yearSeries.exec(text.trim());
+  if (!match) return null;
+  const printed = `${match[1]}年第${match[2]}${match[3]}`;
+  return { number: { normalised: printed, printed, prefix: '', year: Number(match[1]), serial: Number(match[2]) }, end: text.length - text.trimStart().length + match[0].length };
+}
+
+const overlong = 200;
+
+/**
+ * The body under a standalone title, as lines. A page whose text was saved on one line after its title (a copy:
+ * the title again, "(2025年第2号)", the text, the signing organ and the date, joined by spaces) is cut by the run-on
+ * rules, so its signature and date are read; a yearly series number under the title is the document's number.
+ */
+export function standaloneBody(lines: SourceLine[], head: StandaloneHead): { lines: SourceLine[]; number: DocNumber | null } {
+  const body = lines.slice(head.bodyStart);
+  const total = body.reduce((sum, line) => sum + line.text.length, 0);
+  const longest = body.findIndex((line) => line.text.length >= overlong && line.text.length >= total * 0.8);
+  if (longest < 0) {
+    const series = body[0] ? yearSeriesNumber(body[0].text, head.title) : null;
+    return { lines: series && body[0]!.text.trim().length === series.end ? body.slice(1) : body, number: series?.number ?? null };
+  }
+  let text = body[longest]!.text.trim();
+  // The title printed again at the start of the line.
+  if (squashSpaces(text).startsWith(squashSpaces(head.title))) {
+    let seen = 0;
+    let at = 0;
+    const key = squashSpaces(head.title).length;
+    while (at < text.length && seen < key) if (!/[\s\u3000]/.test(text[at++]!)) seen++;
+    text = text.slice(at);
+  }
+  const series = yearSeriesNumber(text, head.title);
+  if (series) text = text.slice(series.end);
+  const runOn = readRunOn(text, body[longest]!.no);
+  return { lines: [...body.slice(0, longest), ...runOn.lines, ...body.slice(longest + 1)], number: series?.number ?? runOn.number };
+}
+
+/**
+ * A law database prints a document's name with the issuing organ on the line under it ("某某管理办法" / "某部"), often
+ * after the same name as the page's heading: in a one-piece text, the first line ending in a 文种 or a rule's name
+ * with an organ's name under it is the title, and the organ its issuer.
+ */
+function titleOverByline(lines: SourceLine[]): StandaloneHead | null {
+  for (let index = 0; index + 1 < Math.min(lines.length, headLines); index++) {
+    const text = squashSpaces(lines[index]!.text);
+    if (!titleCandidate(lines[index]!) || text.length > 60 || documentType(text) === null) continue;
+    const organ = squashSpaces(lines[index + 1]!.text);
+    if (isOrganName(organ)) return withDatedByline(lines, afterRepeats(lines, { title: lines[index]!.text.trim(), bodyStart: index + 2, issuer: organ }));
+  }
+  return null;
+}
+
+// "1990年3月10日,某部": the database's note of when and by whom the document was issued, under its title.
+const datedByline = new RegExp(`^${datePattern}[,，、\\s\\u3000]+([\\u4e00-\\u9fff、]{2,40})$`);
+
+function withDatedByline(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
+  const match = datedByline.exec(lines[head.bodyStart]?.text.trim() ?? '');
+  if (!match || !match[4]!.split('、').every(isOrganName)) return head;
+  return { ...head, date: dateFromParts(match[1]!, match[2]!, match[3]!), bodyStart: head.bodyStart + 1 };
+}
+
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
-  const head = (singlePiece ? titleAboveAddressees(lines) : null) ?? firstLineTitle(lines, singlePiece) ?? (singlePiece ? metadataBlockTitle(lines) : null);
-  return head && !head.issuer ? { ...head, issuer: bylineIssuer(lines, head.title) } : head;
+  const head =
+    (singlePiece ? titleAboveAddressees(lines) : null) ??
+    firstLineTitle(lines, singlePiece) ??
+    (singlePiece ? (titleOverByline(lines) ?? metadataBlockTitle(lines)) : null);
+  const numbered = head && !head.number ? { ...head, number: numberedPrinting(lines, head.title) } : head;
+  return numbered && !numbered.issuer ? { ...numbered, issuer: bylineIssuer(lines, numbered.title) } : numbered;
+}
+
+/** A page may print the title twice, once with its number in brackets ("关于…的通知(X发〔2003〕1号)"): that number is the document's. */
+function numberedPrinting(lines: SourceLine[], title: string): DocNumber | null {
+  const key = squashSpaces(cleanTitle(title));
+  for (let at = 0; at < Math.min(lines.length, headLines); at++) {
+    const numbered = lines[at]!.text.length <= 200 ? titleWithNumber(lines[at]!.text) : null;
+    if (numbered && squashSpaces(cleanTitle(numbered.title)) === key) return numbered.number;
+  }
+  return null;
 }
 
 /**
@@ -188,9 +303,9 @@ export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): S
  * often with the title printed again: the organ line under any printing of the title names the issuer.
  */
 function bylineIssuer(lines: SourceLine[], title: string): string | null {
-  const key = squash(title);
+  const key = squashSpaces(title);
   for (let at = 0; at + 1 < Math.min(lines.length, headLines); at++) {
-    if (squash(lines[at]!.text) !== key) continue;
+    if (squashSpaces(lines[at]!.text) !== key) continue;
     const names = lines[at + 1]!.text.trim().split(/[、\s\u3000]+/);
     if (names.length > 0 && names.every(isOrganName)) return names.join('、');
   }

@@ -6,6 +6,14 @@ export const cjkClass = `[${CJK}]`;
 const spaceBetweenCjk = new RegExp(`(?<=[${CJK}“”《》〈〉、,，。;；:：()（）〔〕])[ \\t]+(?=[${CJK}“”《》〈〉、,，。;；:：()（）〔〕])`, 'g');
 const spaceAroundDigitsInCjk = new RegExp(`(?<=[${CJK}〔〕()（）])[ \\t]+(?=\\d)|(?<=\\d)[ \\t]+(?=[${CJK}〔〕()（）])`, 'g');
 
+/**
+ * The text without any whitespace, to compare or measure Chinese text whatever its layout (JavaScript's \s already
+ * covers the ideographic space U+3000 and the no-break space U+00A0).
+ */
+export function squashSpaces(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
 /** Removes spaces a PDF or a typesetter put inside Chinese text ("关于 宋依佳", "2017 年 4 月"). */
 export function collapseCjkSpaces(text: string): string {
   if (!/[ \t]/.test(text)) return text;
