@@ -16,9 +16,10 @@ export interface Signature {
 
 const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
 // The head's title with the name, or alone when the name is not printed ("市 长"); a joint order's
-// ministers name their ministry first ("卫生部部长 某某").
+// ministers name their ministry first ("卫生部部长 某某"). A region's head signs as 自治区主席, and a head not yet
+// elected as acting (代省长, 代理市长, 自治区代主席).
 export const signer =
-  /^(?:[\u4e00-\u9fff]{1,10}?(?:部|委|局|署|院|行|府))?(总理|省长|市长|县长|区长|主席|局长|部长|署长|行长|主任)(?:[\s\u3000:：]*[\u4e00-\u9fff]{2,4})?$/;
+  /^(?:[\u4e00-\u9fff]{1,10}?(?:部|委|局|署|院|行|府)|自治区)?(?:代理?)?(总理|省长|市长|县长|区长|主席|局长|部长|署长|行长|主任)(?:[\s\u3000:：]*[\u4e00-\u9fff]{2,4})?$/;
 
 /** One organ's name on its own ("平潭县人事局"), not a portal's ("中国平潭") nor a title's first line. */
 export function isOrganName(text: string): boolean {

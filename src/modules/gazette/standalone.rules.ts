@@ -57,8 +57,8 @@ const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、\d]{1,89}?)?关于.{2,10
 // A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
 // The name may hold a place in brackets ("某某经济区(廊坊)管理委员会").
 const annualReport = /^([\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,39}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
-// …or with the year first: <year>年<organ or place>政府信息公开工作年度报告 (the issuer is the name after the year).
-const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府)?信息公开工作年度报告$/;
+// …or with the year first: <year>年<organ or place>政府信息公开工作(年度)报告 (the issuer is the name after the year).
+const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府|政务)?信息公开工作(?:年度)?报告$/;
 
 // …or any report an organ titles with its name and the year it covers: <organ><year>年(度)…报告 ("某局2018年度整体支出绩效评价报告").
 const organYearReport = /^([\u4e00-\u9fff]{3,25}?)(?:19|20)\d{2}年度?[\u4e00-\u9fff、]{0,30}报告$/;
@@ -113,7 +113,7 @@ function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHe
     const numbered = titleWithNumber(span.printed);
     const dated = numbered ? null : titleAndDate(span.printed);
     const title = numbered?.title ?? dated?.title ?? null;
-    const head = readSpan(title !== null ? { ...span, text: squashSpaces(title), printed: title } : span, index, above);
+    const head = readSpan(title !== null ? { ...span, text: squashSpaces(title), printed: title } : span, index, above, squashSpaces(lines[index]!.text));
     if (head === 'none') return null;
     if (head) return { ...head, ...(numbered ? { number: numbered.number } : {}), ...(dated ? { date: dated.date } : {}) };
   }
@@ -121,10 +121,13 @@ function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHe
 }
 
 /** The head a span of lines reads as, null to try a longer span, 'none' when no span can be a title. */
-function readSpan({ text, printed, count }: { text: string; printed: string; count: number }, index: number, above: string): StandaloneHead | 'none' | null {
+function readSpan({ text, printed, count }: { text: string; printed: string; count: number }, index: number, above: string, first: string): StandaloneHead | 'none' | null {
   const folded = foldText(text);
   const issuer = reportIssuer(text);
   if (count === 1 && issuer && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer };
+  // A report's title wrapped after its year ("某街道办事处2023年度政府" / "信息公开工作年度报告"): one title when the
+  // first line already names the issuer and the year.
+  if (count === 2 && issuer && !endsSentence(text) && text.length <= 60 && namesIssuerAndYear(first, issuer)) return { title: printed, bodyStart: index + 2, issuer };
   if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
     const before = text.slice(0, folded.indexOf('关于'));
     if (before.length > 0 && issuerFromTitle(text) === null) return 'none';
@@ -147,6 +150,9 @@ function readSpan({ text, printed, count }: { text: string; printed: string; cou
   }
   return null;
 }
+
+/** The first of two printed lines names the issuer and the year ("…2023年度政府" or "2023年度某街道…"). */
+const namesIssuerAndYear = (first: string, issuer: string) => /(?:19|20)\d{2}年/.test(first) && first.includes(issuer);
 
 /**
  * The organ a one-line title opens with when a subject follows it before its 文种 (or a rule's name) and no 关于 stands
@@ -191,13 +197,24 @@ function withBracketedDate(lines: SourceLine[], head: StandaloneHead): Standalon
 }
 
 /**
+ * A metadata row whose key ran into its value when the page was stored ("标题某乡2022年…年度报告"), the title printed
+ * again on a line just below: the row is not the title.
+ */
+function keyRunIntoTitle(lines: SourceLine[], index: number): boolean {
+  const text = squashSpaces(lines[index]!.text);
+  if (text.length > 200 || !/^(?:标题|名称)[^\s:：]/.test(text)) return false;
+  const value = text.slice(2);
+  return lines.slice(index + 1, index + 4).some((line) => squashSpaces(line.text) === value);
+}
+
+/**
  * The title at the top: within the first lines, or (in a text that is one piece) past any page
  * clutter above it and wrapped over up to four lines. In a compilation of pieces only a one-line
  * title at the very top counts (the pieces are read by their own titles).
  */
 function firstLineTitle(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, headLines); index++) {
-    const head = singlePiece && titleRow(lines[index]!.text) ? null : titleAt(lines, index, singlePiece ? maxTitleLines : 1);
+    const head = singlePiece && (titleRow(lines[index]!.text) || keyRunIntoTitle(lines, index)) ? null : titleAt(lines, index, singlePiece ? maxTitleLines : 1);
     if (head) return withBracketedDate(lines, afterRepeats(lines, head));
     if (index + 1 >= topLines && (!singlePiece || !pageClutter(lines[index]!.text))) return null;
   }

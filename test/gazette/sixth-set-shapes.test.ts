@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseOne } from '../support/parse-one.ts';
+
+/**
+ * Rules from the sixth sealed set (test/fixtures/real/README.md, h/parser7). Every text here is synthetic:
+ * invented organs, numbers and wording.
+ */
+
+describe('an order signed by a region\'s head or an acting head', () => {
+  const order = (signer: string) => [
+    '某某自治区河道采砂管理办法',
+    '某某自治区人民政府',
+    '某某自治区人民政府令第57号',
+    '《某某自治区河道采砂管理办法》已经2012年3月8日自治区人民政府第20次常务会议讨论通过,现予公布,自2012年5月1日起施行。',
+    signer,
+    '二○一二年三月十五日',
+    '第一条 为了加强河道采砂管理,制定本办法。',
+  ];
+
+  it('reads the order under 自治区代主席 <name>', () => {
+    const document = parseOne(order('自治区代主席 张某某'));
+    assert.equal(document.title, '某某自治区河道采砂管理办法');
+    assert.equal(document.docNumber, '某某自治区人民政府令第57号');
+    assert.equal(document.type, '令');
+    assert.equal(document.date, '2012-03-15');
+  });
+
+  it('reads the order under 代理省长 <name> and 自治区主席 <name>', () => {
+    assert.equal(parseOne(order('代理省长 李某')).date, '2012-03-15');
+    assert.equal(parseOne(order('自治区主席 王某某')).date, '2012-03-15');
+  });
+});
+
+describe('a disclosure report titled with the year first, ending in 工作报告', () => {
+  it('reads the name after the year as the issuer', () => {
+    const document = parseOne([
+      '2022年度青石路街道信息公开工作报告',
+      '2022年度青石路街道信息公开工作报告',
+      '本报告由青石路街道办事处编制,全文包括总体情况、主动公开情况等。',
+      '一、总体情况',
+      '2022年,我街道通过门户网站公开信息40条。',
+    ]);
+    assert.equal(document.title, '2022年度青石路街道信息公开工作报告');
+    assert.equal(document.issuer, '青石路街道');
+    assert.equal(document.type, '报告');
+  });
+});
+
+describe('an annual report\'s title wrapped after its year', () => {
+  it('joins the two lines into one title, the issuer the name before the year', () => {
+    const document = parseOne([
+      '某某新区白石街道办事处2022年度政府',
+      '信息公开工作年度报告',
+      '根据《中华人民共和国政府信息公开条例》的要求,编制本报告。',
+      '一、总体情况',
+      '2022年,白石街道主动公开政府信息60余条。',
+    ]);
+    assert.equal(document.title, '某某新区白石街道办事处2022年度政府信息公开工作年度报告');
+    assert.equal(document.issuer, '某某新区白石街道办事处');
+    assert.equal(document.type, '报告');
+  });
+
+  it('does not join a label line that holds no year to a report title under it', () => {
+    const document = parseOne([
+      '信息公开年报',
+      '白石乡2022年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2022年,白石乡主动公开政府信息30条。',
+    ]);
+    assert.equal(document.title, '白石乡2022年政府信息公开工作年度报告');
+    assert.equal(document.issuer, '白石乡');
+  });
+});
+
+describe('a metadata key run into its value', () => {
+  it('does not take "标题<title>" for the title when the title is printed below', () => {
+    const document = parseOne([
+      '索引号000011111/2023-00001',
+      '发布机构发文日期 2023-02-01 09:30',
+      '标题青石县白石乡2022年政府信息公开工作年度报告',
+      '',
+      '青石县白石乡2022年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2022年,我乡主动公开政府信息50条。',
+    ]);
+    assert.equal(document.title, '青石县白石乡2022年政府信息公开工作年度报告');
+    assert.equal(document.issuer, '青石县白石乡');
+  });
+});
