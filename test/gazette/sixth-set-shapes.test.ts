@@ -88,3 +88,49 @@ describe('a metadata key run into its value', () => {
     assert.equal(document.issuer, '青石县白石乡');
   });
 });
+
+describe('a law database\'s page: the title printed again past a long dateline', () => {
+  it('reads the "<date>,<organ>" note under the last printing as the date', () => {
+    const document = parseOne([
+      '您的位置: 首页 » 资料库 » 法规 »',
+      '某某部关于调整仓储设施补助标准的通知',
+      '作者:某某资料网 时间:2024-03-02 10:11:12  浏览:5120   来源:某某资料网',
+      '下载地址: 点击此处下载',
+      '某某部关于调整仓储设施补助标准的通知',
+      '某某部',
+      '某某部关于调整仓储设施补助标准的通知',
+      '1994年8月3日,某某部',
+      '各省、自治区、直辖市某某厅:',
+      '为做好仓储设施建设工作,现将有关事项通知如下:',
+    ]);
+    assert.equal(document.title, '某某部关于调整仓储设施补助标准的通知');
+    assert.equal(document.date, '1994-08-03');
+  });
+});
+
+describe('a standing committee\'s 规定 with its adopting meeting in brackets', () => {
+  it('reads the date from the bracket under the byline, an effective date after 通过', () => {
+    const document = parseOne([
+      '某某省人民代表大会常务委员会关于加强河湖保护的规定',
+      '作者:某某资料网 时间:2024-03-02 10:11:12  浏览:5120   来源:某某资料网',
+      '某某省人民代表大会常务委员会关于加强河湖保护的规定',
+      '某某省人大常委会',
+      '(1997年6月20日某某省第八届人民代表大会常务委员会第二十八次会议通过 1997年8月1日起施行)',
+      '为了加强河湖保护,根据有关法律,作如下规定:',
+      '一、各级人民政府应当加强河湖保护。',
+    ]);
+    assert.equal(document.title, '某某省人民代表大会常务委员会关于加强河湖保护的规定');
+    assert.equal(document.issuer, '某某省人民代表大会常务委员会');
+    assert.equal(document.date, '1997-06-20');
+  });
+
+  it('does not read a bracket that names no adopting meeting as the date', () => {
+    const document = parseOne([
+      '某某省人民代表大会常务委员会关于加强河湖保护的规定',
+      '某某省人大常委会',
+      '(本规定1997年8月1日起施行)',
+      '为了加强河湖保护,根据有关法律,作如下规定:',
+    ]);
+    assert.equal(document.date, null);
+  });
+});

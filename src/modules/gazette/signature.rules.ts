@@ -14,7 +14,7 @@ export interface Signature {
   date: string;
 }
 
-const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
+const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|常委会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
 // The head's title with the name, or alone when the name is not printed ("市 长"); a joint order's
 // ministers name their ministry first ("卫生部部长 某某"). A region's head signs as 自治区主席, and a head not yet
 // elected as acting (代省长, 代理市长, 自治区代主席).

@@ -174,20 +174,29 @@ function organBeforeSubject(text: string): string | null {
 function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
   const key = squashSpaces(head.title);
   let bodyStart = head.bodyStart;
-  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (pageClutter(lines[at]!.text) || squashSpaces(lines[at]!.text) === key); at++) {
+  // A reprint's dateline between the printings may be long ("作者:某网 时间:2024-05-19 08:55:21 浏览:120 来源:某网").
+  const passable = (text: string) => pageClutter(text) || (text.length <= 200 && pageInfoLine(text));
+  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (passable(lines[at]!.text) || squashSpaces(lines[at]!.text) === key); at++) {
     if (squashSpaces(lines[at]!.text) === key) bodyStart = at + 1;
   }
   return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
 }
 
-// "(2020年6月10日某市第十三届人民代表大会常务委员会第二十五次会议通过)": a 决定 or 决议 dated by the meeting that adopted it.
-const adoptedOn = new RegExp(`^[(（]\\s*${datePattern}[^()（）]{0,60}?(?:通过|批准)\\s*[)）]$`);
+// "(2020年6月10日某市第十三届人民代表大会常务委员会第二十五次会议通过)": a 决定 or 决议 dated by the meeting that adopted it,
+// sometimes with the day it takes effect after ("… 通过 2020年7月1日起施行").
+const adoptedOn = new RegExp(`^[(（]\\s*${datePattern}[^()（）]{0,60}?(?:通过|批准)(?:[\\s,，;；]*[0-9〇○零一二三四五六七八九十]{4}年[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日起施行)?\\s*[)）]$`);
 
 /**
  * "(2010年3月22日)", "(XX发〔2010〕3号 2010年3月22日)" or "(<date>…会议通过)" under a title, as gazettes print them:
  * the date (and number).
  */
 function withBracketedDate(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
+  // A law database prints its byline (the organ) between the title and the bracket.
+  const byline = isOrganName(squashSpaces(lines[head.bodyStart]?.text ?? '')) && /^[(（]/.test(lines[head.bodyStart + 1]?.text.trim() ?? '');
+  if (byline) {
+    const dated = withBracketedDate(lines, { ...head, bodyStart: head.bodyStart + 1 });
+    return dated.bodyStart > head.bodyStart + 1 ? dated : head;
+  }
   const text = lines[head.bodyStart]?.text.trim() ?? '';
   const paired = numberAndDateLine(text);
   if (paired) return { ...head, number: paired.number, date: paired.date, bodyStart: head.bodyStart + 1 };
@@ -215,7 +224,7 @@ function keyRunIntoTitle(lines: SourceLine[], index: number): boolean {
 function firstLineTitle(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, headLines); index++) {
     const head = singlePiece && (titleRow(lines[index]!.text) || keyRunIntoTitle(lines, index)) ? null : titleAt(lines, index, singlePiece ? maxTitleLines : 1);
-    if (head) return withBracketedDate(lines, afterRepeats(lines, head));
+    if (head) return withBracketedDate(lines, withDatedByline(lines, afterRepeats(lines, head)));
     if (index + 1 >= topLines && (!singlePiece || !pageClutter(lines[index]!.text))) return null;
   }
   return null;
