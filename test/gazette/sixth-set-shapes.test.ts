@@ -134,3 +134,29 @@ describe('a standing committee\'s 规定 with its adopting meeting in brackets',
     assert.equal(document.date, null);
   });
 });
+
+describe('a law database\'s byline of joint bodies between two printings of the title', () => {
+  const page = (title: string, byline: string) => [
+    '热门站点| 某某资料网 | 首页',
+    title,
+    '作者:某某资料网 时间:2024-03-02 10:11:12  浏览:5120   来源:某某资料网',
+    title,
+    byline,
+    title,
+    '某财建〔2014〕12号',
+    '为推进节能减排,经研究,现将有关事项通知如下:',
+    '一、补助标准按附件执行。',
+  ];
+
+  it('reads the bodies, apart by spaces, as the issuers joined with 、', () => {
+    const document = parseOne(page('关于开展节能照明产品推广工作的通知', '某某部 某某发展委员会 某某信息化部'));
+    assert.equal(document.title, '关于开展节能照明产品推广工作的通知');
+    assert.equal(document.docNumber, '某财建〔2014〕12号');
+    assert.equal(document.issuer, '某某部、某某发展委员会、某某信息化部');
+  });
+
+  it('keeps the title\'s own form when the title names its issuer', () => {
+    const document = parseOne(page('某某市人民政府办公室关于开展节能照明产品推广工作的通知', '某某省某某市人民政府办公室'));
+    assert.equal(document.issuer, '某某市人民政府办公室');
+  });
+});
