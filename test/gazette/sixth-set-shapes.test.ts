@@ -160,3 +160,27 @@ describe('a law database\'s byline of joint bodies between two printings of the 
     assert.equal(document.issuer, '某某市人民政府办公室');
   });
 });
+
+describe('a page\'s metadata list with keys alone on their lines above a title over the addressees', () => {
+  it('does not take the keys for addressees and reads the three-line title', () => {
+    const document = parseOne([
+      '- 索 引 号:00000000-1/2023-00012 主题分类:政府文件',
+      '- 发文机关:青石县政府办公室 成文日期:2023-05-06 10:00',
+      '-',
+      '标 题:',
+      '青石县人民政府办公室关于公布第三批县级非物质文化遗产名录的通知 - 文 号:发布日期: 2023-05-06 10:00',
+      '- 备案登记号:',
+      '-',
+      '青石县人民政府办公室',
+      '关于公布第三批县级非物质文化',
+      '遗产代表性项目名录的通知',
+      '各镇人民政府,县政府直属各单位:',
+      '经县政府研究,现将第三批县级非物质文化遗产代表性项目名录予以公布。',
+      '青石县人民政府办公室',
+      '2023年5月6日',
+    ]);
+    assert.equal(document.title, '青石县人民政府办公室关于公布第三批县级非物质文化遗产代表性项目名录的通知');
+    assert.equal(document.type, '通知');
+    assert.equal(document.date, '2023-05-06');
+  });
+});

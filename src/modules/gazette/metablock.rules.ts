@@ -40,6 +40,18 @@ function cells(text: string): Cell[] {
   });
 }
 
+const bareKey = new RegExp(`^(?:${keys.map(spaced).join('|')})[\\s\\u3000]*[：:]$`);
+const bulletedKey = /^[-•·*][\s\u3000]*[\u4e00-\u9fff\s\u3000]{2,12}[：:]$/;
+
+/**
+ * A key alone on its line, its value on the next or left empty ("标 题:", "- 备案登记号:" in a page's bulleted list):
+ * a row of the block, never an addressee line.
+ */
+export function keyOnlyLine(text: string): boolean {
+  const line = foldText(text.trim());
+  return bareKey.test(line) || bulletedKey.test(line);
+}
+
 /** A row of the block: keyed by something other than the title (文号：…, 组配分类 …), or holding two keys or more. */
 export function metadataRow(text: string): boolean {
   return keyedRow.test(text.trim()) || tableRow(text);

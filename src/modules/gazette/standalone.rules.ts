@@ -2,7 +2,7 @@ import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.
 import { addresseeLine, documentType, issuerFromTitle, statutoryType } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
-import { pageInfoLine, tableRow } from './metablock.rules.ts';
+import { keyOnlyLine, pageInfoLine, tableRow } from './metablock.rules.ts';
 import { readRunOn } from './runon.rules.ts';
 import { endsMidPhrase, opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
@@ -34,7 +34,7 @@ const topLines = 3;
 
 function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 1; index < Math.min(lines.length, headLines); index++) {
-    if (addresseeLine(lines[index]!.text) === null) continue;
+    if (addresseeLine(lines[index]!.text) === null || keyOnlyLine(lines[index]!.text)) continue;
     // A page's dateline may stand between the title and the addressees.
     const end = index - 1 > 0 && pageInfoLine(lines[index - 1]!.text) ? index - 1 : index;
     let start = end - 1;
