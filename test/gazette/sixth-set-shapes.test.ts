@@ -184,3 +184,20 @@ describe('a page\'s metadata list with keys alone on their lines above a title o
     assert.equal(document.date, '2023-05-06');
   });
 });
+
+describe('a metadata table whose row runs a known key into a key of the page\'s own', () => {
+  it('ends the 发文字号 cell at the table\'s bar', () => {
+    const document = parseOne([
+      '索引号:000011111/2022-00031 | |',
+      '发文字号:青石政发〔2022〕9号 | 发文时间:2022-04-08 |',
+      '发文机关:青石区人民政府 | 主题词:河道管理 |',
+      '标题:青石区人民政府关于加强河道管理的通知 | |',
+      '各乡(镇)人民政府,区政府有关工作部门:',
+      '为加强河道管理,现将有关事项通知如下。',
+      '青石区人民政府',
+      '2022年4月8日',
+    ]);
+    assert.equal(document.docNumber, '青石政发〔2022〕9号');
+    assert.equal(document.date, '2022-04-08');
+  });
+});
