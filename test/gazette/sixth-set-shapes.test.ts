@@ -201,3 +201,47 @@ describe('a metadata table whose row runs a known key into a key of the page\'s 
     assert.equal(document.date, '2022-04-08');
   });
 });
+
+describe('the date and number in brackets under a title, date first', () => {
+  it('reads "(<date><number>)" on its own line', () => {
+    const document = parseOne([
+      '某某省人民政府关于调整农业税征收办法的通知',
+      '(1986年3月7日某政〔1986〕21号)',
+      '各市、县人民政府:',
+      '现将调整农业税征收办法的有关问题通知如下:',
+    ]);
+    assert.equal(document.title, '某某省人民政府关于调整农业税征收办法的通知');
+    assert.equal(document.docNumber, '某政〔1986〕21号');
+    assert.equal(document.date, '1986-03-07');
+  });
+
+  it('reads the bracket saved on the first line of the body, under a database\'s fields', () => {
+    const document = parseOne([
+      'SomeLII [Home] [Databases] [Search] [Feedback]',
+      '某某省地方法规',
+      'You are here:  SomeLII >> Databases >> 某某省地方法规 >> 某某省政府关于调整农业税征收办法的通知',
+      '某某省政府关于调整农业税征收办法的通知',
+      '【发布单位】81202',
+      '【发布日期】1986-03-07',
+      '某某省人民政府关于调整农业税征收办法的通知',
+      '(1986年3月7日某政〔1986〕21号)  根据国家有关规定,现将调整农业税征收办法的有关问题通知如下:',
+      '一、征收范围不变。',
+    ]);
+    assert.equal(document.title, '某某省人民政府关于调整农业税征收办法的通知');
+    assert.equal(document.docNumber, '某政〔1986〕21号');
+    assert.equal(document.issuer, '某某省人民政府');
+    assert.equal(document.date, '1986-03-07');
+  });
+
+  it('leaves a bracket that holds no number at the start of a paragraph', () => {
+    const document = parseOne([
+      '某某省人民政府关于调整农业税征收办法的通知',
+      '各市、县人民政府:',
+      '(一)1986年3月7日起调整征收办法,具体如下。',
+      '某某省人民政府',
+      '1986年3月7日',
+    ]);
+    assert.equal(document.docNumber, null);
+    assert.equal(document.date, '1986-03-07');
+  });
+});
