@@ -245,3 +245,36 @@ describe('the date and number in brackets under a title, date first', () => {
     assert.equal(document.date, '1986-03-07');
   });
 });
+
+describe('a title set as its own block below a news story\'s paragraphs', () => {
+  it('reads organ / 关于… / 文种 as one title, the organ its issuer', () => {
+    const document = parseOne([
+      '禁渔期到了 青石县河里的鱼钓不得',
+      '2019年03月02日 10:20:11 来源:青石发布 作者:',
+      '网络图片。',
+      '春天到了,河里的鱼类进入繁殖期。',
+      '三月,也是大部分鱼类产卵的时间,需要加以保护。',
+      '青石县人民政府',
+      '关于实施2019年天然水域禁渔期的',
+      '通告',
+      '为加强渔业资源保护,根据有关规定,现将有关事宜通告如下:',
+      '一、禁渔范围:全县所有天然水域。',
+    ]);
+    assert.equal(document.title, '青石县人民政府关于实施2019年天然水域禁渔期的通告');
+    assert.equal(document.issuer, '青石县人民政府');
+    assert.equal(document.type, '通告');
+  });
+
+  it('does not read an organ line over a sentence that mentions 关于', () => {
+    const document = parseOne([
+      '禁渔期到了 青石县河里的鱼钓不得',
+      '2019年03月02日 10:20:11 来源:青石发布 作者:',
+      '春天到了,河里的鱼类进入繁殖期。',
+      '三月,也是大部分鱼类产卵的时间,需要加以保护。',
+      '青石县人民政府',
+      '关于禁渔的规定,请大家遵守。',
+      '各村要加强宣传。',
+    ]);
+    assert.equal(document.type, null);
+  });
+});

@@ -305,11 +305,30 @@ function withDatedByline(lines: SourceLine[], head: StandaloneHead): StandaloneH
   return { ...head, date: dateFromParts(match[1]!, match[2]!, match[3]!), bodyStart: head.bodyStart + 1 };
 }
 
+/**
+ * A title set as its own block further down a page (a news story quoting the document after its own paragraphs): an
+ * organ's name, then 关于… over one or two more lines ending in a 文种 ("某县人民政府" / "关于实施…的" / "通告").
+ */
+function organAboutBlock(lines: SourceLine[]): StandaloneHead | null {
+  for (let index = 0; index + 2 < Math.min(lines.length, headLines); index++) {
+    const organ = squashSpaces(lines[index]!.text);
+    if (!isOrganName(organ) || !foldText(squashSpaces(lines[index + 1]!.text)).startsWith('关于')) continue;
+    let text = '';
+    for (let end = index + 1; end <= index + 3 && end < lines.length; end++) {
+      if (!titleCandidate(lines[end]!)) break;
+      text += squashSpaces(lines[end]!.text);
+      if (text.length > 120 || endsSentence(text)) break;
+      if (documentType(text)) return { title: organ + text, bodyStart: end + 1, issuer: organ, namedByTitle: true };
+    }
+  }
+  return null;
+}
+
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   const head =
     (singlePiece ? titleAboveAddressees(lines) : null) ??
     firstLineTitle(lines, singlePiece) ??
-    (singlePiece ? (titleOverByline(lines) ?? metadataBlockTitle(lines)) : null);
+    (singlePiece ? (titleOverByline(lines) ?? metadataBlockTitle(lines) ?? organAboutBlock(lines)) : null);
   const numbered = head && !head.number ? { ...head, number: numberedPrinting(lines, head.title) } : head;
   return numbered && !numbered.issuer ? { ...numbered, issuer: bylineIssuer(lines, numbered.title) } : numbered;
 }
