@@ -278,3 +278,19 @@ describe('a title set as its own block below a news story\'s paragraphs', () => 
     assert.equal(document.type, null);
   });
 });
+
+describe('a work report dated by the meeting it was delivered at', () => {
+  it('reads the date from the dash line under the title', () => {
+    const document = parseOne([
+      '2019年青石市白水区人民政府工作报告',
+      '青石市白水区人民政府工作报告',
+      '——2019年1月15日在青石市白水区第五届人民代表大会第三次会议上',
+      '青石市白水区人民政府区长  某某某',
+      '各位代表:',
+      '现在,我代表区人民政府,向大会报告工作,请予审议。',
+    ]);
+    assert.equal(document.title, '青石市白水区人民政府工作报告');
+    assert.equal(document.date, '2019-01-15');
+    assert.equal(document.type, '报告');
+  });
+});

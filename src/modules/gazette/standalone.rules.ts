@@ -186,6 +186,9 @@ function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead
 // sometimes with the day it takes effect after ("… 通过 2020年7月1日起施行").
 const adoptedOn = new RegExp(`^[(（]\\s*${datePattern}[^()（）]{0,60}?(?:通过|批准)(?:[\\s,，;；]*[0-9〇○零一二三四五六七八九十]{4}年[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日起施行)?\\s*[)）]$`);
 
+// "——2018年1月9日在某区第十六届人民代表大会第四次会议上": a work report or speech dated by the meeting it was delivered at.
+const deliveredAt = new RegExp(`^(?:——|—|－－|--)\\s*${datePattern}\\s*在[^。]{2,60}?上(?:的(?:讲话|报告|说明))?$`);
+
 /**
  * "(2010年3月22日)", "(XX发〔2010〕3号 2010年3月22日)" or "(<date>…会议通过)" under a title, as gazettes print them:
  * the date (and number).
@@ -200,6 +203,8 @@ function withBracketedDate(lines: SourceLine[], head: StandaloneHead): Standalon
   const text = lines[head.bodyStart]?.text.trim() ?? '';
   const paired = numberAndDateLine(text);
   if (paired) return { ...head, number: paired.number, date: paired.date, bodyStart: head.bodyStart + 1 };
+  const delivered = deliveredAt.exec(text);
+  if (delivered) return { ...head, date: dateFromParts(delivered[1]!, delivered[2]!, delivered[3]!), bodyStart: head.bodyStart + 1 };
   const adopted = adoptedOn.exec(text);
   const date = /^[(（]/.test(text) ? (dateOnlyLine(text) ?? (adopted ? dateFromParts(adopted[1]!, adopted[2]!, adopted[3]!) : null)) : null;
   return date ? { ...head, date, bodyStart: head.bodyStart + 1 } : head;
