@@ -294,3 +294,21 @@ describe('a work report dated by the meeting it was delivered at', () => {
     assert.equal(document.type, '报告');
   });
 });
+
+describe('a body saved on one line with the page\'s empty labels after the signature', () => {
+  it('reads the date before "作者: 信息來源: |" (a page in traditional characters)', () => {
+    const body = [
+      '各县(市、区)人民政府,市政府各部门:',
+      '今年以来,各地认真做好文化服务工作,涌现了一批先进集体和先进个人。为表彰先进,经市政府研究,决定对在工作中取得显著成绩的12个先进集体和20名先进个人进行表彰。',
+      '希望受表彰的先进集体和先进个人再接再厲,争取更大的进步。各级、各部门要以先进为榜样,为推进文化建设作出新的贡献。',
+      '附件:先进集体和先进个人名单',
+      '青石市人民政府辦公室',
+      '2014年11月20日',
+      '作者:',
+      '信息來源: |',
+    ].join(' ');
+    const document = parseOne(['青石市人民政府办公室关于表彰文化服务工作先进集体和先进个人的决定 | |', body, '|', '|']);
+    assert.equal(document.title, '青石市人民政府办公室关于表彰文化服务工作先进集体和先进个人的决定');
+    assert.equal(document.date, '2014-11-20');
+  });
+});
