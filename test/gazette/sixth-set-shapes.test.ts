@@ -312,3 +312,23 @@ describe('a body saved on one line with the page\'s empty labels after the signa
     assert.equal(document.date, '2014-11-20');
   });
 });
+
+describe('a signature date whose 年月日 were lost when the page was stored', () => {
+  const notice = (date: string) => [
+    '青石县人民政府办公室关于印发青石县防汛应急预案的通知',
+    '各乡镇人民政府,县直各单位:',
+    '现将《青石县防汛应急预案》印发给你们,请认真贯彻执行。',
+    '青石县人民政府办公室',
+    date,
+  ];
+
+  it('reads the digits under the signing organ when month and day split one way only', () => {
+    assert.equal(parseOne(notice('2019613')).date, '2019-06-13');
+    assert.equal(parseOne(notice('201973')).date, '2019-07-03');
+    assert.equal(parseOne(notice('20191105')).date, '2019-11-05');
+  });
+
+  it('leaves digits that read two ways (1月28日 or 12月8日)', () => {
+    assert.equal(parseOne(notice('2019128')).date, null);
+  });
+});

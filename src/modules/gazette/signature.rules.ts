@@ -35,10 +35,30 @@ function organNames(text: string): string[] | null {
   return names.every((name) => organ.test(foldText(name)) && name.length <= 25) ? names : null;
 }
 
+/**
+ * A signature date whose 年, 月 and 日 were lost when the page was stored (printed as images or odd glyphs):
+ * the digits alone ("2018525", "202091", "20151214"). Read only when month and day split one way alone
+ * ("2022128" may be 1月28日 or 12月8日: null).
+ */
+export function bareDigitsDate(text: string): string | null {
+  const match = /^((?:19|20)\d{2})(\d{2,4})$/.exec(text.trim());
+  if (!match) return null;
+  const rest = match[2]!;
+  const readings: string[] = [];
+  for (let cut = 1; cut <= 2 && cut < rest.length; cut++) {
+    const month = rest.slice(0, cut);
+    const day = rest.slice(cut);
+    const [m, d] = [Number(month), Number(day)];
+    if (day.length <= 2 && m >= 1 && m <= 12 && d >= 1 && d <= 31) readings.push(`${match[1]}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  }
+  return readings.length === 1 ? readings[0]! : null;
+}
+
 /** The first organ-line(s)-then-date pair in the body: the signature of the document itself, not of what it forwards. */
 export function readSignature(lines: SourceLine[]): Signature | null {
   for (let index = 1; index < lines.length; index++) {
-    const date = dateOnlyLine(lines[index]!.text);
+    // Bare digits count only right under an organ's name.
+    const date = dateOnlyLine(lines[index]!.text) ?? (organNames(lines[index - 1]!.text) ? bareDigitsDate(lines[index]!.text) : null);
     if (!date) continue;
     const above = lines[index - 1]!.text.trim();
     if (signer.test(above.replace(/[\s\u3000]+/g, ''))) return { issuer: null, date };
