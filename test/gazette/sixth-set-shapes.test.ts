@@ -332,3 +332,27 @@ describe('a signature date whose 年月日 were lost when the page was stored', 
     assert.equal(parseOne(notice('2019128')).date, null);
   });
 });
+
+describe('an unsigned 印发 notice whose date lost its 年月日', () => {
+  it('reads the bare digits right above the issued text\'s heading', () => {
+    const document = parseOne([
+      '青石市人民政府办公厅关于印发《青石市行政执法公示办法》的通知',
+      '各县、区人民政府,市政府各部门:',
+      '《青石市行政执法公示办法》已经市人民政府同意,现印发给你们,请认真贯彻执行。',
+      '20161205',
+      '青石市行政执法公示办法',
+      '第一条 为规范行政执法行为,制定本办法。',
+    ]);
+    assert.equal(document.date, '2016-12-05');
+  });
+
+  it('does not read bare digits at the end of a text that issues nothing', () => {
+    const document = parseOne([
+      '青石市人民政府办公厅关于做好行政执法公示工作的通知',
+      '各县、区人民政府,市政府各部门:',
+      '请各地认真做好行政执法公示工作。',
+      '20161205',
+    ]);
+    assert.equal(document.date, null);
+  });
+});

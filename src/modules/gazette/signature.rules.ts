@@ -79,12 +79,14 @@ const footNote = /^(?:[(（][^()（）]{1,20}[)）]|(?:抄送|分送)[:：].*|.{
 
 /**
  * A date line closing the text with no issuer line above it (an unsigned notice,
- * a reprint that drops the issuer: "特此通告。 / 二〇一二年二月六日"): the 成文日期 all the same.
+ * a reprint that drops the issuer: "特此通告。 / 二〇一二年二月六日"): the 成文日期 all the same. The lines end where
+ * the text a notice issues begins when `beforeIssuedText`.
  */
-export function closingDate(lines: SourceLine[]): string | null {
+export function closingDate(lines: SourceLine[], beforeIssuedText = false): string | null {
   for (let index = lines.length - 1; index >= 0; index--) {
     const text = lines[index]!.text.trim();
-    const date = dateOnlyLine(text);
+    // Right above the text a notice issues, bare digits (年月日 lost) are the notice's date too.
+    const date = dateOnlyLine(text) ?? (beforeIssuedText && index === lines.length - 1 ? bareDigitsDate(text) : null);
     if (date) return date;
     if (!footNote.test(text)) return null;
   }
