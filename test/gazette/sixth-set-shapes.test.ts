@@ -356,3 +356,23 @@ describe('an unsigned 印发 notice whose date lost its 年月日', () => {
     assert.equal(document.date, null);
   });
 });
+
+describe('an unsigned 决定 in the pre-2012 format, its foot headed by 主题词', () => {
+  it('reads the date line right above the 主题词 line, past the page\'s table below', () => {
+    const document = parseOne([
+      '关于对2009年度道路养护竞赛活动进行表彰的决定',
+      '根据市人民政府有关竞赛活动实施方案的精神,市政府决定对以下单位予以表彰。',
+      '一、金杯单位',
+      '青石县人民政府',
+      '白水区人民政府',
+      '希望受表彰的单位珍惜荣誉,再创佳绩。',
+      '二○一○年三月十二日',
+      '主题词:道路养护 表彰 决定',
+      '索  引  号 文       号 发布机构 发布日期',
+      'N001-2010-000111 青政〔2010〕5号',
+      '青石市人民政府办公室 2010-03-20',
+      '留言与评论(共有 0 条评论)',
+    ]);
+    assert.equal(document.date, '2010-03-12');
+  });
+});

@@ -94,12 +94,14 @@ export function closingDate(lines: SourceLine[], beforeIssuedText = false): stri
 }
 
 const closingFormula = /(?:特此[\u4e00-\u9fff]{2}|此复|此函|此令)[。.]?$/;
-// What follows the date that closes a 公文: an annex, or its publication note "(此件主动公开)".
-const attachmentStart = /^(?:附\s*件|附\s*表|附[:：]|[(（]此件[^()（）]{0,12}[)）]$)/;
+// What follows the date that closes a 公文: an annex, its publication note "(此件主动公开)", or (in the format used
+// before 2012) the 主题词 line that heads its foot.
+const attachmentStart = /^(?:附\s*件|附\s*表|附[:：]|[(（]此件[^()（）]{0,12}[)）]$|主\s*题\s*词\s*[:：])/;
 
 /**
  * A date line that closes the text though more follows it (an attached list, 附件, 附表, the issued text):
- * the first date line right after a closing formula (特此批复。) or right before 附件/附表 or the "(此件…公开)" note.
+ * the first date line right after a closing formula (特此批复。) or right before 附件/附表, the "(此件…公开)" note or
+ * the 主题词 line.
  */
 export function dateBeforeAttachment(lines: SourceLine[]): string | null {
   for (let index = 1; index < lines.length; index++) {
