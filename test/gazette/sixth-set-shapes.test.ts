@@ -376,3 +376,18 @@ describe('an unsigned 决定 in the pre-2012 format, its foot headed by 主题�
     assert.equal(document.date, '2010-03-12');
   });
 });
+
+describe('a portal\'s label in 【】 before a 关于 title', () => {
+  it('reads the title without the label', () => {
+    const document = parseOne([
+      '返回首页',
+      '首页 > 青石区生态环境分局 > 意见征集',
+      '【面向社会】关于公开征求《青石区生态保护规划(征求意见稿)》意见的通知',
+      '发布时间: 2023-05-07 10:13  信息来源: 青石区生态环境分局',
+      '为推动绿色发展,我局编制了《青石区生态保护规划(征求意见稿)》,现公开征求意见。',
+      '联系人:某某',
+    ]);
+    assert.equal(document.title, '关于公开征求《青石区生态保护规划(征求意见稿)》意见的通知');
+    assert.equal(document.type, '通知');
+  });
+});

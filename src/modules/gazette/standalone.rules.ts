@@ -105,10 +105,19 @@ function titleSpans(lines: SourceLine[], index: number, most: number): { text: s
   return spans;
 }
 
+// A portal's label in 【】 before a 关于 title: its scope or channel ("【面向社会】关于…的通知").
+const portalLabel = /^【[\u4e00-\u9fff]{2,8}】[\s\u3000]*(?=关于|關于)/;
+
+function withoutLabel<T extends { text: string; printed: string }>(span: T): T {
+  const label = portalLabel.exec(span.printed);
+  return label ? { ...span, printed: span.printed.slice(label[0].length), text: squashSpaces(span.printed.slice(label[0].length)) } : span;
+}
+
 function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHead | null {
   const above = index > 0 ? squashSpaces(lines[index - 1]!.text) : '';
-  for (const span of titleSpans(lines, index, most)) {
-    if (span.count > 1 && !titleCandidate(lines[index]!)) break;
+  for (const labelled of titleSpans(lines, index, most)) {
+    if (labelled.count > 1 && !titleCandidate(lines[index]!)) break;
+    const span = withoutLabel(labelled);
     // A heading may carry the number, or the date, in brackets after the title.
     const numbered = titleWithNumber(span.printed);
     const dated = numbered ? null : titleAndDate(span.printed);
