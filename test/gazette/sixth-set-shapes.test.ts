@@ -391,3 +391,17 @@ describe('a portal\'s label in 【】 before a 关于 title', () => {
     assert.equal(document.type, '通知');
   });
 });
+
+describe('a signing organ over digits that read two ways', () => {
+  it('keeps the organ as the issuer and leaves the date unread', () => {
+    const document = parseOne([
+      '关于公开征求《青石区河湖保护规划(征求意见稿)》意见的通知',
+      '为推动绿色发展,我局编制了《青石区河湖保护规划(征求意见稿)》,现公开征求意见。',
+      '联系人:某某',
+      '青石区水务局',
+      '2023117',
+    ]);
+    assert.equal(document.issuer, '青石区水务局');
+    assert.equal(document.date, null);
+  });
+});

@@ -11,7 +11,8 @@ import { dateOnlyLine, endsSentence } from './text.rules.ts';
  */
 export interface Signature {
   issuer: string | null;
-  date: string;
+  /** Null when the date's digits under the organ read two ways (年月日 lost: "2023117"). */
+  date: string | null;
 }
 
 const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|常委会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
@@ -57,11 +58,12 @@ export function bareDigitsDate(text: string): string | null {
 /** The first organ-line(s)-then-date pair in the body: the signature of the document itself, not of what it forwards. */
 export function readSignature(lines: SourceLine[]): Signature | null {
   for (let index = 1; index < lines.length; index++) {
-    // Bare digits count only right under an organ's name.
-    const date = dateOnlyLine(lines[index]!.text) ?? (organNames(lines[index - 1]!.text) ? bareDigitsDate(lines[index]!.text) : null);
-    if (!date) continue;
+    // Bare digits count only right under an organ's name; when they read two ways the organ still signs.
+    const digits = organNames(lines[index - 1]!.text) !== null && /^(?:19|20)\d{4,6}$/.test(lines[index]!.text.trim());
+    const date = dateOnlyLine(lines[index]!.text) ?? (digits ? bareDigitsDate(lines[index]!.text) : null);
+    if (!date && !digits) continue;
     const above = lines[index - 1]!.text.trim();
-    if (signer.test(above.replace(/[\s\u3000]+/g, ''))) return { issuer: null, date };
+    if (date && signer.test(above.replace(/[\s\u3000]+/g, ''))) return { issuer: null, date };
     const names: string[] = [];
     for (let at = index - 1; at >= 0 && index - at <= 4; at--) {
       const found = organNames(lines[at]!.text);
