@@ -88,7 +88,7 @@ const listTitles: Record<string, string> = {
   fresh3: 'third fresh set (sealed 2026-11-29; rules were then written from its misses)',
   fresh4: 'fourth fresh set (sealed 2026-11-29; rules were then written from its misses, h/parser5)',
   fresh5: 'fifth fresh set (sealed 2026-11-29, measured first on the parser of h/parser5; rules were then written from its misses, h/parser6)',
-  fresh6: 'sixth fresh set (sealed 2026-11-29, measured first on the parser of h/parser6)',
+  fresh6: 'sixth fresh set (sealed 2026-11-29, measured first on the parser of h/parser6; rules were then written from its misses, h/parser7)',
 };
 
 function readExpected(): ExpectedFile[] {
