@@ -1,3 +1,4 @@
+import { splitNumberAndDate } from './docnumber.rules.ts';
 import { collapseCjkSpaces } from './text.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
 
@@ -80,7 +81,9 @@ export function cleanText(text: string): CleanResult {
       noiseRemoved++;
       continue;
     }
-    lines.push({ no: i + 1, text: line });
+    const split = splitNumberAndDate(line);
+    if (split) lines.push({ no: i + 1, text: split[0] }, { no: i + 1, text: split[1] });
+    else lines.push({ no: i + 1, text: line });
   }
   if (isChunked(lines)) return { lines: unchunk(lines), chunked: true, noiseRemoved };
   return { lines: lines.map((line) => ({ no: line.no, text: line.text.trim() })), chunked: false, noiseRemoved };

@@ -187,13 +187,34 @@ export function findNoticeNumber(text: string): DocNumber | null {
 // "(赣府字〔2010〕37号 2010年3月22日)": a gazette prints the number and the date in brackets under the title.
 const numberAndDate = new RegExp(`^[(（]\\s*([^()（）\\s]{2,30}?[号號])[\\s,，]*${datePattern}\\s*[)）]$`);
 
-/** A bracketed line under a title holding the 发文字号 and the 成文日期. */
+// "(1985年5月4日皖政〔1985〕38号)": a provincial compilation prints the date first.
+const dateAndNumber = new RegExp(`^[(（]\\s*${datePattern}[\\s,，]*([^()（）\\s]{2,30}?[号號])\\s*[)）]$`);
+
+/** A bracketed line under a title holding the 发文字号 and the 成文日期, in either order. */
 export function numberAndDateLine(text: string): { number: DocNumber; date: string | null } | null {
   const trimmed = text.trim();
   if (trimmed.length > 60) return null;
   const match = numberAndDate.exec(trimmed);
-  const number = match ? docNumberLine(match[1]!) : null;
-  return number ? { number, date: dateFromParts(match![2]!, match![3]!, match![4]!) } : null;
+  if (match) {
+    const number = docNumberLine(match[1]!);
+    return number ? { number, date: dateFromParts(match[2]!, match[3]!, match[4]!) } : null;
+  }
+  const reversed = dateAndNumber.exec(trimmed);
+  const number = reversed ? docNumberLine(reversed[4]!) : null;
+  return number ? { number, date: dateFromParts(reversed![1]!, reversed![2]!, reversed![3]!) } : null;
+}
+
+/**
+ * A database that saved the bracketed number and date on the first line of the body ("(1985年5月4日皖政〔1985〕38号)  根据…"):
+ * the bracket and the text after it, as two lines; null when the line does not open so.
+ */
+export function splitNumberAndDate(text: string): [string, string] | null {
+  const trimmed = text.trim();
+  if (!/^[(（]/.test(trimmed)) return null;
+  const close = trimmed.slice(0, 61).search(/[)）]/);
+  if (close < 0) return null;
+  const rest = trimmed.slice(close + 1).trim();
+  return rest.length > 0 && numberAndDateLine(trimmed.slice(0, close + 1)) ? [trimmed.slice(0, close + 1), rest] : null;
 }
 
 const trailingBracket = /^(.{4,}?)\s*[(（]\s*([^()（）]{2,30}?[号號])\s*[)）]$/;

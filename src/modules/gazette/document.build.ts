@@ -57,7 +57,7 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
   const issuedAt = issued ? body[issued.index]!.no : Number.POSITIVE_INFINITY;
   const signed = draft.lines.filter((line) => line.no < issuedAt);
   const signature = untitledForm ? null : readSignature(signed);
-  const date = draft.date ?? signature?.date ?? (untitledForm ? null : (closingDate(signed) ?? dateBeforeAttachment(signed) ?? (wanted ? dateBeforeIssuedText(signed) : null)));
+  const date = draft.date ?? signature?.date ?? (untitledForm ? null : (closingDate(signed, issued !== null) ?? dateBeforeAttachment(signed) ?? (wanted ? dateBeforeIssuedText(signed) : null)));
   const validity = interpretation ? { effectiveFrom: null, effectiveTo: null, basis: null } : findValidity(paragraphs, date);
   const relations = findRelations(paragraphs, draft.number?.normalised ?? null);
   const isAppointment = type === '任免' || /(任免|任职|免职)/.test(title ?? '');

@@ -36,8 +36,22 @@ function cells(text: string): Cell[] {
   return found.map((match, at) => {
     const end = found[at + 1]?.index ?? text.length;
     const value = text.slice(match.index + match[0].length, end).replace(/^[\s\u3000:：|\]】)）]+|[\s\u3000|\[【(（-]+$/g, '');
-    return { key: match[1]!.replace(/[\s\u3000]+/g, ''), value };
+    // A table's bar ends the cell, even when the next cell's key is not one of ours ("发文字号:X | 发文时间:…").
+    return { key: match[1]!.replace(/[\s\u3000]+/g, ''), value: value.split('|')[0]!.trimEnd() };
   });
+}
+
+const bullet = /^(?:[-*•·]|\d+\.)[\s\u3000]*/;
+const keyOnly = new RegExp(`^(?:${keys.map(spaced).join('|')})[\\s\\u3000]*[:：]$`);
+const bulletedKey = /^[-•·*][\s\u3000]*[\u4e00-\u9fff\s\u3000]{2,12}[：:]$/;
+
+/**
+ * A key alone on its line, its value on the next or left empty ("标 题:", "- 备案登记号:" in a page's bulleted list):
+ * a row of the block, never an addressee line.
+ */
+export function keyOnlyLine(text: string): boolean {
+  const line = foldText(text.trim());
+  return keyOnly.test(line.replace(bullet, '')) || bulletedKey.test(line);
 }
 
 /** A row of the block: keyed by something other than the title (文号：…, 组配分类 …), or holding two keys or more. */
@@ -104,8 +118,6 @@ export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   };
 }
 
-const bullet = /^(?:[-*•·]|\d+\.)[\s\u3000]*/;
-const keyOnly = new RegExp(`^(?:${keys.map(spaced).join('|')})[\\s\\u3000]*[:：]$`);
 
 /**
  * A portal's metadata list printed one key a line, its value on the line below ("• 发文字号:" / "X政发〔2024〕7号"),

@@ -25,6 +25,15 @@ export interface RunOnHead {
 const breadcrumb = /^\s*当前位置[:：][\s\S]{0,400}?时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/;
 const shareButtons = /^(?:\s*(?:微信|微博|QQ空间|全真版|文字版|文件下载|打印|分享|相关链接[:：]|-->))+/;
 const footer = /(?:\s*来源[:：]\s*\S{1,30})?(?:\s*附件下载)?\s*$/;
+// A page's labels left empty after the text ("… 2013年12月27日 作者: 信息来源: |").
+const emptyLabels = /(?:[\s\u3000]+(?:作者|信息[来來]源|[来來]源|责任编辑|責任編輯|编辑|編輯|审核|審核)[:：])+[\s\u3000|]*$/;
+
+/** The text without the page's empty labels at its end (looked for in its last 80 characters only). */
+function withoutEmptyLabels(text: string): string {
+  const tail = text.slice(-80);
+  const match = emptyLabels.exec(tail);
+  return match ? text.slice(0, text.length - tail.length + match.index) : text;
+}
 
 const typeEnd = /(?:通知|通告|公告|通报|决定|意见|批复|复函|函|报告|请示|决议)/g;
 const organSuffix = '(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室|委员会|管委会|管理局|总局|[局厅委办院部署])';
@@ -64,7 +73,7 @@ function leadingTitle(text: string): { title: string; end: number } | null {
 }
 
 export function readRunOn(text: string, lineNo: number): RunOnHead {
-  let rest = text.replace(breadcrumb, '').replace(shareButtons, '').replace(footer, '').trim();
+  let rest = withoutEmptyLabels(text).replace(breadcrumb, '').replace(shareButtons, '').replace(footer, '').trim();
   let number: DocNumber | null = null;
   let title: string | null = null;
   let addressees: string | null = null;

@@ -273,7 +273,7 @@ function anchorAt(lines: SourceLine[], index: number, floor: number, toc: TocEnt
   if (underNumber && heading) return { start: index, bodyStart: underNumber.bodyStart, titleLines: underNumber.titleLines, date, number };
   // The same title printed above the number (a metadata row) and underNumber it (the document's own line): one title.
   const repeated = underNumber !== null && looseTitleKey(cleanTitle(squashed(aboveTitle))) === looseTitleKey(squashed(underNumber.titleLines));
-  const organ = byline ?? signedTitle;
+  const organ = byline ?? signedTitle ?? bylineBetweenPrintings(lines, start, titleEnd, floor);
   return { start, bodyStart: repeated ? underNumber.bodyStart : bodyStart, titleLines: aboveTitle, date, number, ...(organ ? { masthead: organ } : {}) };
 }
 
@@ -290,6 +290,22 @@ function bylineUnderTitle(lines: SourceLine[], titleEnd: number, floor: number):
     if (squashed([lines[at]!]) === title && isOrganName(squashed([lines[at + 1]!]))) return squashed([lines[at + 1]!]);
   }
   return null;
+}
+
+/**
+ * A law database prints the title, the issuing bodies on one line (joint ones apart by spaces), then the title again over
+ * the number ("关于…的通知" / "A部 B委员会" / "关于…的通知" / number): when the title does not name them, the bodies are
+ * the issuers, joined with 、.
+ */
+function bylineBetweenPrintings(lines: SourceLine[], start: number, titleEnd: number, floor: number): string | null {
+  if (start - 2 <= floor || start !== titleEnd) return null;
+  const text = lines[start - 1]!.text.trim();
+  if (text.length > 80) return null;
+  const names = text.split(/[、\s\u3000]+/).filter(Boolean);
+  if (names.length === 0 || !names.every(isOrganName)) return null;
+  // A title that names its issuer keeps its own form of the name (the title's form wins).
+  const title = squashed([lines[start]!]);
+  return squashed([lines[start - 2]!]) === title && issuerFromTitle(title) === null ? names.join('、') : null;
 }
 
 /**

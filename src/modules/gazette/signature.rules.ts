@@ -11,14 +11,16 @@ import { dateOnlyLine, endsSentence } from './text.rules.ts';
  */
 export interface Signature {
   issuer: string | null;
-  date: string;
+  /** Null when the date's digits under the organ read two ways (年月日 lost: "2023117"). */
+  date: string | null;
 }
 
-const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
+const organ = /(国务院|中央军委|人民政府|政府|办公厅|办公室|委员会|常委会|委|局|厅|部|署|院|办|中心|协会|联合会|管委会|公司|大学)$/;
 // The head's title with the name, or alone when the name is not printed ("市 长"); a joint order's
-// ministers name their ministry first ("卫生部部长 某某").
+// ministers name their ministry first ("卫生部部长 某某"). A region's head signs as 自治区主席, and a head not yet
+// elected as acting (代省长, 代理市长, 自治区代主席).
 export const signer =
-  /^(?:[\u4e00-\u9fff]{1,10}?(?:部|委|局|署|院|行|府))?(总理|省长|市长|县长|区长|主席|局长|部长|署长|行长|主任)(?:[\s\u3000:：]*[\u4e00-\u9fff]{2,4})?$/;
+  /^(?:[\u4e00-\u9fff]{1,10}?(?:部|委|局|署|院|行|府)|自治区)?(?:代理?)?(总理|省长|市长|县长|区长|主席|局长|部长|署长|行长|主任)(?:[\s\u3000:：]*[\u4e00-\u9fff]{2,4})?$/;
 
 /** One organ's name on its own ("平潭县人事局"), not a portal's ("中国平潭") nor a title's first line. */
 export function isOrganName(text: string): boolean {
@@ -34,13 +36,34 @@ function organNames(text: string): string[] | null {
   return names.every((name) => organ.test(foldText(name)) && name.length <= 25) ? names : null;
 }
 
+/**
+ * A signature date whose 年, 月 and 日 were lost when the page was stored (printed as images or odd glyphs):
+ * the digits alone ("2018525", "202091", "20151214"). Read only when month and day split one way alone
+ * ("2022128" may be 1月28日 or 12月8日: null).
+ */
+export function bareDigitsDate(text: string): string | null {
+  const match = /^((?:19|20)\d{2})(\d{2,4})$/.exec(text.trim());
+  if (!match) return null;
+  const rest = match[2]!;
+  const readings: string[] = [];
+  for (let cut = 1; cut <= 2 && cut < rest.length; cut++) {
+    const month = rest.slice(0, cut);
+    const day = rest.slice(cut);
+    const [m, d] = [Number(month), Number(day)];
+    if (day.length <= 2 && m >= 1 && m <= 12 && d >= 1 && d <= 31) readings.push(`${match[1]}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  }
+  return readings.length === 1 ? readings[0]! : null;
+}
+
 /** The first organ-line(s)-then-date pair in the body: the signature of the document itself, not of what it forwards. */
 export function readSignature(lines: SourceLine[]): Signature | null {
   for (let index = 1; index < lines.length; index++) {
-    const date = dateOnlyLine(lines[index]!.text);
-    if (!date) continue;
+    // Bare digits count only right under an organ's name; when they read two ways the organ still signs.
+    const digits = organNames(lines[index - 1]!.text) !== null && /^(?:19|20)\d{4,6}$/.test(lines[index]!.text.trim());
+    const date = dateOnlyLine(lines[index]!.text) ?? (digits ? bareDigitsDate(lines[index]!.text) : null);
+    if (!date && !digits) continue;
     const above = lines[index - 1]!.text.trim();
-    if (signer.test(above.replace(/[\s\u3000]+/g, ''))) return { issuer: null, date };
+    if (date && signer.test(above.replace(/[\s\u3000]+/g, ''))) return { issuer: null, date };
     const names: string[] = [];
     for (let at = index - 1; at >= 0 && index - at <= 4; at--) {
       const found = organNames(lines[at]!.text);
@@ -58,12 +81,14 @@ const footNote = /^(?:[(（][^()（）]{1,20}[)）]|(?:抄送|分送)[:：].*|.{
 
 /**
  * A date line closing the text with no issuer line above it (an unsigned notice,
- * a reprint that drops the issuer: "特此通告。 / 二〇一二年二月六日"): the 成文日期 all the same.
+ * a reprint that drops the issuer: "特此通告。 / 二〇一二年二月六日"): the 成文日期 all the same. The lines end where
+ * the text a notice issues begins when `beforeIssuedText`.
  */
-export function closingDate(lines: SourceLine[]): string | null {
+export function closingDate(lines: SourceLine[], beforeIssuedText = false): string | null {
   for (let index = lines.length - 1; index >= 0; index--) {
     const text = lines[index]!.text.trim();
-    const date = dateOnlyLine(text);
+    // Right above the text a notice issues, bare digits (年月日 lost) are the notice's date too.
+    const date = dateOnlyLine(text) ?? (beforeIssuedText && index === lines.length - 1 ? bareDigitsDate(text) : null);
     if (date) return date;
     if (!footNote.test(text)) return null;
   }
@@ -71,12 +96,14 @@ export function closingDate(lines: SourceLine[]): string | null {
 }
 
 const closingFormula = /(?:特此[\u4e00-\u9fff]{2}|此复|此函|此令)[。.]?$/;
-// What follows the date that closes a 公文: an annex, or its publication note "(此件主动公开)".
-const attachmentStart = /^(?:附\s*件|附\s*表|附[:：]|[(（]此件[^()（）]{0,12}[)）]$)/;
+// What follows the date that closes a 公文: an annex, its publication note "(此件主动公开)", or (in the format used
+// before 2012) the 主题词 line that heads its foot.
+const attachmentStart = /^(?:附\s*件|附\s*表|附[:：]|[(（]此件[^()（）]{0,12}[)）]$|主\s*题\s*词\s*[:：])/;
 
 /**
  * A date line that closes the text though more follows it (an attached list, 附件, 附表, the issued text):
- * the first date line right after a closing formula (特此批复。) or right before 附件/附表 or the "(此件…公开)" note.
+ * the first date line right after a closing formula (特此批复。) or right before 附件/附表, the "(此件…公开)" note or
+ * the 主题词 line.
  */
 export function dateBeforeAttachment(lines: SourceLine[]): string | null {
   for (let index = 1; index < lines.length; index++) {

@@ -2,7 +2,7 @@ import { numberAndDateLine, titleWithNumber, type DocNumber } from './docnumber.
 import { addresseeLine, documentType, issuerFromTitle, statutoryType } from './fields.rules.ts';
 import { foldText } from './fold.rules.ts';
 import type { SourceLine } from './gazette.types.ts';
-import { pageInfoLine, tableRow } from './metablock.rules.ts';
+import { keyOnlyLine, pageInfoLine, tableRow } from './metablock.rules.ts';
 import { readRunOn } from './runon.rules.ts';
 import { endsMidPhrase, opensWithIssuer, startsNewBlock, titleCandidate } from './segment.rules.ts';
 import { isOrganName } from './signature.rules.ts';
@@ -34,7 +34,7 @@ const topLines = 3;
 
 function titleAboveAddressees(lines: SourceLine[]): StandaloneHead | null {
   for (let index = 1; index < Math.min(lines.length, headLines); index++) {
-    if (addresseeLine(lines[index]!.text) === null) continue;
+    if (addresseeLine(lines[index]!.text) === null || keyOnlyLine(lines[index]!.text)) continue;
     // A page's dateline may stand between the title and the addressees.
     const end = index - 1 > 0 && pageInfoLine(lines[index - 1]!.text) ? index - 1 : index;
     let start = end - 1;
@@ -57,8 +57,8 @@ const aboutTitle = /^(?:[\u4e00-\u9fff][\u4e00-\u9fff、\d]{1,89}?)?关于.{2,10
 // A yearly report titled without 关于: <organ or place><year>年…年度报告 (乡, 乡政府 included).
 // The name may hold a place in brackets ("某某经济区(廊坊)管理委员会").
 const annualReport = /^([\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,39}?)((?:19|20)\d{2})年[\u4e00-\u9fff]{0,30}年度报告$/;
-// …or with the year first: <year>年<organ or place>政府信息公开工作年度报告 (the issuer is the name after the year).
-const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府)?信息公开工作年度报告$/;
+// …or with the year first: <year>年<organ or place>政府信息公开工作(年度)报告 (the issuer is the name after the year).
+const yearFirstReport = /^(?:19|20)\d{2}年度?((?!政府|政务)[\u4e00-\u9fff]{2,20}?(?:人民政府)?)(?:政府|政务)?信息公开工作(?:年度)?报告$/;
 
 // …or any report an organ titles with its name and the year it covers: <organ><year>年(度)…报告 ("某局2018年度整体支出绩效评价报告").
 const organYearReport = /^([\u4e00-\u9fff]{3,25}?)(?:19|20)\d{2}年度?[\u4e00-\u9fff、]{0,30}报告$/;
@@ -105,15 +105,24 @@ function titleSpans(lines: SourceLine[], index: number, most: number): { text: s
   return spans;
 }
 
+// A portal's label in 【】 before a 关于 title: its scope or channel ("【面向社会】关于…的通知").
+const portalLabel = /^【[\u4e00-\u9fff]{2,8}】[\s\u3000]*(?=关于|關于)/;
+
+function withoutLabel<T extends { text: string; printed: string }>(span: T): T {
+  const label = portalLabel.exec(span.printed);
+  return label ? { ...span, printed: span.printed.slice(label[0].length), text: squashSpaces(span.printed.slice(label[0].length)) } : span;
+}
+
 function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHead | null {
   const above = index > 0 ? squashSpaces(lines[index - 1]!.text) : '';
-  for (const span of titleSpans(lines, index, most)) {
-    if (span.count > 1 && !titleCandidate(lines[index]!)) break;
+  for (const labelled of titleSpans(lines, index, most)) {
+    if (labelled.count > 1 && !titleCandidate(lines[index]!)) break;
+    const span = withoutLabel(labelled);
     // A heading may carry the number, or the date, in brackets after the title.
     const numbered = titleWithNumber(span.printed);
     const dated = numbered ? null : titleAndDate(span.printed);
     const title = numbered?.title ?? dated?.title ?? null;
-    const head = readSpan(title !== null ? { ...span, text: squashSpaces(title), printed: title } : span, index, above);
+    const head = readSpan(title !== null ? { ...span, text: squashSpaces(title), printed: title } : span, index, above, squashSpaces(lines[index]!.text));
     if (head === 'none') return null;
     if (head) return { ...head, ...(numbered ? { number: numbered.number } : {}), ...(dated ? { date: dated.date } : {}) };
   }
@@ -121,10 +130,13 @@ function titleAt(lines: SourceLine[], index: number, most: number): StandaloneHe
 }
 
 /** The head a span of lines reads as, null to try a longer span, 'none' when no span can be a title. */
-function readSpan({ text, printed, count }: { text: string; printed: string; count: number }, index: number, above: string): StandaloneHead | 'none' | null {
+function readSpan({ text, printed, count }: { text: string; printed: string; count: number }, index: number, above: string, first: string): StandaloneHead | 'none' | null {
   const folded = foldText(text);
   const issuer = reportIssuer(text);
   if (count === 1 && issuer && !endsSentence(text)) return { title: printed, bodyStart: index + 1, issuer };
+  // A report's title wrapped after its year ("某街道办事处2023年度政府" / "信息公开工作年度报告"): one title when the
+  // first line already names the issuer and the year.
+  if (count === 2 && issuer && !endsSentence(text) && text.length <= 60 && namesIssuerAndYear(first, issuer)) return { title: printed, bodyStart: index + 2, issuer };
   if (aboutTitle.test(folded) && documentType(text) && !endsSentence(text) && text.length <= 150) {
     const before = text.slice(0, folded.indexOf('关于'));
     if (before.length > 0 && issuerFromTitle(text) === null) return 'none';
@@ -148,6 +160,9 @@ function readSpan({ text, printed, count }: { text: string; printed: string; cou
   return null;
 }
 
+/** The first of two printed lines names the issuer and the year ("…2023年度政府" or "2023年度某街道…"). */
+const namesIssuerAndYear = (first: string, issuer: string) => /(?:19|20)\d{2}年/.test(first) && first.includes(issuer);
+
 /**
  * The organ a one-line title opens with when a subject follows it before its 文种 (or a rule's name) and no 关于 stands
  * between (a 公告, 通告 or 令 titled by its matter; a government's 工作规则). The longest name that reads as an organ
@@ -168,26 +183,51 @@ function organBeforeSubject(text: string): string | null {
 function afterRepeats(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
   const key = squashSpaces(head.title);
   let bodyStart = head.bodyStart;
-  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (pageClutter(lines[at]!.text) || squashSpaces(lines[at]!.text) === key); at++) {
+  // A reprint's dateline between the printings may be long ("作者:某网 时间:2024-05-19 08:55:21 浏览:120 来源:某网").
+  const passable = (text: string) => pageClutter(text) || (text.length <= 200 && pageInfoLine(text));
+  for (let at = head.bodyStart; at < Math.min(lines.length, head.bodyStart + 8) && (passable(lines[at]!.text) || squashSpaces(lines[at]!.text) === key); at++) {
     if (squashSpaces(lines[at]!.text) === key) bodyStart = at + 1;
   }
   return bodyStart === head.bodyStart ? head : { ...head, bodyStart };
 }
 
-// "(2020年6月10日某市第十三届人民代表大会常务委员会第二十五次会议通过)": a 决定 or 决议 dated by the meeting that adopted it.
-const adoptedOn = new RegExp(`^[(（]\\s*${datePattern}[^()（）]{0,60}?(?:通过|批准)\\s*[)）]$`);
+// "(2020年6月10日某市第十三届人民代表大会常务委员会第二十五次会议通过)": a 决定 or 决议 dated by the meeting that adopted it,
+// sometimes with the day it takes effect after ("… 通过 2020年7月1日起施行").
+const adoptedOn = new RegExp(`^[(（]\\s*${datePattern}[^()（）]{0,60}?(?:通过|批准)(?:[\\s,，;；]*[0-9〇○零一二三四五六七八九十]{4}年[0-9〇○零一二三四五六七八九十]{1,3}月[0-9〇○零一二三四五六七八九十]{1,3}日起施行)?\\s*[)）]$`);
+
+// "——2018年1月9日在某区第十六届人民代表大会第四次会议上": a work report or speech dated by the meeting it was delivered at.
+const deliveredAt = new RegExp(`^(?:——|—|－－|--)\\s*${datePattern}\\s*在[^。]{2,60}?上(?:的(?:讲话|报告|说明))?$`);
 
 /**
  * "(2010年3月22日)", "(XX发〔2010〕3号 2010年3月22日)" or "(<date>…会议通过)" under a title, as gazettes print them:
  * the date (and number).
  */
 function withBracketedDate(lines: SourceLine[], head: StandaloneHead): StandaloneHead {
+  // A law database prints its byline (the organ) between the title and the bracket.
+  const byline = isOrganName(squashSpaces(lines[head.bodyStart]?.text ?? '')) && /^[(（]/.test(lines[head.bodyStart + 1]?.text.trim() ?? '');
+  if (byline) {
+    const dated = withBracketedDate(lines, { ...head, bodyStart: head.bodyStart + 1 });
+    return dated.bodyStart > head.bodyStart + 1 ? dated : head;
+  }
   const text = lines[head.bodyStart]?.text.trim() ?? '';
   const paired = numberAndDateLine(text);
   if (paired) return { ...head, number: paired.number, date: paired.date, bodyStart: head.bodyStart + 1 };
+  const delivered = deliveredAt.exec(text);
+  if (delivered) return { ...head, date: dateFromParts(delivered[1]!, delivered[2]!, delivered[3]!), bodyStart: head.bodyStart + 1 };
   const adopted = adoptedOn.exec(text);
   const date = /^[(（]/.test(text) ? (dateOnlyLine(text) ?? (adopted ? dateFromParts(adopted[1]!, adopted[2]!, adopted[3]!) : null)) : null;
   return date ? { ...head, date, bodyStart: head.bodyStart + 1 } : head;
+}
+
+/**
+ * A metadata row whose key ran into its value when the page was stored ("标题某乡2022年…年度报告"), the title printed
+ * again on a line just below: the row is not the title.
+ */
+function keyRunIntoTitle(lines: SourceLine[], index: number): boolean {
+  const text = squashSpaces(lines[index]!.text);
+  if (text.length > 200 || !/^(?:标题|名称)[^\s:：]/.test(text)) return false;
+  const value = text.slice(2);
+  return lines.slice(index + 1, index + 4).some((line) => squashSpaces(line.text) === value);
 }
 
 /**
@@ -197,8 +237,8 @@ function withBracketedDate(lines: SourceLine[], head: StandaloneHead): Standalon
  */
 function firstLineTitle(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   for (let index = 0; index < Math.min(lines.length, headLines); index++) {
-    const head = singlePiece && titleRow(lines[index]!.text) ? null : titleAt(lines, index, singlePiece ? maxTitleLines : 1);
-    if (head) return withBracketedDate(lines, afterRepeats(lines, head));
+    const head = singlePiece && (titleRow(lines[index]!.text) || keyRunIntoTitle(lines, index)) ? null : titleAt(lines, index, singlePiece ? maxTitleLines : 1);
+    if (head) return withBracketedDate(lines, withDatedByline(lines, afterRepeats(lines, head)));
     if (index + 1 >= topLines && (!singlePiece || !pageClutter(lines[index]!.text))) return null;
   }
   return null;
@@ -279,11 +319,30 @@ function withDatedByline(lines: SourceLine[], head: StandaloneHead): StandaloneH
   return { ...head, date: dateFromParts(match[1]!, match[2]!, match[3]!), bodyStart: head.bodyStart + 1 };
 }
 
+/**
+ * A title set as its own block further down a page (a news story quoting the document after its own paragraphs): an
+ * organ's name, then 关于… over one or two more lines ending in a 文种 ("某县人民政府" / "关于实施…的" / "通告").
+ */
+function organAboutBlock(lines: SourceLine[]): StandaloneHead | null {
+  for (let index = 0; index + 2 < Math.min(lines.length, headLines); index++) {
+    const organ = squashSpaces(lines[index]!.text);
+    if (!isOrganName(organ) || !foldText(squashSpaces(lines[index + 1]!.text)).startsWith('关于')) continue;
+    let text = '';
+    for (let end = index + 1; end <= index + 3 && end < lines.length; end++) {
+      if (!titleCandidate(lines[end]!)) break;
+      text += squashSpaces(lines[end]!.text);
+      if (text.length > 120 || endsSentence(text)) break;
+      if (documentType(text)) return { title: organ + text, bodyStart: end + 1, issuer: organ, namedByTitle: true };
+    }
+  }
+  return null;
+}
+
 export function findStandaloneHead(lines: SourceLine[], singlePiece: boolean): StandaloneHead | null {
   const head =
     (singlePiece ? titleAboveAddressees(lines) : null) ??
     firstLineTitle(lines, singlePiece) ??
-    (singlePiece ? (titleOverByline(lines) ?? metadataBlockTitle(lines)) : null);
+    (singlePiece ? (titleOverByline(lines) ?? metadataBlockTitle(lines) ?? organAboutBlock(lines)) : null);
   const numbered = head && !head.number ? { ...head, number: numberedPrinting(lines, head.title) } : head;
   return numbered && !numbered.issuer ? { ...numbered, issuer: bylineIssuer(lines, numbered.title) } : numbered;
 }
