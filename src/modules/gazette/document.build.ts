@@ -97,17 +97,13 @@ export function buildDocument(draft: DocumentDraft): ParsedDocument {
 }
 
 /**
- * The title's issuer, else the signature's, else the masthead's. A title that shortens its
- * issuer ("市人民政府办公厅" under the masthead "贵阳市人民政府办公厅") takes the masthead's full name;
- * a joint title that prints its bodies without a break ("A市委办公室A市人民政府办公室印发…") is split as
- * the signature names them, one a line.
- */
-/**
  * A title that counts its bodies ("某委员会等10部门关于…") is signed by all of them, one a line: the run of that many
  * organ lines starting with the named body, even when the date under them lost its year.
  */
+const countsBodies = /^(.+?)等(\d{1,2})个?部门$/;
+
 function countedBodies(lines: SourceLine[], fromTitle: string | null): string | null {
-  const counted = fromTitle ? /^(.+?)等(\d{1,2})个?部门$/.exec(fromTitle) : null;
+  const counted = fromTitle ? countsBodies.exec(fromTitle) : null;
   if (!counted) return null;
   const count = Number(counted[2]);
   const first = lines.findIndex((line) => line.text.trim() === counted[1]);
@@ -118,11 +114,18 @@ function countedBodies(lines: SourceLine[], fromTitle: string | null): string | 
 
 const byLevelOnly = /^[省市县区](?:人民)?政府/;
 
+/**
+ * The title's issuer, else the signature's, else the masthead's. A title that shortens its
+ * issuer ("市人民政府办公厅" under the masthead "贵阳市人民政府办公厅") takes the masthead's full name;
+ * a joint title that prints its bodies without a break ("A市委办公室A市人民政府办公室印发…") is split as
+ * the signature names them, one a line.
+ */
 function chooseIssuer(fromTitle: string | null, signed: string | null, masthead: string | null): string | null {
   if (fromTitle && masthead && masthead.length > fromTitle.length && masthead.endsWith(fromTitle)) return masthead;
   if (fromTitle && signed?.includes('、') && signed.replace(/、/g, '') === fromTitle) return signed;
   // "某委员会等10部门": the signature names the bodies the title counts.
-  if (fromTitle && signed?.includes('、') && /等\d{1,2}个?部门$/.test(fromTitle) && signed.startsWith(fromTitle.replace(/等\d{1,2}个?部门$/, ''))) return signed;
+  const counted = fromTitle ? countsBodies.exec(fromTitle) : null;
+  if (counted && signed?.includes('、') && signed.startsWith(counted[1]!)) return signed;
   // A title that names its issuer by level only ("市政府办公室关于…") refers to the body the signature names in full.
   if (fromTitle && signed && byLevelOnly.test(fromTitle) && signed.length > fromTitle.length) {
     const full = fromTitle.replace(/^([省市县区])政府/, '$1人民政府');

@@ -118,7 +118,6 @@ export function readMetadataBlock(lines: SourceLine[]): MetadataBlock | null {
   };
 }
 
-
 /**
  * A portal's metadata list printed one key a line, its value on the line below ("• 发文字号:" / "X政发〔2024〕7号"),
  * becomes one row per key ("发文字号: X政发〔2024〕7号"), as the block is printed elsewhere; a key with no value

@@ -87,7 +87,7 @@ export function titleCandidate(line: SourceLine): boolean {
  * a heading of its own, or an organ's name above a title that already names its issuer.
  */
 export function startsNewBlock(above: string, block: string): boolean {
-  const line = above.replace(/[\s\u3000]+/g, '');
+  const line = squashSpaces(above);
   const squashedBlock = squashSpaces(block);
   // A reprint may print the whole title in book-title marks (《A市人民政府关于…的通知》): read it without them.
   const joined = /^《[^《》]+》$/.test(squashedBlock) ? squashedBlock.slice(1, -1) : squashedBlock;

@@ -1,7 +1,7 @@
 import type { SourceLine } from './gazette.types.ts';
 import { foldText } from './fold.rules.ts';
 import { documentType } from './fields.rules.ts';
-import { dateOnlyLine, endsSentence } from './text.rules.ts';
+import { dateOnlyLine, endsSentence, squashSpaces } from './text.rules.ts';
 
 /**
  * The signature of a standalone document: the issuing body's name on one line
@@ -123,8 +123,8 @@ export function dateBeforeIssuedText(lines: SourceLine[]): string | null {
   for (let index = 1; index + 1 < lines.length; index++) {
     const date = dateOnlyLine(lines[index]!.text);
     if (!date) continue;
-    const first = lines[index + 1]!.text.replace(/[\s\u3000]+/g, '');
-    const second = (lines[index + 2]?.text ?? '').replace(/[\s\u3000]+/g, '');
+    const first = squashSpaces(lines[index + 1]!.text);
+    const second = squashSpaces(lines[index + 2]?.text ?? '');
     const heading = [first, first + second].some((text) => text.length <= 60 && !endsSentence(text) && !/[:：]$/.test(text) && documentType(text) !== null);
     return heading ? date : null;
   }
